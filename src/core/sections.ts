@@ -1,0 +1,194 @@
+/** The twelve sections of the specification's skeleton and how headings are matched to them. */
+import type { HeadingMatch, ParseOptions, SectionKey } from './types.js';
+
+/** A section of the skeleton: its key, its canonical title and the spellings real plans use. */
+export interface SectionSpec {
+  key: SectionKey;
+  title: string;
+  /** Lower-case, normalised spellings accepted as the same section. */
+  aliases: string[];
+  /** The skeleton's guidance sentence under the heading. */
+  guidance: string;
+  /** One of the four sections the specification asks to keep up to date. */
+  living: boolean;
+}
+
+/** The skeleton's sections in canonical order. */
+export const SECTIONS: readonly SectionSpec[] = [
+  {
+    key: 'purpose',
+    title: 'Purpose / Big Picture',
+    aliases: ['purpose big picture', 'purpose and big picture', 'purpose', 'big picture', 'purpose and scope', '目的与用户价值', '目的', 'propósito y alcance', 'propósito'],
+    guidance: 'Explain (briefly) what someone gains after this change and how they can see it working.',
+    living: false,
+  },
+  {
+    key: 'progress',
+    title: 'Progress',
+    aliases: ['progress', 'progress notes', 'progreso', '进度', '進捗'],
+    guidance: 'Use checkboxes + timestamps. Split partially-done items into “done” and “remaining”.',
+    living: true,
+  },
+  {
+    key: 'surprises',
+    title: 'Surprises & Discoveries',
+    aliases: ['surprises and discoveries', 'surprises', 'discoveries', 'hallazgos', 'sorpresas y descubrimientos', '意外与发现', '发现'],
+    guidance: 'Document unexpected behaviors, bugs, perf tradeoffs, or “oh wow” findings.',
+    living: true,
+  },
+  {
+    key: 'decisions',
+    title: 'Decision Log',
+    aliases: ['decision log', 'decisions', 'decisiones', 'registro de decisiones', 'журнал решений', '决策日志', '决策记录'],
+    guidance: 'Record every decision:',
+    living: true,
+  },
+  {
+    key: 'outcomes',
+    title: 'Outcomes & Retrospective',
+    aliases: ['outcomes and retrospective', 'outcomes', 'outcome', 'retrospective', 'resultados y retrospectiva', '结果与复盘'],
+    guidance: 'At completion (or major milestones), summarize what shipped, what didn’t, and lessons learned.',
+    living: true,
+  },
+  {
+    key: 'context',
+    title: 'Context and Orientation',
+    aliases: ['context and orientation', 'context', 'orientation', 'contexto y orientación', '上下文与定位'],
+    guidance: 'Assume the reader knows nothing. Name key files by full repo-relative paths. Define terms.',
+    living: false,
+  },
+  {
+    key: 'plan-of-work',
+    title: 'Plan of Work',
+    aliases: ['plan of work', 'work plan', 'plan de trabajo'],
+    guidance: 'In prose: the sequence of edits/additions. For each edit, name the file + what changes.',
+    living: false,
+  },
+  {
+    key: 'concrete-steps',
+    title: 'Concrete Steps',
+    aliases: ['concrete steps', 'steps', 'pasos concretos'],
+    guidance: 'Exact commands to run (and where). Include short expected outputs when helpful.',
+    living: false,
+  },
+  {
+    key: 'validation',
+    title: 'Validation and Acceptance',
+    aliases: ['validation and acceptance', 'validation', 'acceptance', 'acceptance criteria', 'validation plan', 'validation strategy', 'validation qa plan', 'validation notes', 'validation commands', 'validación y aceptación'],
+    guidance: 'How to prove it works: tests to run, scenarios to exercise, expected results.',
+    living: false,
+  },
+  {
+    key: 'idempotence',
+    title: 'Idempotence and Recovery',
+    aliases: ['idempotence and recovery', 'idempotency and recovery', 'idempotence', 'recovery', 'idempotencia y recuperación'],
+    guidance: 'Explain what can be safely re-run and what needs cleanup / rollback.',
+    living: false,
+  },
+  {
+    key: 'artifacts',
+    title: 'Artifacts and Notes',
+    aliases: ['artifacts and notes', 'artifacts', 'artefacts and notes', 'notes', 'artefactos y notas'],
+    guidance: 'Short transcripts, snippets, diffs — evidence that proves progress.',
+    living: false,
+  },
+  {
+    key: 'interfaces',
+    title: 'Interfaces and Dependencies',
+    aliases: ['interfaces and dependencies', 'interfaces', 'dependencies', 'interfaces y dependencias'],
+    guidance: 'Be prescriptive: libraries, APIs, module boundaries, names, function signatures.',
+    living: false,
+  },
+];
+
+/** Section keys in canonical order. */
+export const SECTION_KEYS: readonly SectionKey[] = SECTIONS.map((s) => s.key);
+
+/** The four living sections the specification asks to keep current. */
+export const LIVING_SECTIONS: readonly SectionKey[] = SECTIONS.filter((s) => s.living).map((s) => s.key);
+
+const BY_KEY = new Map<string, SectionSpec>(SECTIONS.map((s) => [s.key, s]));
+
+/** The spec of a canonical section. */
+export function sectionSpec(key: string): SectionSpec | undefined {
+  return BY_KEY.get(key);
+}
+
+/**
+ * Normalise a heading for comparison: lower case, no numbering (`4.`, `IV.`), no trailing
+ * parenthetical or dash suffix, `&` read as `and`, punctuation and zero-width characters dropped.
+ */
+export function normalizeHeading(text: string): string {
+  let s = text.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
+  s = s.replace(/[*_`]/g, '').trim();
+  s = s.replace(/^(?:\d+(?:\.\d+)*|[ivx]+)[.):]\s+/i, '');
+  s = s.replace(/\s*[(（][^()（）]*[)）]\s*$/, '');
+  s = s.replace(/\s+[-–—:]\s+.*$/, '');
+  s = s.replace(/&/g, ' and ');
+  s = s.toLowerCase();
+  s = s.replace(/[/\\|:,;.!?'"“”‘’]+/g, ' ');
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Damerau-free Levenshtein distance, bounded: returns `max + 1` once it is certain to exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** What a heading was recognised as. */
+export interface HeadingResult {
+  key: string;
+  match: HeadingMatch;
+}
+
+/** A matcher built once per set of options: heading text in, section key out. */
+export type HeadingMatcher = (heading: string) => HeadingResult | null;
+
+/** Build the heading matcher for the canonical sections plus the configuration's aliases and custom sections. */
+export function headingMatcher(options: ParseOptions = {}): HeadingMatcher {
+  const exact = new Map<string, string>();
+  const alias = new Map<string, string>();
+  const custom = new Map<string, string>();
+  for (const s of SECTIONS) {
+    exact.set(s.title, s.key);
+    for (const a of s.aliases) alias.set(a, s.key);
+    alias.set(normalizeHeading(s.title), s.key);
+  }
+  for (const [key, names] of Object.entries(options.aliases ?? {})) {
+    for (const n of names) alias.set(normalizeHeading(n), key);
+  }
+  for (const c of options.customSections ?? []) {
+    custom.set(normalizeHeading(c.title), c.key);
+    for (const a of c.aliases ?? []) custom.set(normalizeHeading(a), c.key);
+  }
+  const canonicalNames = SECTIONS.map((s) => [normalizeHeading(s.title), s.key] as const);
+  return (heading: string) => {
+    const trimmed = heading.trim();
+    const key = exact.get(trimmed);
+    if (key) return { key, match: 'exact' };
+    const n = normalizeHeading(trimmed);
+    if (!n) return null;
+    const c = custom.get(n);
+    if (c) return { key: c, match: 'custom' };
+    const a = alias.get(n);
+    if (a) return { key: a, match: 'variant' };
+    // Misspellings of the full canonical names (`Suprises & Discoveries`, `Decison Log`).
+    for (const [name, k] of canonicalNames) {
+      if (name.length >= 8 && editDistance(n, name, 2) <= 2) return { key: k, match: 'misspelled' };
+    }
+    return null;
+  };
+}

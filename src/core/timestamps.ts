@@ -1,0 +1,111 @@
+/** Reading and writing the timestamps that Progress items and log entries carry. */
+import type { Timestamp, TimestampForm } from './types.js';
+
+const DATE = String.raw`(\d{4})-(\d{2})-(\d{2})`;
+const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?`;
+const ZONE = String.raw`(Z|[+-]\d{2}:?\d{2}|UTC|GMT|[A-Z]{2,5}T?|[A-Za-z]+\/[A-Za-z_]+)`;
+// `(2026-01-05 02:10Z)`, `(2026-03-19T00:00:00Z)`, `(2026-02-07)`, `(2025-12-29 21:05 CET)`, `(2026-04-29 Asia/Shanghai)`.
+const PAREN = new RegExp(String.raw`^\(\s*${DATE}(?:([ T])${TIME})?\s*${ZONE}?\s*\)`);
+// `2026-05-08T23:18:28Z - ...`, `2026-08-02：...`, `2026-03-10 14:00: ...`.
+const BARE = new RegExp(String.raw`^${DATE}(?:([ T])${TIME})?\s*${ZONE}?(?=$|[\s:：,;—–\-)\]])`);
+// `... (2026-03-20)` at the end of an item.
+const TRAILING = new RegExp(String.raw`\(\s*${DATE}(?:([ T])${TIME})?\s*${ZONE}?\s*\)\s*\.?\s*$`);
+
+/** Read a timestamp at the start of `text` (after leading spaces); `offset` is where `text` starts in the source. */
+export function readLeadingTimestamp(text: string, offset: number): Timestamp | undefined {
+  const lead = text.length - text.trimStart().length;
+  const rest = text.slice(lead);
+  let m = PAREN.exec(rest);
+  let paren = true;
+  if (!m) {
+    m = BARE.exec(rest);
+    paren = false;
+  }
+  if (!m) return undefined;
+  return build(m, offset + lead, paren, 'start');
+}
+
+/** Read a timestamp in parentheses at the end of `text`. */
+export function readTrailingTimestamp(text: string, offset: number): Timestamp | undefined {
+  const m = TRAILING.exec(text);
+  if (!m) return undefined;
+  const ts = build(m, offset + m.index, true, 'end');
+  // The match may include a final period or spaces after the closing parenthesis.
+  const close = m[0].lastIndexOf(')') + 1;
+  ts.raw = m[0].slice(0, close);
+  ts.range = { start: offset + m.index, end: offset + m.index + close };
+  return ts;
+}
+
+function build(m: RegExpExecArray, start: number, paren: boolean, place: 'start' | 'end'): Timestamp {
+  const [raw, y, mo, d, sep, hh, mm, ss, zone] = m as unknown as (string | undefined)[];
+  const date = `${y}-${mo}-${d}`;
+  const time = hh !== undefined ? `${hh.padStart(2, '0')}:${mm}` : undefined;
+  const form = classify(paren, sep, ss !== undefined, time !== undefined, zone);
+  const epoch = toEpoch(Number(y), Number(mo), Number(d), hh ? Number(hh) : 0, mm ? Number(mm) : 0, ss ? Number(ss) : 0, zone);
+  return {
+    raw: raw!,
+    range: { start, end: start + raw!.length },
+    form,
+    place,
+    date,
+    ...(time !== undefined ? { time } : {}),
+    ...(zone !== undefined ? { zone } : {}),
+    epoch,
+    valid: !Number.isNaN(epoch),
+  };
+}
+
+function classify(paren: boolean, sep: string | undefined, seconds: boolean, hasTime: boolean, zone: string | undefined): TimestampForm {
+  if (!paren) return hasTime ? 'bare-datetime' : 'bare-date';
+  if (!hasTime) return zone ? 'zoned' : 'date';
+  if (sep === 'T' || seconds) return 'iso';
+  if (zone === undefined) return 'local';
+  if (zone === 'Z') return 'utc';
+  return 'zoned';
+}
+
+const NAMED_OFFSETS: Record<string, number> = {
+  UTC: 0, GMT: 0, Z: 0, CET: 60, CEST: 120, EET: 120, EEST: 180, WET: 0, WEST: 60, BST: 60,
+  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+  JST: 540, KST: 540, IST: 330, AEST: 600, AEDT: 660, HKT: 480, SGT: 480,
+};
+
+/** Milliseconds since the epoch, or NaN when the date or time does not exist. Unknown zones read as UTC. */
+function toEpoch(y: number, mo: number, d: number, h: number, mi: number, s: number, zone: string | undefined): number {
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return NaN;
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  const check = new Date(ms);
+  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return NaN;
+  let offsetMin = 0;
+  if (zone) {
+    const off = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+    if (off) offsetMin = (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3]));
+    else offsetMin = NAMED_OFFSETS[zone] ?? 0;
+  }
+  return ms - offsetMin * 60_000;
+}
+
+/** The timestamp styles a workspace can ask for. */
+export type TimestampStyle = 'local' | 'utc';
+
+/**
+ * Format `now` in the configured style: `(YYYY-MM-DD HH:MM)` in the given zone offset (minutes east of UTC)
+ * for `local`, `(YYYY-MM-DD HH:MMZ)` for `utc`.
+ */
+export function formatTimestamp(now: Date, style: TimestampStyle, offsetMinutes = 0): string {
+  const shifted = new Date(now.getTime() + (style === 'local' ? offsetMinutes : 0) * 60_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const s = `${shifted.getUTCFullYear()}-${p(shifted.getUTCMonth() + 1)}-${p(shifted.getUTCDate())} ${p(shifted.getUTCHours())}:${p(shifted.getUTCMinutes())}`;
+  return style === 'utc' ? `(${s}Z)` : `(${s})`;
+}
+
+/** `YYYY-MM-DD` of `now` in the given zone offset. */
+export function formatDate(now: Date, offsetMinutes = 0): string {
+  return formatTimestamp(now, 'local', offsetMinutes).slice(1, 11);
+}
+
+/** Whether a timestamp is written in the configured style. */
+export function matchesStyle(ts: Timestamp, style: TimestampStyle): boolean {
+  return ts.place === 'start' && ts.form === (style === 'utc' ? 'utc' : 'local');
+}
