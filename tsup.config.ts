@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 // Two entries: the library (with types) and the bin. Code splitting keeps each
 // command in its own chunk so `execplan --version` loads almost nothing.
@@ -12,6 +15,8 @@ export default defineConfig({
   sourcemap: false,
   clean: false,
   shims: false,
+  define: { __EXECPLAN_VERSION__: JSON.stringify(version) },
+  banner: {},
   // Bundling the small parsing dependencies saves module resolution at start-up.
-  noExternal: ['markdown-it', 'picocolors', 'commander'],
+  noExternal: ['markdown-it', 'picocolors', 'commander', 'string-width'],
 });

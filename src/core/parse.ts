@@ -5,8 +5,7 @@
  * offsets are computed on the original text, so every range slices back to the exact bytes. The
  * parser never throws on user content: what it cannot make sense of becomes a diagnostic.
  */
-import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import markdownit, { type MarkdownIt, type Token } from 'markdown-it';
 import { computeLineStarts, dominantEol, lineEndOffset } from './lines.js';
 import { headingMatcher, normalizeHeading } from './sections.js';
 import { readLeadingTimestamp, readTrailingTimestamp } from './timestamps.js';
@@ -28,7 +27,7 @@ import type {
 let markdown: MarkdownIt | undefined;
 function md(): MarkdownIt {
   // CommonMark preset with tables: plans use them, and a table must not be read as a paragraph.
-  markdown ??= new MarkdownIt('commonmark').enable('table');
+  markdown ??= markdownit('commonmark').enable('table');
   return markdown;
 }
 

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+/**
+ * The `execplan` command. `--version` is answered before anything else loads; every other
+ * command loads only the modules it needs. This file only sets the exit code.
+ */
+declare const __EXECPLAN_VERSION__: string;
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${__EXECPLAN_VERSION__}\n`);
+} else {
+  const { main } = await import('./cli.js');
+  process.exitCode = await main(argv, {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  });
+}

@@ -1,0 +1,46 @@
+/** What a command may touch of the outside world, passed in so tests can run commands in-process. */
+import { ExecplanError } from '../workspace/errors.js';
+
+/** The process around a command. */
+export interface Io {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  /** Standard input, for commands that read it; absent when there is none. */
+  stdin?: NodeJS.ReadableStream;
+}
+
+/** Options every command takes. */
+export interface GlobalOptions {
+  /** Run as if started in this folder. */
+  cwd?: string;
+  json?: boolean;
+}
+
+/** Write one JSON document to stdout: the only thing `--json` mode writes there. */
+export function writeJson(io: Io, value: unknown): void {
+  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** The clock, from `EXECPLAN_NOW` when set (for reproducible runs), else the system's. */
+export function clock(io: Io): Date {
+  const fixed = io.env.EXECPLAN_NOW;
+  if (fixed) {
+    const d = new Date(fixed);
+    if (Number.isNaN(d.getTime())) {
+      throw new ExecplanError('USAGE', `EXECPLAN_NOW=${JSON.stringify(fixed)} is not a date; use an ISO date such as 2026-01-05T14:30:00Z, or unset it.`);
+    }
+    return d;
+  }
+  return new Date();
+}
+
+/** Minutes east of UTC for local timestamps: `EXECPLAN_TZ_OFFSET` when set, else the system zone's at `now`. */
+export function tzOffset(io: Io, now: Date): number {
+  const fixed = io.env.EXECPLAN_TZ_OFFSET;
+  if (fixed !== undefined && /^[+-]?\d+$/.test(fixed)) return Number(fixed);
+  return -now.getTimezoneOffset();
+}

@@ -1,0 +1,48 @@
+/** `execplan list`: every plan with its progress, last activity and state. */
+import { summarizePlan, type PlanSummary } from '../core/summary.js';
+import { listPlanRefs } from '../workspace/plans.js';
+import { readPlan } from '../workspace/read.js';
+import { openWorkspace } from '../workspace/workspace.js';
+import { writeJson, type Io } from './io.js';
+import { renderTable } from './table.js';
+
+interface Options {
+  cwd?: string;
+  json?: boolean;
+  archived?: boolean;
+  all?: boolean;
+}
+
+/** One row of the listing. */
+export interface ListedPlan extends PlanSummary {
+  id: string;
+  path: string;
+  archived: boolean;
+}
+
+/** Run `execplan list`. */
+export async function run(io: Io, opts: Options): Promise<number> {
+  const ws = openWorkspace(opts.cwd ?? io.cwd);
+  const which = opts.all ? 'all' : opts.archived ? 'archived' : 'active';
+  const plans: ListedPlan[] = listPlanRefs(ws, which).map((ref) => {
+    const { plan } = readPlan(ws, ref);
+    return { id: ref.id, path: ref.relPath, archived: ref.archived, ...summarizePlan(plan, ref.archived) };
+  });
+  if (opts.json) {
+    writeJson(io, { root: ws.root, plans });
+    return 0;
+  }
+  if (!plans.length) {
+    const where = which === 'archived' ? ws.config.paths.archive : ws.config.paths.active;
+    io.stdout(`No ${which === 'archived' ? 'archived ' : ''}plans in ${where}/. Create one with: execplan new "Short description"\n`);
+    return 0;
+  }
+  const rows = plans.map((p) => [p.id, truncate(p.title ?? '(no title)', 48), p.total ? `${p.done}/${p.total}` : '-', p.lastActivity ?? '-', p.state]);
+  io.stdout(renderTable(['ID', 'TITLE', 'PROGRESS', 'LAST ACTIVITY', 'STATE'], rows));
+  return 0;
+}
+
+function truncate(s: string, n: number): string {
+  const chars = [...s];
+  return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
+}

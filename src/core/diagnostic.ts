@@ -1,0 +1,48 @@
+/** The one shape of a lint finding, shared by rules, the runner and every formatter. */
+import type { Edit } from './apply-edits.js';
+
+/** How much a finding matters. `error` fails `execplan lint`; `warn` fails it only past `--max-warnings`. */
+export type Severity = 'error' | 'warn';
+
+/** One finding. Lines and columns are 1-based (unist). */
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  /** One sentence: what was found and what was expected. */
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** A safe fix as range edits on the original text. */
+  fix?: Edit[];
+}
+
+/** What a rule says about itself: data that the docs, the README table and SARIF are made from. */
+export interface RuleMeta {
+  /** Kebab-case; equals the rule's file name. */
+  id: string;
+  /** One line: what the rule checks. */
+  description: string;
+  /** Severity in the default (strict) profile. */
+  severity: Severity;
+  /** Severity in the `recommended` profile, or off. */
+  recommended: Severity | 'off';
+  fixable: boolean;
+  /** The specification's words this rule enforces. */
+  requirement: string;
+  /** Option names and their defaults, documented on the rule's page. */
+  options?: Record<string, unknown>;
+}
+
+/** The result of linting one file. */
+export interface LintResult {
+  /** Repository-relative path with `/`. */
+  file: string;
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+  fixableCount: number;
+  /** The fixed text, when fixes were applied. */
+  output?: string;
+}

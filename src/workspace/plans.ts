@@ -1,0 +1,106 @@
+/** Finding the workspace's plans and resolving a user's reference to one. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { editDistance } from '../core/sections.js';
+import { ExecplanError } from './errors.js';
+import { isInside, relPath, type Workspace } from './workspace.js';
+
+/** A plan file in the workspace. */
+export interface PlanRef {
+  /** The file name without `.md`: the plan id, which also names its artifacts folder. */
+  id: string;
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the workspace root, with `/`. */
+  relPath: string;
+  archived: boolean;
+}
+
+/** Rule files, indexes and templates that live beside plans but are not plans. */
+const NOT_PLANS = /^(readme|index|plans|agents|claude|gemini|template|_template|plan-template|execplan-template|changelog|contributing|license)\.md$/i;
+
+/** Whether a file name inside a plan folder is a plan. */
+export function isPlanFileName(name: string): boolean {
+  return /\.md$/i.test(name) && !NOT_PLANS.test(name) && !name.startsWith('.');
+}
+
+/** The plans of the workspace: active ones, archived ones, or both, sorted by relative path. */
+export function listPlanRefs(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active'): PlanRef[] {
+  const out: PlanRef[] = [];
+  const skip = [ws.dirs.archive, ws.dirs.artifacts, ws.dirs.archiveArtifacts];
+  if (which !== 'archived') walk(ws, ws.dirs.active, false, skip, out);
+  if (which !== 'active') walk(ws, ws.dirs.archive, true, [ws.dirs.archiveArtifacts, ws.dirs.artifacts], out);
+  return out.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+}
+
+function walk(ws: Workspace, dir: string, archived: boolean, skip: string[], out: PlanRef[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const abs = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name.startsWith('.') || e.name === 'node_modules' || skip.includes(abs)) continue;
+      walk(ws, abs, archived, skip, out);
+    } else if ((e.isFile() || e.isSymbolicLink()) && isPlanFileName(e.name)) {
+      out.push({ id: e.name.replace(/\.md$/i, ''), path: abs, relPath: relPath(ws, abs), archived });
+    }
+  }
+}
+
+/**
+ * Resolve a plan reference: a path to a plan file, an exact id, or a unique prefix of an id.
+ * Active plans win over archived ones with the same id. Unknown or ambiguous references are
+ * errors that list the close matches.
+ */
+export function resolvePlan(ws: Workspace, ref: string, cwd: string = ws.root, which: 'active' | 'archived' | 'all' = 'all'): PlanRef {
+  const trimmed = ref.trim();
+  if (!trimmed) throw new ExecplanError('USAGE', 'No plan given. Name a plan by its id (see `execplan list`), a unique prefix of one, or its path.');
+  if (trimmed.includes('\0')) throw new ExecplanError('UNSAFE_PATH', 'The plan reference contains a NUL byte.');
+
+  if (/[\\/]/.test(trimmed) || /\.md$/i.test(trimmed)) {
+    const abs = path.resolve(cwd, trimmed);
+    if (existsSync(abs) && statSync(abs).isFile()) {
+      if (!isInside(ws.root, abs)) {
+        throw new ExecplanError('UNSAFE_PATH', `${trimmed} is outside the workspace ${ws.root}. Run execplan from the repository that holds the plan, or pass --cwd.`);
+      }
+      const archived = isInside(ws.dirs.archive, abs);
+      return { id: path.basename(abs).replace(/\.md$/i, ''), path: abs, relPath: relPath(ws, abs), archived };
+    }
+    if (/[\\/]/.test(trimmed)) {
+      throw new ExecplanError('PLAN_NOT_FOUND', `No plan file at ${trimmed}. Check the path, or name the plan by its id (see \`execplan list\`).`);
+    }
+  }
+
+  const plans = listPlanRefs(ws, which);
+  const id = trimmed.replace(/\.md$/i, '');
+  const exact = plans.filter((p) => p.id === id);
+  if (exact.length) return exact.find((p) => !p.archived) ?? exact[0]!;
+  const lower = id.toLowerCase();
+  const prefixed = plans.filter((p) => p.id.toLowerCase().startsWith(lower));
+  if (prefixed.length === 1) return prefixed[0]!;
+  if (prefixed.length > 1) {
+    throw new ExecplanError('PLAN_AMBIGUOUS', `"${ref}" matches ${prefixed.length} plans:\n${prefixed.map((p) => `  ${p.id}${p.archived ? ' (archived)' : ''}`).join('\n')}\nGive more of the id.`, { details: prefixed.map((p) => p.id) });
+  }
+  const close = closeMatches(lower, plans.map((p) => p.id));
+  const hint = close.length ? `\nDid you mean:\n${close.map((c) => `  ${c}`).join('\n')}` : plans.length ? '\nRun `execplan list --all` to see the plans.' : `\nThere are no plans in ${relPath(ws, ws.dirs.active) || '.'}; create one with \`execplan new "Short description"\`.`;
+  throw new ExecplanError('PLAN_NOT_FOUND', `No plan matches "${ref}".${hint}`, { details: close });
+}
+
+/** Ids that contain the reference, or are a small edit away from it. */
+function closeMatches(ref: string, ids: string[]): string[] {
+  const scored = ids
+    .map((id) => {
+      const l = id.toLowerCase();
+      if (l.includes(ref)) return { id, score: 0 };
+      const slug = l.replace(/^\d{4}-\d{2}-\d{2}[_-]/, '');
+      const d = Math.min(editDistance(ref, slug.slice(0, ref.length + 2), 3), editDistance(ref, l.slice(0, ref.length + 2), 3));
+      return { id, score: d + 1 };
+    })
+    .filter((s) => s.score <= 3)
+    .sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1));
+  return scored.slice(0, 5).map((s) => s.id);
+}

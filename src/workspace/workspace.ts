@@ -1,0 +1,73 @@
+/** The workspace: the repository root, its configuration and its plan folders. */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_FILE, loadConfig, type Config } from './config.js';
+import { ExecplanError } from './errors.js';
+
+/** An opened workspace. */
+export interface Workspace {
+  /** Absolute path of the repository root. */
+  root: string;
+  config: Config;
+  /** Absolute paths of the plan folders. */
+  dirs: {
+    active: string;
+    archive: string;
+    artifacts: string;
+    archiveArtifacts: string;
+  };
+}
+
+/**
+ * Find the repository root from `cwd`: the nearest folder with `execplan.json`, else the nearest
+ * with `.git`, else `cwd` itself (a plain folder works too).
+ */
+export function findRoot(cwd: string): string {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(cwd);
+    dir = parent;
+  }
+}
+
+/** Open the workspace that `cwd` belongs to. */
+export function openWorkspace(cwd: string): Workspace {
+  let stat;
+  try {
+    stat = statSync(cwd);
+  } catch {
+    throw new ExecplanError('USAGE', `The folder ${cwd} does not exist. Pass an existing folder to --cwd.`);
+  }
+  if (!stat.isDirectory()) throw new ExecplanError('USAGE', `${cwd} is not a folder. Pass a folder to --cwd.`);
+  const root = findRoot(cwd);
+  return workspaceFor(root, loadConfig(root));
+}
+
+/** A workspace from a root and a resolved configuration. */
+export function workspaceFor(root: string, config: Config): Workspace {
+  const abs = (p: string) => path.resolve(root, p);
+  return {
+    root,
+    config,
+    dirs: {
+      active: abs(config.paths.active),
+      archive: abs(config.paths.archive),
+      artifacts: abs(config.paths.artifacts),
+      archiveArtifacts: abs(config.paths.archiveArtifacts),
+    },
+  };
+}
+
+/** A path relative to the workspace root, with `/` separators. */
+export function relPath(ws: Workspace, abs: string): string {
+  return path.relative(ws.root, abs).split(path.sep).join('/');
+}
+
+/** Whether `abs` lies inside `dir` (or is `dir`). */
+export function isInside(dir: string, abs: string): boolean {
+  const rel = path.relative(dir, abs);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
