@@ -52,7 +52,7 @@ interface ListItem {
 const CHECKBOX = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)\[([ xX~\-/])\](?=[ \t]|$)[ \t]?/;
 const ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const FIELD = /^(decision|rationale|date\s*\/\s*author|date|author|observation|evidence|consequences?|alternatives?(?: considered)?|status)\s*:\s*(.*)$/i;
-const MILESTONE = /^(?:milestone|phase|stage|m\d+\b|step \d+|里程碑|阶段|fase|hito)/i;
+const MILESTONE = /^(?:(?:milestone|phase|stage|fase|hito)(?![a-z])|m\d+(?:\.\d+)?\b|step \d+|里程碑|阶段)/i;
 
 /** Parse a plan. Never throws on user content. */
 export function parsePlan(source: string, options: ParseOptions = {}): Plan {

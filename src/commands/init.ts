@@ -1,0 +1,108 @@
+/** `execplan init`: the plan folders and the PLANS.md guide, or a configuration pointing at an existing layout. */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PLANS_GUIDE } from '../templates/plans-guide.js';
+import { CONFIG_FILE, DEFAULT_PATHS, loadConfig } from '../workspace/config.js';
+import { detectLayout } from '../workspace/layout.js';
+import { findRoot, relPath, workspaceFor } from '../workspace/workspace.js';
+import { writeJson, type Io } from './io.js';
+
+interface Options {
+  cwd?: string;
+  json?: boolean;
+  agents?: boolean;
+}
+
+/** What init did to one path. */
+export interface InitStep {
+  path: string;
+  action: 'created' | 'exists' | 'unchanged' | 'updated' | 'kept';
+  note?: string;
+}
+
+/** The guide's last line records a hash of the text above it, so init can tell its own text from the user's edits. */
+const MARKER = /\n<!-- execplan-guide sha256:([0-9a-f]{64}) -->\n?$/;
+
+/** Run `execplan init`. */
+export async function run(io: Io, opts: Options): Promise<number> {
+  const cwd = path.resolve(opts.cwd ?? io.cwd);
+  if (!existsSync(cwd)) {
+    const { ExecplanError } = await import('../workspace/errors.js');
+    throw new ExecplanError('USAGE', `The folder ${cwd} does not exist. Pass an existing folder to --cwd.`);
+  }
+  const root = findRoot(cwd);
+  const steps: InitStep[] = [];
+  let config = loadConfig(root);
+  let detected: string | undefined;
+  if (!config.file) {
+    const layout = detectLayout(root);
+    if (layout && layout.paths.active !== DEFAULT_PATHS.active) {
+      const file = path.join(root, CONFIG_FILE);
+      writeFileSync(file, `${JSON.stringify({ paths: layout.paths }, null, 2)}\n`, { flag: 'wx' });
+      steps.push({ path: CONFIG_FILE, action: 'created', note: `points at ${layout.paths.active} (${layout.plans} plan${layout.plans === 1 ? '' : 's'} found there)` });
+      detected = layout.paths.active;
+      config = loadConfig(root);
+    }
+  } else {
+    steps.push({ path: CONFIG_FILE, action: 'exists' });
+  }
+  const ws = workspaceFor(root, config);
+  for (const dir of [ws.dirs.active, ws.dirs.artifacts, ws.dirs.archive, ws.dirs.archiveArtifacts]) {
+    const existed = existsSync(dir);
+    if (!existed) mkdirSync(dir, { recursive: true });
+    steps.push({ path: `${relPath(ws, dir)}/`, action: existed ? 'exists' : 'created' });
+  }
+  steps.push(writeGuide(root));
+  if (opts.agents) {
+    const { initAgents } = await import('./init-agents.js');
+    steps.push(...initAgents(ws));
+  }
+
+  const changed = steps.some((s) => s.action === 'created' || s.action === 'updated');
+  if (opts.json) {
+    writeJson(io, { root, changed, detected: detected ?? null, steps });
+    return 0;
+  }
+  for (const s of steps) io.stdout(`${s.action.padEnd(9)} ${s.path}${s.note ? `  (${s.note})` : ''}\n`);
+  io.stdout(changed ? `\nReady. Create a plan with: execplan new "Short description"\n` : `\nNothing to do: the workspace is already set up.\n`);
+  if (!opts.agents && !existsSync(path.join(root, 'AGENTS.md'))) {
+    io.stderr('Tip: `execplan init --agents` adds instructions for coding agents (AGENTS.md block and skill files).\n');
+  }
+  return 0;
+}
+
+/** The guide's text with its marker line. */
+export function guideText(): string {
+  return `${PLANS_GUIDE}\n<!-- execplan-guide sha256:${sha256(PLANS_GUIDE)} -->\n`;
+}
+
+/**
+ * Write `.agent/PLANS.md` unless the repository has its own rules: a file the user wrote or edited
+ * is never overwritten; an unedited guide from an older version is brought up to date.
+ */
+function writeGuide(root: string): InitStep {
+  const rel = '.agent/PLANS.md';
+  const file = path.join(root, rel);
+  const text = guideText();
+  if (!existsSync(file)) {
+    const own = ['.agents/PLANS.md', 'PLANS.md', 'docs/PLANS.md'].find((p) => existsSync(path.join(root, p)));
+    if (own) return { path: own, action: 'kept', note: 'the repository has its own rules file; no guide written' };
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text, { flag: 'wx' });
+    return { path: rel, action: 'created' };
+  }
+  const current = readFileSync(file, 'utf8');
+  if (current === text) return { path: rel, action: 'unchanged' };
+  const m = MARKER.exec(current);
+  const body = m ? current.slice(0, m.index) : undefined;
+  if (m && body !== undefined && sha256(body) === m[1]) {
+    writeFileSync(file, text);
+    return { path: rel, action: 'updated', note: 'the guide was unedited; brought up to date' };
+  }
+  return { path: rel, action: 'kept', note: 'edited by you; left as it is' };
+}
+
+function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}

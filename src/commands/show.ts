@@ -1,0 +1,106 @@
+/** `execplan show <plan>`: the parsed plan, or one section of it. */
+import { headingMatcher } from '../core/sections.js';
+import { summarizePlan } from '../core/summary.js';
+import type { LogEntry, Plan, ProgressItem } from '../core/types.js';
+import { ExecplanError } from '../workspace/errors.js';
+import { resolvePlan } from '../workspace/plans.js';
+import { parseOptions, readPlan } from '../workspace/read.js';
+import { openWorkspace } from '../workspace/workspace.js';
+import { writeJson, type Io } from './io.js';
+
+interface Options {
+  cwd?: string;
+  json?: boolean;
+  section?: string;
+}
+
+/** Run `execplan show`. */
+export async function run(io: Io, opts: Options, ref: string): Promise<number> {
+  const cwd = opts.cwd ?? io.cwd;
+  const ws = openWorkspace(cwd);
+  const planRef = resolvePlan(ws, ref, cwd);
+  const { plan } = readPlan(ws, planRef);
+  if (opts.section !== undefined) {
+    const match = headingMatcher(parseOptions(ws));
+    const wanted = opts.section.trim().toLowerCase();
+    const key = match(opts.section)?.key ?? wanted;
+    const section = plan.sections.find((s) => s.key === key || s.heading.toLowerCase() === wanted);
+    if (!section) {
+      throw new ExecplanError('INVALID_INPUT', `${planRef.relPath} has no section "${opts.section}". Its sections: ${plan.sections.map((s) => s.heading).join(', ')}.`, { file: planRef.relPath });
+    }
+    const text = plan.source.slice(section.headingRange.start, section.bodyEnd);
+    if (opts.json) writeJson(io, { id: planRef.id, path: planRef.relPath, section: { key: section.key, heading: section.heading, line: section.line, endLine: section.endLine, text } });
+    else io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+    return 0;
+  }
+  const model = describe(plan);
+  if (opts.json) {
+    writeJson(io, { id: planRef.id, path: planRef.relPath, archived: planRef.archived, summary: summarizePlan(plan, planRef.archived), ...model });
+    return 0;
+  }
+  io.stdout(renderText(planRef.id, planRef.relPath, plan, planRef.archived));
+  return 0;
+}
+
+/** The model without its raw text and offsets tables: what `show --json` prints. */
+export function describe(plan: Plan) {
+  const entry = (e: LogEntry) => ({ text: e.text, fields: Object.fromEntries(e.fields.map((f) => [f.name, f.value])), line: e.line, endLine: e.endLine });
+  return {
+    title: plan.title ? { text: plan.title.text, line: plan.title.line } : null,
+    frontMatter: plan.frontMatter ? { keys: plan.frontMatter.keys, malformed: plan.frontMatter.malformed, line: plan.frontMatter.line, endLine: plan.frontMatter.endLine } : null,
+    outerFence: plan.outerFence ? { info: plan.outerFence.info, closed: Boolean(plan.outerFence.close) } : null,
+    preamble: plan.preamble ? { line: plan.preamble.line } : null,
+    sections: plan.sections.map((s) => ({ key: s.key, heading: s.heading, level: s.level, match: s.match, line: s.line, endLine: s.endLine })),
+    progress: plan.progress.map((i) => ({ index: i.index, state: i.state, mark: i.mark, timestamp: i.timestamp?.raw ?? null, text: i.text, line: i.line, depth: i.depth })),
+    decisions: plan.decisions.map(entry),
+    surprises: plan.surprises.map(entry),
+    outcomes: plan.outcomes.map(entry),
+    milestones: plan.milestones.map((m) => ({ title: m.title, level: m.level, line: m.line, endLine: m.endLine })),
+    diagnostics: plan.diagnostics,
+  };
+}
+
+function renderText(id: string, rel: string, plan: Plan, archived: boolean): string {
+  const s = summarizePlan(plan, archived);
+  const out: string[] = [];
+  out.push(plan.title?.text ?? '(no title)');
+  out.push(`  id: ${id}`, `  path: ${rel}`, `  state: ${s.state}, progress ${s.done}/${s.total}${s.lastActivity ? `, last activity ${s.lastActivity}` : ''}`);
+  if (plan.frontMatter) {
+    out.push('', `Front matter (lines ${plan.frontMatter.line}-${plan.frontMatter.endLine})${plan.frontMatter.malformed ? ' — malformed' : ''}:`);
+    for (const [k, v] of Object.entries(plan.frontMatter.keys)) out.push(`  ${k}: ${v}`);
+  }
+  out.push('', `Sections (${plan.sections.length}):`);
+  for (const sec of plan.sections) {
+    const tag = sec.key ? (sec.match === 'exact' ? sec.key : `${sec.key}, ${sec.match}`) : 'extra';
+    out.push(`  ${String(sec.line).padStart(4)}  ${'#'.repeat(sec.level)} ${sec.heading}  [${tag}]`);
+  }
+  out.push('', `Progress (${s.done}/${s.total} done):`);
+  if (!plan.progress.length) out.push('  (no checkbox items)');
+  for (const i of plan.progress) out.push(progressLine(i));
+  logBlock(out, 'Decisions', plan.decisions);
+  logBlock(out, 'Surprises & Discoveries', plan.surprises);
+  logBlock(out, 'Outcomes', plan.outcomes);
+  if (plan.milestones.length) {
+    out.push('', `Milestones (${plan.milestones.length}):`);
+    for (const m of plan.milestones) out.push(`  ${String(m.line).padStart(4)}  ${m.title}`);
+  }
+  if (plan.diagnostics.length) {
+    out.push('', 'Notes from the parser:');
+    for (const d of plan.diagnostics) out.push(`  ${String(d.line).padStart(4)}  ${d.message}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function progressLine(i: ProgressItem): string {
+  const box = i.state === 'done' ? '[x]' : i.state === 'partial' ? '[~]' : '[ ]';
+  return `  ${String(i.index).padStart(3)}. ${'  '.repeat(i.depth)}${box} ${i.timestamp ? `${i.timestamp.raw} ` : ''}${i.text}`;
+}
+
+function logBlock(out: string[], name: string, entries: LogEntry[]): void {
+  out.push('', `${name} (${entries.length}):`);
+  for (const e of entries) {
+    const first = e.fields[0];
+    const text = first ? `${first.label}: ${first.value}` : e.text;
+    out.push(`  ${String(e.line).padStart(4)}  ${text.length > 110 ? `${text.slice(0, 109)}…` : text}`);
+  }
+}
