@@ -52,7 +52,8 @@ function walk(ws: Workspace, dir: string, archived: boolean, skip: string[], out
 }
 
 /**
- * Resolve a plan reference: a path to a plan file, an exact id, or a unique prefix of an id.
+ * Resolve a plan reference: a path to a plan file, an exact id, the id without its date, or a
+ * unique prefix of either.
  * Active plans win over archived ones with the same id. Unknown or ambiguous references are
  * errors that list the close matches.
  */
@@ -80,8 +81,17 @@ export function resolvePlan(ws: Workspace, ref: string, cwd: string = ws.root, w
   const exact = plans.filter((p) => p.id === id);
   if (exact.length) return exact.find((p) => !p.archived) ?? exact[0]!;
   const lower = id.toLowerCase();
-  const prefixed = plans.filter((p) => p.id.toLowerCase().startsWith(lower));
-  if (prefixed.length === 1) return prefixed[0]!;
+  // Then: the id without its date, a prefix of the id, a prefix of the id without its date.
+  const undated = (p: PlanRef) => p.id.toLowerCase().replace(/^\d{4}-\d{2}-\d{2}[_-]/, '');
+  const tiers = [
+    plans.filter((p) => undated(p) === lower),
+    plans.filter((p) => p.id.toLowerCase().startsWith(lower)),
+    plans.filter((p) => undated(p).startsWith(lower)),
+  ];
+  const prefixed = tiers.find((t) => t.length) ?? [];
+  if (prefixed.length === 1 || (prefixed.length > 1 && prefixed.every((p) => p.id === prefixed[0]!.id))) {
+    return prefixed.find((p) => !p.archived) ?? prefixed[0]!;
+  }
   if (prefixed.length > 1) {
     throw new ExecplanError('PLAN_AMBIGUOUS', `"${ref}" matches ${prefixed.length} plans:\n${prefixed.map((p) => `  ${p.id}${p.archived ? ' (archived)' : ''}`).join('\n')}\nGive more of the id.`, { details: prefixed.map((p) => p.id) });
   }
