@@ -18,5 +18,5 @@ export default defineConfig({
   define: { __EXECPLAN_VERSION__: JSON.stringify(version) },
   banner: {},
   // Bundling the small parsing dependencies saves module resolution at start-up.
-  noExternal: ['markdown-it', 'picocolors', 'commander', 'string-width'],
+  noExternal: ['markdown-it', 'string-width'],
 });

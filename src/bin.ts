@@ -6,6 +6,11 @@
 declare const __EXECPLAN_VERSION__: string;
 
 const argv = process.argv.slice(2);
+// A reader that stops early (`execplan list | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${__EXECPLAN_VERSION__}\n`);
 } else {

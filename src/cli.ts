@@ -7,7 +7,9 @@ import type { Io } from './commands/io.js';
 import { ExecplanError } from './workspace/errors.js';
 import { VERSION } from './version.js';
 
-type Action = (io: Io, ...args: unknown[]) => Promise<number>;
+// Each command module checks its own arguments; `any` is the seam between commander and them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Action = (io: Io, ...args: any[]) => Promise<number>;
 
 /** Run the CLI with `argv` (without `node` and the script) and return the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -35,9 +37,8 @@ export function reportError(io: Io, err: unknown, json: boolean): number {
     io.stderr(`execplan: ${err.message}\n`);
     return err.exitCode;
   }
-  const e = err as NodeJS.ErrnoException;
-  if (e && typeof e.code === 'string' && typeof e.syscall === 'string') {
-    const msg = `${e.syscall} failed for ${e.path ?? 'a file'}: ${e.code}. Check that the path exists and that you may read and write it.`;
+  const msg = systemErrorMessage(err);
+  if (msg !== undefined) {
     if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: 'IO', message: msg } }, null, 2)}\n`);
     io.stderr(`execplan: ${msg}\n`);
     return 2;
@@ -45,6 +46,13 @@ export function reportError(io: Io, err: unknown, json: boolean): number {
   if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: String((err as Error)?.message ?? err) } }, null, 2)}\n`);
   io.stderr(`execplan: internal error (please report it): ${(err as Error)?.stack ?? String(err)}\n`);
   return 2;
+}
+
+/** The message for a failed system call (a file that cannot be read or written), or undefined for any other error. */
+export function systemErrorMessage(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException;
+  if (!e || typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
+  return `${e.syscall} failed for ${e.path ?? 'a file'}: ${e.code}. Check that the path exists and that you may read and write it.`;
 }
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -99,6 +107,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('list plans with their progress and state')
     .option('--archived', 'list archived plans only')
     .option('--all', 'list active and archived plans')
+    .option('--no-cache', 'parse every plan instead of reusing summaries of unchanged ones')
     .addOption(jsonOption())
     .action(lazy(() => import('./commands/list.js')));
 
@@ -109,6 +118,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--section <name>', 'print one section only')
     .addOption(jsonOption())
     .action(lazy(() => import('./commands/show.js')));
+
+  program
+    .command('mcp')
+    .description('serve plans to coding agents over MCP (stdio): tools, plan resources and prompts')
+    .action(lazy(() => import('./commands/mcp.js')));
 
   return program;
 }

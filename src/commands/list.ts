@@ -1,8 +1,6 @@
 /** `execplan list`: every plan with its progress, last activity and state. */
-import { summarizePlan, type PlanSummary } from '../core/summary.js';
-import { listPlanRefs } from '../workspace/plans.js';
-import { readPlan } from '../workspace/read.js';
-import { openWorkspace } from '../workspace/workspace.js';
+import { listPlanSummaries, type ListedPlan } from '../workspace/summaries.js';
+import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
 import { renderTable } from './table.js';
 
@@ -11,23 +9,16 @@ interface Options {
   json?: boolean;
   archived?: boolean;
   all?: boolean;
+  cache?: boolean;
 }
 
-/** One row of the listing. */
-export interface ListedPlan extends PlanSummary {
-  id: string;
-  path: string;
-  archived: boolean;
-}
+export type { ListedPlan };
 
 /** Run `execplan list`. */
 export async function run(io: Io, opts: Options): Promise<number> {
   const ws = openWorkspace(opts.cwd ?? io.cwd);
   const which = opts.all ? 'all' : opts.archived ? 'archived' : 'active';
-  const plans: ListedPlan[] = listPlanRefs(ws, which).map((ref) => {
-    const { plan } = readPlan(ws, ref);
-    return { id: ref.id, path: ref.relPath, archived: ref.archived, ...summarizePlan(plan, ref.archived) };
-  });
+  const plans = listPlans(ws, which, { cache: opts.cache !== false });
   if (opts.json) {
     writeJson(io, { root: ws.root, plans });
     return 0;
@@ -40,6 +31,11 @@ export async function run(io: Io, opts: Options): Promise<number> {
   const rows = plans.map((p) => [p.id, truncate(p.title ?? '(no title)', 48), p.total ? `${p.done}/${p.total}` : '-', p.lastActivity ?? '-', p.state]);
   io.stdout(renderTable(['ID', 'TITLE', 'PROGRESS', 'LAST ACTIVITY', 'STATE'], rows));
   return 0;
+}
+
+/** The workspace's plans with their summaries, sorted by path. */
+export function listPlans(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', opts: { cache?: boolean } = {}): ListedPlan[] {
+  return listPlanSummaries(ws, which, opts);
 }
 
 function truncate(s: string, n: number): string {

@@ -1,0 +1,46 @@
+/** Plan summaries for `list`, remembered by file size and modification time so unchanged plans are not parsed again. */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { summarizePlan, type PlanSummary } from '../core/summary.js';
+import { VERSION } from '../version.js';
+import { cacheDir, readCache, writeCache } from './cache.js';
+import { listPlanRefs, type PlanRef } from './plans.js';
+import { readPlan } from './read.js';
+import type { Workspace } from './workspace.js';
+
+/** A plan with its summary, as `list` shows it. */
+export interface ListedPlan extends PlanSummary {
+  id: string;
+  path: string;
+  archived: boolean;
+}
+
+type Entry = { size: number; mtimeMs: number; summary: PlanSummary };
+
+/** The workspace's plans with their summaries, sorted by path. `cache: false` parses every plan. */
+export function listPlanSummaries(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', opts: { cache?: boolean } = {}): ListedPlan[] {
+  const refs = listPlanRefs(ws, which);
+  const useCache = opts.cache !== false;
+  const file = path.join(cacheDir(ws), 'summaries.json');
+  // Section aliases change what a plan parses to, so they are part of the key.
+  const key = `${VERSION}:${JSON.stringify(ws.config.sections)}`;
+  const old = useCache ? (readCache<Record<string, Entry>>(file, key) ?? {}) : {};
+  const fresh: Record<string, Entry> = {};
+  let changed = false;
+  const out = refs.map((ref: PlanRef) => {
+    const st = statSync(ref.path);
+    const hit = old[ref.relPath];
+    let summary: PlanSummary;
+    // A file modified within the last two seconds could change again within the same mtime tick.
+    if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs && Date.now() - st.mtimeMs > 2000) {
+      summary = hit.summary;
+    } else {
+      summary = summarizePlan(readPlan(ws, ref).plan, false);
+      changed = true;
+    }
+    fresh[ref.relPath] = { size: st.size, mtimeMs: st.mtimeMs, summary };
+    return { id: ref.id, path: ref.relPath, archived: ref.archived, ...summary, state: ref.archived ? 'archived' : summary.state };
+  });
+  if (useCache && (changed || Object.keys(old).length !== refs.length)) writeCache(file, key, { ...old, ...fresh });
+  return out as ListedPlan[];
+}
