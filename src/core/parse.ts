@@ -54,6 +54,16 @@ const ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const FIELD = /^(decision|rationale|date\s*\/\s*author|date|author|observation|evidence|consequences?|alternatives?(?: considered)?|status)\s*:\s*(.*)$/i;
 const MILESTONE = /^(?:(?:milestone|phase|stage|fase|hito)(?![a-z])|m\d+(?:\.\d+)?\b|step \d+|里程碑|阶段)/i;
 
+// Building a matcher normalises every alias; plans parsed with the same options share one.
+const matchers = new WeakMap<ParseOptions, ReturnType<typeof headingMatcher>>();
+const defaultMatcher = headingMatcher({});
+function matcherFor(options: ParseOptions): ReturnType<typeof headingMatcher> {
+  if (!Object.keys(options.aliases ?? {}).length && !options.customSections?.length) return defaultMatcher;
+  let m = matchers.get(options);
+  if (!m) matchers.set(options, (m = headingMatcher(options)));
+  return m;
+}
+
 /** Parse a plan. Never throws on user content. */
 export function parsePlan(source: string, options: ParseOptions = {}): Plan {
   const lineStarts = computeLineStarts(source);
@@ -95,7 +105,7 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
   const codeRaw: { kind: 'fence' | 'indented'; info: string; content: string; first: number; last: number }[] = [];
   collect(tokens, headings, items, paragraphs, codeRaw, lines);
 
-  const match = headingMatcher(options);
+  const match = matcherFor(options);
   const matched = headings.map((h) => match(h.text));
 
   // The title: the first H1 that is not itself a section heading.

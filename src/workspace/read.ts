@@ -1,7 +1,7 @@
 /** Reading plan files: text and parsed model, with errors that name the file. */
 import { readFileSync } from 'node:fs';
 import { parsePlan } from '../core/parse.js';
-import type { Plan } from '../core/types.js';
+import type { ParseOptions, Plan } from '../core/types.js';
 import { ExecplanError } from './errors.js';
 import type { PlanRef } from './plans.js';
 import type { Workspace } from './workspace.js';
@@ -17,10 +17,16 @@ export function readText(file: string, shown: string = file): string {
   }
 }
 
-/** The parse options a workspace's configuration implies. */
-export function parseOptions(ws: Workspace): Parameters<typeof parsePlan>[1] {
-  const { aliases, custom } = ws.config.sections;
-  return { aliases, customSections: custom };
+const optionsByConfig = new WeakMap<Workspace['config'], ParseOptions>();
+
+/** The parse options a workspace's configuration implies (one object per configuration, so the parser can reuse its heading matcher). */
+export function parseOptions(ws: Workspace): ParseOptions {
+  let opts = optionsByConfig.get(ws.config);
+  if (!opts) {
+    const { aliases, custom } = ws.config.sections;
+    optionsByConfig.set(ws.config, (opts = { aliases, customSections: custom }));
+  }
+  return opts;
 }
 
 /** Read and parse one plan. */
