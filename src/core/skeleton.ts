@@ -1,0 +1,81 @@
+/** The specification's skeleton, rendered for a new plan, and the slug that names the plan's file. */
+import { SECTIONS } from './sections.js';
+import type { SectionKey } from './types.js';
+
+/** The title the specification's skeleton shows before anyone has named the work. */
+export const SKELETON_TITLE_PLACEHOLDER = '<Short, action-oriented description>';
+
+/** The living-document sentence, exactly as the specification's skeleton writes it. */
+export const LIVING_DOCUMENT_PREAMBLE =
+  'This ExecPlan is a living document. Keep `Progress`, `Surprises & Discoveries`, `Decision Log`, and `Outcomes & Retrospective` up to date.';
+
+/** The skeleton's placeholder entries, under the guidance line of their section. */
+const PLACEHOLDERS: Partial<Record<SectionKey, readonly string[]>> = {
+  progress: ['- [ ] (YYYY-MM-DD HH:MM) First concrete step.'],
+  surprises: ['- Observation: …', '  Evidence: …'],
+  decisions: ['- Decision: …', '  Rationale: …', '  Date/Author: …'],
+};
+
+/** What a new plan's skeleton is made from. */
+export interface SkeletonOptions {
+  /** The plan's title: the short, action-oriented description. Blank keeps the specification's placeholder title. */
+  title: string;
+  /**
+   * The day the plan is created. Not written into the text: the file name carries it
+   * (`YYYY-MM-DD_slug.md`), and the skeleton's one time slot, the first Progress item's
+   * `(YYYY-MM-DD HH:MM)`, is the moment a step is finished, which `execplan progress done` fills in.
+   * A creation time there would also stop the item being recognised as the placeholder that the
+   * first real step replaces.
+   */
+  date?: string;
+  /**
+   * Who creates the plan. Not written either: the skeleton has no author line, and its one
+   * `Date/Author:` belongs to a decision nobody has made yet.
+   */
+  author?: string;
+}
+
+/**
+ * Render the specification's skeleton for a new plan: title, living-document sentence, the twelve
+ * sections in order with their guidance lines and placeholder entries, byte for byte as the
+ * specification writes them, with `\n` line endings and a final newline. Nothing is added to it.
+ */
+export function renderSkeleton(options: SkeletonOptions): string {
+  // A heading is one line: a pasted description with line breaks still makes one title.
+  const title = options.title.replace(/\s+/g, ' ').trim() || SKELETON_TITLE_PLACEHOLDER;
+  const lines = [`# ${title}`, '', LIVING_DOCUMENT_PREAMBLE];
+  for (const section of SECTIONS) {
+    lines.push('', `## ${section.title}`, '', section.guidance);
+    const entries = PLACEHOLDERS[section.key];
+    if (entries) lines.push('', ...entries);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Letters that Unicode decomposition leaves whole but that have a usual ASCII spelling. */
+const FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
+/**
+ * A file-name slug for a plan's description: lower-case ASCII words joined by single hyphens,
+ * accents folded (`Café` → `cafe`, `Straße` → `strasse`), at most `maxLength` characters, cut at a
+ * word boundary when that keeps at least half of them. Returns `''` when no letter or digit is
+ * left (a description in CJK only, or emoji only): the caller refuses rather than invent a name.
+ */
+export function slugify(description: string, maxLength = 60): string {
+  if (!Number.isInteger(maxLength) || maxLength < 1) throw new RangeError(`slugify: maxLength must be a positive integer (got ${maxLength}).`);
+  const slug = description
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    // After decomposition: compatibility forms such as `℃` or `Ⅻ` may have produced capitals.
+    .toLowerCase()
+    .replace(/[ßæøœłđðþı]/g, (c) => FOLDS[c] ?? c)
+    // `user's guide` reads better as `users-guide` than as `user-s-guide`.
+    .replace(/(?<=[a-z0-9])['’ʼ](?=[a-z0-9])/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= maxLength) return slug;
+  const cut = slug.slice(0, maxLength);
+  if (slug[maxLength] === '-') return cut;
+  const boundary = cut.lastIndexOf('-');
+  return boundary >= Math.ceil(maxLength / 2) ? cut.slice(0, boundary) : cut.replace(/-+$/, '');
+}
