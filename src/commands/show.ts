@@ -3,9 +3,9 @@ import { headingMatcher } from '../core/sections.js';
 import { summarizePlan } from '../core/summary.js';
 import type { LogEntry, Plan, ProgressItem } from '../core/types.js';
 import { ExecplanError } from '../workspace/errors.js';
-import { resolvePlan } from '../workspace/plans.js';
+import { resolvePlan, type PlanRef } from '../workspace/plans.js';
 import { parseOptions, readPlan } from '../workspace/read.js';
-import { openWorkspace } from '../workspace/workspace.js';
+import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
 
 interface Options {
@@ -21,16 +21,9 @@ export async function run(io: Io, opts: Options, ref: string): Promise<number> {
   const planRef = resolvePlan(ws, ref, cwd);
   const { plan } = readPlan(ws, planRef);
   if (opts.section !== undefined) {
-    const match = headingMatcher(parseOptions(ws));
-    const wanted = opts.section.trim().toLowerCase();
-    const key = match(opts.section)?.key ?? wanted;
-    const section = plan.sections.find((s) => s.key === key || s.heading.toLowerCase() === wanted);
-    if (!section) {
-      throw new ExecplanError('INVALID_INPUT', `${planRef.relPath} has no section "${opts.section}". Its sections: ${plan.sections.map((s) => s.heading).join(', ')}.`, { file: planRef.relPath });
-    }
-    const text = plan.source.slice(section.headingRange.start, section.bodyEnd);
-    if (opts.json) writeJson(io, { id: planRef.id, path: planRef.relPath, section: { key: section.key, heading: section.heading, line: section.line, endLine: section.endLine, text } });
-    else io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+    const section = findSection(ws, planRef, plan, opts.section);
+    if (opts.json) writeJson(io, { id: planRef.id, path: planRef.relPath, section });
+    else io.stdout(section.text.endsWith('\n') ? section.text : `${section.text}\n`);
     return 0;
   }
   const model = describe(plan);
@@ -40,6 +33,19 @@ export async function run(io: Io, opts: Options, ref: string): Promise<number> {
   }
   io.stdout(renderText(planRef.id, planRef.relPath, plan, planRef.archived));
   return 0;
+}
+
+/** One section of a plan by key, canonical title or heading as written, with its text from the heading to the next section. */
+export function findSection(ws: Workspace, planRef: PlanRef, plan: Plan, name: string) {
+  const match = headingMatcher(parseOptions(ws));
+  const wanted = name.trim().toLowerCase();
+  const key = match(name)?.key ?? wanted;
+  const section = plan.sections.find((s) => s.key === key || s.heading.toLowerCase() === wanted);
+  if (!section) {
+    throw new ExecplanError('INVALID_INPUT', `${planRef.relPath} has no section "${name}". Its sections: ${plan.sections.map((s) => s.heading).join(', ')}.`, { file: planRef.relPath });
+  }
+  const text = plan.source.slice(section.headingRange.start, section.bodyEnd);
+  return { key: section.key, heading: section.heading, line: section.line, endLine: section.endLine, text };
 }
 
 /** The model without its raw text and offsets tables: what `show --json` prints. */

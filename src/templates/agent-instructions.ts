@@ -28,7 +28,7 @@ export function agentsBlock(l: AgentLayout): string {
     '',
     `- Active plans live in \`${l.active}/\`, their logs and transcripts in \`${l.artifacts}/<plan-id>/\`, finished plans in \`${l.archive}/\`.`,
     '- Start one with `execplan new "Short description"`, then replace every guidance line of the skeleton; `execplan lint <plan>` checks it.',
-    '- Keep it current at every stopping point: `execplan progress <plan> done|add|split`, `execplan decide <plan>`, `execplan discover <plan>`, `execplan outcome <plan>`. Never leave a half-true checkbox.',
+    '- Keep it current at every stopping point: `execplan progress <plan> done <item>` (or `add`, `split`), `execplan decide <plan> "…" --rationale "…"`, `execplan discover <plan> "…" --evidence "…"`, `execplan outcome <plan> "…"`. Never leave a half-true checkbox.',
     '- After a break, `execplan resume <plan>` says where the plan stands; when it is finished, `execplan archive <plan>`.',
     '- The same operations are MCP tools when `execplan mcp` is registered with your client. Use `npx execplan` where execplan is a project dependency.',
     BLOCK_END,
@@ -66,12 +66,15 @@ resuming a plan, and follow it to the letter.
 - Resume with \`execplan resume <plan>\`: it prints where the plan stands and
   the next open step.
 - At every stopping point:
-  - \`execplan progress <plan> done <item>\` ticks a step with a timestamp;
-    \`execplan progress <plan> split <item> "what remains"\` splits a partly
-    done one; \`execplan progress <plan> add "step"\` adds one.
-  - \`execplan decide <plan>\` records a decision and its rationale.
-  - \`execplan discover <plan>\` records a surprise and its evidence.
-  - \`execplan outcome <plan>\` records what shipped at a milestone or the end.
+  - \`execplan progress <plan> done <item>\` ticks a step (its number or a
+    piece of its text) with a timestamp;
+    \`execplan progress <plan> split <item> --done "…" --remaining "…"\`
+    splits a partly done one; \`execplan progress <plan> add "step"\` adds one.
+  - \`execplan decide <plan> "decision" --rationale "why"\` records a decision.
+  - \`execplan discover <plan> "observation" --evidence "what shows it"\`
+    records a surprise.
+  - \`execplan outcome <plan> "text"\` records what shipped at a milestone or
+    at the end.
 - When the plan changes course, edit the sections it affects and say why in
   the Decision Log.
 - When every step is done and the outcomes are written, run

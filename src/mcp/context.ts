@@ -1,0 +1,80 @@
+/**
+ * Where the MCP server works: the client's first root when the client offers roots, else the
+ * server's working directory. Plan references from tools are ids, prefixes or workspace-relative
+ * paths; nothing outside the workspace is ever resolved.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Io } from '../commands/io.js';
+import { ExecplanError } from '../workspace/errors.js';
+import { resolvePlan, type PlanRef } from '../workspace/plans.js';
+import { assertRealInside } from '../workspace/safe-path.js';
+import { openWorkspace, type Workspace } from '../workspace/workspace.js';
+
+/** What every tool, resource and prompt of the server is given. */
+export interface McpContext {
+  io: Io;
+  /** The workspace for one request, opened afresh so edits to `execplan.json` take effect at once. */
+  workspace(): Promise<Workspace>;
+  /** Resolve a plan reference inside the workspace. */
+  plan(ws: Workspace, ref: string): PlanRef;
+}
+
+/** Asks the client for its roots; undefined when the client offers none. */
+export type RootsSource = () => Promise<{ uri: string }[] | undefined>;
+
+/** A context whose folder comes from the client's roots, asked once and again after the client says they changed. */
+export function createContext(io: Io, roots: RootsSource): McpContext & { rootsChanged(): void } {
+  let folder: Promise<string> | undefined;
+  const pick = async (): Promise<string> => {
+    let list: { uri: string }[] | undefined;
+    try {
+      list = await roots();
+    } catch (err) {
+      io.stderr(`execplan mcp: could not list the client's roots (${(err as Error).message}); using ${io.cwd}\n`);
+      return io.cwd;
+    }
+    const first = list?.[0];
+    if (!first) return io.cwd;
+    if (!first.uri.startsWith('file:')) {
+      io.stderr(`execplan mcp: the client's first root ${first.uri} is not a file: URI; using ${io.cwd}\n`);
+      return io.cwd;
+    }
+    return fileURLToPath(first.uri);
+  };
+  return {
+    io,
+    async workspace() {
+      folder ??= pick();
+      return openWorkspace(await folder);
+    },
+    plan: resolveSafePlan,
+    rootsChanged() {
+      folder = undefined;
+    },
+  };
+}
+
+/**
+ * Resolve a reference the way the CLI does, relative to the workspace root, refusing absolute paths
+ * and anything whose real location (symbolic links followed) lies outside the workspace.
+ */
+export function resolveSafePlan(ws: Workspace, ref: string): PlanRef {
+  const trimmed = ref.trim();
+  if (path.isAbsolute(trimmed) || path.win32.isAbsolute(trimmed) || /^(~|file:)/i.test(trimmed)) {
+    throw new ExecplanError('UNSAFE_PATH', `${trimmed} is an absolute path. Name the plan by its id, a unique prefix of one, or its path relative to the workspace root ${ws.root}.`);
+  }
+  const found = resolvePlan(ws, trimmed, ws.root);
+  assertRealInside(ws.root, found.path, 'plan');
+  return found;
+}
+
+/** Whether a file really lies inside the workspace: listings skip plan files that are links to elsewhere. */
+export function reallyInside(ws: Workspace, abs: string): boolean {
+  try {
+    assertRealInside(ws.root, abs, 'plan');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,63 @@
+/** A tool as data (name, description, schemas, one function) and its registration with error handling. */
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import { systemErrorMessage } from '../cli.js';
+import { ExecplanError } from '../workspace/errors.js';
+import type { McpContext } from './context.js';
+
+/** What a tool returns: the data for `structuredContent`, and its rendering as text. */
+export interface ToolOutput<O> {
+  data: O;
+  text: string;
+}
+
+/** One tool. Inputs and outputs are zod shapes: the SDK validates input and publishes both as JSON Schema. */
+export interface ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> {
+  name: string;
+  description: string;
+  input: I;
+  output: O;
+  annotations?: ToolAnnotations;
+  run(args: z.infer<z.ZodObject<I>>, ctx: McpContext): Promise<ToolOutput<z.infer<z.ZodObject<O>>>>;
+}
+
+/** Declare a tool with its types inferred from its schemas. */
+export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): ToolSpec<I, O> {
+  return spec;
+}
+
+/** Register tools on a server; a failing tool answers with `isError` and the message the CLI would print. */
+export function registerTools(server: McpServer, ctx: McpContext, tools: readonly ToolSpec<z.ZodRawShape, z.ZodRawShape>[]): void {
+  for (const tool of tools) {
+    server.registerTool(
+      tool.name,
+      {
+        description: tool.description,
+        inputSchema: tool.input,
+        outputSchema: tool.output,
+        ...(tool.annotations ? { annotations: tool.annotations } : {}),
+      },
+      async (args: Record<string, unknown>): Promise<CallToolResult> => {
+        try {
+          const { data, text } = await tool.run(args, ctx);
+          return { content: [{ type: 'text', text }], structuredContent: data };
+        } catch (err) {
+          return toolError(ctx, tool.name, err);
+        }
+      },
+    );
+  }
+}
+
+/** A tool error result: an ExecplanError's message as the CLI prints it, its data in `_meta`. */
+export function toolError(ctx: McpContext, tool: string, err: unknown): CallToolResult {
+  if (err instanceof ExecplanError) {
+    return { isError: true, content: [{ type: 'text', text: err.message }], _meta: { 'execplan/error': err.toJSON() } };
+  }
+  const io = systemErrorMessage(err);
+  if (io !== undefined) return { isError: true, content: [{ type: 'text', text: io }], _meta: { 'execplan/error': { code: 'IO', message: io } } };
+  ctx.io.stderr(`execplan mcp: internal error in ${tool} (please report it): ${(err as Error)?.stack ?? String(err)}\n`);
+  const message = `Internal error in ${tool}: ${(err as Error)?.message ?? String(err)}. Please report it.`;
+  return { isError: true, content: [{ type: 'text', text: message }], _meta: { 'execplan/error': { code: 'INTERNAL', message } } };
+}

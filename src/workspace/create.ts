@@ -1,0 +1,69 @@
+/** Creating a plan file from the skeleton, with its artifacts folder: what `execplan new` and the MCP server share. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { renderSkeleton, slugify } from '../core/skeleton.js';
+import { ExecplanError } from './errors.js';
+import { listPlanRefs } from './plans.js';
+import { relPath, type Workspace } from './workspace.js';
+
+/** A new plan's title and the slug that names its file. */
+export interface PlanName {
+  title: string;
+  slug: string;
+}
+
+/** What a new plan is made from. */
+export interface NewPlan {
+  /** Short, action-oriented description: the title, and the file name's slug. */
+  description: string;
+  /** `YYYY-MM-DD` for the file name and the first Progress timestamp. */
+  date: string;
+  author?: string;
+}
+
+/** A created plan, paths relative to the workspace root. */
+export interface CreatedPlan {
+  id: string;
+  path: string;
+  artifacts: string;
+}
+
+/** Check a description and derive the title and slug; throws a USAGE error that says what to type instead. */
+export function namePlan(description: string): PlanName {
+  const title = description.replace(/\s+/g, ' ').trim();
+  if (!title) throw new ExecplanError('USAGE', 'The description is empty. Give a short, action-oriented description, e.g. execplan new "Add CSV export to reports".');
+  const slug = slugify(title);
+  if (!slug) {
+    throw new ExecplanError('USAGE', `"${description}" has no letters or digits usable in a file name. Give a description with some ASCII letters or digits, e.g. execplan new "Add CSV export".`);
+  }
+  return { title, slug };
+}
+
+/**
+ * Write `<active>/<date>_<slug>.md` from the skeleton and create its artifacts folder. A name that is
+ * taken gets `-2`, `-3` ...; creation is exclusive, so two racing calls both succeed with distinct ids.
+ */
+export function createPlan(ws: Workspace, input: NewPlan): CreatedPlan {
+  const { title, slug } = namePlan(input.description);
+  const taken = new Set(listPlanRefs(ws, 'all').map((p) => p.id));
+  const base = `${input.date}_${slug}`;
+  const text = renderSkeleton({ title, date: input.date, ...(input.author ? { author: input.author } : {}) });
+  mkdirSync(ws.dirs.active, { recursive: true });
+  for (let n = 1; n < 1000; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    if (taken.has(id)) continue;
+    const file = path.join(ws.dirs.active, `${id}.md`);
+    try {
+      writeFileSync(file, text, { flag: 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw err;
+    }
+    const artifacts = path.join(ws.dirs.artifacts, id);
+    mkdirSync(artifacts, { recursive: true });
+    // Git keeps no empty folders: a placeholder keeps the artifacts folder in the repository.
+    writeFileSync(path.join(artifacts, '.gitkeep'), '', { flag: 'a' });
+    return { id, path: relPath(ws, file), artifacts: relPath(ws, artifacts) };
+  }
+  throw new ExecplanError('PLAN_EXISTS', `Too many plans named ${base}; choose another description.`);
+}

@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, connect, ensureBuilt, TEST_ENV } from './helpers/mcp-client.js';
+
+/** The whole tool list must stay this small: it sits in every agent's context. */
+const TOOL_LIST_BUDGET_TOKENS = 3000;
+
+let ws: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  ws = mkdtempSync(path.join(tmpdir(), 'execplan-mcp-protocol-'));
+  mkdirSync(path.join(ws, '.git'));
+});
+
+afterAll(() => rmSync(ws, { recursive: true, force: true }));
+
+describe('execplan mcp on the wire', () => {
+  it('keeps the tool list, as sent in tools/list, under the token budget', async () => {
+    const server = await connect(ws);
+    try {
+      const { tools } = await server.client.listTools();
+      // Roughly four characters of JSON per token: an approximation, the same for every tokenizer we care about.
+      const approxTokens = JSON.stringify(tools).length / 4;
+      expect(approxTokens).toBeLessThan(TOOL_LIST_BUDGET_TOKENS);
+      for (const tool of tools) {
+        expect(tool.name).toMatch(/^[a-z]+(_[a-z]+)*$/);
+        expect(tool.description?.split(/(?<=\.)\s/).length, tool.name).toBeLessThanOrEqual(2);
+        expect(tool.inputSchema.type).toBe('object');
+        expect(tool.outputSchema?.type, tool.name).toBe('object');
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('writes nothing but JSON-RPC messages on stdout, even for a malformed line', async () => {
+    const child = spawn(process.execPath, [BIN, 'mcp'], { cwd: ws, env: { PATH: process.env.PATH ?? '', ...TEST_ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const send = (msg: unknown) => child.stdin.write(`${typeof msg === 'string' ? msg : JSON.stringify(msg)}\n`);
+    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+    send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    send('this is not json');
+    send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'list_plans', arguments: {} } });
+    send({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'no_such_tool', arguments: {} } });
+    const deadline = Date.now() + 20_000;
+    while (!/"id":3/.test(stdout) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    child.stdin.end();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    const lines = stdout.split('\n').filter((l) => l !== '');
+    const messages = lines.map((l) => JSON.parse(l) as { jsonrpc: string; id?: number; result?: { isError?: boolean; structuredContent?: unknown } });
+    for (const m of messages) expect(m.jsonrpc).toBe('2.0');
+    expect(messages.find((m) => m.id === 2)?.result?.structuredContent).toEqual({ plans: [] });
+    expect(messages.find((m) => m.id === 3)?.result?.isError).toBe(true);
+    expect(stderr).toMatch(/serving on stdio/);
+  });
+});
