@@ -1,0 +1,146 @@
+/**
+ * `execplan run <plan> -- <command> [args...]`: run a command as evidence for a plan. Its output is
+ * shown live and saved as a transcript in the plan's artifacts folder, the plan's Artifacts and
+ * Notes links to it, and execplan exits with the command's own exit code.
+ */
+import path from 'node:path';
+import { slugify } from '../core/skeleton.js';
+import { formatTimestamp } from '../core/timestamps.js';
+import { artifactsDir, ensureArtifactsDir, writeNewFile } from '../workspace/artifacts.js';
+import { ExecplanError } from '../workspace/errors.js';
+import { inlineCode as codeSpan } from '../workspace/evidence-links.js';
+import { linkEvidence } from '../workspace/link-evidence.js';
+import { resolvePlan } from '../workspace/plans.js';
+import { assertRealInside, assertSafeName } from '../workspace/safe-path.js';
+import { spawnCommand } from '../workspace/spawn-command.js';
+import { BoundedOutput, renderTranscript, shellQuote, type Ending } from '../workspace/transcript.js';
+import { openWorkspace, relPath } from '../workspace/workspace.js';
+import { clock, tzOffset, writeJson, type Io } from './io.js';
+
+interface Options {
+  cwd?: string;
+  json?: boolean;
+  label?: string;
+  maxOutput?: string;
+  shell?: boolean;
+  /** False with `--no-link`. */
+  link?: boolean;
+}
+
+/** Transcripts keep at most this many bytes of output unless `--max-output` says otherwise. */
+export const DEFAULT_MAX_OUTPUT = 1024 * 1024;
+
+/** Run `execplan run`. */
+export async function run(io: Io, opts: Options, ref: string, words: string[] = []): Promise<number> {
+  if (!words.length) throw new ExecplanError('USAGE', 'No command given. Put it after "--", e.g. execplan run <plan> -- npm test.');
+  const maxBytes = opts.maxOutput === undefined ? DEFAULT_MAX_OUTPUT : parseSize(opts.maxOutput);
+  const cwd = opts.cwd ?? io.cwd;
+  const ws = openWorkspace(cwd);
+  const planRef = resolvePlan(ws, ref, cwd);
+  const label = opts.label !== undefined ? assertSafeName(opts.label.trim(), 'label') : labelFor(words);
+  // Everything that can be refused is refused before the command runs.
+  const dir = artifactsDir(ws, planRef);
+  assertRealInside(ws.root, dir, 'artifacts folder');
+
+  const live = opts.json ? { stdout: io.stderr, stderr: io.stderr } : { stdout: io.stdout, stderr: io.stderr };
+  const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+  const output = new BoundedOutput(maxBytes);
+  const started = clock(io);
+  const result = await spawnCommand({
+    words,
+    shell: Boolean(opts.shell),
+    cwd: path.resolve(cwd),
+    env: io.env,
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+    forwardSignals: true,
+    onOutput: (stream, bytes) => {
+      output.push(stream, bytes);
+      const text = decoders[stream].decode(bytes, { stream: true });
+      if (text) live[stream](text);
+    },
+  });
+  for (const s of ['stdout', 'stderr'] as const) {
+    const rest = decoders[s].decode();
+    if (rest) live[s](rest);
+  }
+  const ended = new Date(started.getTime() + result.durationMs);
+  if (result.ending.kind === 'not-found' || result.ending.kind === 'not-executable') {
+    io.stderr(`execplan: ${result.ending.message}${result.ending.kind === 'not-found' && !opts.shell ? '. Check the spelling and PATH, or pass --shell to run it through /bin/sh.' : '.'}\n`);
+  }
+
+  const text = renderTranscript({ command: shellQuote(result.argv), cwd: relPath(ws, path.resolve(cwd)) || '.', started, ended, durationMs: result.durationMs, ending: result.ending }, output);
+  await ensureArtifactsDir(ws, planRef);
+  const file = await writeNewFile(ws.root, dir, `${fileStamp(started, ws.config.timestamps.style, tzOffset(io, started))}_${label}`, '.log', text);
+  const transcript = relPath(ws, file);
+
+  let linked: { line: string } | { error: string } | undefined;
+  if (opts.link !== false) {
+    const display = opts.shell ? words.join(' ') : shellQuote(words);
+    try {
+      const lines = await linkEvidence(ws, planRef, [{ file, describe: (link) => `${codeSpan(display)} ${endingWords(result.ending)}: [transcript](${link})` }], started, tzOffset(io, started));
+      linked = { line: lines[0]! };
+    } catch (err) {
+      // The command ran and its transcript is saved: its exit code still decides ours.
+      const message = err instanceof ExecplanError ? err.message : String((err as Error)?.message ?? err);
+      linked = { error: message };
+      io.stderr(`execplan: the transcript was saved but not linked from ${planRef.relPath}: ${message}\n`);
+    }
+  }
+  if (opts.json) {
+    writeJson(io, {
+      ok: true,
+      plan: planRef.relPath,
+      transcript,
+      command: result.argv,
+      exitCode: result.ending.code,
+      ...(result.ending.kind === 'signal' ? { signal: result.ending.signal } : {}),
+      ...(result.ending.kind === 'not-found' || result.ending.kind === 'not-executable' ? { error: result.ending.message } : {}),
+      durationMs: Math.round(result.durationMs),
+      outputBytes: output.total,
+      droppedBytes: output.dropped,
+      linked: linked === undefined ? false : 'line' in linked,
+      ...(linked && 'line' in linked ? { line: linked.line } : {}),
+      ...(linked && 'error' in linked ? { linkError: linked.error } : {}),
+    });
+  } else {
+    io.stderr(`execplan: transcript saved to ${transcript} (${endingWords(result.ending)}${output.dropped ? `, ${output.dropped} bytes of output dropped` : ''})\n`);
+  }
+  return result.ending.code;
+}
+
+/** How the command ended, as the plan's line says it. */
+function endingWords(e: Ending): string {
+  switch (e.kind) {
+    case 'exit':
+      return `exited ${e.code}`;
+    case 'signal':
+      return `was killed by ${e.signal} (exit ${e.code})`;
+    case 'not-found':
+      return `was not found (exit ${e.code})`;
+    default:
+      return `could not run (exit ${e.code})`;
+  }
+}
+
+/** A label from the command: the program's base name and its arguments, slugged (`npm test` → `npm-test`). */
+export function labelFor(words: readonly string[]): string {
+  const [first = '', ...rest] = words;
+  return slugify([path.basename(first), ...rest].join(' '), 40) || 'command';
+}
+
+/** `2026-01-05T14-30-00` (local) or `2026-01-05T14-30-00Z` (utc): sortable, and valid on every file system. */
+export function fileStamp(now: Date, style: 'local' | 'utc', offsetMinutes: number): string {
+  const minutes = formatTimestamp(now, style, offsetMinutes).slice(1, 17).replace(' ', 'T').replace(':', '-');
+  const shifted = new Date(now.getTime() + (style === 'local' ? offsetMinutes : 0) * 60_000);
+  return `${minutes}-${String(shifted.getUTCSeconds()).padStart(2, '0')}${style === 'utc' ? 'Z' : ''}`;
+}
+
+/** `1048576`, `512K`, `1M`, `2MiB` → bytes. */
+export function parseSize(text: string): number {
+  const m = /^\s*(\d+)\s*(?:([kmg])(?:i?b)?|b)?\s*$/i.exec(text);
+  const n = m ? Number(m[1]) * 1024 ** (m[2] ? 'kmg'.indexOf(m[2].toLowerCase()) + 1 : 0) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new ExecplanError('USAGE', `--max-output ${JSON.stringify(text)} is not a size; give a number of bytes, optionally with K, M or G, e.g. --max-output 2M.`);
+  }
+  return n;
+}

@@ -1,0 +1,94 @@
+/**
+ * Running a command for `execplan run`: no shell unless asked, output streamed as it arrives,
+ * standard input passed through, and the way it ended turned into an exit code the way shells do
+ * (128 + signal number, 127 for a command that is not there, 126 for one that cannot run).
+ */
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import type { Ending, StreamName } from './transcript.js';
+
+/** What to run and where its output goes. */
+export interface SpawnRequest {
+  /** The program and its arguments; with `shell`, the words are joined and given to `/bin/sh -c`. */
+  words: readonly string[];
+  shell: boolean;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** A stream to feed the command's standard input; without one the command shares ours. */
+  stdin?: NodeJS.ReadableStream;
+  /** Called with every chunk of output, in arrival order. */
+  onOutput: (stream: StreamName, bytes: Uint8Array) => void;
+  /** Pass SIGTERM and SIGHUP on to the command, and survive SIGINT (the terminal sends it to the command too). */
+  forwardSignals?: boolean;
+}
+
+/** How a run went. */
+export interface SpawnResult {
+  /** The program and arguments actually started. */
+  argv: string[];
+  ending: Ending;
+  durationMs: number;
+}
+
+/** The program and arguments a request starts. */
+export function argvFor(words: readonly string[], shell: boolean): string[] {
+  return shell ? ['/bin/sh', '-c', words.join(' ')] : [...words];
+}
+
+/** Run the command to its end. Never rejects: a command that cannot start is an ending too. */
+export function spawnCommand(req: SpawnRequest): Promise<SpawnResult> {
+  const argv = argvFor(req.words, req.shell);
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(argv[0]!, argv.slice(1), {
+      cwd: req.cwd,
+      env: req.env as NodeJS.ProcessEnv,
+      stdio: [req.stdin ? 'pipe' : 'inherit', 'pipe', 'pipe'],
+      shell: false,
+      windowsHide: true,
+    });
+    const cleanups: (() => void)[] = [];
+    let settled = false;
+    const finish = (ending: Ending) => {
+      if (settled) return;
+      settled = true;
+      for (const c of cleanups) c();
+      resolve({ argv, ending, durationMs: performance.now() - started });
+    };
+
+    child.stdout!.on('data', (b: Buffer) => req.onOutput('stdout', b));
+    child.stderr!.on('data', (b: Buffer) => req.onOutput('stderr', b));
+
+    if (req.stdin && child.stdin) {
+      const input = req.stdin;
+      // A command that exits without reading all of its input is not an error.
+      child.stdin.on('error', () => {});
+      input.pipe(child.stdin);
+      cleanups.push(() => input.unpipe(child.stdin!));
+    }
+
+    if (req.forwardSignals) {
+      const pass = (sig: NodeJS.Signals) => () => child.kill(sig);
+      const handlers: [NodeJS.Signals, () => void][] = [
+        ['SIGINT', () => {}],
+        ['SIGTERM', pass('SIGTERM')],
+        ['SIGHUP', pass('SIGHUP')],
+      ];
+      for (const [sig, h] of handlers) process.on(sig, h);
+      cleanups.push(() => {
+        for (const [sig, h] of handlers) process.off(sig, h);
+      });
+    }
+
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') finish({ kind: 'not-found', code: 127, message: `command not found: ${argv[0]}` });
+      else if (err.code === 'EACCES' || err.code === 'ENOEXEC') finish({ kind: 'not-executable', code: 126, message: `cannot run ${argv[0]}: ${err.code === 'EACCES' ? 'permission denied' : 'not an executable'}` });
+      else finish({ kind: 'not-executable', code: 126, message: `cannot run ${argv[0]}: ${err.message}` });
+    });
+    // 'close' waits for the output pipes to drain, so no late chunk is lost.
+    child.on('close', (code, signal) => {
+      if (signal) finish({ kind: 'signal', signal, code: 128 + (constants.signals[signal] ?? 0) });
+      else finish({ kind: 'exit', code: code ?? 0 });
+    });
+  });
+}
