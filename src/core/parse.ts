@@ -103,7 +103,8 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
   const items: ListItem[] = [];
   const paragraphs: { first: number; last: number; text: string }[] = [];
   const codeRaw: { kind: 'fence' | 'indented'; info: string; content: string; first: number; last: number }[] = [];
-  collect(tokens, headings, items, paragraphs, codeRaw, lines);
+  // Trailing blank lines are judged on what markdown-it saw: a blanked outer fence line ends an item too.
+  collect(tokens, headings, items, paragraphs, codeRaw, visible);
 
   const match = matcherFor(options);
   const matched = headings.map((h) => match(h.text));
@@ -202,12 +203,10 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
     const parent = sectionHeads.includes(i) ? undefined : sectionAtLine(h.first);
     const underMilestones = parent && parent.key === null && /^milestones?$/.test(normalizeHeading(parent.heading));
     if (!MILESTONE.test(normalizeHeading(h.text)) && !underMilestones) return;
-    let endIdx = headings.findIndex((o, j) => j > i && o.level <= h.level);
+    const endIdx = headings.findIndex((o, j) => j > i && o.level <= h.level);
     let bodyEnd = endIdx === -1 ? contentEnd : offsetOf(headings[endIdx]!.first);
-    if (parent && parent.bodyEnd < bodyEnd) {
-      bodyEnd = parent.bodyEnd;
-      endIdx = -1;
-    }
+    // A milestone inside a section ends with that section.
+    if (parent && parent.bodyEnd < bodyEnd) bodyEnd = parent.bodyEnd;
     milestones.push({
       title: h.text,
       level: h.level,
@@ -483,7 +482,11 @@ function readLog(
       const contentCol = m[1]!.length + m[2]!.length + Math.min(Math.max(m[3]!.length, 1), 4);
       const fields: EntryField[] = [];
       own.forEach((l, k) => {
-        const stripped = (k === 0 ? l.slice(m[0]!.length) : l.trim().replace(/^[-*+][ \t]+/, '')).replace(/\*\*|__/g, '').trim();
+        // A leading timestamp (`- (2026-01-05 02:04Z) Observation: ...`) stands before the label, not in place of it.
+        const stripped = (k === 0 ? l.slice(m[0]!.length) : l.trim().replace(/^[-*+][ \t]+/, ''))
+          .replace(/\*\*|__/g, '')
+          .trim()
+          .replace(/^\(\d{4}-\d{2}-\d{2}[^)]*\)\s*(?:[-–—:]\s*)?/, '');
         const f = FIELD.exec(stripped);
         if (f) {
           fields.push({ name: normalizeField(f[1]!), label: f[1]!, value: f[2]!.trim(), line: it.first + k + 1 });

@@ -1,0 +1,60 @@
+/** Every lint rule, listed explicitly, in the order they run and are documented. */
+import type { Rule } from './types.js';
+import { rule as title } from './title.js';
+import { rule as wellFormed } from './well-formed.js';
+import { rule as livingSections } from './living-sections.js';
+import { rule as requiredSections } from './required-sections.js';
+import { rule as sectionOrder } from './section-order.js';
+import { rule as headingStyle } from './heading-style.js';
+import { rule as livingPreamble } from './living-preamble.js';
+import { rule as noEmptySections } from './no-empty-sections.js';
+import { rule as noPlaceholderText } from './no-placeholder-text.js';
+import { rule as progressChecklist } from './progress-checklist.js';
+import { rule as progressItemStyle } from './progress-item-style.js';
+import { rule as progressTimestamp } from './progress-timestamp.js';
+import { rule as timestampStyle } from './timestamp-style.js';
+import { rule as timestampValid } from './timestamp-valid.js';
+import { rule as timestampOrder } from './timestamp-order.js';
+import { rule as decisionFields } from './decision-fields.js';
+import { rule as surpriseFields } from './surprise-fields.js';
+import { rule as outcomesWhenDone } from './outcomes-when-done.js';
+import { rule as repoRelativePaths } from './repo-relative-paths.js';
+import { rule as referencedPathsExist } from './referenced-paths-exist.js';
+import { rule as concreteSteps } from './concrete-steps.js';
+import { rule as validationObservable } from './validation-observable.js';
+import { rule as milestoneOutcome } from './milestone-outcome.js';
+import { rule as noOutsideContext } from './no-outside-context.js';
+import { rule as fileName } from './file-name.js';
+import { rule as artifactsFolder } from './artifacts-folder.js';
+
+/** All rules. */
+export const RULES: readonly Rule[] = [
+  title,
+  wellFormed,
+  livingSections,
+  requiredSections,
+  sectionOrder,
+  headingStyle,
+  livingPreamble,
+  noEmptySections,
+  noPlaceholderText,
+  progressChecklist,
+  progressItemStyle,
+  progressTimestamp,
+  timestampStyle,
+  timestampValid,
+  timestampOrder,
+  decisionFields,
+  surpriseFields,
+  outcomesWhenDone,
+  repoRelativePaths,
+  referencedPathsExist,
+  concreteSteps,
+  validationObservable,
+  milestoneOutcome,
+  noOutsideContext,
+  fileName,
+  artifactsFolder,
+];
+
+export type { Rule, RuleContext, LintContextBase, Report, SectionSettings } from './types.js';

@@ -1,0 +1,106 @@
+/** Files the plan names exist in the repository, unless the plan says it creates (or removes) them. */
+import type { Rule, RuleContext } from './types.js';
+import { inlineCode, planLines, type PlanLine } from './util/text.js';
+
+const ROOT_FILES = new Set([
+  'package.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'tsconfig.json', 'README.md', 'AGENTS.md', 'PLANS.md',
+  'CLAUDE.md', 'CHANGELOG.md', 'CONTRIBUTING.md', 'Makefile', 'Dockerfile', 'docker-compose.yml', 'Cargo.toml', 'Cargo.lock',
+  'go.mod', 'go.sum', 'pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'Gemfile', 'pom.xml', 'build.gradle',
+  'justfile', 'Justfile', 'execplan.json', '.gitignore', '.editorconfig',
+]);
+
+// Words that say a path is the plan's to create, move or remove, so it need not exist yet (or any more).
+const CHANGE_WORDS =
+  /\b(?:creat(?:e|es|ed|ing)|add(?:s|ed|ing)?|new|introduc(?:e|es|ed|ing)|generat(?:e|es|ed|ing)|writ(?:e|es|ing|ten)|scaffold(?:s|ed|ing)?|produc(?:e|es|ed|ing)|emit(?:s|ted)?|outputs?|renam(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|drop(?:s|ped)?|retir(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|split|extract(?:s|ed)?|cop(?:y|ies|ied)|will (?:contain|hold|live))\b|新增|新建|创建|删除|移除|\b(?:crear|nuev[oa]s?|eliminar)\b/i;
+
+/** Rule: referenced-paths-exist. */
+export const rule: Rule = {
+  meta: {
+    id: 'referenced-paths-exist',
+    description: 'Repository-relative file paths the plan names in backticks exist, or the plan says it creates them.',
+    severity: 'error',
+    recommended: 'warn',
+    fixable: false,
+    requirement: 'Non-negotiable 1, "Be fully self-contained"; Context and Orientation: "Name key files by full repo-relative paths."',
+  },
+  check(ctx) {
+    const lines = planLines(ctx.plan);
+    const memo = new Map<number, boolean>();
+    const saysChange = (l: PlanLine) => {
+      let v = memo.get(l.line);
+      if (v === undefined) memo.set(l.line, (v = CHANGE_WORDS.test(l.text)));
+      return v;
+    };
+    const mentions: { path: string; line: number; column: number; changed: boolean }[] = [];
+    const changed: string[] = [];
+    for (const l of lines) {
+      if (l.kind !== 'prose') continue;
+      const spans = inlineCode(l.text);
+      if (!spans.length) continue;
+      const says = saysChange(l) || leadInSays(lines, l, saysChange);
+      for (const span of spans) {
+        const path = fileLike(span.content);
+        if (path) mentions.push({ path, line: l.line, column: span.start + 1, changed: says });
+        const folder = says ? folderLike(span.content) : undefined;
+        if (path && says) changed.push(path);
+        if (folder) changed.push(folder);
+      }
+    }
+    const reported = new Set<string>();
+    for (const m of mentions) {
+      if (m.changed || reported.has(m.path) || skip(ctx, m.path, changed)) continue;
+      reported.add(m.path);
+      if (ctx.exists(m.path)) continue;
+      ctx.report({
+        message: `The file "${m.path}" does not exist in the repository; expected an existing repository-relative path, or a sentence saying the plan creates it.`,
+        line: m.line,
+        column: m.column,
+        endLine: m.line,
+        endColumn: m.column + m.path.length,
+      });
+    }
+  },
+};
+
+/** The path a code span names, when it looks like a repository file; undefined otherwise. */
+export function fileLike(content: string): string | undefined {
+  let p = content.trim().replace(/^\.\//, '').replace(/#.*$/, '').replace(/:\d+(?:[-:]\d+)?$/, '');
+  if (!p || /[\s*?{}<>[\]$|"'`\\:=,;()]/.test(p) || /^(?:\.\.|[/~@-])/.test(p)) return undefined;
+  p = p.replace(/\/+$/, '');
+  if (!p.includes('/')) return ROOT_FILES.has(p) ? p : undefined;
+  const segments = p.split('/');
+  const first = segments[0]!;
+  const last = segments[segments.length - 1]!;
+  // `github.com/org/repo` and `example.org/api` are addresses, not folders.
+  if (/^[^.].*\.[a-z]{2,}$/i.test(first)) return undefined;
+  if (segments.some((s) => !s || s === '.' || s === '..')) return undefined;
+  return /^[^.].*\.[A-Za-z][A-Za-z0-9]{0,9}$|^\.[\w-]+\.[A-Za-z][A-Za-z0-9]{0,9}$/.test(last) || ROOT_FILES.has(last) ? p : undefined;
+}
+
+/** The folder a code span names (`src/new-module/`), for "creates this folder" context. */
+function folderLike(content: string): string | undefined {
+  const p = content.trim().replace(/^\.\//, '');
+  if (!/^[\w.-]+(?:\/[\w.-]+)*\/?$/.test(p) || p.startsWith('..') || !p.includes('/')) return undefined;
+  return p.replace(/\/+$/, '');
+}
+
+/** For a line inside a list, whether the line that introduces the list says the files are new. */
+function leadInSays(lines: PlanLine[], l: PlanLine, saysChange: (l: PlanLine) => boolean): boolean {
+  if (!/^\s*(?:[-*+]|\d{1,9}[.)])\s/.test(l.text) && !/^\s/.test(l.text)) return false;
+  for (let i = l.line - 2; i >= 0 && i >= l.line - 80; i--) {
+    const prev = lines[i]!;
+    if (prev.kind !== 'prose' || !prev.text.trim()) continue;
+    if (/^\s*#{1,6}\s/.test(prev.text)) return saysChange(prev);
+    if (/^\s*(?:[-*+]|\d{1,9}[.)])\s/.test(prev.text) || /^\s/.test(prev.text)) continue;
+    return saysChange(prev);
+  }
+  return false;
+}
+
+function skip(ctx: RuleContext, path: string, changed: string[]): boolean {
+  if (path === ctx.file.path) return true;
+  const artifacts = ctx.artifacts?.path;
+  if (artifacts && (path === artifacts || path.startsWith(`${artifacts}/`))) return true;
+  // A file inside a folder the plan creates is created with it.
+  return changed.some((c) => c === path || path.startsWith(`${c}/`));
+}

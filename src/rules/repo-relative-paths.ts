@@ -1,0 +1,62 @@
+/** Paths in the plan are repository-relative: no home folders, drive letters or machine-specific roots. */
+import type { Rule } from './types.js';
+import { isShellBlock, planLines, PROMPT_LINE } from './util/text.js';
+
+// Each alternative is a path that only makes sense on one machine.
+const ABSOLUTE = new RegExp(
+  [
+    String.raw`(?<![\w.~/:@$%-])/(?:home|Users|root|workspaces?)/[^\s\x60'"()<>\[\]{}|,;]+`,
+    String.raw`(?<![\w/\\])[A-Za-z]:[\\/][\w.$~%-][^\s\x60'"()<>|,;]*`,
+    String.raw`(?<![\w~/])~[\\/][\w.-][^\s\x60'"()<>|,;]*`,
+    String.raw`(?:\$HOME|\$\{HOME\}|%USERPROFILE%|%HOMEPATH%)[\\/][^\s\x60'"()<>|,;]*`,
+    String.raw`file:///[^\s\x60'"()<>]+`,
+  ].join('|'),
+  'g',
+);
+
+/** Rule: repo-relative-paths. */
+export const rule: Rule = {
+  meta: {
+    id: 'repo-relative-paths',
+    description: 'Paths are repository-relative: no `/home/...`, `/Users/...`, `C:\\...`, `~/` or `file:///` paths.',
+    severity: 'error',
+    recommended: 'error',
+    fixable: false,
+    requirement: 'Non-negotiable 1, "Be fully self-contained": all paths are repository-relative.',
+    options: { allow: [] },
+  },
+  check(ctx) {
+    const allow = Array.isArray(ctx.options.allow) ? (ctx.options.allow as unknown[]).filter((a): a is string => typeof a === 'string') : [];
+    for (const l of planLines(ctx.plan)) {
+      if (!inScope(l)) continue;
+      for (const m of l.text.matchAll(ABSOLUTE)) {
+        const path = m[0].replace(/[.:]+$/, '');
+        if (allow.some((a) => path.includes(a))) continue;
+        ctx.report({
+          message: `The path "${path}" only exists on one machine; expected a path relative to the repository root.`,
+          line: l.line,
+          column: m.index + 1,
+          endLine: l.line,
+          endColumn: m.index + 1 + path.length,
+        });
+      }
+    }
+  },
+};
+
+/**
+ * Prose and inline code count, and commands in code blocks: every line of a shell block, `$ ` lines
+ * elsewhere. Other code (program output, logs, stack traces, data) is evidence as it was captured,
+ * where a machine's paths are expected, so it is left alone.
+ */
+function inScope(l: ReturnType<typeof planLines>[number]): boolean {
+  if (l.kind !== 'code') return true;
+  const block = l.block!;
+  if (isFenceLine(l.text)) return false;
+  if (block.kind === 'fence' && isShellBlock(block)) return !/^\s*#/.test(l.text);
+  return PROMPT_LINE.test(l.text);
+}
+
+function isFenceLine(text: string): boolean {
+  return /^\s*(?:`{3,}|~{3,})/.test(text);
+}

@@ -1,0 +1,48 @@
+/** Progress timestamps are written in the workspace's style, at the start of the item. */
+import type { Edit } from '../core/apply-edits.js';
+import { matchesStyle } from '../core/timestamps.js';
+import type { Timestamp } from '../core/types.js';
+import type { Rule } from './types.js';
+import { position } from './util/text.js';
+
+const STYLE_EXAMPLE = { local: '(YYYY-MM-DD HH:MM)', utc: '(YYYY-MM-DD HH:MMZ)' } as const;
+const REWRITABLE = /^\(\s*(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|UTC|GMT|[+-]00:?00)?\s*\)$/;
+
+/** Rule: timestamp-style. */
+export const rule: Rule = {
+  meta: {
+    id: 'timestamp-style',
+    description: 'Progress timestamps use the configured style (`local` or `utc`) and open the item.',
+    severity: 'error',
+    recommended: 'warn',
+    fixable: true,
+    requirement: 'ExecPlan skeleton, Progress: "- [ ] (YYYY-MM-DD HH:MM) First concrete step."',
+  },
+  check(ctx) {
+    const style = ctx.timestampStyle;
+    for (const item of ctx.plan.progress) {
+      const ts = item.timestamp;
+      if (!ts || !ts.valid || matchesStyle(ts, style)) continue;
+      const where = ts.place === 'end' ? ' at the start of the item' : '';
+      const fixText = rewrite(ts, style);
+      const fix: Edit[] | undefined = fixText ? [{ start: ts.range.start, end: ts.range.end, text: fixText }] : undefined;
+      ctx.report({
+        message: `The timestamp "${ts.raw}" is not in the configured ${style} style; expected "${STYLE_EXAMPLE[style]}"${where}.`,
+        ...position(ctx.plan, ts.range.start),
+        ...(fix ? { fix } : {}),
+      });
+    }
+  },
+};
+
+/** The same instant in the configured style, when it can be written without losing or inventing anything. */
+function rewrite(ts: Timestamp, style: 'local' | 'utc'): string | undefined {
+  if (ts.place !== 'start') return undefined;
+  const m = REWRITABLE.exec(ts.raw);
+  if (!m) return undefined;
+  const [, date, hh, mm, ss, frac, zone] = m;
+  if ((ss && ss !== '00') || (frac && /[1-9]/.test(frac))) return undefined;
+  if (style === 'utc' && !zone) return undefined;
+  if (style === 'local' && zone) return undefined;
+  return style === 'utc' ? `(${date} ${hh}:${mm}Z)` : `(${date} ${hh}:${mm})`;
+}

@@ -1,0 +1,57 @@
+/** What a lint rule is and what it is given: a pure context, no I/O, the clock passed in. */
+import type { Edit } from '../core/apply-edits.js';
+import type { RuleMeta } from '../core/diagnostic.js';
+import type { Plan } from '../core/types.js';
+
+/** The workspace's section settings (the shape of `Config['sections']`). */
+export interface SectionSettings {
+  /** Section keys every plan must have. */
+  required: string[];
+  /** Expected order of the sections, canonical and custom keys. */
+  order: string[];
+  /** Extra heading spellings per key, accepted as written. */
+  aliases: Record<string, string[]>;
+  /** Sections the team added to the skeleton. */
+  custom: { key: string; title: string; aliases?: string[]; guidance?: string }[];
+}
+
+/** Everything a rule sees that does not depend on the rule: the file, the settings, the clock. */
+export interface LintContextBase {
+  /** The plan's path, repository-relative with `/`, and its base name. */
+  file: { path: string; name: string };
+  sections: SectionSettings;
+  timestampStyle: 'local' | 'utc';
+  /** The clock, passed in. */
+  now: Date;
+  /** Minutes east of UTC of the local zone, for `local` timestamps. */
+  tzOffsetMinutes: number;
+  /** The plan's artifacts folder (repository-relative) and whether it exists; absent when unknown. */
+  artifacts?: { path: string; exists: boolean };
+  /** Whether a repository-relative path exists; the workspace supplies it, tests pass a fake. */
+  exists: (repoRelativePath: string) => boolean;
+}
+
+/** What a rule reports: one sentence and a precise position; a fix when one is safe. */
+export interface Report {
+  message: string;
+  line: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** Range edits on the original text. */
+  fix?: Edit[];
+}
+
+/** The context one rule runs in. */
+export interface RuleContext extends LintContextBase {
+  plan: Plan;
+  /** The rule's options: its defaults merged with the configured ones. */
+  options: Record<string, unknown>;
+  report: (finding: Report) => void;
+}
+
+/** A lint rule: data plus one function. `check` reports; it never mutates the plan. */
+export interface Rule {
+  meta: RuleMeta;
+  check: (ctx: RuleContext) => void;
+}

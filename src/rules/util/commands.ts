@@ -1,0 +1,34 @@
+/** Telling whether a part of the plan shows a command to run. */
+import type { Plan, Section } from '../../core/types.js';
+import { inlineCode, linesBetween, planLines, PROMPT_LINE, type PlanLine } from './text.js';
+
+// Programs plans tell people to run; an inline code span that starts with one reads as a command.
+const TOOLS =
+  /^(?:\.\/\S+|npm|npx|pnpm|yarn|node|deno|bun|tsx|python3?|pip3?|uv|poetry|pytest|cargo|rustc|go|make|just|git|gh|bash|sh|zsh|docker|docker-compose|kubectl|helm|terraform|swift|xcodebuild|dotnet|mvn|gradle|\.\/gradlew|bundle|rake|rails|ruby|php|composer|curl|wget|flutter|dart|cmake|ctest|ninja|java|javac|mix|elixir|ls|cat|cd|mkdir|rm|cp|mv|grep|rg|find|sed|awk|jq|psql|sqlite3|redis-cli|execplan|vitest|jest|eslint|tsc|ruff|mypy|black|prettier|pwsh|powershell)(?:\s|$)/;
+
+// "Run `streamlit run app.py`": a span the sentence says to run is a command, whatever the program.
+const RUN_SPAN = /\b(?:run|execute|invoke|type)\s+(?:the\s+(?:command\s+)?)?`[^`]+\s[^`]*`/i;
+
+/** The prose and code lines of a range of lines, classified. */
+export function sectionLines(plan: Plan, section: Section): PlanLine[] {
+  return linesBetween(planLines(plan), section.line + 1, section.endLine);
+}
+
+/**
+ * Whether some lines show a command: a code block, a `$ ` prompt line, an indented line that starts
+ * with a program (a block indented too little to be code), or inline code naming a program.
+ */
+export function showsCommand(lines: PlanLine[]): boolean {
+  return lines.some((l) => {
+    if (l.kind === 'code') return true;
+    if (PROMPT_LINE.test(l.text)) return true;
+    if (/^\s{2,}\S/.test(l.text) && !/^\s*(?:[-*+]|\d{1,9}[.)])\s/.test(l.text) && TOOLS.test(l.text.trim())) return true;
+    if (RUN_SPAN.test(l.text)) return true;
+    return inlineCode(l.text).some((s) => TOOLS.test(s.content.trim()));
+  });
+}
+
+/** The text of some lines joined, for word searches. */
+export function joined(lines: PlanLine[]): string {
+  return lines.map((l) => l.text).join('\n');
+}

@@ -1,0 +1,73 @@
+/** Log entries as the skeleton writes them: labelled fields, one entry per bullet. */
+import type { LogEntry, Plan, Section } from '../../core/types.js';
+import type { RuleContext } from '../types.js';
+import { sectionBody } from './sections.js';
+
+/** Entries such as "None yet." that say the log is still empty. */
+const NONE_ENTRY = /^[(_*]*(?:none|n\/a|tbd|nothing|no (?:decisions?|surprises?|discoveries|findings)|not yet|pending|to be (?:updated|added|filled|recorded|written|determined))\b/i;
+
+/** An entry with the fields it carries, once bullets that only continue the previous entry are merged in. */
+interface LogicalEntry {
+  entry: LogEntry;
+  /** Field names with a non-empty value. */
+  fields: Set<string>;
+}
+
+/**
+ * Group entries: a bullet that holds only a field which continues an entry (`- Evidence: ...` after
+ * `- Observation: ...`) belongs to the entry above it.
+ */
+function logicalEntries(entries: LogEntry[], continuing: readonly string[]): LogicalEntry[] {
+  const out: LogicalEntry[] = [];
+  for (const entry of entries) {
+    const first = entry.fields[0];
+    const lead = entry.text.replace(/\*\*|__/g, '').replace(/^\(\d{4}-\d{2}-\d{2}[^)]*\)\s*(?:[-–—:]\s*)?/, '');
+    const startsWithField = first && first.line === entry.line && lead.toLowerCase().startsWith(first.label.toLowerCase());
+    const prev = out[out.length - 1];
+    const filled = entry.fields.filter((f) => f.value.trim() !== '').map((f) => f.name);
+    if (prev && startsWithField && continuing.includes(first.name)) {
+      for (const f of filled) prev.fields.add(f);
+      continue;
+    }
+    out.push({ entry, fields: new Set(filled) });
+  }
+  return out;
+}
+
+/** Check every entry of a log section for its required fields; `missing` names what an entry lacks. */
+export function checkLog(
+  ctx: RuleContext,
+  section: Section | undefined,
+  entries: LogEntry[],
+  continuing: readonly string[],
+  missing: (fields: Set<string>) => string[],
+  describe: { name: string; expected: string },
+): void {
+  if (!section) return;
+  const logical = logicalEntries(entries, continuing).filter((e) => !NONE_ENTRY.test(e.entry.text.trim()));
+  if (!entries.length) {
+    const body = proseOf(ctx.plan, section);
+    if (body && !NONE_ENTRY.test(body)) {
+      ctx.report({ message: `The ${describe.name} section has no list entries; expected entries with ${describe.expected}.`, line: section.line, column: 1 });
+    }
+    return;
+  }
+  for (const { entry, fields } of logical) {
+    const lacks = missing(fields);
+    if (!lacks.length) continue;
+    ctx.report({
+      message: `The ${describe.name} entry lacks ${list(lacks.map((l) => `"${l}:"`))}; expected ${describe.expected}.`,
+      line: entry.line,
+      column: entry.indent.length + 1,
+    });
+  }
+}
+
+function proseOf(plan: Plan, section: Section): string {
+  return sectionBody(plan, section).replace(/<!--[\s\S]*?-->/g, '').trim();
+}
+
+function list(items: string[]): string {
+  if (items.length < 2) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,28 @@
+/** Reporting missing sections, each with a fix that inserts the empty section where it belongs. */
+import type { RuleContext } from '../types.js';
+import { SECTION_LEVEL, insertBlock, missingSectionOffset, sectionTitle } from './sections.js';
+import { lineOf } from './text.js';
+
+/** Report each of `keys` the plan lacks, in the configured order, with an insertion fix. */
+export function reportMissingSections(ctx: RuleContext, keys: readonly string[], kind: string): void {
+  const { plan, sections } = ctx;
+  const present = new Set(plan.sections.map((s) => s.key).filter((k): k is string => k !== null));
+  const rank = (k: string) => {
+    const r = sections.order.indexOf(k);
+    return r === -1 ? Number.MAX_SAFE_INTEGER : r;
+  };
+  const missing = keys.filter((k) => !present.has(k)).sort((a, b) => rank(a) - rank(b));
+  const lastAt = new Map<number, string>();
+  for (const key of missing) {
+    const title = sectionTitle(key, sections);
+    const offset = missingSectionOffset(plan, key, sections);
+    // Sections missing at one place are inserted one after the other, in order.
+    const edit = insertBlock(plan, offset, `${'#'.repeat(SECTION_LEVEL)} ${title}`, lastAt.get(offset));
+    lastAt.set(offset, edit.text);
+    ctx.report({
+      message: `The ${kind} section "${title}" is missing; expected a "${'#'.repeat(SECTION_LEVEL)} ${title}" section.`,
+      line: Math.min(lineOf(plan, offset), plan.lineStarts.length),
+      fix: [edit],
+    });
+  }
+}

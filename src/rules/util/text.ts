@@ -1,0 +1,125 @@
+/** Reading a plan's text line by line: which lines are prose, which are code, where inline code sits. */
+import type { CodeBlock, Plan } from '../../core/types.js';
+import { lineEndOffset } from '../../core/lines.js';
+
+/** One line of the plan, with what kind of text it holds. */
+export interface PlanLine {
+  /** 1-based line number. */
+  line: number;
+  /** Offset of the line's first character (after a BOM on line 1). */
+  start: number;
+  /** The line without its line break. */
+  text: string;
+  /** `code` inside a code block (fence lines included), `meta` for front matter and outer-fence lines. */
+  kind: 'prose' | 'code' | 'meta';
+  /** The code block the line belongs to. */
+  block?: CodeBlock;
+}
+
+/** Every line of the plan, classified. */
+export function planLines(plan: Plan): PlanLine[] {
+  const { source, lineStarts } = plan;
+  const out: PlanLine[] = [];
+  for (let i = 0; i < lineStarts.length; i++) {
+    const start = lineStarts[i]! + (i === 0 && plan.bom ? 1 : 0);
+    out.push({ line: i + 1, start, text: source.slice(start, lineEndOffset(source, lineStarts, i)), kind: 'prose' });
+  }
+  for (const block of plan.codeBlocks) {
+    for (let l = block.line; l <= block.endLine; l++) {
+      const pl = out[l - 1];
+      if (pl) Object.assign(pl, { kind: 'code', block });
+    }
+  }
+  const meta = (from: number, to: number) => {
+    for (let l = from; l <= to; l++) if (out[l - 1]) out[l - 1]!.kind = 'meta';
+  };
+  if (plan.frontMatter) meta(plan.frontMatter.line, plan.frontMatter.endLine);
+  if (plan.outerFence) {
+    const open = lineOf(plan, plan.outerFence.open.start);
+    meta(open, open);
+    if (plan.outerFence.close) {
+      const close = lineOf(plan, plan.outerFence.close.start);
+      meta(close, close);
+    }
+  }
+  return out;
+}
+
+/** The lines from `fromLine` to `toLine` (1-based, inclusive). */
+export function linesBetween(lines: PlanLine[], fromLine: number, toLine: number): PlanLine[] {
+  return lines.slice(Math.max(fromLine - 1, 0), Math.max(toLine, 0));
+}
+
+/** 1-based line of an offset. */
+export function lineOf(plan: Plan, offset: number): number {
+  return position(plan, offset).line;
+}
+
+/** 1-based line and column of an offset; a BOM does not count as a column. */
+export function position(plan: Plan, offset: number): { line: number; column: number } {
+  const starts = plan.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const bomShift = lo === 0 && plan.bom && offset > 0 ? 1 : 0;
+  return { line: lo + 1, column: offset - starts[lo]! + 1 - bomShift };
+}
+
+/** A code span inside one line: `start`/`end` index the content between the backticks. */
+export interface CodeSpan {
+  start: number;
+  end: number;
+  content: string;
+}
+
+/** The inline code spans of one line (spans that wrap onto the next line are not seen). */
+export function inlineCode(text: string): CodeSpan[] {
+  const spans: CodeSpan[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '\\') {
+      i += 2;
+      continue;
+    }
+    if (text[i] !== '`') {
+      i++;
+      continue;
+    }
+    let run = 1;
+    while (text[i + run] === '`') run++;
+    const ticks = '`'.repeat(run);
+    let close = text.indexOf(ticks, i + run);
+    // The closing run must be exactly as long as the opening one.
+    while (close !== -1 && text[close + run] === '`') {
+      let end = close;
+      while (text[end] === '`') end++;
+      close = text.indexOf(ticks, end);
+    }
+    if (close === -1) {
+      i += run;
+      continue;
+    }
+    spans.push({ start: i + run, end: close, content: text.slice(i + run, close) });
+    i = close + run;
+  }
+  return spans;
+}
+
+/** The line with its inline code blanked out (same length, so indexes still match). */
+export function withoutInlineCode(text: string): string {
+  let out = text;
+  for (const s of inlineCode(text)) out = out.slice(0, s.start - 1) + ' '.repeat(s.end - s.start + 2) + out.slice(s.end + 1);
+  return out;
+}
+
+/** Whether a fenced block is a script (every line a command), as its info string says. */
+export function isShellBlock(block: CodeBlock): boolean {
+  return /^(?:bash|sh|shell|zsh|fish|powershell|pwsh|ps1|cmd|bat|batch)$/i.test(block.info.split(/\s+/)[0] ?? '');
+}
+
+/** A line that shows a command at a prompt: `$ npm test`, `PS> ...`. */
+export const PROMPT_LINE = /^\s*(?:[-*+]\s+)?(?:\$|PS[^>\s]*>)\s+\S/;

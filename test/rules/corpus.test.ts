@@ -1,0 +1,74 @@
+/**
+ * Every real plan in the shared corpus: linting never crashes and points inside the file; `--fix`
+ * leaves nothing fixable, replays from its recorded edits, and keeps every untouched line as it was,
+ * with LF and with CRLF line endings alike.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { applyEdits, type Edit } from '../../src/core/apply-edits.js';
+import { fixPlan, lintPlan, resolveRuleSettings } from '../../src/core/lint.js';
+import { computeLineStarts } from '../../src/core/lines.js';
+import { parsePlan } from '../../src/core/parse.js';
+import { ctxBase } from './helpers.js';
+
+const dir = new URL('../../../shared/corpus/real/plans/', import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+const enabled = resolveRuleSettings();
+
+function base(file: string) {
+  return ctxBase({
+    file: { path: `.agent/execplans/${file}`, name: file },
+    timestampStyle: 'utc',
+    now: new Date('2026-12-31T00:00:00Z'),
+    artifacts: { path: '.agent/execplans/artifacts/x', exists: false },
+    // Half the repository exists: both outcomes of the path check run.
+    exists: (p) => p.length % 2 === 0,
+  });
+}
+
+/** Each line of `before` that no edit touches appears unchanged in `after`, shifted by the edits before it. */
+function untouchedLinesKept(before: string, edits: Edit[], after: string, eol: '\n' | '\r\n'): void {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const starts = computeLineStarts(before);
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const end = starts[i + 1] ?? before.length;
+    // An insertion at the very start of a line leaves that line's bytes alone.
+    const touched = sorted.some((e) => (e.start < end && e.end > start) || (e.start === e.end && e.start > start && e.start < end));
+    if (touched) continue;
+    // applyEdits writes inserted line breaks with the file's own ending.
+    const written = (e: Edit) => (eol === '\r\n' ? e.text.replace(/\r?\n/g, '\r\n') : e.text).length;
+    const shift = sorted.filter((e) => e.end <= start).reduce((d, e) => d + written(e) - (e.end - e.start), 0);
+    expect(after.slice(start + shift, end + shift)).toBe(before.slice(start, end));
+  }
+}
+
+describe.each(files)('%s', (file) => {
+  const lf = readFileSync(new URL(file, dir), 'utf8');
+
+  it.each([
+    ['LF', lf],
+    ['CRLF', lf.replace(/\r?\n/g, '\r\n')],
+  ])('lints and fixes (%s)', (_eol, source) => {
+    const plan = parsePlan(source);
+    const lineCount = plan.lineStarts.length;
+    for (const d of lintPlan(plan, base(file), enabled)) {
+      expect(d.line, `${d.ruleId}: ${d.message}`).toBeGreaterThanOrEqual(1);
+      expect(d.line, `${d.ruleId}: ${d.message}`).toBeLessThanOrEqual(lineCount);
+      expect(d.message).toMatch(/; expected .+\.$/);
+    }
+    const result = fixPlan(source, base(file), enabled);
+    const again = lintPlan(parsePlan(result.output), base(file), enabled);
+    expect(again.filter((d) => d.fix).map((d) => `${d.ruleId}:${d.line}`)).toEqual([]);
+    let text = source;
+    for (const edits of result.passes) {
+      const eol = parsePlan(text).eol;
+      const next = applyEdits(text, edits, eol);
+      untouchedLinesKept(text, edits, next, eol);
+      text = next;
+    }
+    expect(text).toBe(result.output);
+    if (source.includes('\r\n')) expect(result.output).not.toMatch(/[^\r]\n/);
+    expect(result.output.startsWith('\uFEFF')).toBe(source.startsWith('\uFEFF'));
+  });
+});

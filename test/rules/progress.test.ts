@@ -1,0 +1,100 @@
+/** Rules about Progress: a checkbox list, item style, timestamps present, styled, valid and in order. */
+import { rule as progressChecklist } from '../../src/rules/progress-checklist.js';
+import { rule as progressItemStyle } from '../../src/rules/progress-item-style.js';
+import { rule as progressTimestamp } from '../../src/rules/progress-timestamp.js';
+import { rule as timestampOrder } from '../../src/rules/timestamp-order.js';
+import { rule as timestampStyle } from '../../src/rules/timestamp-style.js';
+import { rule as timestampValid } from '../../src/rules/timestamp-valid.js';
+import { GOOD, ruleTable } from './helpers.js';
+
+/** A plan whose Progress section holds `items` (lines 5 onwards). */
+const progress = (items: string) => `# T\n\n## Progress\n\n${items}\n## Decision Log\n\nNone yet.\n`;
+const utc = { timestampStyle: 'utc' as const };
+
+ruleTable(progressChecklist, {
+  valid: [
+    { name: 'the good plan', text: GOOD },
+    { name: 'notes nested under an item', text: progress('- [x] (2026-01-05 09:00) Did it.\n  - a note on it\n- [ ] Next.\n') },
+    { name: 'sub-headings between item groups', text: progress('### Milestone 1\n\n- [x] (2026-01-05 09:00) Did it.\n\n### Milestone 2\n\n- [ ] Next.\n') },
+  ],
+  invalid: [
+    { name: 'prose only', text: progress('Work has started.\n'), errors: [{ line: 3, message: /no checkbox items/ }] },
+    { name: 'a plain bullet beside checkboxes', text: progress('- [x] (2026-01-05 09:00) Did it.\n- Next: write the docs.\n'), errors: [{ line: 6, column: 1, message: /"Next: write the docs\." has no checkbox/ }] },
+  ],
+});
+
+ruleTable(progressItemStyle, {
+  valid: [
+    { name: 'the good plan', text: GOOD },
+    { name: 'one marker used throughout', text: progress('* [x] (2026-01-05 09:00) a\n* [ ] b\n') },
+    { name: 'a tie between markers is left alone', text: progress('- [ ] a\n\n* [ ] b\n') },
+    { name: 'an ordered list', text: progress('1. [ ] a\n2. [ ] b\n') },
+  ],
+  invalid: [
+    { name: 'upper-case X', text: progress('- [X] (2026-01-05 09:00) a\n'), errors: [{ line: 5, column: 3, message: /"\[X\]"/ }], output: progress('- [x] (2026-01-05 09:00) a\n') },
+    { name: 'a stray marker', text: progress('- [ ] a\n- [ ] b\n* [ ] c\n  continued\n'), errors: [{ line: 7, column: 1, message: /"\*" marker; expected "-"/ }], output: progress('- [ ] a\n- [ ] b\n- [ ] c\n  continued\n') },
+    { name: 'both on one item', text: progress('- [ ] a\n- [ ] b\n+ [X] c\n'), errors: [{ line: 7, column: 1 }, { line: 7, column: 3 }], output: progress('- [ ] a\n- [ ] b\n- [x] c\n') },
+  ],
+});
+
+ruleTable(progressTimestamp, {
+  valid: [
+    { name: 'the good plan', text: GOOD },
+    { name: 'open items need none', text: progress('- [ ] a\n- [~] b\n') },
+    { name: 'a date at the end counts', text: progress('- [x] Milestone 1: shipped (2026-01-05)\n') },
+  ],
+  invalid: [
+    { name: 'a done item without one', text: progress('- [x] Shipped the importer.\n'), errors: [{ line: 5, column: 6, message: /expected it to start with one like "\(2026-01-10 12:00\)"/ }] },
+    { name: 'the utc example', text: progress('- [x] Shipped.\n'), ctx: utc, errors: [{ line: 5, message: /"\(2026-01-10 12:00Z\)"/ }] },
+  ],
+});
+
+ruleTable(timestampStyle, {
+  valid: [
+    { name: 'the good plan', text: GOOD },
+    { name: 'utc style', text: progress('- [x] (2026-01-05 09:00Z) a\n'), ctx: utc },
+    { name: 'invalid dates are left to timestamp-valid', text: progress('- [x] (2026-02-30 09:00) a\n') },
+  ],
+  invalid: [
+    { name: 'a date only', text: progress('- [x] (2026-01-05) a\n'), errors: [{ line: 5, column: 7, message: /not in the configured local style/ }], output: null },
+    { name: 'utc in a local workspace', text: progress('- [x] (2026-01-05 09:00Z) a\n'), errors: [{ line: 5 }], output: null },
+    { name: 'ISO with zero seconds becomes utc', text: progress('- [x] (2026-01-05T09:00:00Z) a\n'), ctx: utc, errors: [{ line: 5 }], output: progress('- [x] (2026-01-05 09:00Z) a\n') },
+    { name: 'an explicit UTC zone', text: progress('- [x] (2026-01-05 09:00 UTC) a\n'), ctx: utc, errors: [{ line: 5 }], output: progress('- [x] (2026-01-05 09:00Z) a\n') },
+    { name: 'ISO without a zone becomes local', text: progress('- [x] (2026-01-05T09:00) a\n'), errors: [{ line: 5 }], output: progress('- [x] (2026-01-05 09:00) a\n') },
+    { name: 'seconds would be lost: no fix', text: progress('- [x] (2026-01-05T09:00:31Z) a\n'), ctx: utc, errors: [{ line: 5 }], output: null },
+    { name: 'a date at the end', text: progress('- [x] a (2026-01-05 09:00)\n'), errors: [{ line: 5, column: 9, message: /at the start of the item/ }], output: null },
+  ],
+});
+
+ruleTable(timestampValid, {
+  valid: [
+    { name: 'the good plan', text: GOOD },
+    { name: 'a naive time a few hours ahead (another zone)', text: progress('- [x] (2026-01-10 20:00) a\n') },
+    { name: "tomorrow's date, already today in the east", text: progress('- [x] (2026-01-11) a\n') },
+    { name: 'a zoned time within the tolerance', text: progress('- [x] (2026-01-10 12:04Z) a\n') },
+  ],
+  invalid: [
+    { name: 'no such day', text: progress('- [x] (2026-02-30 09:00) a\n'), errors: [{ line: 5, column: 7, message: /not a real date/ }] },
+    { name: 'no such hour', text: progress('- [ ] (2026-01-05 25:00) a\n'), errors: [{ line: 5 }] },
+    { name: 'a zoned time in the future', text: progress('- [x] (2026-01-10 12:30Z) a\n'), errors: [{ line: 5, message: /in the future; expected a time no later than now, \(2026-01-10 12:00\)/ }] },
+    { name: 'a naive time past any zone', text: progress('- [x] (2026-01-11 03:00) a\n'), errors: [{ line: 5 }] },
+    { name: 'a tolerance of zero minutes', text: progress('- [x] (2026-01-10 12:04Z) a\n'), options: { toleranceMinutes: 0 }, errors: [{ line: 5 }] },
+    { name: 'a decision dated next year', text: '# T\n\n## Decision Log\n\n- Decision: a\n  Rationale: b\n  Date/Author: 2027-01-05 / Dana\n', errors: [{ line: 7, column: 16, message: /"2027-01-05" is in the future/ }] },
+    { name: 'a decision on February 30th', text: '# T\n\n## Decision Log\n\n- Decision: a\n  Rationale: b\n  Date/Author: 2026-02-30 / Dana\n', errors: [{ line: 7, message: /not a real date/ }] },
+  ],
+});
+
+ruleTable(timestampOrder, {
+  valid: [
+    { name: 'the good plan', text: GOOD },
+    { name: 'in order', text: progress('- [x] (2026-01-05 09:00) a\n- [x] (2026-01-05 10:00) b\n- [x] (2026-01-06) c\n') },
+    { name: 'the same day, one with a time', text: progress('- [x] (2026-01-05 18:00) a\n- [x] (2026-01-05) b\n') },
+    { name: 'naive and zoned within a zone apart', text: progress('- [x] (2026-01-05 18:00) a\n- [x] (2026-01-05 09:00Z) b\n') },
+    { name: 'open items are not compared', text: progress('- [x] (2026-01-05 09:00) a\n- [ ] (2026-01-01 09:00) b\n') },
+    { name: 'nested items are not compared', text: progress('- [x] (2026-01-05 09:00) a\n  - [x] (2026-01-04 09:00) part of a\n') },
+  ],
+  invalid: [
+    { name: 'back an hour', text: progress('- [x] (2026-01-05 10:00) a\n- [x] (2026-01-05 09:00) b\n'), errors: [{ line: 6, column: 7, message: /earlier than "\(2026-01-05 10:00\)" on line 5/ }] },
+    { name: 'back a day', text: progress('- [x] (2026-01-06) a\n- [x] (2026-01-05 23:00Z) b\n'), errors: [{ line: 6 }] },
+  ],
+});

@@ -1,0 +1,193 @@
+/** Rules about the plan's shape: title, sections, order, headings, preamble, empty and placeholder text. */
+import { describe, expect, it } from 'vitest';
+import { fixPlan, lintPlan, resolveRuleSettings } from '../../src/core/lint.js';
+import { parsePlan } from '../../src/core/parse.js';
+import { SECTION_KEYS } from '../../src/core/sections.js';
+import { renderSkeleton } from '../../src/core/skeleton.js';
+import { rule as headingStyle } from '../../src/rules/heading-style.js';
+import { rule as livingPreamble } from '../../src/rules/living-preamble.js';
+import { rule as livingSections } from '../../src/rules/living-sections.js';
+import { rule as noEmptySections } from '../../src/rules/no-empty-sections.js';
+import { rule as noPlaceholderText } from '../../src/rules/no-placeholder-text.js';
+import { rule as requiredSections } from '../../src/rules/required-sections.js';
+import { rule as sectionOrder } from '../../src/rules/section-order.js';
+import { rule as title } from '../../src/rules/title.js';
+import { rule as wellFormed } from '../../src/rules/well-formed.js';
+import { GOOD, ctxBase, ruleTable, withSection, withoutSection } from './helpers.js';
+
+const livingOnly = { sections: { required: ['progress', 'surprises', 'decisions', 'outcomes'], order: [...SECTION_KEYS], aliases: {}, custom: [] } };
+const LIVING = '## Progress\n\n- [ ] Start.\n\n## Surprises & Discoveries\n\nNone yet.\n\n## Decision Log\n\nNone yet.\n\n## Outcomes & Retrospective\n\nNot yet.\n';
+
+ruleTable(title, {
+  valid: [
+    { name: 'the good plan', text: GOOD },
+    { name: 'a title after front matter', text: '---\nstatus: active\n---\n# Ship the importer\n\n## Progress\n' },
+  ],
+  invalid: [
+    { name: 'no title at all', text: '## Progress\n\n- [ ] Start.\n', errors: [{ line: 1, message: /no H1 title/ }], output: null },
+    { name: 'the skeleton placeholder', text: '# <Short, action-oriented description>\n\n## Progress\n', errors: [{ line: 1, column: 1, message: /placeholder/ }] },
+    { name: 'two titles', text: '# One\n\n## Progress\n\n# Two\n', errors: [{ line: 5, message: /More than one H1/ }] },
+  ],
+});
+
+ruleTable(wellFormed, {
+  valid: [
+    { name: 'the good plan', text: GOOD },
+    { name: 'a closed fence with a longer closer', text: '# T\n\n## Concrete Steps\n\n```bash\nnpm test\n````\n' },
+    { name: 'a fence in a block quote', text: '# T\n\n> ```\n> code\n> ```\n' },
+  ],
+  invalid: [
+    { name: 'a fence never closed', text: '# T\n\n## Concrete Steps\n\n```bash\nnpm test\n', errors: [{ line: 5, message: /never closed/ }] },
+    { name: 'a section twice', text: '# T\n\n## Progress\n\n- [ ] a\n\n## Progress\n\n- [ ] b\n', errors: [{ line: 7, message: /more than once/ }] },
+    { name: 'front matter never closed', text: '---\nstatus: x\n# T\n', errors: [{ line: 1, message: /never closed/ }] },
+    { name: 'key lines with no opening ---', text: 'status: active\nowner: dana\n---\n# T\n', errors: [{ line: 1, message: /no opening/ }] },
+    { name: 'an outer fence never closed', text: '```md\n# T\n\n## Progress\n', errors: [{ line: 1, message: /outer/ }] },
+  ],
+});
+
+ruleTable(livingSections, {
+  valid: [
+    { name: 'the good plan', text: GOOD },
+    { name: 'misspelled but present', text: `# T\n\n${LIVING.replace('Surprises', 'Suprises')}` },
+    { name: 'not required by the settings', text: '# T\n\n## Progress\n\n- [ ] a\n', ctx: { sections: { required: ['progress'], order: [...SECTION_KEYS], aliases: {}, custom: [] } } },
+  ],
+  invalid: [
+    {
+      name: 'Decision Log missing: inserted after Surprises',
+      text: withoutSection(GOOD, '## Decision Log'),
+      errors: [{ line: 19, message: /"Decision Log" is missing/ }],
+      output: withSection(GOOD, '## Decision Log', ''),
+    },
+    {
+      name: 'two missing at one place keep their order',
+      text: '# T\n\n## Progress\n\n- [ ] a\n\n## Outcomes & Retrospective\n\nLater.\n',
+      ctx: livingOnly,
+      errors: [{ line: 7 }, { line: 7 }],
+      output: '# T\n\n## Progress\n\n- [ ] a\n\n## Surprises & Discoveries\n\n## Decision Log\n\n## Outcomes & Retrospective\n\nLater.\n',
+    },
+    {
+      name: 'at the end of a file without a final newline',
+      text: '# T\n\n## Progress\n\n- [ ] a',
+      ctx: { sections: { required: ['progress', 'outcomes'], order: [...SECTION_KEYS], aliases: {}, custom: [] } },
+      errors: [{ line: 5 }],
+      output: '# T\n\n## Progress\n\n- [ ] a\n\n## Outcomes & Retrospective',
+    },
+    {
+      name: 'before the closing outer fence',
+      text: '```md\n# T\n\n## Surprises & Discoveries\n\nNone.\n```\n',
+      ctx: { sections: { required: ['progress', 'surprises'], order: [...SECTION_KEYS], aliases: {}, custom: [] } },
+      errors: [{ line: 4 }],
+      output: '```md\n# T\n\n## Progress\n\n## Surprises & Discoveries\n\nNone.\n```\n',
+    },
+  ],
+});
+
+ruleTable(requiredSections, {
+  valid: [
+    { name: 'the good plan', text: GOOD },
+    { name: 'a custom section the team requires', text: `${GOOD}\n## Review Gate\n\nDana signs off.\n`, ctx: { sections: { required: ['purpose', 'review'], order: [...SECTION_KEYS, 'review'], aliases: {}, custom: [{ key: 'review', title: 'Review Gate' }] } } },
+  ],
+  invalid: [
+    {
+      name: 'Purpose missing: inserted before Progress',
+      text: '# T\n\n## Progress\n\n- [ ] a\n',
+      ctx: { sections: { required: ['purpose', 'progress'], order: [...SECTION_KEYS], aliases: {}, custom: [] } },
+      errors: [{ line: 3, message: /"Purpose \/ Big Picture" is missing/ }],
+      output: '# T\n\n## Purpose / Big Picture\n\n## Progress\n\n- [ ] a\n',
+    },
+    {
+      name: 'tail sections missing: appended at the end',
+      text: withoutSection(withoutSection(GOOD, '## Artifacts and Notes'), '## Interfaces and Dependencies'),
+      errors: [{ line: 49 }, { line: 49 }],
+      output: `${withoutSection(withoutSection(GOOD, '## Artifacts and Notes'), '## Interfaces and Dependencies')}## Artifacts and Notes\n\n## Interfaces and Dependencies\n`,
+    },
+  ],
+});
+
+ruleTable(sectionOrder, {
+  valid: [
+    { name: 'the good plan', text: GOOD },
+    { name: 'a configured order', text: '# T\n\n## Progress\n\n## Purpose / Big Picture\n', ctx: { sections: { required: [], order: ['progress', 'purpose'], aliases: {}, custom: [] } } },
+  ],
+  invalid: [
+    { name: 'Progress after Concrete Steps', text: '# T\n\n## Purpose / Big Picture\n\n## Concrete Steps\n\n## Progress\n', errors: [{ line: 7, message: /"Progress" is out of order; expected it before "Concrete Steps"/ }] },
+    { name: 'Outcomes at the very end', text: '# T\n\n## Purpose / Big Picture\n\n## Progress\n\n## Context and Orientation\n\n## Plan of Work\n\n## Outcomes & Retrospective\n', errors: [{ line: 11, message: /"Outcomes & Retrospective" is out of order; expected it before "Context and Orientation"/ }] },
+    { name: 'the last canonical section first', text: '# T\n\n## Interfaces and Dependencies\n\n## Purpose / Big Picture\n\n## Progress\n', errors: [{ line: 3, message: /after "Progress"/ }] },
+  ],
+});
+
+ruleTable(headingStyle, {
+  valid: [
+    { name: 'the good plan', text: GOOD },
+    { name: 'a variant the team configured', text: '# T\n\n## Progreso\n', ctx: { sections: { required: [], order: [...SECTION_KEYS], aliases: { progress: ['Progreso'] }, custom: [] } } },
+    { name: 'variants when allowed', text: '# T\n\n## Purpose\n', options: { allowVariants: true } },
+    { name: 'an extra section', text: '# T\n\n## Milestones\n' },
+  ],
+  invalid: [
+    { name: 'the propagated typo', text: '# T\n\n## Suprises & Discoveries\n', errors: [{ line: 3, message: /misspells "Surprises & Discoveries"/ }], output: '# T\n\n## Surprises & Discoveries\n' },
+    { name: 'sentence case', text: '# T\n\n## Decision log\n\n- x\n', errors: [{ line: 3 }], output: '# T\n\n## Decision Log\n\n- x\n' },
+    { name: 'numbering and a suffix', text: '# T\n\n## 4. Acceptance Criteria (Observable)\n', errors: [{ line: 3, message: /variant of "Validation and Acceptance"/ }], output: '# T\n\n## Validation and Acceptance\n' },
+    { name: 'H1 sections', text: '# Progress\n\n# Decision Log\n', errors: [{ line: 1, message: /level 1/ }, { line: 3 }], output: '## Progress\n\n## Decision Log\n' },
+    { name: 'a setext heading at level 1', text: 'Decision Log\n============\n\n## Progress\n', errors: [{ line: 1 }], output: '## Decision Log\n\n## Progress\n' },
+    { name: 'nested under a milestone: no fix', text: '# T\n\n## Progress\n\n## Milestone 1\n\n### Plan of Work\n\nDo it.\n', errors: [{ line: 7, message: /level 3/ }], output: null },
+  ],
+});
+
+ruleTable(livingPreamble, {
+  valid: [
+    { name: 'the good plan', text: GOOD },
+    { name: 'the sentence in other words', text: '# T\n\nThis plan is a living-document, updated as work proceeds.\n\n## Progress\n' },
+  ],
+  invalid: [
+    { name: 'missing', text: '# T\n\n## Progress\n', errors: [{ line: 1 }], output: `# T\n\nThis ExecPlan is a living document. Keep \`Progress\`, \`Surprises & Discoveries\`, \`Decision Log\`, and \`Outcomes & Retrospective\` up to date.\n\n## Progress\n` },
+    { name: 'a title with nothing after it', text: '# T', errors: [{ line: 1 }], output: '# T\n\nThis ExecPlan is a living document. Keep `Progress`, `Surprises & Discoveries`, `Decision Log`, and `Outcomes & Retrospective` up to date.' },
+    { name: 'other intro text stays below', text: '# T\n\nStatus: active\n\n## Progress\n', errors: [{ line: 1 }], output: '# T\n\nThis ExecPlan is a living document. Keep `Progress`, `Surprises & Discoveries`, `Decision Log`, and `Outcomes & Retrospective` up to date.\n\nStatus: active\n\n## Progress\n' },
+    { name: 'no title: no place for it', text: '## Progress\n', errors: [{ line: 1 }], output: null },
+  ],
+});
+
+ruleTable(noEmptySections, {
+  valid: [
+    { name: 'the good plan (Outcomes may wait)', text: GOOD },
+    { name: 'a group of deeper sections', text: '# T\n\n## Run 4\n\n### Decision log\n\n- a\n\n### Outcome\n\nDone.\n' },
+  ],
+  invalid: [
+    { name: 'an empty section', text: '# T\n\n## Plan of Work\n\n## Concrete Steps\n\nRun it.\n', errors: [{ line: 3, message: /"Plan of Work" is empty/ }] },
+    { name: 'only a comment', text: '# T\n\n## Milestones\n\n<!-- later -->\n', errors: [{ line: 3 }] },
+    { name: 'Outcomes when not allowed', text: '# T\n\n## Outcomes & Retrospective\n', options: { allowEmpty: [] }, errors: [{ line: 3 }] },
+  ],
+});
+
+const SKELETON_SURPRISES = '## Surprises & Discoveries\n\nDocument unexpected behaviors, bugs, perf tradeoffs, or “oh wow” findings.\n\n- Observation: …\n  Evidence: …\n';
+ruleTable(noPlaceholderText, {
+  valid: [
+    { name: 'the good plan', text: GOOD },
+    { name: 'a date format named in code', text: '# T\n\n## Context and Orientation\n\nFiles are named `YYYY-MM-DD_slug.md`, and logs end in "...".\n' },
+    { name: 'guidance kept above real content', text: '# T\n\n## Decision Log\n\nRecord every decision:\n\n- Decision: X.\n' },
+  ],
+  invalid: [
+    { name: 'the skeleton Surprises section', text: `# T\n\n${SKELETON_SURPRISES}`, errors: [{ line: 5, message: /only the skeleton's guidance/ }, { line: 7, column: 3, message: /"Observation:"/ }, { line: 8, column: 3, message: /"Evidence:"/ }] },
+    { name: 'the skeleton Progress item', text: '# T\n\n## Progress\n\n- [ ] (YYYY-MM-DD HH:MM) First concrete step.\n', errors: [{ line: 5, column: 1, message: /First concrete step/ }, { line: 5, column: 7, message: /YYYY-MM-DD/ }] },
+    { name: 'the title placeholder in prose', text: '# T\n\n## Purpose / Big Picture\n\nThis plan: <Short, action-oriented description>\n', errors: [{ line: 5, column: 12 }] },
+    { name: 'a lone ellipsis', text: '# T\n\n## Plan of Work\n\n- …\n', errors: [{ line: 5, column: 3 }] },
+    { name: 'a date placeholder opening an item', text: '# T\n\n## Plan of Work\n\n- YYYY-MM-DD: ship it\n', errors: [{ line: 5, column: 3 }] },
+    { name: 'a date placeholder in a decision', text: '# T\n\n## Decision Log\n\n- Decision: a\n  Rationale: b\n  Date/Author: YYYY-MM-DD / Dana\n', errors: [{ line: 7, column: 16 }] },
+  ],
+});
+
+describe('a plan fresh from the skeleton', () => {
+  const text = renderSkeleton({ title: 'Add retry to the upload client' });
+  const found = lintPlan(parsePlan(text), ctxBase(), resolveRuleSettings());
+
+  it('has every section, in order, spelled right, with its preamble: nothing to fix', () => {
+    expect(found.filter((d) => d.fix)).toEqual([]);
+    expect(fixPlan(text, ctxBase(), resolveRuleSettings()).output).toBe(text);
+    expect(found.map((d) => d.ruleId).filter((id) => ['living-sections', 'required-sections', 'section-order', 'heading-style', 'living-preamble', 'title'].includes(id))).toEqual([]);
+  });
+
+  it('reports each placeholder still to be written', () => {
+    const placeholders = found.filter((d) => d.ruleId === 'no-placeholder-text');
+    // Twelve guidance-only sections, the example Progress item (twice: text and date), five `…` fields.
+    expect(placeholders).toHaveLength(12 + 2 + 5);
+  });
+});
