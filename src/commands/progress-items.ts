@@ -1,0 +1,93 @@
+/**
+ * `execplan progress <plan> [add|done|undo|split] ...`: list the Progress items with their numbers,
+ * or change one. Each change edits only the lines concerned, under the plan's lock.
+ */
+import { addProgressItem, markItemDone, splitItem, undoItem } from '../core/edits/progress.js';
+import type { ProgressItem } from '../core/types.js';
+import { ExecplanError } from '../workspace/errors.js';
+import { readPlan } from '../workspace/read.js';
+import { editTarget, runEdit, type EditOptions, type EditTarget } from './edit-plan.js';
+import { writeJson, type Io } from './io.js';
+
+interface Options extends EditOptions {
+  /** `add --done` (a flag), or `split --done "what is done"` (a text). */
+  done?: string | boolean;
+  remaining?: string;
+}
+
+const ACTIONS = ['add', 'done', 'undo', 'split', 'list'];
+
+/** Run `execplan progress`. */
+export async function run(io: Io, opts: Options, planRef: string, action?: string, args: string[] = []): Promise<number> {
+  const target = editTarget(io, opts, planRef);
+  const rest = args.join(' ');
+  switch (action ?? 'list') {
+    case 'list':
+      if (args.length) throw usage(`\`progress <plan> list\` takes no more arguments (got "${rest}").`);
+      return list(io, opts, target);
+    case 'add': {
+      let text = rest;
+      let done = opts.done === true;
+      if (typeof opts.done === 'string') {
+        // `add --done "step"`: the option took the step as its value.
+        if (args.length) throw usage('With `add`, --done is a flag: write `progress <plan> add "step" --done`.');
+        text = opts.done;
+        done = true;
+      }
+      if (opts.remaining !== undefined) throw usage('--remaining belongs to `split`, not `add`.');
+      return runEdit(io, opts, target, (plan, ctx) => addProgressItem(plan, text, { done }, ctx));
+    }
+    case 'done':
+    case 'undo': {
+      if (opts.done !== undefined || opts.remaining !== undefined) throw usage(`\`${action}\` takes an item only; --done and --remaining belong to \`split\`.`);
+      const ref = needItem(action ?? 'done', rest);
+      return runEdit(io, opts, target, (plan, ctx) => (action === 'done' ? markItemDone(plan, ref, ctx) : undoItem(plan, ref, ctx)));
+    }
+    case 'split': {
+      const ref = needItem('split', rest);
+      if (typeof opts.done !== 'string' || opts.remaining === undefined) {
+        throw usage('`split` needs both parts: `progress <plan> split <item> --done "what is done" --remaining "what remains"`.');
+      }
+      const parts = { done: opts.done, remaining: opts.remaining };
+      return runEdit(io, opts, target, (plan, ctx) => splitItem(plan, ref, parts, ctx));
+    }
+    default:
+      throw usage(`Unknown progress action "${action}"; use one of ${ACTIONS.join(', ')}, or none to list the items.`);
+  }
+}
+
+function list(io: Io, opts: Options, target: EditTarget): number {
+  const { ws, ref } = target;
+  if (opts.dryRun || opts.expectHash) throw usage('Listing changes nothing: --dry-run and --expect-hash go with add, done, undo or split.');
+  const { plan } = readPlan(ws, ref);
+  const items = plan.progress;
+  const done = items.filter((i) => i.state === 'done').length;
+  if (opts.json) {
+    writeJson(io, {
+      ok: true,
+      plan: { id: ref.id, path: ref.relPath },
+      total: items.length,
+      done,
+      items: items.map((i) => ({ index: i.index, state: i.state, mark: i.mark, timestamp: i.timestamp?.raw ?? null, text: i.text, line: i.line, depth: i.depth })),
+    });
+    return 0;
+  }
+  const out = [`${ref.relPath}: ${done} of ${items.length} Progress item${items.length === 1 ? '' : 's'} done`];
+  if (!items.length) out.push('  (no checkbox items; add one with `execplan progress <plan> add "step"`)');
+  for (const i of items) out.push(line(i));
+  io.stdout(`${out.join('\n')}\n`);
+  return 0;
+}
+
+function line(i: ProgressItem): string {
+  return `  ${String(i.index).padStart(3)}. ${'  '.repeat(i.depth)}[${i.mark}] ${i.timestamp ? `${i.timestamp.raw} ` : ''}${i.text}`;
+}
+
+function needItem(action: string, ref: string): string {
+  if (!ref.trim()) throw usage(`\`${action}\` needs an item: its number (see \`execplan progress <plan>\`) or a piece of its text.`);
+  return ref;
+}
+
+function usage(message: string): ExecplanError {
+  return new ExecplanError('USAGE', message);
+}

@@ -1,0 +1,39 @@
+/**
+ * Skeleton placeholders: the lines a new plan starts with (`- [ ] (YYYY-MM-DD HH:MM) First concrete
+ * step.`, `- Observation: …`) and the "None yet." notes people leave. A real entry replaces them, so
+ * the section never holds a placeholder beside the entries that make it false.
+ */
+import type { LogEntry, ProgressItem } from '../types.js';
+
+// What is left of a placeholder once markers, labels and punctuation are gone. Deliberately short:
+// a sentence such as "To be completed after implementation." is the author's own note and stays.
+const EMPTY_WORDS = /^(?:|…|\.\.\.|-|—|tbd|tba|todo|n\/?a|none|none yet|nothing yet|nothing|pending|not yet|not started|not yet started|not complete|not yet complete|not completed|not completed yet|not done yet|to do|to be filled in|fill in|first concrete step)$/i;
+const TEMPLATE_STAMP = /^\(\s*YYYY-MM-DD[^)]*\)\s*/i;
+const LABELS = /(?:^|\s)(?:\*\*|__)?(?:decision|rationale|date\s*\/\s*author|date|author|observation|evidence|outcome)(?:\*\*|__)?\s*:(?:\*\*|__)?/gi;
+
+/** Whether a piece of text says nothing but "fill me in". */
+export function isPlaceholderText(text: string): boolean {
+  let s = text.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
+  s = s.replace(TEMPLATE_STAMP, '').replace(LABELS, ' ');
+  s = s.replace(/[*_`]/g, '').replace(/[()[\]]/g, ' ');
+  s = s.replace(/\s+/g, ' ').trim().replace(/[.!:;]+$/, '').trim();
+  // Several empty fields (`Observation: … Evidence: …`) leave several empty words.
+  return s.split(/\s*(?:…|\.\.\.)\s*/).every((part) => EMPTY_WORDS.test(part.trim()));
+}
+
+/** Whether a Progress item is the skeleton's placeholder step or an empty note. */
+export function isPlaceholderItem(item: ProgressItem): boolean {
+  return item.state !== 'done' && !item.timestamp && isPlaceholderText(item.text);
+}
+
+/** Whether a log entry is an unfilled skeleton entry (`- Decision: …` with `…` fields) or a "None yet." bullet. */
+export function isPlaceholderEntry(entry: LogEntry): boolean {
+  return isPlaceholderText(entry.text);
+}
+
+/** Whether a paragraph line outside any list is a placeholder note such as `None yet.` or `_TBD_`. */
+export function isPlaceholderLine(line: string): boolean {
+  const t = line.trim();
+  if (!t || /^(?:[-*+]|\d+[.)])(?:\s|$)/.test(t) || t.startsWith('#') || t.startsWith('>') || t.startsWith('|')) return false;
+  return isPlaceholderText(t);
+}

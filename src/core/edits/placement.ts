@@ -1,0 +1,162 @@
+/**
+ * Where a new entry goes: after the last entry of its section's list, in place of the skeleton's
+ * placeholder, under a heading with no list yet, or in a new section at its canonical place.
+ * Every edit here starts or ends at a line boundary, so untouched lines stay byte-identical.
+ */
+import type { Edit } from '../apply-edits.js';
+import { lineEndOffset, lineText, positionAt } from '../lines.js';
+import { SECTION_KEYS, sectionSpec } from '../sections.js';
+import type { Plan, Range, Section } from '../types.js';
+import { isPlaceholderLine } from './placeholders.js';
+
+/** An entry of the target list, as placement sees it. */
+export interface PlacedEntry {
+  range: Range;
+  line: number;
+  indent: string;
+  /** Outermost entries of the list; the new entry becomes the sibling of the last one. */
+  top: boolean;
+  placeholder: boolean;
+}
+
+/** Where the entry went. */
+export interface Placement {
+  edits: Edit[];
+  createdSection: boolean;
+  replacedPlaceholder: boolean;
+  /** How many of the list's entries stand before the new one after the change. */
+  before: number;
+}
+
+/**
+ * Place `lines` (one entry, first line at its marker) in section `key`. `entries` are the section's
+ * current list entries in document order; `loose` asks for a blank line between entries.
+ */
+export function placeEntry(plan: Plan, key: string, lines: readonly string[], entries: readonly PlacedEntry[], loose: boolean, order?: readonly string[]): Placement {
+  const text = lines.join('\n');
+  const section = plan.sections.find((s) => s.key === key);
+  if (!section) return createSection(plan, key, text, order);
+
+  const real = entries.filter((e) => !e.placeholder);
+  const placeholders = entries.filter((e) => e.placeholder);
+  const lastTop = [...real].reverse().find((e) => e.top) ?? real[real.length - 1];
+  if (lastTop) {
+    const anchor = blockEnd(plan, lastTop, section.bodyEnd);
+    const edits: Edit[] = [{ start: anchor, end: anchor, text: `\n${loose ? '\n' : ''}${text}` }, ...placeholders.map((p) => removeLines(plan, p.range))];
+    const before = entries.filter((e) => e.range.start < anchor && !e.placeholder).length;
+    return { edits, createdSection: false, replacedPlaceholder: placeholders.length > 0, before };
+  }
+  const [first, ...others] = placeholders;
+  if (first) {
+    // The skeleton's placeholder entry becomes the real one, in its own place.
+    const edits = [{ start: first.range.start, end: first.range.end, text }, ...others.map((p) => removeLines(plan, p.range))];
+    return { edits, createdSection: false, replacedPlaceholder: true, before: 0 };
+  }
+  const note = placeholderLine(plan, section);
+  if (note) return { edits: [{ ...note, text }], createdSection: false, replacedPlaceholder: true, before: 0 };
+  return { edits: [appendToSection(plan, section, text)], createdSection: false, replacedPlaceholder: false, before: 0 };
+}
+
+/** Columns of leading whitespace, a tab advancing to the next multiple of four as in CommonMark. */
+export function indentWidth(line: string): number {
+  let col = 0;
+  for (const c of line) {
+    if (c === ' ') col++;
+    else if (c === '\t') col += 4 - (col % 4);
+    else break;
+  }
+  return col;
+}
+
+/** Offset of the end of an entry's block: its own lines plus anything nested under it (sub-items, code). */
+export function blockEnd(plan: Plan, entry: Pick<PlacedEntry, 'range' | 'indent'>, limit: number): number {
+  const own = indentWidth(entry.indent);
+  let end = entry.range.end;
+  let line = positionAt(plan.lineStarts, entry.range.end).line; // 1-based number of the entry's last line = 0-based index of the next
+  for (; line < plan.lineStarts.length && plan.lineStarts[line]! < limit; line++) {
+    const text = lineText(plan.source, plan.lineStarts, line);
+    if (!text.trim()) continue;
+    if (indentWidth(text) <= own) break;
+    end = lineEndOffset(plan.source, plan.lineStarts, line);
+  }
+  return end;
+}
+
+/** An edit removing whole lines, with their line break and one of two blank lines it would leave side by side. */
+function removeLines(plan: Plan, range: Range): Edit {
+  const first = positionAt(plan.lineStarts, range.start).line - 1;
+  const last = positionAt(plan.lineStarts, range.end).line - 1;
+  const next = plan.lineStarts[last + 1];
+  if (next === undefined) {
+    // The last line of a file without a final line break: take the break before it instead.
+    return { start: first > 0 ? lineEndOffset(plan.source, plan.lineStarts, first - 1) : plan.lineStarts[first]!, end: range.end, text: '' };
+  }
+  const blank = (i: number) => i >= 0 && i < plan.lineStarts.length && !lineText(plan.source, plan.lineStarts, i).trim();
+  const after = plan.lineStarts[last + 2];
+  const end = blank(first - 1) && blank(last + 1) && after !== undefined ? after : next;
+  return { start: plan.lineStarts[first]!, end, text: '' };
+}
+
+/** A standalone placeholder paragraph (`None yet.`) in the section body, outside code. */
+function placeholderLine(plan: Plan, section: Section): Range | undefined {
+  const firstBody = section.line; // 0-based index of the first body line
+  const code = plan.codeBlocks.map((c) => [c.line - 1, c.endLine - 1] as const);
+  const blank = (i: number) => !lineText(plan.source, plan.lineStarts, i).trim();
+  for (let i = firstBody; i < plan.lineStarts.length && plan.lineStarts[i]! < section.bodyEnd; i++) {
+    if (code.some(([a, b]) => i >= a && i <= b)) continue;
+    const text = lineText(plan.source, plan.lineStarts, i);
+    const alone = (i === firstBody || blank(i - 1)) && (i + 1 >= plan.lineStarts.length || plan.lineStarts[i + 1]! >= section.bodyEnd || blank(i + 1));
+    if (alone && isPlaceholderLine(text)) return { start: plan.lineStarts[i]!, end: lineEndOffset(plan.source, plan.lineStarts, i) };
+  }
+  return undefined;
+}
+
+/** Append a block after the last non-blank line of a section (its heading when the body is empty). */
+function appendToSection(plan: Plan, section: Section, text: string): Edit {
+  const headingLine = section.line - 1;
+  const last = lastNonBlankLine(plan, section.bodyEnd, headingLine);
+  const at = lineEndOffset(plan.source, plan.lineStarts, last);
+  const following = last + 1 < plan.lineStarts.length && plan.lineStarts[last + 1]! < plan.contentEnd ? lineText(plan.source, plan.lineStarts, last + 1) : '';
+  // A heading or fence right under the anchor would otherwise touch the new entry.
+  return { start: at, end: at, text: `\n\n${text}${following.trim() ? '\n' : ''}` };
+}
+
+/** Create a missing section with its first entry, before the first section that follows it in the order. */
+function createSection(plan: Plan, key: string, entry: string, order: readonly string[] = SECTION_KEYS): Placement {
+  const title = sectionSpec(key)?.title ?? key;
+  // The level the plan's sections use: known ones first, else any (a plan of `###` sections).
+  const level = (plan.sections.find((s) => s.key) ?? plan.sections[0])?.level ?? 2;
+  const block = `${'#'.repeat(level)} ${title}\n\n${entry}`;
+  const rank = (k: string | null) => (k === null ? -1 : order.indexOf(k));
+  const mine = rank(key);
+  const next = plan.sections.find((s) => rank(s.key) > mine);
+  let point: number;
+  let beforeHeading: boolean;
+  if (next) {
+    point = plan.lineStarts[next.line - 1]!;
+    beforeHeading = true;
+  } else {
+    const prev = plan.sections.filter((s) => rank(s.key) >= 0 && rank(s.key) < mine).pop();
+    point = prev ? prev.bodyEnd : plan.contentEnd;
+    beforeHeading = point < plan.contentEnd;
+  }
+  const last = point > 0 ? lastNonBlankLine(plan, point, -1) : -1;
+  let edit: Edit;
+  if (last >= 0) {
+    const at = lineEndOffset(plan.source, plan.lineStarts, last);
+    const gapLines = positionAt(plan.lineStarts, point).line - 1 - last - 1;
+    edit = { start: at, end: at, text: `\n\n${block}${beforeHeading && gapLines <= 0 ? '\n' : ''}` };
+  } else {
+    const start = plan.bom ? 1 : 0;
+    edit = { start, end: start, text: `${block}${start < plan.source.length ? '\n\n' : ''}` };
+  }
+  return { edits: [edit], createdSection: true, replacedPlaceholder: false, before: 0 };
+}
+
+/** 0-based index of the last non-blank line that starts before `offset`, not above line `floor` (returned when all are blank). */
+function lastNonBlankLine(plan: Plan, offset: number, floor: number): number {
+  let i = positionAt(plan.lineStarts, Math.max(offset - 1, 0)).line - 1;
+  if (plan.lineStarts[i]! >= offset) i--;
+  for (; i > floor; i--) if (lineText(plan.source, plan.lineStarts, i).trim()) return i;
+  return floor;
+}

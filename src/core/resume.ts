@@ -1,0 +1,210 @@
+/**
+ * The brief a fresh reader needs to pick a plan up: what it is for, where the work stands, what
+ * was decided and found lately, how to check the work, and which files it names. Lists are cut
+ * with "(+N more)" and the brief stays under a token budget (about 2,000 tokens, 4 characters each).
+ */
+import { sectionSpec } from './sections.js';
+import type { LogEntry, Plan, ProgressItem } from './types.js';
+import { extractCommands, extractFiles } from './resume-extract.js';
+
+/** Limits of the brief. */
+export interface ResumeOptions {
+  /** Open items listed as next steps (default 5). */
+  next?: number;
+  /** Latest decisions and surprises shown (default 3 each). */
+  log?: number;
+  /** Validation commands shown (default 8). */
+  commands?: number;
+  /** Files shown (default 12). */
+  files?: number;
+  /** Token budget of the rendered brief (default 2,000). */
+  budget?: number;
+  /** Keeps only the files that exist (the caller checks the repository); all path-like names otherwise. */
+  exists?: (relPath: string) => boolean;
+}
+
+/** A list cut to its first items, with how many were left out. */
+export interface Truncated<T> {
+  items: T[];
+  more: number;
+}
+
+/** The brief as data. */
+export interface ResumeBrief {
+  title: string | null;
+  purpose: string;
+  progress: {
+    total: number;
+    done: number;
+    remaining: number;
+    lastDone: { index: number; text: string; timestamp: string | null } | null;
+    next: Truncated<{ index: number; state: ProgressItem['state']; text: string }>;
+  };
+  decisions: Truncated<{ decision: string; rationale: string | null; dateAuthor: string | null }>;
+  surprises: Truncated<{ observation: string; evidence: string | null }>;
+  commands: Truncated<string>;
+  files: Truncated<string>;
+}
+
+/** Size of a text: characters and an approximate token count (characters / 4). */
+export function textSize(text: string): { chars: number; tokens: number } {
+  return { chars: text.length, tokens: Math.ceil(text.length / 4) };
+}
+
+/** Build the brief of a plan, shrinking lists and texts until its rendering fits the budget. */
+export function buildResume(plan: Plan, options: ResumeOptions = {}): ResumeBrief {
+  const budget = options.budget ?? 2000;
+  let limits = { next: options.next ?? 5, log: options.log ?? 3, commands: options.commands ?? 8, files: options.files ?? 12, width: 220, purpose: 700 };
+  let brief = assemble(plan, limits, options.exists);
+  for (let round = 0; round < 8 && textSize(renderResume(brief)).tokens > budget; round++) {
+    const half = (n: number) => Math.max(1, Math.floor(n / 2));
+    limits = { next: half(limits.next + 1), log: half(limits.log + 1), commands: half(limits.commands + 1), files: half(limits.files + 1), width: Math.max(80, Math.floor(limits.width * 0.7)), purpose: Math.max(200, Math.floor(limits.purpose * 0.7)) };
+    brief = assemble(plan, limits, options.exists);
+  }
+  return brief;
+}
+
+type Limits = { next: number; log: number; commands: number; files: number; width: number; purpose: number };
+
+function assemble(plan: Plan, l: Limits, exists: ResumeOptions['exists']): ResumeBrief {
+  const done = plan.progress.filter((i) => i.state === 'done');
+  const open = plan.progress.filter((i) => i.state !== 'done');
+  const last = latestDone(done);
+  return {
+    title: plan.title ? clip(plan.title.text, l.width) : null,
+    purpose: purposeOf(plan, l.purpose),
+    progress: {
+      total: plan.progress.length,
+      done: done.length,
+      remaining: open.length,
+      lastDone: last ? { index: last.index, text: clip(last.text, l.width), timestamp: last.timestamp?.raw ?? null } : null,
+      next: cut(open.map((i) => ({ index: i.index, state: i.state, text: clip(i.text, l.width) })), l.next),
+    },
+    decisions: cut(
+      grouped(plan.decisions, 'decision').reverse().map((f) => ({
+        decision: clip(f.decision ?? f.text ?? '', l.width),
+        rationale: f.rationale ? clip(f.rationale, l.width) : null,
+        dateAuthor: f['date-author'] ?? f.date ?? null,
+      })),
+      l.log,
+    ),
+    surprises: cut(
+      grouped(plan.surprises, 'observation').reverse().map((f) => ({ observation: clip(f.observation ?? f.text ?? '', l.width), evidence: f.evidence ? clip(f.evidence, l.width) : null })),
+      l.log,
+    ),
+    commands: cut(extractCommands(plan).map((c) => clip(c, l.width)), l.commands),
+    files: cut(extractFiles(plan).filter((f) => !exists || exists(f)), l.files),
+  };
+}
+
+/** Render the brief as plain text, ending with its own size. */
+export function renderResume(brief: ResumeBrief, options: { path?: string } = {}): string {
+  const out: string[] = [`# ${brief.title ?? '(untitled plan)'}`];
+  if (options.path) out.push(`Plan: ${options.path}`);
+  out.push('', 'Purpose:', indent(brief.purpose || '(the plan has no Purpose section)'));
+  const p = brief.progress;
+  out.push('', `Where it stands: ${p.done} of ${p.total} Progress item${p.total === 1 ? '' : 's'} done, ${p.remaining} remaining.`);
+  if (p.lastDone) out.push(`Last done: ${p.lastDone.index}. ${p.lastDone.timestamp ? `${p.lastDone.timestamp} ` : ''}${p.lastDone.text}`);
+  if (p.next.items.length) {
+    out.push('Next:');
+    for (const i of p.next.items) out.push(`  ${i.index}. [${i.state === 'partial' ? '~' : ' '}] ${i.text}`);
+    more(out, p.next.more);
+  }
+  if (brief.decisions.items.length) {
+    out.push('', 'Latest decisions (newest first):');
+    for (const d of brief.decisions.items) {
+      out.push(`  - ${d.decision}${d.dateAuthor ? ` (${d.dateAuthor})` : ''}`);
+      if (d.rationale) out.push(`    Rationale: ${d.rationale}`);
+    }
+    more(out, brief.decisions.more);
+  }
+  if (brief.surprises.items.length) {
+    out.push('', 'Latest surprises (newest first):');
+    for (const s of brief.surprises.items) {
+      out.push(`  - ${s.observation}`);
+      if (s.evidence) out.push(`    Evidence: ${s.evidence}`);
+    }
+    more(out, brief.surprises.more);
+  }
+  if (brief.commands.items.length) {
+    out.push('', 'Validation commands:');
+    for (const c of brief.commands.items) out.push(`  ${c}`);
+    more(out, brief.commands.more);
+  }
+  if (brief.files.items.length) {
+    out.push('', 'Files the plan names:');
+    for (const f of brief.files.items) out.push(`  ${f}`);
+    more(out, brief.files.more);
+  }
+  const body = `${out.join('\n')}\n`;
+  // The stated size includes the size line itself.
+  let size = textSize(body);
+  for (let i = 0; i < 2; i++) size = textSize(body + sizeLine(size));
+  return body + sizeLine(size);
+}
+
+function sizeLine(size: { chars: number; tokens: number }): string {
+  return `\n(brief: ${size.chars} characters, ~${size.tokens} tokens)\n`;
+}
+
+function more(out: string[], n: number): void {
+  if (n > 0) out.push(`  (+${n} more)`);
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => (l ? `  ${l}` : ''))
+    .join('\n');
+}
+
+function cut<T>(items: T[], n: number): Truncated<T> {
+  return { items: items.slice(0, n), more: Math.max(0, items.length - n) };
+}
+
+function clip(text: string, width: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > width ? `${t.slice(0, width - 1).trimEnd()}…` : t;
+}
+
+/**
+ * Log entries as records of their fields. Some plans write each field as its own bullet
+ * (`- Decision:`, `- Rationale:`, `- Date/Author:`): such bullets join the entry they follow.
+ */
+function grouped(entries: readonly LogEntry[], lead: string): Record<string, string>[] {
+  const out: Record<string, string>[] = [];
+  for (const e of entries) {
+    const fields: Record<string, string> = Object.fromEntries(e.fields.map((f) => [f.name, f.value]));
+    const previous = out[out.length - 1];
+    if (previous && e.fields.length && e.fields[0]!.name !== lead && !(lead in fields)) Object.assign(previous, { ...fields, ...previous });
+    else out.push(e.fields.length ? fields : { text: e.text });
+  }
+  return out;
+}
+
+/** The latest completed item: by timestamp when items carry valid ones, else the last in the list. */
+function latestDone(done: ProgressItem[]): ProgressItem | undefined {
+  let best = done[done.length - 1];
+  for (const i of done) if (i.timestamp?.valid && (!best?.timestamp?.valid || i.timestamp.epoch >= best.timestamp.epoch)) best = i;
+  return best;
+}
+
+/** The first paragraphs of the Purpose section, without the skeleton's guidance sentence, up to `max` characters. */
+function purposeOf(plan: Plan, max: number): string {
+  const section = plan.sections.find((s) => s.key === 'purpose');
+  if (!section) return '';
+  const guidance = sectionSpec('purpose')!.guidance;
+  const body = plan.source.slice(section.bodyStart, section.bodyEnd);
+  const paragraphs = body
+    .split(/\r?\n[ \t]*\r?\n/)
+    .map((p) => p.trim())
+    .filter((p) => p && !/^(?:#|```|~~~|<!--)/.test(p) && p !== guidance)
+    .map((p) => p.replace(/\s*\r?\n\s*/g, ' '));
+  let text = '';
+  for (const p of paragraphs) {
+    if (text && text.length + p.length + 2 > max) break;
+    text = text ? `${text}\n\n${p}` : p;
+    if (text.length >= max / 2) break;
+  }
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}

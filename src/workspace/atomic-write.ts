@@ -1,0 +1,115 @@
+/**
+ * Replace a file so that readers, and a crash at any moment, see either the old or the new content:
+ * write a temporary file in the same folder, flush it to disk, then rename it over the target
+ * (atomic on one file system) and flush the folder so the rename itself survives a power loss.
+ */
+import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** A temporary file written and flushed, waiting to replace its target. */
+export interface PreparedWrite {
+  /** Rename the temporary file over the target and flush the folder. */
+  commit(): void;
+  /** Remove the temporary file. */
+  discard(): void;
+}
+
+const SUFFIX = '.execplan-tmp';
+
+/** Temporary files are dot-files named for the target and the writer's pid, so leftovers can be found. */
+function tempName(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}${SUFFIX}`);
+}
+
+/** Write `data` to a flushed temporary file beside `file`, with `file`'s mode (and owner, when permitted). */
+export function prepareWrite(file: string, data: string | Uint8Array): PreparedWrite {
+  let mode = 0o644;
+  let owner: { uid: number; gid: number } | undefined;
+  try {
+    const st = statSync(file);
+    mode = st.mode & 0o7777;
+    owner = { uid: st.uid, gid: st.gid };
+  } catch {
+    /* a new file gets the default mode */
+  }
+  const tmp = tempName(file);
+  const fd = openSync(tmp, 'wx', mode);
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    // The umask may have narrowed the mode at open.
+    fchmodSync(fd, mode);
+    if (owner && typeof process.getuid === 'function' && process.getuid() === 0) {
+      try {
+        fchownSync(fd, owner.uid, owner.gid);
+      } catch {
+        /* keep the writer's ownership */
+      }
+    }
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    safeUnlink(tmp);
+    throw err;
+  }
+  closeSync(fd);
+  return {
+    commit: () => {
+      try {
+        renameSync(tmp, file);
+      } catch (err) {
+        safeUnlink(tmp);
+        throw err;
+      }
+      syncDir(path.dirname(file));
+    },
+    discard: () => safeUnlink(tmp),
+  };
+}
+
+/** Write a file atomically. */
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  prepareWrite(file, data).commit();
+}
+
+/**
+ * Remove temporary files a killed writer left beside `file`. Call it while holding the file's lock:
+ * then no live writer of this file has a temporary file in progress, except ones of this process.
+ */
+export function removeStaleTemps(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(SUFFIX)) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (pid !== process.pid) safeUnlink(path.join(dir, name));
+  }
+}
+
+function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    /* some systems cannot open or flush a folder; the rename is still atomic */
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function safeUnlink(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    /* already gone */
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * One writer per plan at a time: a lock directory beside the plan (`<plan>.lock`, taken with
+ * proper-lockfile), holding `owner.json` with the holder's pid, host and command so a waiting
+ * process can say who holds it. The directory is built aside with its record and renamed into
+ * place, so a lock never exists without the record of its holder.
+ *
+ * Waiting: a busy lock is retried with jittered exponential backoff (5 ms growing to 100 ms) until
+ * `timeoutMs`, then refused with a LOCKED error naming the holder. Recovery: proper-lockfile keeps
+ * the directory's mtime fresh while the holder lives and treats a lock untouched for `staleMs` as
+ * abandoned; a holder on this host whose pid no longer exists (a killed process) is recovered at
+ * once. Such a lock is renamed aside before it is removed, and removed only if the renamed directory
+ * still names the dead holder, so two waiters cannot both break it and steal a fresh lock.
+ */
+import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { lock as acquire } from 'proper-lockfile';
+import { ExecplanError } from './errors.js';
+
+/** Who holds a lock. */
+export interface LockOwner {
+  pid: number;
+  host: string;
+  command: string;
+  /** ISO time the lock was taken. */
+  since: string;
+  /** Tells two holders with the same pid apart. */
+  nonce: string;
+}
+
+/** How long to wait and when a silent lock counts as abandoned. */
+export interface LockOptions {
+  /** Give up waiting after this long (default 10 s). */
+  timeoutMs?: number;
+  /** A lock not refreshed for this long is abandoned (default 10 s, at least 2 s). */
+  staleMs?: number;
+  /** What the holder is doing, shown to waiting processes (default: this process's command line). */
+  command?: string;
+  /** The path to name in messages (default: the locked file). */
+  display?: string;
+}
+
+/** A held lock. */
+export interface PlanLock {
+  /** Throws a LOCKED error when the lock was lost while held (its directory removed, broken or left stale). */
+  check(): void;
+  release(): Promise<void>;
+}
+
+/** The lock directory of a file. */
+export function lockPath(file: string): string {
+  return `${file}.lock`;
+}
+
+/** The holder of a file's lock, if it is locked and the holder has recorded itself. */
+export function readLockOwner(file: string): LockOwner | undefined {
+  return readOwner(lockPath(file));
+}
+
+const OWNER = 'owner.json';
+
+/**
+ * The file system proper-lockfile works through. Its `mkdir` of the lock directory builds the
+ * directory aside, with the owner record already in it, and renames it into place: the lock and
+ * the record of who holds it appear in one atomic step, so a holder killed at any moment never
+ * leaves a lock nobody can name. Removing the directory removes the record with it.
+ */
+function lockFs(owner: LockOwner) {
+  const record = JSON.stringify(owner);
+  return {
+    ...fs,
+    mkdir: (target: string, cb: (err: NodeJS.ErrnoException | null) => void) => {
+      const aside = `${target}.new-${owner.pid}-${owner.nonce}`;
+      const fail = (err: NodeJS.ErrnoException) => fs.rm(aside, { recursive: true, force: true }, () => cb(err));
+      fs.mkdir(aside, (err) => {
+        if (err) return cb(err);
+        fs.writeFile(path.join(aside, OWNER), record, (err2) => {
+          if (err2) return fail(err2);
+          fs.rename(aside, target, (err3) => {
+            if (!err3) return cb(null);
+            // A directory already there (ENOTEMPTY on Linux, EEXIST elsewhere): the lock is taken.
+            const taken = err3.code === 'ENOTEMPTY' || err3.code === 'EEXIST' || err3.code === 'EPERM';
+            return fail(taken ? Object.assign(new Error(`${target} exists`), { code: 'EEXIST' }) : err3);
+          });
+        });
+      });
+    },
+    rmdir: (p: string, cb: (err: NodeJS.ErrnoException | null) => void) => fs.rm(p, { recursive: true, force: true }, cb),
+    rmdirSync: (p: string) => fs.rmSync(p, { recursive: true, force: true }),
+  };
+}
+
+/** Take the lock of `file` (an absolute, real path), waiting for another holder up to `timeoutMs`. */
+export async function lockFile(file: string, options: LockOptions = {}): Promise<PlanLock> {
+  const dir = lockPath(file);
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const staleMs = Math.max(options.staleMs ?? 10_000, 2_000);
+  const deadline = Date.now() + timeoutMs;
+  const owner: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    command: (options.command ?? commandLine()).slice(0, 300),
+    since: new Date().toISOString(),
+    nonce: randomBytes(8).toString('hex'),
+  };
+  let lost: Error | undefined;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const release = await acquire(file, {
+        realpath: false,
+        lockfilePath: dir,
+        stale: staleMs,
+        retries: 0,
+        fs: lockFs(owner),
+        onCompromised: (err) => {
+          lost = err;
+        },
+      });
+      removeDebris(dir);
+      const mine = () => readOwner(dir)?.nonce === owner.nonce;
+      return {
+        check: () => {
+          if (lost || !mine()) {
+            const why = lost ? lost.message : 'another process removed or replaced it';
+            throw new ExecplanError('LOCKED', `Lost the lock on ${options.display ?? file} while updating it (${why}); nothing was written. Run the command again.`, { file: options.display ?? file });
+          }
+        },
+        // A lock that is no longer ours is someone else's now: leave it alone.
+        release: async () => {
+          if (!lost && mine()) await release().catch(() => undefined);
+        },
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+    }
+    if (breakAbandoned(dir)) continue;
+    if (Date.now() >= deadline) throw lockedError(file, dir, timeoutMs, options.display);
+    const delay = Math.min(100, 5 * 1.5 ** attempt) * (0.5 + Math.random());
+    await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(deadline - Date.now(), 1))));
+  }
+}
+
+/** Remove what killed lockers left beside the lock: half-built (`.new-<pid>-…`) and set-aside (`.stale-<pid>-…`) directories. */
+function removeDebris(dir: string): void {
+  const folder = path.dirname(dir);
+  const prefix = `${path.basename(dir)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^(?:new|stale)-(\d+)-/.exec(name.slice(prefix.length)) : null;
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(path.join(folder, name), { recursive: true, force: true });
+  }
+}
+
+function commandLine(): string {
+  const [, script, ...args] = process.argv;
+  const name = script ? path.basename(script).replace(/\.(?:m?js|ts)$/, '') : 'node';
+  return [name === 'bin' ? 'execplan' : name, ...args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a))].join(' ');
+}
+
+function readOwner(dir: string): LockOwner | undefined {
+  try {
+    const o = JSON.parse(readFileSync(path.join(dir, OWNER), 'utf8')) as LockOwner;
+    return typeof o.pid === 'number' && typeof o.host === 'string' ? o : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove a lock whose holder is gone: a process on this host that no longer exists. (Holders on
+ * other hosts, and locks without a record, are left to proper-lockfile's staleness rule.) Returns
+ * true when the lock is now free.
+ */
+function breakAbandoned(dir: string): boolean {
+  const owner = readOwner(dir);
+  if (!statSync(dir, { throwIfNoEntry: false })) return true; // released meanwhile
+  if (!owner || owner.host !== hostname() || owner.pid === process.pid || alive(owner.pid)) return false;
+  const aside = `${dir}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    renameSync(dir, aside);
+  } catch {
+    return true; // someone else broke or released it first
+  }
+  const moved = readOwner(aside);
+  if (moved?.nonce !== owner.nonce) {
+    // A live holder took the lock between our look and the rename: give it back.
+    try {
+      renameSync(aside, dir);
+    } catch {
+      // A third process holds it now. The one we moved finds its lock gone and writes nothing.
+      rmSync(aside, { recursive: true, force: true });
+    }
+    return false;
+  }
+  rmSync(aside, { recursive: true, force: true });
+  return true;
+}
+
+function lockedError(file: string, dir: string, timeoutMs: number, display?: string): ExecplanError {
+  const owner = readOwner(dir);
+  const who = owner ? `\`${owner.command}\` (pid ${owner.pid} on ${owner.host}, since ${owner.since})` : 'another process (it has not recorded who it is)';
+  const name = display ?? file;
+  return new ExecplanError(
+    'LOCKED',
+    `${name} is locked by ${who}; waited ${(timeoutMs / 1000).toFixed(1)} s. Retry when it has finished; if that process is gone, delete the folder ${dir}.`,
+    { file: name, details: owner ? [`pid ${owner.pid}`, `host ${owner.host}`, `command ${owner.command}`, `since ${owner.since}`] : [] },
+  );
+}

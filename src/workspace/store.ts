@@ -1,0 +1,178 @@
+/**
+ * Reading plans and updating them safely.
+ *
+ * An update is a transaction: take the plan's lock (see lock.ts), read the plan under it, parse it,
+ * let the caller build edits from that fresh model, apply them with `applyEdits`, then replace the
+ * file atomically (temporary file in the same folder, fsync, rename; mode kept). Because edits are
+ * rebuilt from what is on disk under the lock, concurrent `execplan` writers never lose an update:
+ * each sees the previous one's result.
+ *
+ * Editors that do not take the lock are handled in two ways. A caller that decided on an earlier
+ * read (a `--dry-run` preview, an MCP client that showed the plan) passes that read's hash as
+ * `expectedHash`; if the plan differs under the lock, the update is refused with CHANGED_ON_DISK
+ * instead of overwriting what the user saved. And just before the rename the file is read again:
+ * if it changed while the edits were built, the transaction starts over on the new text (or is
+ * refused when an `expectedHash` was given). What remains is the instant between that check and the
+ * rename, which no lock-free editor can be protected against.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { applyEdits, type Edit } from '../core/apply-edits.js';
+import { parsePlan } from '../core/parse.js';
+import type { ParseOptions, Plan } from '../core/types.js';
+import { prepareWrite, removeStaleTemps } from './atomic-write.js';
+import { ExecplanError } from './errors.js';
+import { lockFile, type LockOptions } from './lock.js';
+
+/** What an update's builder returns: the edits to make, and anything the caller wants back. */
+export interface PlanUpdate<T> {
+  edits: readonly Edit[];
+  result: T;
+}
+
+/** Options of `updatePlan`. */
+export interface UpdateOptions {
+  /** sha256 (hex) of the text the caller's decision was based on; refuse if the plan now differs. */
+  expectedHash?: string;
+  /** Build and return the change without taking the lock or writing. */
+  dryRun?: boolean;
+  /** Section aliases and custom sections from the configuration. */
+  parse?: ParseOptions;
+  /** Lock waiting and staleness, and what to show other writers. */
+  lock?: LockOptions;
+  /** The path to name in messages (default: the path given). */
+  display?: string;
+}
+
+/** What an update did. */
+export interface UpdateOutcome<T> {
+  /** The real path of the plan (symbolic links resolved). */
+  file: string;
+  before: string;
+  after: string;
+  /** sha256 of `before`: pass it back as `expectedHash` to apply a previewed change. */
+  beforeHash: string;
+  afterHash: string;
+  /** Whether the text changes. */
+  changed: boolean;
+  /** Whether the file was written (false for a dry run or no change). */
+  written: boolean;
+  /** The plan as parsed from `before`. */
+  plan: Plan;
+  result: T;
+}
+
+/** A plan read from disk. */
+export interface LoadedPlan {
+  file: string;
+  text: string;
+  hash: string;
+  plan: Plan;
+}
+
+/** sha256 of a text's UTF-8 bytes, hex: the identity of a plan's content. */
+export function hashText(text: string | Uint8Array): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Read and parse a plan. Refuses files that are not UTF-8, since writing them back would alter bytes. */
+export function readPlanSnapshot(file: string, options: { parse?: ParseOptions; display?: string } = {}): LoadedPlan {
+  const display = options.display ?? file;
+  const real = realPath(file, display);
+  const { text, hash } = readText(real, display);
+  return { file: real, text, hash, plan: parsePlan(text, options.parse) };
+}
+
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Update a plan in one transaction: lock, re-read, parse, `build` edits from the fresh plan, apply,
+ * write atomically, unlock. Updates from this process to one plan run one after another; other
+ * processes wait for the lock. See the file comment for what is guaranteed.
+ */
+export async function updatePlan<T>(file: string, build: (plan: Plan) => PlanUpdate<T>, options: UpdateOptions = {}): Promise<UpdateOutcome<T>> {
+  const display = options.display ?? file;
+  const real = realPath(file, display);
+  if (options.dryRun) return transact(real, build, options, display, false);
+  const previous = queues.get(real) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(async () => {
+    const lock = await lockFile(real, { ...options.lock, display });
+    try {
+      // `archive` and `reopen` move a plan under this lock: a writer that waited for it must not recreate the old file.
+      if (!existsSync(real)) throw movedAway(display);
+      removeStaleTemps(real);
+      return transact(real, build, options, display, true, () => lock.check());
+    } finally {
+      await lock.release();
+    }
+  });
+  queues.set(real, run);
+  try {
+    return await run;
+  } finally {
+    if (queues.get(real) === run) queues.delete(real);
+  }
+}
+
+function transact<T>(file: string, build: (plan: Plan) => PlanUpdate<T>, options: UpdateOptions, display: string, write: boolean, stillLocked?: () => void): UpdateOutcome<T> {
+  for (let attempt = 1; ; attempt++) {
+    const { text: before, hash: beforeHash } = readText(file, display);
+    if (options.expectedHash && options.expectedHash !== beforeHash) throw changedOnDisk(display, 'since it was read for this change');
+    const plan = parsePlan(before, options.parse);
+    const { edits, result } = build(plan);
+    const after = applyEdits(before, edits, plan.eol);
+    const outcome: UpdateOutcome<T> = { file, before, after, beforeHash, afterHash: hashText(after), changed: after !== before, written: false, plan, result };
+    if (!write || !outcome.changed) return outcome;
+    const pending = prepareWrite(file, after);
+    let committed = false;
+    try {
+      // Another editor may have saved while the edits were built: never overwrite what it wrote.
+      if (readText(file, display).hash !== beforeHash) {
+        if (options.expectedHash || attempt >= 3) throw changedOnDisk(display, 'while the change was being made');
+        continue;
+      }
+      stillLocked?.();
+      pending.commit();
+      committed = true;
+    } finally {
+      if (!committed) pending.discard();
+    }
+    return { ...outcome, written: true };
+  }
+}
+
+function readText(file: string, display: string): { text: string; hash: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(display);
+    throw err;
+  }
+  const text = bytes.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(bytes)) {
+    throw new ExecplanError('INVALID_INPUT', `${display} is not valid UTF-8, so it cannot be edited without changing bytes you did not ask to change. Convert it to UTF-8 and retry.`, { file: display });
+  }
+  return { text, hash: hashText(bytes) };
+}
+
+function realPath(file: string, display: string): string {
+  try {
+    return realpathSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(display);
+    throw err;
+  }
+}
+
+function notFound(display: string): ExecplanError {
+  return new ExecplanError('PLAN_NOT_FOUND', `${display} does not exist. Check the path, or list the plans with \`execplan list\`.`, { file: display });
+}
+
+function movedAway(display: string): ExecplanError {
+  return new ExecplanError('PLAN_NOT_FOUND', `${display} was moved (the plan was archived, reopened or renamed) while this change waited for its lock; nothing was written. Find the plan with \`execplan list --all\` and run the command again.`, { file: display });
+}
+
+function changedOnDisk(display: string, when: string): ExecplanError {
+  return new ExecplanError('CHANGED_ON_DISK', `${display} was changed by another program ${when}; nothing was written. Read it again and retry, so that change is not overwritten.`, { file: display });
+}

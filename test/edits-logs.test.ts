@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../src/core/apply-edits.js';
+import type { EditContext, PlanChange } from '../src/core/edits/context.js';
+import { addDecision, addOutcome, addSurprise } from '../src/core/edits/index.js';
+import { parsePlan } from '../src/core/parse.js';
+import type { Plan } from '../src/core/types.js';
+import { ExecplanError } from '../src/workspace/errors.js';
+
+const ctx: EditContext = { now: new Date('2026-01-05T23:30:00Z'), style: 'local', offsetMinutes: 120 };
+const decision = { decision: 'Use SQLite', rationale: 'One file, no server.', author: 'Ada' };
+
+function edit(text: string, build: (plan: Plan) => PlanChange): { out: string; change: PlanChange } {
+  const plan = parsePlan(text);
+  const change = build(plan);
+  return { out: applyEdits(text, change.edits, plan.eol), change };
+}
+
+const SKELETON = `# Title
+
+## Purpose / Big Picture
+
+Why.
+
+## Progress
+
+- [ ] (YYYY-MM-DD HH:MM) First concrete step.
+
+## Surprises & Discoveries
+
+Document unexpected behaviors, bugs, perf tradeoffs, or “oh wow” findings.
+
+- Observation: …
+  Evidence: …
+
+## Decision Log
+
+Record every decision:
+
+- Decision: …
+  Rationale: …
+  Date/Author: …
+
+## Outcomes & Retrospective
+
+At completion (or major milestones), summarize what shipped, what didn’t, and lessons learned.
+
+## Context and Orientation
+
+Context.
+`;
+
+describe('addDecision', () => {
+  it('replaces the skeleton placeholder with an entry in the specification’s shape, dated in the local zone', () => {
+    const { out, change } = edit(SKELETON, (p) => addDecision(p, decision, ctx));
+    expect(out).toBe(SKELETON.replace('- Decision: …\n  Rationale: …\n  Date/Author: …', '- Decision: Use SQLite\n  Rationale: One file, no server.\n  Date/Author: 2026-01-06 / Ada'));
+    expect(change.replacedPlaceholder).toBe(true);
+    expect(change.entryIndex).toBe(1);
+    const parsed = parsePlan(out).decisions;
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]!.fields.map((f) => [f.name, f.value])).toEqual([
+      ['decision', 'Use SQLite'],
+      ['rationale', 'One file, no server.'],
+      ['date-author', '2026-01-06 / Ada'],
+    ]);
+  });
+
+  it('uses the UTC date with the utc style', () => {
+    expect(edit(SKELETON, (p) => addDecision(p, decision, { ...ctx, style: 'utc' })).change.entry).toContain('Date/Author: 2026-01-05 / Ada');
+  });
+
+  it('appends after the last entry, following its indentation, labels and spacing', () => {
+    const log = '## Decision Log\n\n* **Decision:** A\n    **Rationale:** B\n    **Date/Author:** 2026-01-01 / x\n\n* **Decision:** C\n    **Rationale:** D\n    **Date/Author:** 2026-01-02 / y\n';
+    const { out, change } = edit(`# T\n\n${log}`, (p) => addDecision(p, decision, ctx));
+    expect(out).toBe(`# T\n\n${log}\n* **Decision:** Use SQLite\n    **Rationale:** One file, no server.\n    **Date/Author:** 2026-01-06 / Ada\n`);
+    expect(change.entryIndex).toBe(3);
+  });
+
+  it('follows fields written as sub-bullets and tab-indented fields', () => {
+    const sub = '## Decision Log\n\n- Decision: A\n  - Rationale: B\n  - Date/Author: 2026-01-01 / x\n';
+    expect(edit(`# T\n\n${sub}`, (p) => addDecision(p, { ...decision, rationale: 'one\ntwo' }, ctx)).out).toBe(
+      `# T\n\n${sub}- Decision: Use SQLite\n  - Rationale: one\n    two\n  - Date/Author: 2026-01-06 / Ada\n`,
+    );
+    const tabs = '## Decision Log\n\n- Decision: A\n\tRationale: B\n\tDate/Author: 2026-01-01 / x\n';
+    expect(edit(`# T\n\n${tabs}`, (p) => addDecision(p, decision, ctx)).out).toBe(`# T\n\n${tabs}- Decision: Use SQLite\n\tRationale: One file, no server.\n\tDate/Author: 2026-01-06 / Ada\n`);
+  });
+
+  it('indents multi-line values as continuation lines that parse back into the field', () => {
+    const { out } = edit(SKELETON, (p) => addDecision(p, { ...decision, decision: 'Use SQLite\nfor the cache', rationale: 'Small.\n\nFast.' }, ctx));
+    const d = parsePlan(out).decisions[0]!;
+    expect(d.fields[0]!.value).toBe('Use SQLite for the cache');
+    expect(out).toContain('- Decision: Use SQLite\n  for the cache\n  Rationale: Small.\n\n  Fast.\n  Date/Author:');
+  });
+
+  it('creates a missing Decision Log at its canonical place', () => {
+    const text = '# T\n\n## Purpose / Big Picture\n\nWhy.\n\n## Progress\n\n- [ ] a\n\n## Context and Orientation\n\nC.\n';
+    const { out, change } = edit(text, (p) => addDecision(p, decision, ctx));
+    expect(out).toBe('# T\n\n## Purpose / Big Picture\n\nWhy.\n\n## Progress\n\n- [ ] a\n\n## Decision Log\n\n- Decision: Use SQLite\n  Rationale: One file, no server.\n  Date/Author: 2026-01-06 / Ada\n\n## Context and Orientation\n\nC.\n');
+    expect(change.createdSection).toBe(true);
+  });
+
+  it('creates the section before an outer fence’s closing line, at the plan’s section level', () => {
+    const text = '```md\n# T\n\n## Purpose\n\nWhy.\n```\n';
+    expect(edit(text, (p) => addDecision(p, decision, ctx)).out).toBe('```md\n# T\n\n## Purpose\n\nWhy.\n\n## Decision Log\n\n- Decision: Use SQLite\n  Rationale: One file, no server.\n  Date/Author: 2026-01-06 / Ada\n```\n');
+    const h1 = '# Purpose\n\nWhy.\n\n# Progress\n\n- [ ] a\n';
+    expect(edit(h1, (p) => addDecision(p, decision, ctx)).out).toContain('\n\n# Decision Log\n\n- Decision: Use SQLite');
+  });
+
+  it('keeps sections that come after the living ones (revision notes) after them', () => {
+    const text = '# T\n\n## Progress\n\n- [ ] a\n\n## Decision Log\n\n- Decision: A\n  Rationale: B\n  Date/Author: 2026-01-01 / x\n\n## Revision Notes\n\n- r1\n';
+    const out = edit(text, (p) => addOutcome(p, 'Shipped.', ctx)).out;
+    expect(out).toBe(text.replace('\n## Revision Notes', '\n## Outcomes & Retrospective\n\n- (2026-01-06 01:30) Shipped.\n\n## Revision Notes'));
+  });
+
+  it('refuses empty fields', () => {
+    for (const bad of [{ ...decision, decision: '' }, { ...decision, rationale: '\n' }, { ...decision, author: ' ' }]) {
+      expect(() => addDecision(parsePlan(SKELETON), bad, ctx)).toThrow(ExecplanError);
+    }
+  });
+});
+
+describe('addSurprise', () => {
+  it('replaces the placeholder pair with Observation and Evidence', () => {
+    const { out } = edit(SKELETON, (p) => addSurprise(p, { observation: 'Parsing is slow', evidence: '2.1 s for 185 KB' }, ctx));
+    expect(out).toBe(SKELETON.replace('- Observation: …\n  Evidence: …', '- Observation: Parsing is slow\n  Evidence: 2.1 s for 185 KB'));
+  });
+
+  it('replaces a "None yet." bullet, and appends after real entries', () => {
+    const text = '# T\n\n## Surprises & Discoveries\n\n- None yet.\n\n## Decision Log\n';
+    const once = edit(text, (p) => addSurprise(p, { observation: 'A', evidence: 'B' }, ctx)).out;
+    expect(once).toBe('# T\n\n## Surprises & Discoveries\n\n- Observation: A\n  Evidence: B\n\n## Decision Log\n');
+    const twice = edit(once, (p) => addSurprise(p, { observation: 'C', evidence: 'D' }, ctx));
+    expect(twice.out).toBe('# T\n\n## Surprises & Discoveries\n\n- Observation: A\n  Evidence: B\n- Observation: C\n  Evidence: D\n\n## Decision Log\n');
+    expect(twice.change.entryIndex).toBe(2);
+  });
+
+  it('adds a list after a heading with an empty body, with blank lines around it', () => {
+    expect(edit('# T\n\n## Surprises & Discoveries\n## Decision Log\n', (p) => addSurprise(p, { observation: 'A', evidence: 'B' }, ctx)).out).toBe(
+      '# T\n\n## Surprises & Discoveries\n\n- Observation: A\n  Evidence: B\n\n## Decision Log\n',
+    );
+  });
+
+  it('refuses an empty observation or evidence', () => {
+    expect(() => addSurprise(parsePlan(SKELETON), { observation: 'x', evidence: '' }, ctx)).toThrow(/evidence is empty/);
+  });
+});
+
+describe('addOutcome', () => {
+  it('adds a dated entry under the guidance sentence', () => {
+    const { out } = edit(SKELETON, (p) => addOutcome(p, 'Milestone 1 shipped.', ctx));
+    expect(out).toBe(SKELETON.replace('lessons learned.\n', 'lessons learned.\n\n- (2026-01-06 01:30) Milestone 1 shipped.\n'));
+  });
+
+  it('stays undated when the existing entries are', () => {
+    const text = '# T\n\n## Outcomes & Retrospective\n\n- Outcome: parser done.\n';
+    expect(edit(text, (p) => addOutcome(p, 'Lint done.', ctx)).out).toBe(`${text}- Lint done.\n`);
+  });
+
+  it('replaces a standalone placeholder paragraph', () => {
+    const text = '# T\n\n## Outcomes & Retrospective\n\n_TBD._\n';
+    expect(edit(text, (p) => addOutcome(p, 'Done.', ctx)).out).toBe('# T\n\n## Outcomes & Retrospective\n\n- (2026-01-06 01:30) Done.\n');
+  });
+
+  it('keeps an author’s own note such as "(To be updated at milestone completions.)"', () => {
+    const text = '# T\n\n## Outcomes & Retrospective\n\n(To be updated at milestone completions.)\n';
+    expect(edit(text, (p) => addOutcome(p, 'M1 done.', ctx)).out).toBe(`${text}\n- (2026-01-06 01:30) M1 done.\n`);
+  });
+});

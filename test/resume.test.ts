@@ -1,0 +1,144 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../src/core/parse.js';
+import { extractCommands, extractFiles } from '../src/core/resume-extract.js';
+import { buildResume, renderResume, textSize } from '../src/core/resume.js';
+import { runCli, tempRepo } from './helpers.js';
+
+const PLAN = `# Add a cache to the parser
+
+This ExecPlan is a living document.
+
+## Purpose / Big Picture
+
+Explain (briefly) what someone gains after this change and how they can see it working.
+
+After this change, \`execplan list\` answers in under 50 ms on a repository with 500 plans,
+because parsed plans are cached by content hash.
+
+You can see it by running the benchmark twice.
+
+## Progress
+
+- [x] (2026-01-05 10:00Z) Measure the baseline
+- [x] (2026-01-05 12:00Z) Write src/workspace/cache.ts
+- [~] Wire the cache into list
+- [ ] Invalidate on config change
+- [ ] Document it in README.md
+- [ ] Step six
+- [ ] Step seven
+- [ ] Step eight
+
+## Surprises & Discoveries
+
+- Observation: stat is slower than hashing on network drives
+  Evidence: 3 ms vs 1 ms per file
+
+## Decision Log
+
+- Decision: Key the cache by sha256 of the text
+  Rationale: mtime lies on some file systems.
+  Date/Author: 2026-01-05 / Ada
+- Decision: Store it under .execplan/cache.json
+  Rationale: One file is cheap to read.
+  Date/Author: 2026-01-06 / Ada
+
+## Concrete Steps
+
+Run \`npm run bench\` from the repository root, then:
+
+    npm test -- test/cache.test.ts
+
+## Validation and Acceptance
+
+\`\`\`bash
+$ npx vitest run test/cache.test.ts
+ ✓ 12 passed
+$ node dist/bin.js list
+\`\`\`
+
+See https://example.com/docs/cache.md and ../outside/file.ts, and the old /abs/path/file.ts.
+`;
+
+describe('buildResume', () => {
+  const plan = parsePlan(PLAN);
+
+  it('gathers the purpose, the state, the next steps, the latest log entries, the checks and the files', () => {
+    const exists = (p: string) => ['src/workspace/cache.ts', 'README.md', 'test/cache.test.ts'].includes(p);
+    const brief = buildResume(plan, { exists, next: 3 });
+    expect(brief.title).toBe('Add a cache to the parser');
+    expect(brief.purpose).toBe('After this change, `execplan list` answers in under 50 ms on a repository with 500 plans, because parsed plans are cached by content hash.\n\nYou can see it by running the benchmark twice.');
+    expect(brief.progress).toMatchObject({ total: 8, done: 2, remaining: 6, lastDone: { index: 2, text: 'Write src/workspace/cache.ts', timestamp: '(2026-01-05 12:00Z)' } });
+    expect(brief.progress.next).toEqual({ items: [{ index: 3, state: 'partial', text: 'Wire the cache into list' }, { index: 4, state: 'todo', text: 'Invalidate on config change' }, { index: 5, state: 'todo', text: 'Document it in README.md' }], more: 3 });
+    expect(brief.decisions.items.map((d) => d.decision)).toEqual(['Store it under .execplan/cache.json', 'Key the cache by sha256 of the text']);
+    expect(brief.decisions.items[0]).toMatchObject({ rationale: 'One file is cheap to read.', dateAuthor: '2026-01-06 / Ada' });
+    expect(brief.surprises.items).toEqual([{ observation: 'stat is slower than hashing on network drives', evidence: '3 ms vs 1 ms per file' }]);
+    expect(brief.commands.items).toEqual(['npx vitest run test/cache.test.ts', 'node dist/bin.js list', 'npm run bench', 'npm test -- test/cache.test.ts']);
+    expect(brief.files).toEqual({ items: ['src/workspace/cache.ts', 'README.md', 'test/cache.test.ts'], more: 0 });
+  });
+
+  it('renders a brief that states its own size and cuts lists with "(+N more)"', () => {
+    const text = renderResume(buildResume(plan, { next: 2 }), { path: '.agent/execplans/cache.md' });
+    expect(text.startsWith('# Add a cache to the parser\nPlan: .agent/execplans/cache.md\n\nPurpose:\n  After this change')).toBe(true);
+    expect(text).toContain('Where it stands: 2 of 8 Progress items done, 6 remaining.\nLast done: 2. (2026-01-05 12:00Z) Write src/workspace/cache.ts\nNext:\n  3. [~] Wire the cache into list\n  4. [ ] Invalidate on config change\n  (+4 more)\n');
+    expect(text).toContain('Latest decisions (newest first):\n  - Store it under .execplan/cache.json (2026-01-06 / Ada)\n    Rationale: One file is cheap to read.\n');
+    const m = /\(brief: (\d+) characters, ~(\d+) tokens\)\n$/.exec(text)!;
+    expect(Number(m[1])).toBe(text.length);
+    expect(Number(m[2])).toBe(textSize(text).tokens);
+  });
+
+  it('stays under the token budget on every real plan', () => {
+    const dir = new URL('../../shared/corpus/real/plans/', import.meta.url);
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.md'))) {
+      const text = renderResume(buildResume(parsePlan(readFileSync(new URL(f, dir), 'utf8'))));
+      expect(textSize(text).tokens, f).toBeLessThanOrEqual(2000);
+    }
+  });
+
+  it('shrinks a very long plan to a tighter budget', () => {
+    const items = Array.from({ length: 300 }, (_, i) => `- [ ] Step ${i} ${'with a long explanation '.repeat(20)}`).join('\n');
+    const big = parsePlan(`# Big\n\n## Purpose / Big Picture\n\n${'Long purpose sentence. '.repeat(200)}\n\n## Progress\n\n${items}\n`);
+    const text = renderResume(buildResume(big, { budget: 500 }));
+    expect(textSize(text).tokens).toBeLessThanOrEqual(500);
+    expect(text).toMatch(/\(\+\d+ more\)/);
+  });
+});
+
+describe('extractCommands and extractFiles', () => {
+  it('reads prompts, shell blocks and command-like code spans, and skips output and other languages', () => {
+    const p = parsePlan('# T\n\n## Validation and Acceptance\n\n```sh\n# comment\ncargo test\n```\n\n```json\n{"npm": "test"}\n```\n\n```text\n$ make check\nok\n```\n\nThen run `pytest -q` and read `src/a.py`.\n');
+    expect(extractCommands(p)).toEqual(['cargo test', 'make check', 'pytest -q']);
+  });
+
+  it('finds repository-relative paths, not URLs, absolute or parent paths, versions or prose slashes', () => {
+    const p = parsePlan('# T\n\nEdit `src/core/parse.ts:42`, ./docs/rules/, package.json and tsconfig.json; see https://x.io/a/b.md, /etc/hosts.conf, ../up/file.ts, v1.2.3, 1.2.3 and read/write access.\n');
+    expect(extractFiles(p)).toEqual(['src/core/parse.ts', 'docs/rules', 'package.json', 'tsconfig.json']);
+  });
+});
+
+describe('execplan resume', () => {
+  it('prints the brief, listing only files that exist, and --json gives the same as data', async () => {
+    const root = tempRepo();
+    mkdirSync(path.join(root, '.agent/execplans'), { recursive: true });
+    mkdirSync(path.join(root, 'src/workspace'), { recursive: true });
+    writeFileSync(path.join(root, '.agent/execplans/2026-01-05_cache.md'), PLAN);
+    writeFileSync(path.join(root, 'src/workspace/cache.ts'), '');
+    writeFileSync(path.join(root, 'README.md'), '');
+    const r = await runCli(['resume', 'cache'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Plan: .agent/execplans/2026-01-05_cache.md');
+    expect(r.stdout).toContain('Files the plan names:\n  src/workspace/cache.ts\n  README.md\n\n(brief: ');
+    const j = JSON.parse((await runCli(['resume', 'cache', '--json'], { cwd: root })).stdout);
+    expect(j).toMatchObject({ ok: true, plan: { id: '2026-01-05_cache', path: '.agent/execplans/2026-01-05_cache.md', archived: false }, text: r.stdout });
+    expect(j.size).toEqual({ chars: r.stdout.length, tokens: Math.ceil(r.stdout.length / 4) });
+    expect(j.brief.progress.next.items[0]).toEqual({ index: 3, state: 'partial', text: 'Wire the cache into list' });
+  });
+
+  it('reports a missing plan', async () => {
+    const root = tempRepo();
+    const r = await runCli(['resume', 'nothing'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('No plan matches "nothing"');
+  });
+});
