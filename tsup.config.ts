@@ -6,7 +6,8 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 // Two entries: the library (with types) and the bin. Code splitting keeps each
 // command in its own chunk so `execplan --version` loads almost nothing.
 export default defineConfig({
-  entry: { index: 'src/index.ts', bin: 'src/bin.ts' },
+  // The lint worker is its own entry: worker threads start from a file.
+  entry: { index: 'src/index.ts', bin: 'src/bin.ts', 'lint-worker': 'src/commands/lint-worker.ts' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

@@ -120,9 +120,126 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(lazy(() => import('./commands/show.js')));
 
   program
+    .command('lint')
+    .description('check plans against the ExecPlan rules; exit 1 on errors')
+    .argument('[plans...]', 'plan ids, unique prefixes, paths, folders or quoted globs (default: every active plan)')
+    .option('-f, --format <name>', 'output format: stylish, json, github or sarif (default: stylish)')
+    .addOption(jsonOption())
+    .option('-o, --output <file>', 'write the report to <file> instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more than <n> warnings')
+    .option('--fix', 'apply the safe fixes and write the plans; report what is left')
+    .option('--fix-dry-run', 'print the fixes as a unified diff and write nothing')
+    .option('--profile <name>', 'strict or recommended (overrides execplan.json)')
+    .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .option('--cache', 'reuse the results of plans unchanged since the last --cache run')
+    .option('--cache-location <path>', 'cache file or folder (default: .execplan/cache/lint.json)')
+    .option('-q, --quiet', 'report errors only')
+    .option('--no-color', 'no colours, even on a terminal')
+    .action(lazy(() => import('./commands/lint.js')));
+
+  const editOptions = (cmd: Command) =>
+    cmd
+      .option('--dry-run', 'print the change as a unified diff and write nothing')
+      .option('--expect-hash <sha256>', 'refuse if the plan changed since the `--dry-run --json` that printed this hash')
+      .addOption(jsonOption());
+
+  editOptions(
+    program
+      .command('progress')
+      .description('list Progress items, or add one, mark one done, undo that, or split one into done and remaining')
+      .usage('<plan> [add "step" [--done] | done <item> | undo <item> | split <item> --done "…" --remaining "…"]')
+      .argument('<plan>', 'plan id, unique prefix of one, or path')
+      .argument('[action]', 'add, done, undo or split; none lists the items')
+      .argument('[args...]', 'the step to add, or the item: its number or a piece of its text')
+      .option('--done [text]', 'with add: add the step as completed now; with split: what is done')
+      .option('--remaining <text>', 'with split: what remains'),
+  ).action(lazy(() => import('./commands/progress-items.js')));
+
+  editOptions(
+    program
+      .command('decide')
+      .description('append a Decision Log entry: Decision, Rationale, Date/Author')
+      .argument('<plan>', 'plan id, unique prefix of one, or path')
+      .argument('<decision...>', 'what was decided')
+      .option('--rationale <text>', 'why (required)')
+      .option('--author <name>', 'who decided (default: execplan.json author, EXECPLAN_AUTHOR, git user.name)'),
+  ).action(lazy(() => import('./commands/decide.js')));
+
+  editOptions(
+    program
+      .command('discover')
+      .description('append a Surprises & Discoveries entry: Observation, Evidence')
+      .argument('<plan>', 'plan id, unique prefix of one, or path')
+      .argument('<observation...>', 'what was found')
+      .option('--evidence <text>', 'what shows it: output, numbers, a file (required)'),
+  ).action(lazy(() => import('./commands/discover.js')));
+
+  editOptions(
+    program
+      .command('outcome')
+      .description('append an Outcomes & Retrospective entry')
+      .argument('<plan>', 'plan id, unique prefix of one, or path')
+      .argument('<text...>', 'what shipped, what did not, what was learned'),
+  ).action(lazy(() => import('./commands/outcome.js')));
+
+  program
+    .command('resume')
+    .description('a short brief to pick the plan up from: purpose, state, next steps, latest decisions, checks, files')
+    .argument('<plan>', 'plan id, unique prefix of one, or path')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/resume.js')));
+
+  program
     .command('mcp')
     .description('serve plans to coding agents over MCP (stdio): tools, plan resources and prompts')
     .action(lazy(() => import('./commands/mcp.js')));
+
+  program
+    .command('archive')
+    .description('move a finished plan and its artifacts folder to the archive, together')
+    .argument('<plan>', 'plan id, unique prefix of one, or path')
+    .option('--force', 'archive an unfinished plan, recording that in Outcomes & Retrospective')
+    .option('--dry-run', 'list what would move, without moving it')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/archive.js')));
+
+  program
+    .command('reopen')
+    .description('bring an archived plan and its artifacts folder back to the active folders')
+    .argument('<plan>', 'archived plan id, unique prefix of one, or path')
+    .option('--dry-run', 'list what would move, without moving it')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/reopen.js')));
+
+  program
+    .command('run')
+    .description("run a command, save its output as a transcript in the plan's artifacts and link it from the plan")
+    .usage('[options] <plan> -- <command> [args...]')
+    .argument('<plan>', 'plan id, unique prefix of one, or path')
+    .argument('[command...]', 'the command and its arguments, after --')
+    .option('--label <name>', 'name the transcript <timestamp>_<name>.log (default: from the command)')
+    .option('--max-output <size>', 'keep at most this much output in the transcript, e.g. 2M (default 1M)')
+    .option('--shell', 'run the command through /bin/sh -c')
+    .option('--no-link', 'do not link the transcript from Artifacts and Notes')
+    .addOption(new Option('--json', "print the result as JSON on stdout; the command's output goes to stderr"))
+    .action(lazy(() => import('./commands/run.js')));
+
+  const artifact = program.command('artifact').description("a plan's artifacts folder: add and list evidence files");
+  artifact
+    .command('add')
+    .description("copy files into the plan's artifacts folder and link them from Artifacts and Notes")
+    .argument('<plan>', 'plan id, unique prefix of one, or path')
+    .argument('<file...>', 'files to copy')
+    .option('--force', 'replace artifacts of the same name')
+    .option('--no-link', 'do not link the files from Artifacts and Notes')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/artifact-add.js')));
+  artifact
+    .command('list')
+    .description("list the files in the plan's artifacts folder: name, size, modification time")
+    .argument('<plan>', 'plan id, unique prefix of one, or path')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/artifact-list.js')));
 
   return program;
 }

@@ -1,14 +1,15 @@
 /** A unified diff of two texts, line by line (Myers' algorithm), for previews such as `--dry-run`. */
 
-type Op = { kind: ' ' | '-' | '+'; line: string };
+/** One line of an edit script: kept (` `), removed (`-`) or added (`+`), with its line break. */
+export type Op = { kind: ' ' | '-' | '+'; line: string };
 
 /** Lines with their line breaks, so a changed line ending shows as a change. */
-function splitLines(text: string): string[] {
+export function splitLines(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
 /** The shortest edit script from `a` to `b` (Myers 1986), as a list of kept, removed and added lines. */
-function diffLines(a: readonly string[], b: readonly string[]): Op[] {
+export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
   // Common ends are cheap to strip and keep the quadratic part small.
   let pre = 0;
   while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;

@@ -27,7 +27,11 @@ export function writeCache(file: string, key: string, entries: unknown): void {
   try {
     const dir = path.dirname(file);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, '.gitignore'), '*\n', { flag: 'a' });
+    try {
+      writeFileSync(path.join(dir, '.gitignore'), '*\n', { flag: 'wx' });
+    } catch {
+      // Already there.
+    }
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ key, entries }));
     renameSync(tmp, file);

@@ -1,0 +1,95 @@
+/**
+ * `execplan lint --fix` and `--fix-dry-run` for one plan: create a missing artifacts folder (that
+ * is I/O, so it lives here and not in a rule), then apply every safe fix through the plan store's
+ * locked, atomic update, and return the findings left on the fixed text.
+ */
+import type { Edit } from '../core/apply-edits.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { fixPlan, parseOptionsFor, type EnabledRule } from '../core/lint.js';
+import { diffLines, splitLines, unifiedDiff } from '../core/unified-diff.js';
+import { ensureArtifactsDir } from '../workspace/artifacts.js';
+import { ExecplanError } from '../workspace/errors.js';
+import type { FileJob, FileLinter } from '../workspace/lint-runner.js';
+import type { PlanRef } from '../workspace/plans.js';
+import { updatePlan } from '../workspace/store.js';
+import type { Workspace } from '../workspace/workspace.js';
+
+/** The rule whose fix is creating a folder rather than editing text. */
+const ARTIFACTS_RULE = 'artifacts-folder';
+
+/** What fixing one plan did. */
+export interface FixOutcome {
+  diagnostics: Diagnostic[];
+  /** Findings fixed: text fixes applied, plus the artifacts folder when it was created. */
+  fixed: number;
+  /** Whether the plan's text changed (written, or would be in a dry run). */
+  changed: boolean;
+  /** The unified diff of the change, for a dry run. */
+  diff?: string;
+  /** The fixed text, for a dry run. */
+  output?: string;
+}
+
+/** Whether a plan's findings call for the fix path at all. */
+export function needsFix(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.fix?.length || d.ruleId === ARTIFACTS_RULE);
+}
+
+/** Fix one plan; with `dryRun`, compute the same change and write nothing. */
+export async function fixOne(ws: Workspace, ref: PlanRef, job: FileJob, linter: FileLinter, diagnostics: readonly Diagnostic[], dryRun: boolean): Promise<FixOutcome> {
+  let fixed = 0;
+  const base = linter.contextFor(job);
+  if (!dryRun && diagnostics.some((d) => d.ruleId === ARTIFACTS_RULE) && !base.artifacts?.exists) {
+    try {
+      await ensureArtifactsDir(ws, ref);
+      base.artifacts = { path: job.artifacts, exists: true };
+      fixed++;
+    } catch (err) {
+      // A plan id that cannot name a folder (or a link leading outside) leaves the finding standing.
+      if (!(err instanceof ExecplanError)) throw err;
+    }
+  }
+  const enabled: readonly EnabledRule[] = linter.enabled;
+  const outcome = await updatePlan(
+    ref.path,
+    (plan) => {
+      const result = fixPlan(plan.source, base, enabled);
+      return { edits: editsFor(plan.source, result.output, result.passes), result };
+    },
+    { dryRun, parse: parseOptionsFor(base.sections), display: ref.relPath },
+  );
+  const result = outcome.result;
+  fixed += result.fixes.length;
+  const out: FixOutcome = { diagnostics: result.diagnostics, fixed, changed: outcome.changed };
+  if (dryRun && outcome.changed) {
+    out.diff = unifiedDiff(outcome.before, outcome.after, { from: `a/${ref.relPath}`, to: `b/${ref.relPath}` });
+    out.output = outcome.after;
+  }
+  return out;
+}
+
+/**
+ * The edits that turn `source` into `output`. One pass's edits are on the source already; after
+ * several passes, each run of changed lines becomes one edit, so every line the fixes did not
+ * touch keeps its bytes (its own line ending included).
+ */
+export function editsFor(source: string, output: string, passes: readonly (readonly Edit[])[]): Edit[] {
+  if (source === output) return [];
+  if (passes.length === 1) return [...passes[0]!];
+  const edits: Edit[] = [];
+  let offset = 0;
+  let open: Edit | undefined;
+  for (const op of diffLines(splitLines(source), splitLines(output))) {
+    if (op.kind === ' ') {
+      open = undefined;
+      offset += op.line.length;
+      continue;
+    }
+    if (!open) edits.push((open = { start: offset, end: offset, text: '' }));
+    if (op.kind === '-') {
+      offset += op.line.length;
+      open.end = offset;
+    } else open.text += op.line;
+  }
+  return edits;
+}

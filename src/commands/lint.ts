@@ -1,0 +1,187 @@
+/**
+ * `execplan lint`: check plans against the rules and report in one of four formats. Findings come
+ * from src/core/lint.ts; this command finds the plans, reads them (or their cached results),
+ * applies `--fix`, picks the formatter and turns the totals into an exit code.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { summarize } from '../core/lint.js';
+import type { LintResult } from '../core/diagnostic.js';
+import type { StreamInput, Totals } from '../formatters/types.js';
+import { RULES } from '../rules/index.js';
+import { ExecplanError } from '../workspace/errors.js';
+import { cacheFile, cacheKey, loadLintCache, saveLintCache, type LintCache } from '../workspace/lint-cache.js';
+import { createFileLinter, type FileJob, type FileLinter, type FileOutcome, type LintSetup } from '../workspace/lint-runner.js';
+import { resolveLintTargets } from '../workspace/lint-targets.js';
+import type { PlanRef } from '../workspace/plans.js';
+import { openWorkspace, relPath, type Workspace } from '../workspace/workspace.js';
+import { VERSION } from '../version.js';
+import { clock, tzOffset, writeJson, type Io } from './io.js';
+import { lintSettings, settle, useColor, type LintOptions, type Settled } from './lint-options.js';
+import { loadFormatter, loadStreamingFormatter, openSink } from './lint-output.js';
+import { startProgress, type Progress } from './progress.js';
+import { lintInWorkers, WORKER_THRESHOLD } from './lint-workers.js';
+
+/** Run `execplan lint [plans...]`. */
+export async function run(io: Io, opts: LintOptions, targets: string[] = []): Promise<number> {
+  try {
+    return await lint(io, opts, targets);
+  } catch (err) {
+    // `--format json` promises one JSON document on stdout, errors included (`--json` is handled by the CLI).
+    if (err instanceof ExecplanError && !opts.json && opts.format === 'json' && !opts.output) writeJson(io, { ok: false, error: err.toJSON() });
+    throw err;
+  }
+}
+
+async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<number> {
+  const settled = settle(opts);
+  const cwd = path.resolve(io.cwd, opts.cwd ?? '.');
+  const ws = openWorkspace(cwd);
+  const metas = RULES.map((r) => r.meta);
+  const now = clock(io);
+  const setup: LintSetup = {
+    root: ws.root,
+    lint: lintSettings(ws.config, opts, metas),
+    sections: ws.config.sections,
+    timestampStyle: ws.config.timestamps.style,
+    now: now.getTime(),
+    tzOffsetMinutes: tzOffset(io, now),
+  };
+  const linter = createFileLinter(setup);
+  const refs = resolveLintTargets(ws, cwd, targets);
+  const jobs = refs.map((ref) => jobFor(ws, ref));
+  const cache = opts.cache ? openCache(ws, cwd, opts, setup) : undefined;
+  const input: StreamInput = {
+    rules: metas,
+    enabled: Object.fromEntries(linter.enabled.map((e) => [e.rule.meta.id, e.severity])),
+    version: VERSION,
+    color: useColor(io, opts),
+    rootUri: `${pathToFileURL(ws.root).href.replace(/\/$/, '')}/`,
+  };
+  const keep = (r: LintResult) => (opts.quiet ? summarize(r.file, r.diagnostics.filter((d) => d.severity === 'error'), r.output) : r);
+  const progress = startProgress(io, 'Linting plans', jobs.length);
+  // On a shared terminal, findings printed as they come must not land on the progress line.
+  const sink = openSink(io, cwd, opts.output, () => (io.stdoutIsTTY ? progress.clear() : undefined));
+  const t: Totals = { files: 0, errors: 0, warnings: 0, fixable: 0 };
+  const count = (r: LintResult) => {
+    t.files++;
+    t.errors += r.errorCount;
+    t.warnings += r.warningCount;
+    t.fixable += r.fixableCount;
+  };
+
+  try {
+    // Large runs print each plan's findings as they come and keep only counts; --fix and the
+    // whole-document formats need every result first.
+    const stream = settled.fix === 'none' ? await loadStreamingFormatter(settled.format) : undefined;
+    const results: LintResult[] = [];
+    await lintAll(io, jobs, setup, linter, cache, progress, (o) => {
+      if (cache && o.entry) cache.entries.set(o.rel, o.entry);
+      const r = summarize(o.rel, o.diagnostics);
+      if (!stream) results.push(r);
+      else {
+        const shown = keep(r);
+        count(shown);
+        sink.write(stream.file(shown, input));
+      }
+    });
+    progress.done();
+    if (stream) sink.write(stream.footer(t, input));
+    else {
+      if (settled.fix !== 'none') {
+        const diff = await applyFixes(io, ws, refs, jobs, linter, cache, results, settled);
+        // The diff leads the human report; json carries each fixed text as `output`; github and sarif keep their output to themselves.
+        if (settled.format === 'stylish') sink.write(diff);
+        else if (settled.format !== 'json') io.stderr(diff);
+      }
+      const shown = results.map(keep);
+      shown.forEach(count);
+      sink.write((await loadFormatter(settled.format))({ ...input, results: shown }));
+    }
+  } finally {
+    progress.done();
+    sink.close();
+  }
+
+  if (cache) {
+    if (!targets.length) {
+      const seen = new Set(jobs.map((j) => j.rel));
+      for (const rel of [...cache.entries.keys()]) if (!seen.has(rel)) cache.entries.delete(rel);
+    }
+    if (!saveLintCache(cache, { gitignore: !opts.cacheLocation })) io.stderr(`execplan: could not write the lint cache ${relPath(ws, cache.file)}; results were not remembered.\n`);
+  }
+  if (!refs.length) io.stderr(`execplan: no plans to lint in ${targets.length ? targets.join(', ') : `${ws.config.paths.active}/`}.\n`);
+  if (t.errors) return 1;
+  if (settled.maxWarnings !== undefined && t.warnings > settled.maxWarnings) {
+    io.stderr(`execplan: ${t.warnings} warning${t.warnings === 1 ? '' : 's'}, more than --max-warnings ${settled.maxWarnings} allows.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/**
+ * `--fix` / `--fix-dry-run` over the plans that have something to fix: results are replaced by
+ * what is left. Returns the unified diff of a dry run.
+ */
+async function applyFixes(io: Io, ws: Workspace, refs: PlanRef[], jobs: FileJob[], linter: FileLinter, cache: LintCache | undefined, results: LintResult[], settled: Settled): Promise<string> {
+  // The store and its lock are loaded only when something is fixed.
+  const { fixOne, needsFix } = await import('./lint-fix.js');
+  const dryRun = settled.fix === 'dry-run';
+  let fixed = 0;
+  let files = 0;
+  let diff = '';
+  for (let i = 0; i < results.length; i++) {
+    if (!needsFix(results[i]!.diagnostics)) continue;
+    const out = await fixOne(ws, refs[i]!, jobs[i]!, linter, results[i]!.diagnostics, dryRun);
+    results[i] = summarize(results[i]!.file, out.diagnostics, out.output);
+    diff += out.diff ?? '';
+    if (out.fixed) {
+      fixed += out.fixed;
+      files++;
+      // The plan changed under the cache's feet: its next run lints it afresh.
+      if (cache && !dryRun) cache.entries.delete(results[i]!.file);
+    }
+  }
+  if (!dryRun && settled.format === 'stylish' && fixed) {
+    io.stderr(`Fixed ${fixed} problem${fixed === 1 ? '' : 's'} in ${files} plan${files === 1 ? '' : 's'}.\n`);
+  }
+  return diff;
+}
+
+/** The plan as the linter sees it: paths, and where its artifacts folder is. */
+function jobFor(ws: Workspace, ref: PlanRef): FileJob {
+  const dir = ref.archived ? ws.config.paths.archiveArtifacts : ws.config.paths.artifacts;
+  return { abs: ref.path, rel: ref.relPath, artifacts: `${dir}/${ref.id}` };
+}
+
+function openCache(ws: Workspace, cwd: string, opts: LintOptions, setup: LintSetup): LintCache {
+  const key = cacheKey({
+    version: VERSION,
+    rules: RULES.map((r) => r.meta),
+    settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, tz: setup.tzOffsetMinutes, paths: ws.config.paths },
+  });
+  return loadLintCache(cacheFile(ws.root, cwd, opts.cacheLocation), key);
+}
+
+/**
+ * Lint every job and hand each outcome to `emit` in job order: on worker threads for large runs,
+ * else here. With `EXECPLAN_DEBUG=lint`, says on stderr how the run went.
+ */
+async function lintAll(io: Io, jobs: FileJob[], setup: LintSetup, linter: FileLinter, cache: LintCache | undefined, progress: Progress, emit: (o: FileOutcome) => void): Promise<void> {
+  const started = performance.now();
+  let done = 0;
+  let cached = 0;
+  const each = (o: FileOutcome) => {
+    if (o.fromCache) cached++;
+    emit(o);
+    progress.tick(++done);
+  };
+  let threads = 'worker threads';
+  if (!(jobs.length > WORKER_THRESHOLD && (await lintInWorkers(jobs, setup, cache, each, io.env)))) {
+    threads = 'the main thread';
+    for (const job of jobs) each(linter.lintFile(job, cache?.entries.get(job.rel), Boolean(cache)));
+  }
+  if (/\blint\b/.test(io.env.EXECPLAN_DEBUG ?? '')) {
+    io.stderr(`execplan: linted ${done} plans (${cached} from the cache) on ${threads} in ${Math.round(performance.now() - started)} ms.\n`);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The machine format: one JSON document with every finding, its fix as range edits, the totals
+ * and the metadata of the rules that ran, so a program never has to parse the stylish text.
+ */
+import type { Diagnostic, LintResult } from '../core/diagnostic.js';
+import { ruleDocsUrl } from './links.js';
+import { totals, type FormatInput } from './types.js';
+
+/** One finding as printed: `fixable` always present; `fix` holds the edits when there are any. */
+interface JsonDiagnostic extends Omit<Diagnostic, 'fix'> {
+  fixable: boolean;
+  /**
+   * Replacements of `[start, end)` by `text`, as offsets in UTF-16 code units into the file's text
+   * as read (a BOM counts as one unit): the same edits `execplan lint --fix` applies.
+   */
+  fix?: { start: number; end: number; text: string }[];
+}
+
+/** Format results as one JSON document, ending with a newline. */
+export function format(input: FormatInput): string {
+  const t = totals(input.results);
+  const doc = {
+    version: input.version,
+    errorCount: t.errors,
+    warningCount: t.warnings,
+    fixableCount: t.fixable,
+    fileCount: t.files,
+    results: input.results.map(result),
+    rules: input.rules
+      .filter((r) => input.enabled[r.id] !== undefined)
+      .map((r) => ({
+        id: r.id,
+        description: r.description,
+        severity: input.enabled[r.id],
+        defaultSeverity: r.severity,
+        fixable: r.fixable,
+        requirement: r.requirement,
+        docs: ruleDocsUrl(r.id, input.version),
+      })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+function result(r: LintResult) {
+  return {
+    file: r.file,
+    errorCount: r.errorCount,
+    warningCount: r.warningCount,
+    fixableCount: r.fixableCount,
+    diagnostics: r.diagnostics.map(diagnostic),
+    // The fixed text, from `--fix-dry-run`.
+    ...(r.output !== undefined ? { output: r.output } : {}),
+  };
+}
+
+function diagnostic(d: Diagnostic): JsonDiagnostic {
+  const { fix, ...rest } = d;
+  const out: JsonDiagnostic = { ...rest, fixable: Boolean(fix?.length) };
+  if (fix?.length) out.fix = fix.map((e) => ({ start: e.start, end: e.end, text: e.text }));
+  return out;
+}

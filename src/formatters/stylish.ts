@@ -1,0 +1,60 @@
+/**
+ * The default, human format: findings grouped by file, `line:col  severity  message  rule-id`
+ * aligned in columns, and a summary line. Colour only when the command asks for it.
+ */
+import pc from 'picocolors';
+import stringWidth from 'string-width';
+import type { Diagnostic, LintResult } from '../core/diagnostic.js';
+import { plural, totals, type FormatInput, type StreamInput, type Totals } from './types.js';
+
+/** Format results for a terminal. Prints a one-line all-clear when there is nothing to report. */
+export function format(input: FormatInput): string {
+  return input.results.map((r) => file(r, input)).join('') + footer(totals(input.results), input);
+}
+
+/** One file's block: a blank line, the path, one aligned row per finding; nothing for a clean file. */
+export function file(result: LintResult, input: StreamInput): string {
+  if (!result.diagnostics.length) return '';
+  const c = pc.createColors(Boolean(input.color));
+  return `\n${c.underline(result.file)}\n${rows(result.diagnostics, c).join('\n')}\n`;
+}
+
+/** The summary after the file blocks, from the run's totals. */
+export function footer(t: Totals, input: StreamInput): string {
+  const c = pc.createColors(Boolean(input.color));
+  if (!t.errors && !t.warnings) {
+    return t.files ? `${c.green('✔')} ${plural(t.files, 'plan')} checked: no problems\n` : '';
+  }
+  const problems = t.errors + t.warnings;
+  const summary = `✖ ${plural(problems, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')})`;
+  return `\n${(t.errors ? c.red : c.yellow)(c.bold(summary))}\n${t.fixable ? `  ${t.fixable} fixable with --fix\n` : ''}`;
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+// Printable ASCII, Latin-1 to IPA, general punctuation (dashes, quotes, ellipsis) and arrows: one
+// column per code unit. string-width segments graphemes and is a hundred times slower, so it only
+// sees the rest (CJK, emoji and what may render as emoji, combining and zero-width characters).
+const NARROW = /^[\u0020-\u007e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u2190-\u2193\u219a-\u21a8\u21ab-\u21ff]*$/;
+
+/** Display width of a message in a terminal. */
+function width(s: string): number {
+  return NARROW.test(s) ? s.length : stringWidth(s);
+}
+
+/** One aligned row per finding, in the order the rules reported them. */
+function rows(diagnostics: readonly Diagnostic[], c: Colors): string[] {
+  const lineW = Math.max(...diagnostics.map((d) => String(d.line).length));
+  const colW = Math.max(...diagnostics.map((d) => String(d.column).length));
+  const label = (d: Diagnostic) => (d.severity === 'error' ? 'error' : 'warning');
+  const sevW = Math.max(...diagnostics.map((d) => label(d).length));
+  const msgW = Math.max(...diagnostics.map((d) => width(d.message)));
+  return diagnostics.map((d) => {
+    // Padding is computed on the plain text so ANSI codes never shift the columns.
+    const loc = `${String(d.line).padStart(lineW)}:${String(d.column).padEnd(colW)}`;
+    const sev = label(d);
+    const sevText = (d.severity === 'error' ? c.red : c.yellow)(sev) + ' '.repeat(sevW - sev.length);
+    const msg = d.message + ' '.repeat(msgW - width(d.message));
+    return `  ${c.dim(loc)}  ${sevText}  ${msg}  ${c.dim(d.ruleId)}`;
+  });
+}

@@ -1,0 +1,43 @@
+/** Which plans `execplan lint` looks at: every active plan, or the ids, prefixes, paths, folders and globs given. */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { ExecplanError } from './errors.js';
+import { globToRegExp, isGlob } from './glob.js';
+import { listPlanRefs, resolvePlan, type PlanRef } from './plans.js';
+import { isInside, relPath, type Workspace } from './workspace.js';
+
+/**
+ * Resolve the command's arguments to plan files, without duplicates, sorted by path so output
+ * is the same on every run. No arguments means every active plan. A glob matches the plan files
+ * of the workspace (active and archived) by their path from `cwd`; `*` and `**` match dot-folders
+ * such as `.agent/` too. A folder means the plans inside it.
+ */
+export function resolveLintTargets(ws: Workspace, cwd: string, args: readonly string[]): PlanRef[] {
+  if (!args.length) return listPlanRefs(ws, 'active');
+  let all: PlanRef[] | undefined;
+  const everyPlan = () => (all ??= listPlanRefs(ws, 'all'));
+  const found = new Map<string, PlanRef>();
+  for (const arg of args) {
+    for (const ref of resolveOne(ws, cwd, arg, everyPlan)) found.set(ref.path, ref);
+  }
+  return [...found.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+}
+
+function resolveOne(ws: Workspace, cwd: string, arg: string, everyPlan: () => PlanRef[]): PlanRef[] {
+  if (isGlob(arg)) {
+    const base = relPath(ws, path.resolve(cwd));
+    const pattern = path.posix.normalize(`${base ? `${base}/` : ''}${arg.replace(/\\/g, '/')}`).replace(/^\.\//, '');
+    const re = globToRegExp(pattern);
+    const matched = everyPlan().filter((p) => re.test(p.relPath));
+    if (!matched.length) {
+      throw new ExecplanError('USAGE', `No plan file matches "${arg}". Quote the pattern so the shell passes it on, and check it against \`execplan list --all\`.`, { details: [arg] });
+    }
+    return matched;
+  }
+  const abs = path.resolve(cwd, arg);
+  if (statSync(abs, { throwIfNoEntry: false })?.isDirectory()) {
+    if (!isInside(ws.root, abs)) throw new ExecplanError('UNSAFE_PATH', `${arg} is outside the workspace ${ws.root}. Run execplan from the repository that holds the plans, or pass --cwd.`);
+    return everyPlan().filter((p) => isInside(abs, p.path));
+  }
+  return [resolvePlan(ws, arg, cwd)];
+}

@@ -1,0 +1,151 @@
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SECTION_SETTINGS, lintPlan, resolveRuleSettings } from '../src/core/lint.js';
+import * as parse from '../src/core/parse.js';
+import { runCli } from './helpers.js';
+import { lintWorkspace, PLAN, PLAN_PATH } from './helpers/lint-workspace.js';
+import { GOOD } from './rules/helpers.js';
+
+vi.mock('../src/core/parse.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/core/parse.js')>();
+  return { ...real, parsePlan: vi.fn(real.parsePlan) };
+});
+const parsed = vi.mocked(parse.parsePlan);
+beforeEach(() => {
+  parsed.mockClear();
+});
+
+const T0 = '2026-01-05T14:30:00Z';
+
+describe('execplan lint --cache', () => {
+  it('parses nothing on a second run over unchanged plans and prints the same', async () => {
+    const { root } = lintWorkspace({ '2026-01-06_other': GOOD.replace('# Add retry', '# Add more retry') });
+    const first = await runCli(['lint', '--cache', '--format', 'json'], { cwd: root });
+    expect(parsed).toHaveBeenCalledTimes(2);
+    expect(readFileSync(path.join(root, '.execplan/cache/.gitignore'), 'utf8')).toBe('*\n');
+    parsed.mockClear();
+    const second = await runCli(['lint', '--cache', '--format', 'json'], { cwd: root });
+    expect(parsed).not.toHaveBeenCalled();
+    expect(second).toEqual(first);
+    // Without --cache every plan is parsed again.
+    await runCli(['lint'], { cwd: root });
+    expect(parsed).toHaveBeenCalledTimes(2);
+  });
+
+  it('lints a changed plan again, and only that one', async () => {
+    const { root, write } = lintWorkspace({ '2026-01-06_other': GOOD });
+    await runCli(['lint', '--cache'], { cwd: root });
+    write(PLAN_PATH, GOOD.replace(/^# .*\n\n/, ''));
+    parsed.mockClear();
+    const r = await runCli(['lint', '--cache'], { cwd: root });
+    expect(parsed).toHaveBeenCalledTimes(1);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('The plan has no H1 title');
+    expect(r.stdout).toEqual((await runCli(['lint'], { cwd: root })).stdout);
+  });
+
+  it('hashes a touched plan instead of parsing it when only its mtime changed', async () => {
+    const { root } = lintWorkspace();
+    await runCli(['lint', '--cache'], { cwd: root });
+    const file = path.join(root, PLAN_PATH);
+    const later = new Date(statSync(file).mtimeMs + 60_000);
+    utimesSync(file, later, later);
+    parsed.mockClear();
+    expect((await runCli(['lint', '--cache'], { cwd: root })).code).toBe(0);
+    expect(parsed).not.toHaveBeenCalled();
+  });
+
+  it('notices a referenced file that appeared or an artifacts folder that went away', async () => {
+    const { root, write } = lintWorkspace();
+    rmSync(path.join(root, 'src/http.ts'));
+    const missing = await runCli(['lint', '--cache'], { cwd: root });
+    expect(missing.stdout).toContain('The file "src/http.ts" does not exist');
+    write('src/http.ts', '\n');
+    const found = await runCli(['lint', '--cache'], { cwd: root });
+    expect(found.stdout).not.toContain('does not exist');
+    rmSync(path.join(root, '.agent/execplans/artifacts', PLAN), { recursive: true });
+    expect((await runCli(['lint', '--cache'], { cwd: root })).stdout).toContain('The artifacts folder');
+  });
+
+  it('does not keep a finding about the future once the clock has passed it', async () => {
+    const { root, write } = lintWorkspace();
+    write(PLAN_PATH, GOOD.replace('- [x] (2026-01-05 09:00)', '- [x] (2026-03-01 09:00)'));
+    const early = await runCli(['lint', '--cache'], { cwd: root, env: { EXECPLAN_NOW: T0 } });
+    expect(early.stdout).toContain('is in the future');
+    parsed.mockClear();
+    // The same clock may reuse it...
+    expect((await runCli(['lint', '--cache'], { cwd: root, env: { EXECPLAN_NOW: T0 } })).stdout).toBe(early.stdout);
+    expect(parsed).not.toHaveBeenCalled();
+    // ...a later one may not.
+    const late = await runCli(['lint', '--cache'], { cwd: root, env: { EXECPLAN_NOW: '2026-04-01T00:00:00Z' } });
+    expect(late.stdout).not.toContain('is in the future');
+    expect(late.code).toBe(0);
+  });
+
+  it('reuses a clean entry at a later clock, not at an earlier one', async () => {
+    const { root } = lintWorkspace();
+    await runCli(['lint', '--cache'], { cwd: root, env: { EXECPLAN_NOW: T0 } });
+    parsed.mockClear();
+    await runCli(['lint', '--cache'], { cwd: root, env: { EXECPLAN_NOW: '2026-06-01T00:00:00Z' } });
+    expect(parsed).not.toHaveBeenCalled();
+    // Back before the plan's own timestamp: its entry cannot be trusted.
+    const back = await runCli(['lint', '--cache'], { cwd: root, env: { EXECPLAN_NOW: '2025-12-01T00:00:00Z' } });
+    expect(parsed).toHaveBeenCalled();
+    expect(back.stdout).toContain('is in the future');
+  });
+
+  it('starts over when the settings change, and honours --cache-location', async () => {
+    const { root, write } = lintWorkspace();
+    await runCli(['lint', '--cache'], { cwd: root });
+    write('execplan.json', JSON.stringify({ lint: { rules: { 'file-name': 'off' } } }));
+    parsed.mockClear();
+    await runCli(['lint', '--cache'], { cwd: root });
+    expect(parsed).toHaveBeenCalledTimes(1);
+    parsed.mockClear();
+    await runCli(['lint', '--cache', '--rule', 'title=warn'], { cwd: root });
+    expect(parsed).toHaveBeenCalledTimes(1);
+    await runCli(['lint', '--cache', '--cache-location', 'tmp/cache/'], { cwd: root });
+    expect(existsSync(path.join(root, 'tmp/cache/lint.json'))).toBe(true);
+    expect(existsSync(path.join(root, 'tmp/cache/.gitignore'))).toBe(false);
+  });
+
+  it('ignores a corrupt cache file and rewrites it', async () => {
+    const { root } = lintWorkspace();
+    mkdirSync(path.join(root, '.execplan/cache'), { recursive: true });
+    writeFileSync(path.join(root, '.execplan/cache/lint.json'), '{not json');
+    expect((await runCli(['lint', '--cache'], { cwd: root })).code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(root, '.execplan/cache/lint.json'), 'utf8')).entries).toHaveProperty([PLAN_PATH]);
+  });
+});
+
+describe('the cache rests on this: time passing only removes findings', () => {
+  // An entry without clock findings is reused at any later clock (see src/workspace/lint-cache.ts).
+  // Over every real plan, linting later must report a subset of what linting earlier reported.
+  const dir = new URL('../../shared/corpus/real/plans/', import.meta.url);
+  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md')) : [];
+  const enabled = resolveRuleSettings({});
+  const at = (text: string, name: string, iso: string) => {
+    const base = {
+      file: { path: `.agent/execplans/${name}`, name },
+      sections: DEFAULT_SECTION_SETTINGS,
+      timestampStyle: 'local' as const,
+      now: new Date(iso),
+      tzOffsetMinutes: 0,
+      artifacts: { path: `.agent/execplans/artifacts/${name}`, exists: false },
+      exists: () => false,
+    };
+    return new Set(lintPlan(parse.parsePlan(text), base, enabled).map((d) => `${d.ruleId}@${d.line}:${d.column}`));
+  };
+  it.runIf(names.length > 0)('holds over the real corpus', () => {
+    for (const name of names) {
+      const text = readFileSync(new URL(name, dir), 'utf8');
+      const instants = ['2020-01-01T00:00:00Z', '2025-09-01T00:00:00Z', '2026-03-01T00:00:00Z', '2030-01-01T00:00:00Z'];
+      const found = instants.map((iso) => at(text, name, iso));
+      for (let i = 1; i < found.length; i++) {
+        const extra = [...found[i]!].filter((k) => !found[i - 1]!.has(k));
+        expect(extra, `${name} at ${instants[i]}`).toEqual([]);
+      }
+    }
+  });
+});

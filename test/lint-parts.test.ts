@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { editsFor } from '../src/commands/lint-fix.js';
+import { startProgress } from '../src/commands/progress.js';
+import { applyEdits } from '../src/core/apply-edits.js';
+import { diffLines, splitLines, unifiedDiff } from '../src/core/unified-diff.js';
+import { globToRegExp, isGlob } from '../src/workspace/glob.js';
+
+/** Apply a unified diff to a text, as `patch` would, checking every context and removed line. */
+function patch(before: string, diff: string): string {
+  const old = before.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const lines = diff.split('\n');
+  const out: string[] = [];
+  let at = 0;
+  let i = 2;
+  while (i < lines.length && lines[i]) {
+    const h = /^@@ -(\d+),(\d+) \+\d+,\d+ @@$/.exec(lines[i]!)!;
+    expect(h, lines[i]).not.toBeNull();
+    const start = Number(h[2]) === 0 ? Number(h[1]) : Number(h[1]) - 1;
+    while (at < start) out.push(old[at++]!);
+    for (i++; i < lines.length && /^[ +-]/.test(lines[i]!); i++) {
+      const noEol = lines[i + 1] === '\\ No newline at end of file';
+      const text = lines[i]!.slice(1) + (noEol ? '' : '\n');
+      if (lines[i]![0] === '+') out.push(text);
+      else {
+        expect(old[at]).toBe(text);
+        if (lines[i]![0] === ' ') out.push(text);
+        at++;
+      }
+      if (noEol) i++;
+    }
+  }
+  while (at < old.length) out.push(old[at++]!);
+  return out.join('');
+}
+
+const ab = { from: 'a/p.md', to: 'b/p.md' };
+
+const textArb = fc.array(fc.constantFrom('a', 'b', 'c', 'd', '', 'x y'), { maxLength: 25 }).chain((ls) =>
+  fc.boolean().map((finalNewline) => (ls.length ? ls.join('\n') + (finalNewline ? '\n' : '') : '')),
+);
+
+describe('unified diff, as --fix-dry-run prints it', () => {
+  it('prints headers and hunks with context', () => {
+    const before = 'one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\n';
+    const after = 'one\ntwo\nthree\nfour\nFIVE\nsix\nseven\neight\n';
+    expect(unifiedDiff(before, after, ab)).toBe('--- a/p.md\n+++ b/p.md\n@@ -2,7 +2,7 @@\n two\n three\n four\n-five\n+FIVE\n six\n seven\n eight\n');
+    expect(unifiedDiff(before, before, ab)).toBe('');
+  });
+
+  it('marks a last line without a newline', () => {
+    expect(unifiedDiff('a\nb', 'a\nb\nc\n', ab)).toBe('--- a/p.md\n+++ b/p.md\n@@ -1,2 +1,3 @@\n a\n-b\n\\ No newline at end of file\n+b\n+c\n');
+  });
+
+  it('patches the old text into the new one, for any pair', () => {
+    fc.assert(
+      fc.property(textArb, textArb, (a, b) => {
+        const d = unifiedDiff(a, b, ab);
+        expect(d === '').toBe(a === b);
+        if (d) expect(patch(a, d)).toBe(b);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds a shortest script', () => {
+    const ops = diffLines(splitLines('a\nb\nc\nd\n'), splitLines('a\nc\nd\ne\n'));
+    expect(ops.filter((o) => o.kind !== ' ').map((o) => o.kind + o.line)).toEqual(['-b\n', '+e\n']);
+  });
+});
+
+describe('editsFor', () => {
+  it('turns the source into the output and leaves unchanged lines alone', () => {
+    fc.assert(
+      fc.property(textArb, textArb, (a, b) => {
+        const edits = editsFor(a, b, [[], []]);
+        expect(applyEdits(a, edits)).toBe(b);
+        for (const e of edits) expect(a.slice(e.start, e.end)).not.toBe(e.text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps an untouched lone-LF line of a CRLF file as it is', () => {
+    const source = '# T\r\n\r\nkeep\nthis\r\n\r\nend\r\n';
+    const output = '# T\r\n\r\n## A\r\n\r\nkeep\nthis\r\n\r\n## B\r\n\r\nend\r\n';
+    expect(applyEdits(source, editsFor(source, output, [[], []]), '\r\n')).toBe(output);
+  });
+
+  it('uses one pass’s edits as they are', () => {
+    const edit = { start: 1, end: 2, text: 'X' };
+    expect(editsFor('abc', 'aXc', [[edit]])).toEqual([edit]);
+  });
+});
+
+describe('glob', () => {
+  it.each([
+    ['.agent/execplans/*.md', '.agent/execplans/a.md', true],
+    ['.agent/execplans/*.md', '.agent/execplans/archive/a.md', false],
+    ['**/*.md', 'a.md', true],
+    ['**/*.md', '.agent/execplans/archive/a.md', true],
+    ['.agent/**/*.md', '.agent/a.md', true],
+    ['.agent/**', '.agent/x/y.md', true],
+    ['a/**b', 'a/x/b', false],
+    ['*-{retry,cache}.md', 'add-cache.md', true],
+    ['*-{retry,cache}.md', 'add-x.md', false],
+    ['{a,b{c,d}}.md', 'bd.md', true],
+    ['202[0-9]-*.md', '2026-x.md', true],
+    ['202[!0-5]-*.md', '2024-x.md', false],
+    ['?.md', 'ab.md', false],
+    ['a.b', 'axb', false],
+    ['a+(b).md', 'a+(b).md', true],
+  ])('%s matches %s: %s', (glob, path, expected) => {
+    expect(globToRegExp(glob).test(path)).toBe(expected);
+  });
+
+  it('tells globs from plain references', () => {
+    expect(isGlob('2026-01-05_add')).toBe(false);
+    expect(isGlob('.agent/execplans/plan.md')).toBe(false);
+    expect(isGlob('*.md')).toBe(true);
+    expect(isGlob('plan-{a,b}')).toBe(true);
+  });
+});
+
+describe('progress line', () => {
+  const io = (tty: boolean) => {
+    const out: string[] = [];
+    return { out, io: { cwd: '/', env: {}, stdout: () => undefined, stderr: (s: string) => void out.push(s), stdoutIsTTY: false, stderrIsTTY: tty } };
+  };
+
+  it('stays silent off a terminal and for short runs', () => {
+    const a = io(false);
+    const p = startProgress(a.io, 'Linting', 100);
+    p.tick(1);
+    p.done();
+    const b = io(true);
+    const q = startProgress(b.io, 'Linting', 50);
+    q.tick(1);
+    q.done();
+    expect([...a.out, ...b.out]).toEqual([]);
+  });
+
+  it('redraws at most every interval, always shows the end, and erases itself', () => {
+    const a = io(true);
+    let now = 0;
+    const p = startProgress(a.io, 'Linting', 100, 50, 80, () => now);
+    for (let n = 1; n <= 100; n++) {
+      now += 10;
+      p.tick(n);
+    }
+    p.done();
+    expect(a.out.length).toBeLessThan(15);
+    expect(a.out.at(-2)).toBe('\r\u001b[2KLinting 100/100');
+    expect(a.out.at(-1)).toBe('\r\u001b[2K');
+  });
+});

@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintWorkspace, NO_TITLE } from './helpers/lint-workspace.js';
+import { GOOD } from './rules/helpers.js';
+
+const BIN = new URL('../dist/bin.js', import.meta.url).pathname;
+const env = { ...process.env, EXECPLAN_NOW: '2026-01-05T14:30:00Z', EXECPLAN_TZ_OFFSET: '0', NO_COLOR: '1' };
+const lint = (cwd: string, args: string[], extraEnv: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [BIN, 'lint', ...args], { cwd, env: { ...env, ...extraEnv }, encoding: 'utf8' });
+
+describe('the built binary', () => {
+  it('prints exactly one JSON document on stdout with --format json', () => {
+    const { root } = lintWorkspace({ '2026-01-06_no-title': NO_TITLE });
+    const r = lint(root, ['--format', 'json']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.endsWith('}\n')).toBe(true);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ errorCount: 1, fileCount: 2 });
+  });
+
+  it('lints a large run on worker threads with the same output, in the same order, as on one thread', () => {
+    const { root } = lintWorkspace();
+    const dir = path.join(root, '.agent/execplans');
+    for (let i = 0; i < 260; i++) {
+      const id = `2026-01-05_plan-${String(i).padStart(3, '0')}`;
+      // Every seventh plan has an error, so findings are spread over the chunks.
+      writeFileSync(path.join(dir, `${id}.md`), i % 7 ? GOOD.replace('# Add retry', `# Add retry ${i}`) : NO_TITLE);
+      mkdirSync(path.join(dir, 'artifacts', id), { recursive: true });
+    }
+    for (const format of ['stylish', 'json']) {
+      const threaded = lint(root, ['--format', format], { EXECPLAN_DEBUG: 'lint' });
+      const single = lint(root, ['--format', format], { EXECPLAN_DEBUG: 'lint', EXECPLAN_WORKERS: '0' });
+      expect(threaded.stderr).toMatch(/^execplan: linted 261 plans \(0 from the cache\) on worker threads in \d+ ms\.\n$/);
+      expect(single.stderr).toContain('on the main thread');
+      expect(threaded.status).toBe(1);
+      expect(threaded.stdout).toBe(single.stdout);
+    }
+    const files = JSON.parse(lint(root, ['--json']).stdout).results.map((x: { file: string }) => x.file);
+    expect(files).toEqual([...files].sort());
+    expect(files).toHaveLength(261);
+    // Entries written by workers serve the main thread, and the other way round.
+    const first = lint(root, ['--cache']);
+    const second = lint(root, ['--cache'], { EXECPLAN_WORKERS: '0', EXECPLAN_DEBUG: 'lint' });
+    expect(second.stderr).toContain('(261 from the cache) on the main thread');
+    expect(second.stdout).toBe(first.stdout);
+    rmSync(path.join(root, '.execplan'), { recursive: true });
+    lint(root, ['--cache'], { EXECPLAN_WORKERS: '0' });
+    expect(lint(root, ['--cache'], { EXECPLAN_DEBUG: 'lint' }).stderr).toContain('(261 from the cache) on worker threads');
+  });
+});
