@@ -109,7 +109,8 @@ describe('glob', () => {
     ['202[!0-5]-*.md', '2024-x.md', false],
     ['?.md', 'ab.md', false],
     ['a.b', 'axb', false],
-    ['a+(b).md', 'a+(b).md', true],
+    ['a\\+\\(b\\).md', 'a+(b).md', true],
+    ['+(a|b).md', 'ab.md', true],
   ])('%s matches %s: %s', (glob, path, expected) => {
     expect(globToRegExp(glob).test(path)).toBe(expected);
   });
