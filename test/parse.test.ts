@@ -214,6 +214,12 @@ describe('parsePlan', () => {
     const plan = parsePlan('# T\n\n## Choices\n\n- **Decision:** A\n  **Rationale:** B\n  **Date/Author:** 2026-01-05 / me\n', { aliases: { decisions: ['Choices'] } });
     expect(plan.sections[0]!.key).toBe('decisions');
     expect(plan.decisions[0]!.fields.map((f) => f.name)).toEqual(['decision', 'rationale', 'date-author']);
+    expect(plan.decisions[0]!.fields[0]!.value).toBe('A');
+  });
+
+  it('keeps underscores and asterisks inside field values', () => {
+    const plan = parsePlan('# T\n\n## Surprises & Discoveries\n\n- Observation: `a__b__c.md` broke on **bold** text\n  Evidence: see `x__y.md`\n');
+    expect(plan.surprises[0]!.fields.map((f) => f.value)).toEqual(['`a__b__c.md` broke on **bold** text', 'see `x__y.md`']);
   });
 
   it('never throws and reports what it cannot read', () => {

@@ -51,7 +51,8 @@ interface ListItem {
 
 const CHECKBOX = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)\[([ xX~\-/])\](?=[ \t]|$)[ \t]?/;
 const ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)/;
-const FIELD = /^(decision|rationale|date\s*\/\s*author|date|author|observation|evidence|consequences?|alternatives?(?: considered)?|status)\s*:\s*(.*)$/i;
+// A field label, optionally in bold (`**Decision:**`, `**Decision**:`, `__Decision__:`), then its value.
+const FIELD = /^(?:\*\*|__)?(decision|rationale|date\s*\/\s*author|date|author|observation|evidence|consequences?|alternatives?(?: considered)?|status)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i;
 const MILESTONE = /^(?:(?:milestone|phase|stage|fase|hito)(?![a-z])|m\d+(?:\.\d+)?\b|step \d+|里程碑|阶段)/i;
 
 // Building a matcher normalises every alias; plans parsed with the same options share one.
@@ -484,7 +485,6 @@ function readLog(
       own.forEach((l, k) => {
         // A leading timestamp (`- (2026-01-05 02:04Z) Observation: ...`) stands before the label, not in place of it.
         const stripped = (k === 0 ? l.slice(m[0]!.length) : l.trim().replace(/^[-*+][ \t]+/, ''))
-          .replace(/\*\*|__/g, '')
           .trim()
           .replace(/^\(\d{4}-\d{2}-\d{2}[^)]*\)\s*(?:[-–—:]\s*)?/, '');
         const f = FIELD.exec(stripped);
