@@ -42,7 +42,7 @@ export function unfinishedReasons(plan: Plan, file: string, lintErrors: readonly
       count: open.length,
       items,
       short: `${plural(open.length, 'unchecked Progress item')}`,
-      message: `${n} ${open.length === 1 ? 'is' : 'are'} not checked:\n${indent(items)}\nCheck them off with \`execplan done\`, or split what remains into a new plan.`,
+      message: `${n} ${open.length === 1 ? 'is' : 'are'} not checked:\n${indent(items)}\nCheck them off with \`execplan progress ${file} done <number>\`, or split what remains into a new plan.`,
     });
   }
   if (outcomesEmpty(plan)) {
@@ -53,7 +53,7 @@ export function unfinishedReasons(plan: Plan, file: string, lintErrors: readonly
       items: [],
       short: section ? 'empty Outcomes & Retrospective' : 'no Outcomes & Retrospective',
       message: section
-        ? `Outcomes & Retrospective (line ${section.line}) is empty. Summarize what shipped, what did not, and what was learned, e.g. with \`execplan outcome\`.`
+        ? `Outcomes & Retrospective (line ${section.line}) is empty. Summarize what shipped, what did not, and what was learned, e.g. with \`execplan outcome ${file} "…"\`.`
         : `${file} has no Outcomes & Retrospective section. Add one that summarizes what shipped, what did not, and what was learned.`,
     });
   }
