@@ -1,23 +1,64 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
-// Two entries: the library (with types) and the bin. Code splitting keeps each
-// command in its own chunk so `execplan --version` loads almost nothing.
-export default defineConfig({
-  // The lint worker is its own entry: worker threads start from a file.
-  entry: { index: 'src/index.ts', bin: 'src/bin.ts', 'lint-worker': 'src/commands/lint-worker.ts' },
+const common: Options = {
   format: ['esm'],
   target: 'node20',
   platform: 'node',
   splitting: true,
-  dts: { entry: { index: 'src/index.ts' } },
   sourcemap: false,
+  // Tests and benchmarks run from dist/ while it is rebuilt: never empty it under them.
   clean: false,
   shims: false,
   define: { __EXECPLAN_VERSION__: JSON.stringify(version) },
-  banner: {},
-  // Bundling the small parsing dependencies saves module resolution at start-up.
-  noExternal: ['markdown-it', 'string-width'],
-});
+};
+
+/**
+ * string-width builds an Intl.Segmenter as it is loaded, which takes longer than linting a plan,
+ * and the formatters only call it for text that is not plain (see src/formatters/stylish.ts). In
+ * the command line the package is evaluated on its first call instead: the import is replaced by
+ * a function that `require`s it then, which esbuild bundles as a module initialised on demand.
+ */
+const lazyStringWidth: Plugin = {
+  name: 'lazy-string-width',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, (args) => (args.namespace === 'lazy-string-width' ? undefined : { path: 'string-width', namespace: 'lazy-string-width' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, () => ({
+      contents: "let width; export default function stringWidth(text, options) { width ??= require('string-width').default; return width(text, options); }",
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
+
+export default defineConfig([
+  // The library, with types. Its dependencies stay packages, except the small parsing ones.
+  {
+    ...common,
+    entry: { index: 'src/index.ts' },
+    dts: { entry: { index: 'src/index.ts' } },
+    noExternal: ['markdown-it', 'string-width'],
+  },
+  // The command line. Start-up time is most of what a command costs, and resolving and loading
+  // packages file by file is most of start-up, so every dependency is bundled in: each command
+  // loads a few chunks and nothing else. Code splitting keeps each command's code in its own
+  // chunks, so `execplan --version` loads almost nothing and `mcp` alone loads the MCP SDK.
+  // Whitespace and syntax are minified (names are kept, so stack traces stay readable): V8 reads
+  // every byte of a module before running it.
+  {
+    ...common,
+    // The lint worker is its own entry: worker threads start from a file.
+    entry: { bin: 'src/bin.ts', 'lint-worker': 'src/commands/lint-worker.ts' },
+    dts: false,
+    noExternal: [/.*/],
+    minifyWhitespace: true,
+    minifySyntax: true,
+    esbuildPlugins: [lazyStringWidth],
+    // Bundled CommonJS packages `require` node's built-in modules.
+    banner: { js: "import { createRequire as __execplanCreateRequire } from 'node:module';\nconst require = __execplanCreateRequire(import.meta.url);" },
+  },
+]);

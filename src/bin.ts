@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 /**
- * The `execplan` command. `--version` is answered before anything else loads; every other
- * command loads only the modules it needs. This file only sets the exit code.
+ * The `execplan` command. `--version` is answered before anything else loads; the most frequent
+ * commands, given no option the parser must interpret, start without it (src/direct.ts); every
+ * other command goes through the option parser (src/cli.ts). Each loads only the modules it needs.
+ * This file only sets the exit code.
  */
+import type { Io } from './commands/io.js';
+
 declare const __EXECPLAN_VERSION__: string;
 
 const argv = process.argv.slice(2);
@@ -14,13 +18,14 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${__EXECPLAN_VERSION__}\n`);
 } else {
-  const { main } = await import('./cli.js');
-  process.exitCode = await main(argv, {
+  const io: Io = {
     cwd: process.cwd(),
     env: process.env,
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
-  });
+  };
+  const { start } = await import('./direct.js');
+  process.exitCode = await start(argv, io);
 }

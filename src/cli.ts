@@ -4,12 +4,13 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { Io } from './commands/io.js';
-import { ExecplanError } from './workspace/errors.js';
+import { reportError, runCommand, type CommandModule } from './run-command.js';
 import { VERSION } from './version.js';
 
-// Each command module checks its own arguments; `any` is the seam between commander and them.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Action = (io: Io, ...args: any[]) => Promise<number>;
+export { reportError, systemErrorMessage } from './run-command.js';
+
+/** Runs a command module with the options and arguments commander parsed; returns the exit code. */
+export type Runner = (load: () => Promise<CommandModule>, opts: Record<string, unknown>, positional: unknown[]) => Promise<number>;
 
 /** Run the CLI with `argv` (without `node` and the script) and return the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -18,6 +19,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });
+  return parse(program, argv, io, json, () => exitCode);
+}
+
+/**
+ * Parse `argv` as `main` does, but hand each command to `runner` instead of running it: what a
+ * command receives from the option parser, for tests that compare it with src/direct.ts.
+ */
+export async function parseOnly(argv: string[], io: Io, runner: Runner): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    runner,
+  );
+  return parse(program, argv, io, argv.includes('--json'), () => exitCode);
+}
+
+async function parse(program: Command, argv: string[], io: Io, json: boolean, exitCode: () => number): Promise<number> {
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -27,35 +48,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     return reportError(io, err, json);
   }
-  return exitCode;
+  return exitCode();
 }
 
-/** Print an error: a user's mistake as one clear message, anything else as a bug with its stack. */
-export function reportError(io: Io, err: unknown, json: boolean): number {
-  if (err instanceof ExecplanError) {
-    if (json) io.stdout(`${JSON.stringify({ ok: false, error: err.toJSON() }, null, 2)}\n`);
-    io.stderr(`execplan: ${err.message}\n`);
-    return err.exitCode;
-  }
-  const msg = systemErrorMessage(err);
-  if (msg !== undefined) {
-    if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: 'IO', message: msg } }, null, 2)}\n`);
-    io.stderr(`execplan: ${msg}\n`);
-    return 2;
-  }
-  if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: String((err as Error)?.message ?? err) } }, null, 2)}\n`);
-  io.stderr(`execplan: internal error (please report it): ${(err as Error)?.stack ?? String(err)}\n`);
-  return 2;
-}
-
-/** The message for a failed system call (a file that cannot be read or written), or undefined for any other error. */
-export function systemErrorMessage(err: unknown): string | undefined {
-  const e = err as NodeJS.ErrnoException;
-  if (!e || typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
-  return `${e.syscall} failed for ${e.path ?? 'a file'}: ${e.code}. Check that the path exists and that you may read and write it.`;
-}
-
-function buildProgram(io: Io, setExit: (code: number) => void): Command {
+function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = (load, opts, positional) => runCommand(io, load, opts, positional)): Command {
   const program = new Command('execplan');
   program
     .description('Create, check, update, report and archive ExecPlans: living design documents for coding agents.')
@@ -70,18 +66,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   /** Declare a command whose action lives in `src/commands/<file>.ts` and is loaded only when it runs. */
-  const lazy = (load: () => Promise<{ run: Action }>) =>
+  const lazy = (load: () => Promise<CommandModule>) =>
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const opts = { ...program.opts(), ...cmd.opts() };
-      const positional = args.slice(0, -2);
-      const json = Boolean(opts.json);
-      try {
-        const mod = await load();
-        setExit(await mod.run(io, opts, ...positional));
-      } catch (err) {
-        setExit(reportError(io, err, json));
-      }
+      setExit(await runner(load, opts, args.slice(0, -2)));
     };
   const jsonOption = () => new Option('--json', 'print one JSON document on stdout');
 

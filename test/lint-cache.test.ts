@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SECTION_SETTINGS, lintPlan, resolveRuleSettings } from '../src/core/lint.js';
 import * as parse from '../src/core/parse.js';
+import * as stylish from '../src/formatters/stylish.js';
 import { runCli } from './helpers.js';
 import { lintWorkspace, PLAN, PLAN_PATH } from './helpers/lint-workspace.js';
 import { GOOD } from './rules/helpers.js';
@@ -11,7 +12,12 @@ vi.mock('../src/core/parse.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../src/core/parse.js')>();
   return { ...real, parsePlan: vi.fn(real.parsePlan) };
 });
+vi.mock('../src/formatters/stylish.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/formatters/stylish.js')>();
+  return { ...real, file: vi.fn(real.file) };
+});
 const parsed = vi.mocked(parse.parsePlan);
+const formatted = vi.mocked(stylish.file);
 beforeEach(() => {
   parsed.mockClear();
 });
@@ -81,6 +87,44 @@ describe('execplan lint --cache', () => {
     const late = await runCli(['lint', '--cache'], { cwd: root, env: { EXECPLAN_NOW: '2026-04-01T00:00:00Z' } });
     expect(late.stdout).not.toContain('is in the future');
     expect(late.code).toBe(0);
+  });
+
+  it('reuses findings that do not depend on the clock at a later clock, and does not rewrite an unchanged cache', async () => {
+    const { root, write } = lintWorkspace();
+    write(PLAN_PATH, GOOD.replace('- [x] (2026-01-05 09:00) Wrote', '- [x] Wrote'));
+    const early = await runCli(['lint', '--cache'], { cwd: root, env: { EXECPLAN_NOW: T0 } });
+    expect(early.stdout).toContain('has no timestamp; expected it to start with one in the form "(YYYY-MM-DD HH:MM)"');
+    const file = path.join(root, '.execplan/cache/lint.json');
+    const written = statSync(file).mtimeMs;
+    parsed.mockClear();
+    const late = await runCli(['lint', '--cache'], { cwd: root, env: { EXECPLAN_NOW: '2026-06-01T00:00:00Z' } });
+    expect(parsed).not.toHaveBeenCalled();
+    expect(late.stdout).toBe(early.stdout);
+    expect(statSync(file).mtimeMs).toBe(written);
+  });
+
+  it('prints the kept report again, without formatting, only for the same options and plans', async () => {
+    const { root, write } = lintWorkspace({ '2026-01-06_no-title': GOOD.replace(/^# .*\n\n/, '') });
+    const uncached = async (args: string[]) => (await runCli(['lint', ...args], { cwd: root })).stdout;
+    const cached = async (args: string[]) => (await runCli(['lint', '--cache', ...args], { cwd: root })).stdout;
+    expect(await cached([])).toBe(await uncached([]));
+    for (const args of [['--format', 'json'], ['--quiet'], ['--format', 'github'], [PLAN_PATH], []]) {
+      expect(await cached(args), args.join(' ')).toBe(await uncached(args));
+      formatted.mockClear();
+      expect(await cached(args), args.join(' ')).toBe(await uncached(args));
+    }
+    const doc = JSON.parse(readFileSync(path.join(root, '.execplan/cache/lint.json'), 'utf8'));
+    expect(doc.text).toBe(await uncached([]));
+    expect(doc.report.totals).toMatchObject({ files: 2, errors: 1 });
+    formatted.mockClear();
+    expect(await cached([])).toBe(await uncached([]));
+    // The uncached run formatted its two plans; the cached one none.
+    expect(formatted).toHaveBeenCalledTimes(2);
+    // As soon as a plan changes, the report is made afresh.
+    write(PLAN_PATH, `${GOOD}\nOne more line.\n`);
+    formatted.mockClear();
+    expect(await cached([])).toBe(await uncached([]));
+    expect(formatted).toHaveBeenCalledTimes(4);
   });
 
   it('reuses a clean entry at a later clock, not at an earlier one', async () => {

@@ -2,9 +2,10 @@
  * What the living-document commands share: resolve the plan, build the change from the plan as it
  * is under the lock, write it (or show it as a diff with `--dry-run`), and print what changed.
  */
+import type { Edit } from '../core/apply-edits.js';
 import type { EditContext, PlanChange } from '../core/edits/context.js';
 import { parsePlan } from '../core/parse.js';
-import type { Plan } from '../core/types.js';
+import type { ParseOptions, Plan } from '../core/types.js';
 import { unifiedDiff } from '../core/unified-diff.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { resolvePlan, type PlanRef } from '../workspace/plans.js';
@@ -69,9 +70,9 @@ export async function applyEdit(opts: Pick<EditOptions, 'dryRun' | 'expectHash'>
   return outcome;
 }
 
-function report(io: Io, opts: EditOptions, ref: PlanRef, outcome: UpdateOutcome<PlanChange>, parse: Parameters<typeof parsePlan>[1]): void {
+function report(io: Io, opts: EditOptions, ref: PlanRef, outcome: UpdateOutcome<PlanChange>, parse: ParseOptions): void {
   const change = outcome.result;
-  const line = entryLine(parsePlan(outcome.after, parse), change);
+  const line = changedEntryLine(outcome, parse);
   const diff = opts.dryRun ? unifiedDiff(outcome.before, outcome.after, { from: `a/${ref.relPath}`, to: `b/${ref.relPath}` }) : undefined;
   if (opts.json) {
     writeJson(io, {
@@ -107,6 +108,56 @@ function report(io: Io, opts: EditOptions, ref: PlanRef, outcome: UpdateOutcome<
 }
 
 /** The line of the new or changed entry in the text after the change. */
+export function changedEntryLine(outcome: ChangeOutcome, parse: ParseOptions): number | null {
+  return movedItemLine(outcome) ?? entryLine(parsePlan(outcome.after, parse), outcome.result);
+}
+
+/** What a change's line is worked out from. */
+export type ChangeOutcome = Pick<UpdateOutcome<PlanChange>, 'plan' | 'before' | 'after' | 'result'>;
+
+/**
+ * The line of an item ticked or reopened, without parsing the plan again: it keeps its place,
+ * moved only by lines the edits add or remove above it, and the line found there must read as the
+ * entry. Undefined for any other change, or when the check fails: then the plan is parsed anew.
+ */
+export function movedItemLine(outcome: ChangeOutcome): number | undefined {
+  const change = outcome.result;
+  const k = change.items?.[0];
+  const item = k !== undefined && (change.kind === 'progress.done' || change.kind === 'progress.undo') ? outcome.plan.progress[k - 1] : undefined;
+  if (!item) return undefined;
+  const line = shiftedLine(outcome.before, change.edits, item.range.start, item.line);
+  return line !== undefined && lineOf(outcome.after, line).trim() === change.entry.split('\n', 1)[0]!.trim() ? line : undefined;
+}
+
+/** Where line `line`, starting at offset `start` of `before`, is after `edits`; undefined if an edit reaches into it from above. */
+function shiftedLine(before: string, edits: readonly Edit[], start: number, line: number): number | undefined {
+  let shift = 0;
+  for (const e of edits) {
+    if (e.end <= start && !(e.start === start && e.end === start)) shift += newlines(e.text) - newlines(before.slice(e.start, e.end));
+    else if (e.start < start || (e.start === start && e.text.includes('\n'))) return undefined;
+  }
+  return line + shift;
+}
+
+function newlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The text of 1-based line `n`, without its line break ('' past the end). */
+function lineOf(text: string, n: number): string {
+  let start = 0;
+  for (let i = 1; i < n; i++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return '';
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+/** The line of the new or changed entry in a parse of the text after the change. */
 export function entryLine(after: Plan, change: PlanChange): number | null {
   if (change.section === 'progress') return after.progress[(change.items?.[0] ?? 0) - 1]?.line ?? null;
   const index = change.entryIndex;

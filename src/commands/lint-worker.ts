@@ -1,26 +1,24 @@
-/** A lint worker thread: lints the chunks of plans the main thread sends, returns their findings. */
+/** A lint worker thread: takes batches of plans from the shared queue and sends back their findings. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ExecplanError } from '../workspace/errors.js';
 import { createFileLinter } from '../workspace/lint-runner.js';
-import type { FromWorker, ToWorker, WorkerInput } from './lint-workers.js';
+import { batchAt, takeBatch, type FromWorker, type WorkerInput } from './lint-workers.js';
 
 const port = parentPort!;
-const { setup, useCache } = workerData as WorkerInput;
-const linter = createFileLinter(setup);
+const { setup, useCache, jobs, next } = workerData as WorkerInput;
+const queue = new Int32Array(next);
 
-port.on('message', (msg: ToWorker) => {
-  if (msg.type === 'stop') {
-    port.close();
-    return;
+try {
+  const linter = createFileLinter(setup);
+  for (let start = takeBatch(queue, jobs.length); start !== undefined; start = takeBatch(queue, jobs.length)) {
+    const outcomes = batchAt(jobs, start).map((job) => linter.lintFile(job, undefined, useCache));
+    port.postMessage({ type: 'batch', start, outcomes } satisfies FromWorker);
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  try {
-    const outcomes = msg.jobs.map((job, i) => linter.lintFile(job, msg.cached[i], useCache));
-    port.postMessage({ type: 'chunk', start: msg.start, outcomes } satisfies FromWorker);
-  } catch (err) {
-    // An ExecplanError (an unreadable plan) keeps its code and file, so the main thread reports it as usual.
-    const e = err as Error;
-    const error = err instanceof ExecplanError ? { message: e.message, code: err.code, ...(err.file ? { file: err.file } : {}) } : { message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
-    port.postMessage({ type: 'error', error } satisfies FromWorker);
-  }
-});
-port.postMessage({ type: 'ready' } satisfies FromWorker);
+  port.postMessage({ type: 'done' } satisfies FromWorker);
+} catch (err) {
+  // An ExecplanError (an unreadable plan) keeps its code and file, so the main thread reports it as usual.
+  const e = err as Error;
+  const error = err instanceof ExecplanError ? { message: e.message, code: err.code, ...(err.file ? { file: err.file } : {}) } : { message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
+  port.postMessage({ type: 'error', error } satisfies FromWorker);
+}

@@ -1,20 +1,24 @@
 /**
- * Large runs on two worker threads. Each worker lints chunks of plans it asks for, so a slow plan
- * never holds up the rest; results are put back in the plans' order, so output is the same as a
- * single-threaded run's. Only findings cross the thread boundary, never a plan's text.
+ * Large runs on worker threads. The plans form one queue of small batches in shared memory; every
+ * worker, and the main thread between handling their results, takes the next batch until none is
+ * left, so a slow plan never holds the others up and no thread waits for work to be handed out.
+ * Only findings cross the thread boundary, never a plan's text.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ExecplanError, type ErrorCode } from '../workspace/errors.js';
-import type { CacheEntry, LintCache } from '../workspace/lint-cache.js';
-import type { FileJob, FileOutcome, LintSetup } from '../workspace/lint-runner.js';
+import type { FileJob, FileLinter, FileOutcome, LintSetup } from '../workspace/lint-runner.js';
 
-/** Runs with more plans than this use worker threads (when the built worker script is there). */
+/** Runs with more plans to lint than this use worker threads (when the built worker script is there). */
 export const WORKER_THRESHOLD = 200;
 
-/** Plans handed to a worker at a time: small enough to balance, large enough to keep messages few. */
-const CHUNK = 32;
+/** Plans taken from the queue at a time: small enough to balance, large enough to keep messages few. */
+const BATCH = 16;
+
+/** More threads than this gain little on a lint run and cost each its own start-up. */
+const MAX_WORKERS = 3;
 
 /**
  * A worker's heap. A plan's parse is garbage a few milliseconds later; without a cap V8 lets the
@@ -23,16 +27,29 @@ const CHUNK = 32;
  */
 const LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
-/** What the main thread sends a worker. */
-export type ToWorker = { type: 'chunk'; start: number; jobs: FileJob[]; cached: (CacheEntry | undefined)[] } | { type: 'stop' };
-
-/** What a worker sends back. */
-export type FromWorker = { type: 'ready' } | { type: 'chunk'; start: number; outcomes: FileOutcome[] } | { type: 'error'; error: { message: string; code?: string; file?: string; stack?: string } };
-
-/** The data a worker starts with. */
+/** The data a worker starts with: the whole queue, and the shared index of its next free batch. */
 export interface WorkerInput {
   setup: LintSetup;
   useCache: boolean;
+  jobs: FileJob[];
+  next: SharedArrayBuffer;
+}
+
+/** What a worker sends back. */
+export type FromWorker =
+  | { type: 'batch'; start: number; outcomes: FileOutcome[] }
+  | { type: 'done' }
+  | { type: 'error'; error: { message: string; code?: string; file?: string; stack?: string } };
+
+/** Take the next batch from the shared queue: its first index, or undefined when the queue is empty. */
+export function takeBatch(next: Int32Array, total: number): number | undefined {
+  const start = Atomics.add(next, 0, BATCH);
+  return start < total ? start : undefined;
+}
+
+/** The jobs of the batch that starts at `start`. */
+export function batchAt(jobs: readonly FileJob[], start: number): readonly FileJob[] {
+  return jobs.slice(start, start + BATCH);
 }
 
 /** The worker script beside this module in the build; absent when running from source. */
@@ -41,60 +58,66 @@ function workerScript(): URL | undefined {
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
+/** How many worker threads to start: `EXECPLAN_WORKERS`, else one fewer than the cores (the main thread lints too). */
+function workerCount(env: Record<string, string | undefined>, batches: number): number {
+  const wanted = env.EXECPLAN_WORKERS === undefined ? Math.min(MAX_WORKERS, Math.max(1, availableParallelism() - 1)) : Number(env.EXECPLAN_WORKERS);
+  return Number.isInteger(wanted) && wanted > 0 ? Math.min(wanted, batches - 1) : 0;
+}
+
 /**
- * Lint `jobs` on worker threads, handing each outcome to `emit` in job order as soon as it and
- * every job before it are done. Returns false, having emitted nothing, when workers are not
- * available or turned off (`EXECPLAN_WORKERS=0`); the caller then lints on its own thread.
+ * Lint `jobs` on worker threads and on this one, handing each outcome to `settle` with its index
+ * as soon as it is known (in no particular order). Returns false, having settled nothing, when
+ * workers are not available or turned off (`EXECPLAN_WORKERS=0`); the caller then lints alone.
  */
-export async function lintInWorkers(jobs: readonly FileJob[], setup: LintSetup, cache: LintCache | undefined, emit: (outcome: FileOutcome) => void, env: Record<string, string | undefined>): Promise<boolean> {
-  const wanted = env.EXECPLAN_WORKERS === undefined ? 2 : Number(env.EXECPLAN_WORKERS);
+export async function lintInWorkers(
+  jobs: FileJob[],
+  setup: LintSetup,
+  useCache: boolean,
+  linter: FileLinter,
+  settle: (index: number, outcome: FileOutcome) => void,
+  env: Record<string, string | undefined>,
+): Promise<boolean> {
   const script = workerScript();
-  if (!script || !Number.isInteger(wanted) || wanted < 1) return false;
-  const count = Math.min(wanted, Math.ceil(jobs.length / CHUNK));
-  // Chunks come back in any order; they wait here until the ones before them are emitted.
-  const waiting = new Map<number, FileOutcome[]>();
-  let emitted = 0;
-  let next = 0;
-  const input: WorkerInput = { setup, useCache: Boolean(cache) };
+  const count = script ? workerCount(env, Math.ceil(jobs.length / BATCH)) : 0;
+  if (!script || count < 1) return false;
+  const next = new SharedArrayBuffer(4);
+  const queue = new Int32Array(next);
+  const input: WorkerInput = { setup, useCache, jobs, next };
+  const deliver = (start: number, outcomes: readonly FileOutcome[]) => outcomes.forEach((o, i) => settle(start + i, o));
   const workers: Worker[] = [];
 
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(script, { workerData: input, resourceLimits: LIMITS });
       workers.push(worker);
-      const send = () => {
-        if (next >= jobs.length) {
-          worker.postMessage({ type: 'stop' } satisfies ToWorker);
-          return;
-        }
-        const start = next;
-        const slice = jobs.slice(start, (next = Math.min(jobs.length, start + CHUNK)));
-        worker.postMessage({ type: 'chunk', start, jobs: slice, cached: slice.map((j) => cache?.entries.get(j.rel)) } satisfies ToWorker);
-      };
       worker.on('message', (msg: FromWorker) => {
-        if (msg.type === 'error') {
+        if (msg.type === 'batch') deliver(msg.start, msg.outcomes);
+        else if (msg.type === 'done') resolve();
+        else {
           const { message, code, file, stack } = msg.error;
           reject(code ? new ExecplanError(code as ErrorCode, message, file ? { file } : {}) : Object.assign(new Error(message), stack ? { stack } : {}));
-          return;
         }
-        if (msg.type === 'chunk') {
-          waiting.set(msg.start, msg.outcomes);
-          for (let ready = waiting.get(emitted); ready; ready = waiting.get(emitted)) {
-            waiting.delete(emitted);
-            for (const o of ready) emit(o);
-            emitted += ready.length;
-          }
-        }
-        send();
       });
       worker.on('error', reject);
-      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`A lint worker stopped with exit code ${code}.`))));
+      worker.on('exit', (code) => reject(new Error(`A lint worker stopped with exit code ${code} before it was done.`)));
     });
 
+  // The main thread takes batches too, yielding after each so the workers' results are printed as they come.
+  let stopped = false;
+  const lintHere = async () => {
+    while (!stopped) {
+      const start = takeBatch(queue, jobs.length);
+      if (start === undefined) return;
+      deliver(start, batchAt(jobs, start).map((job) => linter.lintFile(job, undefined, useCache)));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
+
   try {
-    await Promise.all(Array.from({ length: count }, runWorker));
+    await Promise.all([...Array.from({ length: count }, runWorker), lintHere()]);
   } finally {
-    // After a failure the other workers are stopped too; after success they have exited already.
+    // After a failure the other threads stop too; after success the workers are idle.
+    stopped = true;
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return true;

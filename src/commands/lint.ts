@@ -5,22 +5,22 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { summarize } from '../core/lint.js';
-import type { LintResult } from '../core/diagnostic.js';
+import { summarize, type LintResult } from '../core/diagnostic.js';
+import { resolveRuleSettings } from '../core/lint-settings.js';
 import type { StreamInput, Totals } from '../formatters/types.js';
 import { RULES } from '../rules/index.js';
 import { ExecplanError } from '../workspace/errors.js';
-import { cacheFile, cacheKey, loadLintCache, saveLintCache, type LintCache } from '../workspace/lint-cache.js';
-import { createFileLinter, type FileJob, type FileLinter, type FileOutcome, type LintSetup } from '../workspace/lint-runner.js';
-import { resolveLintTargets } from '../workspace/lint-targets.js';
-import type { PlanRef } from '../workspace/plans.js';
+import { cacheFile, cacheKey, deleteCacheEntry, loadLintCache, reportKey, saveLintCache, setCacheEntry, storeReport, type LintCache } from '../workspace/lint-cache.js';
+import { fsAnswers, type FileJob, type LintSetup } from '../workspace/lint-files.js';
+import type { FileLinter } from '../workspace/lint-runner.js';
+import { listPlanRefs, type PlanRef } from '../workspace/plans.js';
 import { openWorkspace, relPath, type Workspace } from '../workspace/workspace.js';
 import { VERSION } from '../version.js';
 import { clock, tzOffset, writeJson, type Io } from './io.js';
 import { lintSettings, settle, useColor, type LintOptions, type Settled } from './lint-options.js';
 import { loadFormatter, loadStreamingFormatter, openSink } from './lint-output.js';
-import { startProgress, type Progress } from './progress.js';
-import { lintInWorkers, WORKER_THRESHOLD } from './lint-workers.js';
+import { checkCache, debugRun, lintAll, settleHits } from './lint-run.js';
+import { startProgress } from './progress.js';
 
 /** Run `execplan lint [plans...]`. */
 export async function run(io: Io, opts: LintOptions, targets: string[] = []): Promise<number> {
@@ -47,13 +47,18 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
     now: now.getTime(),
     tzOffsetMinutes: tzOffset(io, now),
   };
-  const linter = createFileLinter(setup);
-  const refs = resolveLintTargets(ws, cwd, targets);
+  // Settings are checked before anything is read; the parser loads only when a plan must be linted.
+  const enabled = resolveRuleSettings(setup.lint);
+  const fs = fsAnswers(ws.root);
+  let linter: FileLinter | undefined;
+  const loadLinter = async () => (linter ??= (await import('../workspace/lint-runner.js')).createFileLinter(setup, fs));
+  // Without arguments, every active plan; arguments may be globs, whose matcher loads only then.
+  const refs = targets.length ? (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active');
   const jobs = refs.map((ref) => jobFor(ws, ref));
   const cache = opts.cache ? openCache(ws, cwd, opts, setup) : undefined;
   const input: StreamInput = {
     rules: metas,
-    enabled: Object.fromEntries(linter.enabled.map((e) => [e.rule.meta.id, e.severity])),
+    enabled: Object.fromEntries(enabled.map((e) => [e.rule.meta.id, e.severity])),
     version: VERSION,
     color: useColor(io, opts),
     rootUri: `${pathToFileURL(ws.root).href.replace(/\/$/, '')}/`,
@@ -70,33 +75,51 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
     t.fixable += r.fixableCount;
   };
 
+  // The report is kept in the cache, to be printed again by a run over the very same results.
+  const key = cache && settled.fix === 'none' ? reportKey({ options: { format: settled.format, color: input.color, quiet: Boolean(opts.quiet), rootUri: input.rootUri }, files: jobs.map((j) => j.rel) }) : undefined;
+  const report: string[] = [];
+  const write = (text: string) => {
+    if (key !== undefined) report.push(text);
+    sink.write(text);
+  };
+
   try {
-    // Large runs print each plan's findings as they come and keep only counts; --fix and the
-    // whole-document formats need every result first.
-    const stream = settled.fix === 'none' ? await loadStreamingFormatter(settled.format) : undefined;
-    const results: LintResult[] = [];
-    await lintAll(io, jobs, setup, linter, cache, progress, (o) => {
-      if (cache && o.entry) cache.entries.set(o.rel, o.entry);
-      const r = summarize(o.rel, o.diagnostics);
-      if (!stream) results.push(r);
+    const pass = checkCache(jobs, cache, setup.now, fs);
+    const stored = key !== undefined && !pass.misses.length && cache?.report?.key === key ? cache.report : undefined;
+    if (stored) {
+      sink.write(stored.text());
+      Object.assign(t, stored.totals);
+      debugRun(io, pass, jobs.length, jobs.length, 'the main thread');
+    } else {
+      // Large runs print each plan's findings as they come and keep only counts; --fix and the
+      // whole-document formats need every result first.
+      const stream = settled.fix === 'none' ? await loadStreamingFormatter(settled.format) : undefined;
+      const results: LintResult[] = [];
+      settleHits(jobs, pass, cache);
+      await lintAll(io, jobs, pass, setup, Boolean(cache), loadLinter, progress, (o) => {
+        if (cache && o.entry) setCacheEntry(cache, o.rel, o.entry);
+        const r = summarize(o.rel, o.diagnostics);
+        if (!stream) results.push(r);
+        else {
+          const shown = keep(r);
+          count(shown);
+          write(stream.file(shown, input));
+        }
+      });
+      progress.done();
+      if (stream) write(stream.footer(t, input));
       else {
-        const shown = keep(r);
-        count(shown);
-        sink.write(stream.file(shown, input));
+        if (settled.fix !== 'none') {
+          const diff = await applyFixes(io, ws, refs, jobs, await loadLinter(), cache, results, settled);
+          // The diff leads the human report; json carries each fixed text as `output`; github and sarif keep their output to themselves.
+          if (settled.format === 'stylish') write(diff);
+          else if (settled.format !== 'json') io.stderr(diff);
+        }
+        const shown = results.map(keep);
+        shown.forEach(count);
+        write((await loadFormatter(settled.format))({ ...input, results: shown }));
       }
-    });
-    progress.done();
-    if (stream) sink.write(stream.footer(t, input));
-    else {
-      if (settled.fix !== 'none') {
-        const diff = await applyFixes(io, ws, refs, jobs, linter, cache, results, settled);
-        // The diff leads the human report; json carries each fixed text as `output`; github and sarif keep their output to themselves.
-        if (settled.format === 'stylish') sink.write(diff);
-        else if (settled.format !== 'json') io.stderr(diff);
-      }
-      const shown = results.map(keep);
-      shown.forEach(count);
-      sink.write((await loadFormatter(settled.format))({ ...input, results: shown }));
+      if (cache && key !== undefined) storeReport(cache, { key, text: report.join(''), totals: { ...t } });
     }
   } finally {
     progress.done();
@@ -106,9 +129,9 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   if (cache) {
     if (!targets.length) {
       const seen = new Set(jobs.map((j) => j.rel));
-      for (const rel of [...cache.entries.keys()]) if (!seen.has(rel)) cache.entries.delete(rel);
+      for (const rel of [...cache.entries.keys()]) if (!seen.has(rel)) deleteCacheEntry(cache, rel);
     }
-    if (!saveLintCache(cache, { gitignore: !opts.cacheLocation })) io.stderr(`execplan: could not write the lint cache ${relPath(ws, cache.file)}; results were not remembered.\n`);
+    if (cache.changed && !saveLintCache(cache, { gitignore: !opts.cacheLocation })) io.stderr(`execplan: could not write the lint cache ${relPath(ws, cache.file)}; results were not remembered.\n`);
   }
   if (!refs.length) io.stderr(`execplan: no plans to lint in ${targets.length ? targets.join(', ') : `${ws.config.paths.active}/`}.\n`);
   if (t.errors) return 1;
@@ -139,7 +162,7 @@ async function applyFixes(io: Io, ws: Workspace, refs: PlanRef[], jobs: FileJob[
       fixed += out.fixed;
       files++;
       // The plan changed under the cache's feet: its next run lints it afresh.
-      if (cache && !dryRun) cache.entries.delete(results[i]!.file);
+      if (cache && !dryRun) deleteCacheEntry(cache, results[i]!.file);
     }
   }
   if (!dryRun && settled.format === 'stylish' && fixed) {
@@ -161,27 +184,4 @@ function openCache(ws: Workspace, cwd: string, opts: LintOptions, setup: LintSet
     settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, tz: setup.tzOffsetMinutes, paths: ws.config.paths },
   });
   return loadLintCache(cacheFile(ws.root, cwd, opts.cacheLocation), key);
-}
-
-/**
- * Lint every job and hand each outcome to `emit` in job order: on worker threads for large runs,
- * else here. With `EXECPLAN_DEBUG=lint`, says on stderr how the run went.
- */
-async function lintAll(io: Io, jobs: FileJob[], setup: LintSetup, linter: FileLinter, cache: LintCache | undefined, progress: Progress, emit: (o: FileOutcome) => void): Promise<void> {
-  const started = performance.now();
-  let done = 0;
-  let cached = 0;
-  const each = (o: FileOutcome) => {
-    if (o.fromCache) cached++;
-    emit(o);
-    progress.tick(++done);
-  };
-  let threads = 'worker threads';
-  if (!(jobs.length > WORKER_THRESHOLD && (await lintInWorkers(jobs, setup, cache, each, io.env)))) {
-    threads = 'the main thread';
-    for (const job of jobs) each(linter.lintFile(job, cache?.entries.get(job.rel), Boolean(cache)));
-  }
-  if (/\blint\b/.test(io.env.EXECPLAN_DEBUG ?? '')) {
-    io.stderr(`execplan: linted ${done} plans (${cached} from the cache) on ${threads} in ${Math.round(performance.now() - started)} ms.\n`);
-  }
 }

@@ -18,7 +18,7 @@ export type { ListedPlan };
 export async function run(io: Io, opts: Options): Promise<number> {
   const ws = openWorkspace(opts.cwd ?? io.cwd);
   const which = opts.all ? 'all' : opts.archived ? 'archived' : 'active';
-  const plans = listPlans(ws, which, { cache: opts.cache !== false });
+  const plans = await listPlans(ws, which, { cache: opts.cache !== false });
   if (opts.json) {
     writeJson(io, { root: ws.root, plans });
     return 0;
@@ -34,7 +34,7 @@ export async function run(io: Io, opts: Options): Promise<number> {
 }
 
 /** The workspace's plans with their summaries, sorted by path. */
-export function listPlans(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', opts: { cache?: boolean } = {}): ListedPlan[] {
+export function listPlans(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', opts: { cache?: boolean } = {}): Promise<ListedPlan[]> {
   return listPlanSummaries(ws, which, opts);
 }
 

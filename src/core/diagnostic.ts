@@ -1,4 +1,4 @@
-/** The one shape of a lint finding, shared by rules, the runner and every formatter. */
+/** The one shape of a lint finding, shared by rules, the runner and every formatter, and the per-file counts made from it. */
 import type { Edit } from './apply-edits.js';
 
 /** How much a finding matters. `error` fails `execplan lint`; `warn` fails it only past `--max-warnings`. */
@@ -45,4 +45,16 @@ export interface LintResult {
   fixableCount: number;
   /** The fixed text, when fixes were applied. */
   output?: string;
+}
+
+/** Count a file's findings into the shape formatters take. */
+export function summarize(file: string, diagnostics: Diagnostic[], output?: string): LintResult {
+  return {
+    file,
+    diagnostics,
+    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
+    warningCount: diagnostics.filter((d) => d.severity === 'warn').length,
+    fixableCount: diagnostics.filter((d) => d.fix?.length).length,
+    ...(output !== undefined ? { output } : {}),
+  };
 }

@@ -3,6 +3,11 @@
 /** Offsets where each line starts. `\r\n`, `\r` and `\n` all end a line, as in CommonMark. */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  // Jumping from break to break with indexOf is several times faster than a loop over every character.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
@@ -45,6 +50,7 @@ export function positionAt(lineStarts: readonly number[], offset: number): { lin
 
 /** The line ending a text uses most, `\n` when it has none. */
 export function dominantEol(text: string): '\n' | '\r\n' {
+  if (!text.includes('\r')) return '\n';
   let crlf = 0;
   let lf = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {

@@ -1,111 +1,39 @@
 /**
- * The rule runner: which rules run at which severity, linting one parsed plan, and `--fix`.
+ * The rule runner: linting one parsed plan, and `--fix`. Which rules run at which severity is
+ * decided in lint-settings.ts, re-exported here.
  *
  * Pure: the clock, the file system (`exists`) and the settings come in through the context.
  */
-import { ExecplanError } from '../workspace/errors.js';
-import { RULES } from '../rules/index.js';
-import type { LintContextBase, Report, Rule, SectionSettings } from '../rules/types.js';
+import type { LintContextBase, Report } from '../rules/types.js';
 import { applyEdits, type Edit } from './apply-edits.js';
-import type { Diagnostic, LintResult, Severity } from './diagnostic.js';
+import type { Diagnostic } from './diagnostic.js';
+import { parseOptionsFor, type EnabledRule } from './lint-settings.js';
 import { parsePlan } from './parse.js';
-import { SECTION_KEYS } from './sections.js';
-import type { ParseOptions, Plan } from './types.js';
+import { PlanData, PlanRuleContext } from './rule-context.js';
+import type { Plan } from './types.js';
 
-/** A rule's setting as written in `execplan.json`: a severity, or a severity with options. */
-export type RuleSettingInput = 'off' | 'warn' | 'error' | ['off' | 'warn' | 'error'] | ['off' | 'warn' | 'error', Record<string, unknown>];
-
-/** The `lint` part of the configuration. */
-export interface LintSettingsInput {
-  profile?: 'strict' | 'recommended';
-  rules?: Record<string, RuleSettingInput>;
-}
-
-/** A rule that will run, with its severity and its options (defaults merged with the configured ones). */
-export interface EnabledRule {
-  rule: Rule;
-  severity: Severity;
-  options: Record<string, unknown>;
-}
-
-/** The section settings of a workspace without configuration: the skeleton's twelve sections, all required. */
-export const DEFAULT_SECTION_SETTINGS: SectionSettings = {
-  required: [...SECTION_KEYS],
-  order: [...SECTION_KEYS],
-  aliases: {},
-  custom: [],
-};
-
-/** How the parser must read plans for these section settings (aliases and custom sections). */
-export function parseOptionsFor(sections: SectionSettings): ParseOptions {
-  return { aliases: sections.aliases, customSections: sections.custom };
-}
-
-/**
- * Resolve the profile and the per-rule overrides into the list of rules to run. `strict` (the default)
- * uses each rule's `severity`, `recommended` its `recommended` level. Unknown rule ids and unknown
- * options are configuration mistakes and throw an ExecplanError naming what is known.
- */
-export function resolveRuleSettings(lint: LintSettingsInput = {}, rules: readonly Rule[] = RULES): EnabledRule[] {
-  const byId = new Map(rules.map((r) => [r.meta.id, r]));
-  const configured = lint.rules ?? {};
-  const unknown = Object.keys(configured).filter((id) => !byId.has(id));
-  if (unknown.length) {
-    const known = [...byId.keys()];
-    throw new ExecplanError(
-      'CONFIG_INVALID',
-      `execplan.json "lint.rules" names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; known rules: ${known.join(', ')}.`,
-      { details: known },
-    );
-  }
-  const out: EnabledRule[] = [];
-  for (const rule of rules) {
-    const { id } = rule.meta;
-    let severity: Severity | 'off' = lint.profile === 'recommended' ? rule.meta.recommended : rule.meta.severity;
-    let options: Record<string, unknown> = { ...(rule.meta.options ?? {}) };
-    const setting = configured[id];
-    if (setting !== undefined) {
-      const [sev, opts] = Array.isArray(setting) ? setting : [setting];
-      severity = sev;
-      if (opts) {
-        const allowed = Object.keys(rule.meta.options ?? {});
-        const bad = Object.keys(opts).filter((k) => !allowed.includes(k));
-        if (bad.length) {
-          throw new ExecplanError(
-            'CONFIG_INVALID',
-            `execplan.json "lint.rules.${id}" has unknown option${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b}"`).join(', ')}; ${allowed.length ? `known options: ${allowed.join(', ')}` : 'this rule takes no options'}.`,
-            { details: allowed },
-          );
-        }
-        options = { ...options, ...opts };
-      }
-    }
-    if (severity !== 'off') out.push({ rule, severity, options });
-  }
-  return out;
-}
+export { summarize } from './diagnostic.js';
+export { DEFAULT_SECTION_SETTINGS, parseOptionsFor, resolveRuleSettings, type EnabledRule, type LintSettingsInput, type RuleSettingInput } from './lint-settings.js';
 
 /** Run the enabled rules on a parsed plan. Findings come back sorted by position. */
 export function lintPlan(plan: Plan, base: LintContextBase, enabled: readonly EnabledRule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const data = new PlanData(plan);
   for (const { rule, severity, options } of enabled) {
+    const ruleId = rule.meta.id;
     const report = (r: Report) => {
-      out.push({
-        ruleId: rule.meta.id,
-        severity,
-        message: r.message,
-        line: Math.max(1, r.line),
-        column: Math.max(1, r.column ?? 1),
-        ...(r.endLine !== undefined ? { endLine: r.endLine } : {}),
-        ...(r.endColumn !== undefined ? { endColumn: r.endColumn } : {}),
-        ...(r.fix?.length ? { fix: r.fix } : {}),
-      });
+      // Built field by field, not with spreads: this runs for every finding of every plan.
+      const d: Diagnostic = { ruleId, severity, message: r.message, line: Math.max(1, r.line), column: Math.max(1, r.column ?? 1) };
+      if (r.endLine !== undefined) d.endLine = r.endLine;
+      if (r.endColumn !== undefined) d.endColumn = r.endColumn;
+      if (r.fix?.length) d.fix = r.fix;
+      out.push(d);
     };
     try {
-      rule.check({ ...base, plan, options, report });
+      rule.check(new PlanRuleContext(base, data, options, report));
     } catch (err) {
       // A rule failing is a bug in execplan, not in the plan: say which rule and which file.
-      throw new Error(`Rule "${rule.meta.id}" failed on ${base.file.path}: ${(err as Error).message}`, { cause: err });
+      throw new Error(`Rule "${ruleId}" failed on ${base.file.path}: ${(err as Error).message}`, { cause: err });
     }
   }
   // Array.prototype.sort is stable: findings on one line keep the order their rules reported them.
@@ -168,16 +96,4 @@ function conflicts(a: Edit, b: Edit, differentRules: boolean): boolean {
   if (a.start < b.end && b.start < a.end) return true;
   // Insertions at one point from different rules: their order would be a guess, so one waits a pass.
   return differentRules && a.start === a.end && b.start === b.end && a.start === b.start;
-}
-
-/** Count a file's findings into the shape formatters take. */
-export function summarize(file: string, diagnostics: Diagnostic[], output?: string): LintResult {
-  return {
-    file,
-    diagnostics,
-    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
-    warningCount: diagnostics.filter((d) => d.severity === 'warn').length,
-    fixableCount: diagnostics.filter((d) => d.fix?.length).length,
-    ...(output !== undefined ? { output } : {}),
-  };
 }

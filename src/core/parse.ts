@@ -77,27 +77,32 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
   }
   const offsetOf = (line: number) => lineStarts[line] ?? source.length;
   const endOf = (line: number) => lineEndOffset(source, lineStarts, line);
-  // What markdown-it sees: the same lines, with front matter and an outer fence blanked out.
-  const visible = lines.slice();
+  // Lines markdown-it must not see: front matter and an outer fence.
+  const hidden: number[] = [];
 
   const frontMatter = readFrontMatter(lines, source, offsetOf, endOf, bom, diagnostics);
-  if (frontMatter) for (let i = frontMatter.line - 1; i < frontMatter.endLine; i++) visible[i] = '';
+  if (frontMatter) for (let i = frontMatter.line - 1; i < frontMatter.endLine; i++) hidden.push(i);
   const fmEnd = frontMatter ? frontMatter.endLine : 0;
 
   const outerFence = readOuterFence(lines, fmEnd, offsetOf, endOf, diagnostics);
   let contentEnd = source.length;
   if (outerFence) {
-    const openLine = lineIndexAt(lineStarts, outerFence.open.start);
-    visible[openLine] = '';
+    hidden.push(lineIndexAt(lineStarts, outerFence.open.start));
     if (outerFence.close) {
-      const closeLine = lineIndexAt(lineStarts, outerFence.close.start);
-      visible[closeLine] = '';
+      hidden.push(lineIndexAt(lineStarts, outerFence.close.start));
       contentEnd = outerFence.close.start;
     }
   }
 
+  // What markdown-it sees: the same lines joined with `\n`, the hidden ones blank. For an LF file
+  // with nothing hidden and no BOM that is the source itself, so it is not rebuilt.
+  let visible = lines;
+  if (hidden.length) {
+    visible = lines.slice();
+    for (const i of hidden) visible[i] = '';
+  }
+  const text = visible === lines && !bom && !source.includes('\r') ? source : visible.join('\n');
   const tokens: Token[] = [];
-  const text = visible.join('\n');
   md().block.parse(text, md(), {}, tokens);
 
   const headings: Heading[] = [];
@@ -199,11 +204,18 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
   const outcomes = readLog(firstOf('outcomes'), items, lines, offsetOf, endOf);
 
   const milestones: Milestone[] = [];
+  // A section heading is the parent of every heading under it: normalise each text once.
+  const normalized = new Map<string, string>();
+  const normal = (text: string) => {
+    let n = normalized.get(text);
+    if (n === undefined) normalized.set(text, (n = normalizeHeading(text)));
+    return n;
+  };
   headings.forEach((h, i) => {
     if (i === titleIdx || matched[i]) return;
     const parent = sectionHeads.includes(i) ? undefined : sectionAtLine(h.first);
-    const underMilestones = parent && parent.key === null && /^milestones?$/.test(normalizeHeading(parent.heading));
-    if (!MILESTONE.test(normalizeHeading(h.text)) && !underMilestones) return;
+    const underMilestones = parent && parent.key === null && /^milestones?$/.test(normal(parent.heading));
+    if (!MILESTONE.test(normal(h.text)) && !underMilestones) return;
     const endIdx = headings.findIndex((o, j) => j > i && o.level <= h.level);
     let bodyEnd = endIdx === -1 ? contentEnd : offsetOf(headings[endIdx]!.first);
     // A milestone inside a section ends with that section.

@@ -114,12 +114,15 @@ export function sectionSpec(key: string): SectionSpec | undefined {
   return BY_KEY.get(key);
 }
 
+const ASCII = /^[^\u0080-\uffff]*$/;
+
 /**
  * Normalise a heading for comparison: lower case, no numbering (`4.`, `IV.`), no trailing
  * parenthetical or dash suffix, `&` read as `and`, punctuation and zero-width characters dropped.
  */
 export function normalizeHeading(text: string): string {
-  let s = text.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
+  // Plain ASCII is in NFC already and holds no zero-width characters.
+  let s = ASCII.test(text) ? text : text.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
   s = s.replace(/[*_`]/g, '').trim();
   s = s.replace(/^(?:\d+(?:\.\d+)*|[ivx]+)[.):]\s+/i, '');
   s = s.replace(/\s*[(（][^()（）]*[)）]\s*$/, '');
@@ -133,17 +136,26 @@ export function normalizeHeading(text: string): string {
 /** Damerau-free Levenshtein distance, bounded: returns `max + 1` once it is certain to exceed `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Two rows, reused: every heading that is not a known section is compared with each canonical name.
+  let prev: number[] = [];
+  let cur: number[] = [];
+  for (let j = 0; j <= b.length; j++) {
+    prev.push(j);
+    cur.push(0);
+  }
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const done = prev;
     prev = cur;
+    cur = done;
   }
   return prev[b.length]!;
 }
@@ -175,10 +187,7 @@ export function headingMatcher(options: ParseOptions = {}): HeadingMatcher {
     for (const a of c.aliases ?? []) custom.set(normalizeHeading(a), c.key);
   }
   const canonicalNames = SECTIONS.map((s) => [normalizeHeading(s.title), s.key] as const);
-  return (heading: string) => {
-    const trimmed = heading.trim();
-    const key = exact.get(trimmed);
-    if (key) return { key, match: 'exact' };
+  const loose = (trimmed: string): HeadingResult | null => {
     const n = normalizeHeading(trimmed);
     if (!n) return null;
     const c = custom.get(n);
@@ -191,4 +200,21 @@ export function headingMatcher(options: ParseOptions = {}): HeadingMatcher {
     }
     return null;
   };
+  // The plans of one repository repeat their headings: each spelling is normalised and compared once.
+  const seen = new Map<string, HeadingResult | null>();
+  return (heading: string) => {
+    const trimmed = heading.trim();
+    const key = exact.get(trimmed);
+    if (key) return { key, match: 'exact' };
+    let found = seen.get(trimmed);
+    if (found === undefined) {
+      found = loose(trimmed);
+      if (seen.size >= SEEN_LIMIT) seen.clear();
+      seen.set(trimmed, found);
+    }
+    return found && { key: found.key, match: found.match };
+  };
 }
+
+/** Spellings a matcher remembers, so a long-lived process does not grow without bound. */
+const SEEN_LIMIT = 10_000;

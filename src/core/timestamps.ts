@@ -89,6 +89,9 @@ function toEpoch(y: number, mo: number, d: number, h: number, mi: number, s: num
 /** The timestamp styles a workspace can ask for. */
 export type TimestampStyle = 'local' | 'utc';
 
+/** How each style is written, as a pattern for messages. */
+export const STYLE_FORM: Readonly<Record<TimestampStyle, string>> = { local: '(YYYY-MM-DD HH:MM)', utc: '(YYYY-MM-DD HH:MMZ)' };
+
 /**
  * Format `now` in the configured style: `(YYYY-MM-DD HH:MM)` in the given zone offset (minutes east of UTC)
  * for `local`, `(YYYY-MM-DD HH:MMZ)` for `utc`.

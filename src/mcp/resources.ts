@@ -1,9 +1,8 @@
-/** Every plan as a resource, `execplan://plan/<id>`, whose contents are the plan's Markdown. */
+/** Every plan as a resource, `execplan://plan/<id>`, whose contents are the plan's Markdown. The parser is loaded on the first request. */
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { listPlanRefs } from '../workspace/plans.js';
-import { readPlan } from '../workspace/read.js';
 import { reallyInside, type McpContext } from './context.js';
 
 /** JSON-RPC's code for a resource that does not exist, as the MCP specification names it. */
@@ -19,6 +18,7 @@ export function registerResources(server: McpServer, ctx: McpContext): void {
   const template = new ResourceTemplate('execplan://plan/{id}', {
     list: async () => {
       const ws = await ctx.workspace();
+      const { readPlan } = await import('../workspace/read.js');
       const seen = new Set<string>();
       const resources = [];
       // Active plans come first, so an id shared with an archived plan names the active one, as references do.
@@ -36,6 +36,7 @@ export function registerResources(server: McpServer, ctx: McpContext): void {
     try {
       const ws = await ctx.workspace();
       const ref = ctx.plan(ws, decode(raw));
+      const { readPlan } = await import('../workspace/read.js');
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: readPlan(ws, ref).text }] };
     } catch (err) {
       if (err instanceof ExecplanError) {

@@ -1,30 +1,39 @@
 /**
- * The MCP server: execplan's tools, plan resources and prompts over stdio. Only protocol messages
- * go to stdout; everything else goes to stderr.
+ * The MCP server: execplan's tools, plan resources and prompts, built on the MCP SDK. Only protocol
+ * messages go to stdout; everything else goes to stderr. Serving on stdio starts in stdio.ts,
+ * which answers `initialize` before this module (and with it the SDK) is loaded.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { RootsListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
+import { RootsListChangedNotificationSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { Readable, Writable } from 'node:stream';
 import type { z } from 'zod';
 import type { Io } from '../commands/io.js';
 import { VERSION } from '../version.js';
 import { createContext, type McpContext } from './context.js';
+import { INSTRUCTIONS, SERVER_INFO, type EarlyAnswer } from './handshake.js';
 import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
 import { registerTools, type ToolSpec } from './tool.js';
 import { TOOLS } from './tools/index.js';
 
-/** Told to the client at initialization: how the tools fit together, in a few lines. */
-const INSTRUCTIONS =
-  'execplan keeps ExecPlans (living design documents in the repository) current. Start with list_plans or resume_plan; ' +
-  'create_plan then edit the file to write a plan; at every stopping point record progress, decisions, surprises and outcomes with the tools, ' +
-  'which edit only the lines they must. Plans are named by id, id prefix or workspace-relative path.';
+/**
+ * The SDK's JSON Schema validator, built on first use. The server only validates what a client
+ * sends back for an elicitation, which execplan never asks for; building Ajv up front, with its
+ * formats, would cost every start.
+ */
+function lazyValidator(): jsonSchemaValidator {
+  let ajv: AjvJsonSchemaValidator | undefined;
+  return { getValidator: (schema) => (ajv ??= new AjvJsonSchemaValidator()).getValidator(schema) };
+}
 
 /** Build the server: tools, resources and prompts, the workspace taken from the client's roots or `io.cwd`. */
 export function createServer(io: Io): { server: McpServer; ctx: McpContext } {
   const server = new McpServer(
-    { name: 'execplan', version: VERSION },
-    { capabilities: { tools: {}, resources: {}, prompts: {} }, instructions: INSTRUCTIONS },
+    { ...SERVER_INFO },
+    { capabilities: { tools: {}, resources: {}, prompts: {} }, instructions: INSTRUCTIONS, jsonSchemaValidator: lazyValidator() },
   );
   const ctx = createContext(io, async () => {
     if (!server.server.getClientCapabilities()?.roots) return undefined;
@@ -38,17 +47,45 @@ export function createServer(io: Io): { server: McpServer; ctx: McpContext } {
   return { server, ctx };
 }
 
-/** Serve on stdin/stdout until the client closes stdin. */
-export async function serveStdio(io: Io, stdin: NodeJS.ReadableStream = process.stdin, stdout: NodeJS.WritableStream = process.stdout): Promise<void> {
+/**
+ * The SDK's stdio transport, except that it does not send the SDK's answer to an `initialize`
+ * request that was already answered: the request is passed to the SDK all the same, so the
+ * server knows the client's capabilities. Should the two answers ever differ, stderr says so.
+ */
+class AnsweredStdioTransport extends StdioServerTransport {
+  constructor(
+    input: Readable,
+    output: Writable,
+    private answered: EarlyAnswer | undefined,
+    private readonly io: Io,
+  ) {
+    super(input, output);
+  }
+
+  override async send(message: JSONRPCMessage): Promise<void> {
+    const answered = this.answered;
+    if (answered && 'id' in message && message.id === answered.id && ('result' in message || 'error' in message)) {
+      this.answered = undefined;
+      const sdk = `${JSON.stringify(message)}\n`;
+      if (sdk !== answered.line) this.io.stderr(`execplan mcp: the initialize answer sent early differs from the SDK's; please report it.\n  sent: ${answered.line}  SDK:  ${sdk}`);
+      return;
+    }
+    return super.send(message);
+  }
+}
+
+/**
+ * Serve on `input` and `output` until the transport closes. `input` carries everything the client
+ * sent, the first `initialize` request included; `answered` is that request's answer when it was
+ * already sent.
+ */
+export async function startServer(io: Io, input: Readable, output: Writable, answered: EarlyAnswer | undefined): Promise<{ closed: Promise<void> }> {
   const { server } = createServer(io);
-  const transport = new StdioServerTransport(stdin as never, stdout as never);
+  const transport = new AnsweredStdioTransport(input, output, answered, io);
   const closed = new Promise<void>((resolve) => {
-    stdin.once('end', resolve);
-    stdin.once('close', resolve);
     transport.onclose = resolve;
   });
   await server.connect(transport);
   io.stderr(`execplan mcp ${VERSION}: serving on stdio\n`);
-  // Requests still in flight when stdin ends finish on their own; the process exits once they have.
-  await closed;
+  return { closed };
 }

@@ -2,7 +2,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { systemErrorMessage } from '../cli.js';
+import { systemErrorMessage } from '../run-command.js';
 import { ExecplanError } from '../workspace/errors.js';
 import type { McpContext } from './context.js';
 
@@ -21,6 +21,12 @@ export interface ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> {
   annotations?: ToolAnnotations;
   run(args: z.infer<z.ZodObject<I>>, ctx: McpContext): Promise<ToolOutput<z.infer<z.ZodObject<O>>>>;
 }
+
+/** The arguments a tool with input shape `I` is called with. */
+export type ToolArgs<I extends z.ZodRawShape> = z.infer<z.ZodObject<I>>;
+
+/** What a tool with output shape `O` returns. */
+export type ToolResult<O extends z.ZodRawShape> = Promise<ToolOutput<z.infer<z.ZodObject<O>>>>;
 
 /** Declare a tool with its types inferred from its schemas. */
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): ToolSpec<I, O> {

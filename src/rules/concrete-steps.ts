@@ -21,7 +21,7 @@ export const rule: Rule = {
   check(ctx) {
     const section = findSection(ctx.plan, 'concrete-steps');
     if (!section) return;
-    const lines = sectionLines(ctx.plan, section);
+    const lines = sectionLines(ctx.lines, section);
     // Empty, or still the skeleton's guidance: no-empty-sections and no-placeholder-text say so.
     if (!joined(lines).replace(sectionGuidance('concrete-steps', ctx.sections) ?? '', '').trim()) return;
     if (!showsCommand(lines)) {

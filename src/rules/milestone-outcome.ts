@@ -4,7 +4,7 @@ import type { Milestone } from '../core/types.js';
 import type { Rule } from './types.js';
 import { showsCommand } from './util/commands.js';
 import { sectionAtLine } from './util/sections.js';
-import { linesBetween, planLines } from './util/text.js';
+import { linesBetween } from './util/text.js';
 
 const VERIFIABLE =
   /\b(?:accept(?:ance|ed)?|verif(?:y|ies|ied|ication)|validat(?:e|es|ed|ion)|expect(?:s|ed|ation)?|tests?|pass(?:es|ed|ing)?|proves?|proof|observable|outcome|done when|definition of done|success criteria|exit criteria|demonstrat(?:e|es|ed)|confirm(?:s|ed)?|check(?:s|ed)?)\b|验收|验证|预期|aceptaci[oó]n|verificaci[oó]n/i;
@@ -23,7 +23,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { plan } = ctx;
-    const lines = planLines(plan);
+    const { lines } = ctx;
     const isContainer = (m: Milestone) => plan.milestones.some((o) => o !== m && o.line > m.line && o.line <= m.endLine);
     for (const m of plan.milestones) {
       if (/^(?:milestones|phases|stages)$/.test(normalizeHeading(m.title)) || isContainer(m)) continue;

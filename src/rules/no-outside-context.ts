@@ -1,6 +1,5 @@
 /** The plan does not lean on context a reader cannot see: past conversations, chats, threads. */
 import type { Rule } from './types.js';
-import { planLines } from './util/text.js';
 
 // Phrases that point at a conversation; "as discussed above" and "in the Decision Log" point inside the plan and are fine.
 const INSIDE = String.raw`(?!\s+(?:above|below|earlier in this|later in this|in (?:the )?(?:section|decision log|surprises|progress|context|plan of work|milestone|step|outcomes|validation|appendix|artifacts|this (?:plan|document|section|execplan))|under\b|in §))`;
@@ -27,7 +26,7 @@ export const rule: Rule = {
     requirement: 'Non-negotiable 1, "Be fully self-contained"; "it should always be possible to restart from only the ExecPlan and no other work."',
   },
   check(ctx) {
-    for (const l of planLines(ctx.plan)) {
+    for (const l of ctx.lines) {
       if (l.kind === 'code') continue;
       const phrase = PHRASES.exec(l.text);
       if (phrase) {

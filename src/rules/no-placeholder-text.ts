@@ -1,9 +1,11 @@
 /** No skeleton placeholder is left: `…` values, `YYYY-MM-DD HH:MM`, "First concrete step.", guidance alone in a section. */
 import { SKELETON_TITLE_PLACEHOLDER as TITLE_PLACEHOLDER } from '../core/skeleton.js';
+import type { Plan } from '../core/types.js';
 import type { Rule, RuleContext } from './types.js';
 import { sectionGuidance, sectionTitle } from './util/sections.js';
-import { planLines, withoutInlineCode, type PlanLine } from './util/text.js';
+import { lineOf, withoutInlineCode, type PlanLine } from './util/text.js';
 
+const HINTS = ['…', '...', 'YYYY', '<Short'];
 const ELLIPSIS_FIELD = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?)([\p{L}][\p{L}\p{N} /&-]*?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(…|\.\.\.)\s*$/u;
 // Only the skeleton's own character: a line of "..." is common in pasted transcripts.
 const ELLIPSIS_ALONE = /^\s*(?:[-*+]\s+)?(…)\s*$/;
@@ -20,11 +22,10 @@ export const rule: Rule = {
     requirement: 'How to use ExecPlans: "When creating a spec, start from the skeleton and flesh it out as you do your research."',
   },
   check(ctx) {
-    const lines = planLines(ctx.plan).filter((l) => l.kind === 'prose' && l.line !== ctx.plan.title?.line);
     const placeholderLines = new Set<number>();
-    for (const l of lines) {
-      // Cheap tests first: most lines hold no placeholder at all.
-      if (!/…|\.\.\.|YYYY|<Short/.test(l.text)) continue;
+    for (const n of hintLines(ctx.plan)) {
+      const l = ctx.lines[n - 1]!;
+      if (!isText(ctx, l)) continue;
       const text = withoutInlineCode(l.text);
       const field = ELLIPSIS_FIELD.exec(text);
       const alone = ELLIPSIS_ALONE.exec(text);
@@ -52,30 +53,36 @@ export const rule: Rule = {
         ctx.report({ message: 'The Progress item "First concrete step." is the skeleton\'s example; expected the plan\'s own steps.', line: item.line, column: item.indent.length + 1 });
       }
     }
-    reportGuidanceOnly(ctx, lines, placeholderLines);
+    reportGuidanceOnly(ctx, placeholderLines);
   },
 };
 
+/** Prose lines count, except the title. */
+function isText(ctx: RuleContext, l: PlanLine): boolean {
+  return l.kind === 'prose' && l.line !== ctx.plan.title?.line;
+}
+
 /** A section whose only words are the skeleton's guidance (plus placeholders) was never written. */
-function reportGuidanceOnly(ctx: RuleContext, lines: PlanLine[], placeholderLines: Set<number>): void {
-  const byLine = new Map(lines.map((l) => [l.line, l]));
-  const codeLines = new Set(ctx.plan.codeBlocks.flatMap((b) => Array.from({ length: b.endLine - b.line + 1 }, (_, i) => b.line + i)));
+function reportGuidanceOnly(ctx: RuleContext, placeholderLines: Set<number>): void {
+  const { lines } = ctx;
   for (const s of ctx.plan.sections) {
     if (!s.key) continue;
     const guidance = sectionGuidance(s.key, ctx.sections);
     if (!guidance) continue;
+    let said: string | undefined;
     let guidanceLine: number | undefined;
     let other = false;
-    for (let n = s.line + 1; n <= s.endLine; n++) {
-      const l = byLine.get(n);
-      if (!l) {
+    // Any other content settles it: the section was written.
+    for (let n = s.line + 1; n <= s.endLine && !other; n++) {
+      const l = lines[n - 1];
+      if (!l || !isText(ctx, l)) {
         // Code lines and front matter are content of their own.
-        if (codeLines.has(n)) other = true;
+        if (l?.block) other = true;
         continue;
       }
       const text = l.text.trim();
       if (!text || placeholderLines.has(n)) continue;
-      if (guidanceLine === undefined && Math.abs(text.length - guidance.length) < 8 && sameSentence(text, guidance)) guidanceLine = n;
+      if (guidanceLine === undefined && Math.abs(text.length - guidance.length) < 8 && normalizeSentence(text) === (said ??= normalizeSentence(guidance))) guidanceLine = n;
       else other = true;
     }
     if (guidanceLine !== undefined && !other) {
@@ -88,7 +95,19 @@ function reportGuidanceOnly(ctx: RuleContext, lines: PlanLine[], placeholderLine
   }
 }
 
-function sameSentence(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/[“”"]/g, '"').replace(/[‘’']/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
-  return norm(a) === norm(b);
+/**
+ * The lines (1-based, in order) holding one of the strings every placeholder above contains, found
+ * by searching the whole text: most plans hold none, and few lines of the others do.
+ */
+function hintLines(plan: Plan): number[] {
+  const found = new Set<number>();
+  for (const hint of HINTS) {
+    for (let i = plan.source.indexOf(hint); i !== -1; i = plan.source.indexOf(hint, i + 1)) found.add(lineOf(plan, i));
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** A sentence as compared with the guidance: straight quotes, single spaces, lower case. */
+function normalizeSentence(s: string): string {
+  return s.replace(/[“”"]/g, '"').replace(/[‘’']/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 }

@@ -1,5 +1,5 @@
 /** Every completed Progress item says when it was done. */
-import { formatTimestamp } from '../core/timestamps.js';
+import { STYLE_FORM } from '../core/timestamps.js';
 import type { Rule } from './types.js';
 import { position } from './util/text.js';
 
@@ -14,11 +14,12 @@ export const rule: Rule = {
     requirement: 'ExecPlan skeleton, Progress: "Use checkboxes + timestamps."',
   },
   check(ctx) {
-    const example = formatTimestamp(ctx.now, ctx.timestampStyle, ctx.tzOffsetMinutes);
+    // The form, not the current time: a message that named the clock would change on every run.
+    const form = STYLE_FORM[ctx.timestampStyle];
     for (const item of ctx.plan.progress) {
       if (item.state !== 'done' || item.timestamp) continue;
       ctx.report({
-        message: `The completed Progress item "${clip(item.text)}" has no timestamp; expected it to start with one like "${example}".`,
+        message: `The completed Progress item "${clip(item.text)}" has no timestamp; expected it to start with one in the form "${form}".`,
         ...position(ctx.plan, item.boxRange.end),
       });
     }

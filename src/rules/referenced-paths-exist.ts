@@ -1,6 +1,6 @@
 /** Files the plan names exist in the repository, unless the plan says it creates (or removes) them. */
 import type { Rule, RuleContext } from './types.js';
-import { inlineCode, planLines, type PlanLine } from './util/text.js';
+import { inlineCode, type PlanLine } from './util/text.js';
 
 const ROOT_FILES = new Set([
   'package.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'tsconfig.json', 'README.md', 'AGENTS.md', 'PLANS.md',
@@ -24,26 +24,34 @@ export const rule: Rule = {
     requirement: 'Non-negotiable 1, "Be fully self-contained"; Context and Orientation: "Name key files by full repo-relative paths."',
   },
   check(ctx) {
-    const lines = planLines(ctx.plan);
+    const { lines } = ctx;
     const memo = new Map<number, boolean>();
     const saysChange = (l: PlanLine) => {
       let v = memo.get(l.line);
       if (v === undefined) memo.set(l.line, (v = CHANGE_WORDS.test(l.text)));
       return v;
     };
+    let leadIns: Int32Array | undefined;
+    const leadInSays = (l: PlanLine) => {
+      if (!LIST_ITEM.test(l.text) && !INDENTED.test(l.text)) return false;
+      const i = (leadIns ??= leadInLines(lines))[l.line - 1]!;
+      return i !== -1 && i >= l.line - 80 && saysChange(lines[i]!);
+    };
     const mentions: { path: string; line: number; column: number; changed: boolean }[] = [];
-    const changed: string[] = [];
+    const changed = new Set<string>();
     for (const l of lines) {
       if (l.kind !== 'prose') continue;
       const spans = inlineCode(l.text);
       if (!spans.length) continue;
-      const says = saysChange(l) || leadInSays(lines, l, saysChange);
+      // Whether the line says the files are new is only asked about lines that name a file or folder.
+      let says: boolean | undefined;
+      const said = () => (says ??= saysChange(l) || leadInSays(l));
       for (const span of spans) {
         const path = fileLike(span.content);
-        if (path) mentions.push({ path, line: l.line, column: span.start + 1, changed: says });
-        const folder = says ? folderLike(span.content) : undefined;
-        if (path && says) changed.push(path);
-        if (folder) changed.push(folder);
+        if (path) mentions.push({ path, line: l.line, column: span.start + 1, changed: said() });
+        if (path && said()) changed.add(path);
+        const folder = folderLike(span.content);
+        if (folder && said()) changed.add(folder);
       }
     }
     const reported = new Set<string>();
@@ -62,9 +70,15 @@ export const rule: Rule = {
   },
 };
 
+// `./src/a.ts:12#L3` names `src/a.ts`: a leading `./`, a trailing line reference and an anchor are not part of the path.
+const REFERENCE = /^(?:\.\/)?([^#]*?)(?::\d+(?:[-:]\d+)?)?(?:#.*)?$/;
+
 /** The path a code span names, when it looks like a repository file; undefined otherwise. */
 export function fileLike(content: string): string | undefined {
-  let p = content.trim().replace(/^\.\//, '').replace(/#.*$/, '').replace(/:\d+(?:[-:]\d+)?$/, '');
+  // No match only when a line separator follows the `#`, which the whitespace test below refuses anyway.
+  let p = REFERENCE.exec(content.trim())?.[1];
+  // Without a slash only the well-known root files count (and they pass every test below).
+  if (!content.includes('/')) return p && ROOT_FILES.has(p) ? p : undefined;
   if (!p || /[\s*?{}<>[\]$|"'`\\:=,;()]/.test(p) || /^(?:\.\.|[/~@-])/.test(p)) return undefined;
   p = p.replace(/\/+$/, '');
   if (!p.includes('/')) return ROOT_FILES.has(p) ? p : undefined;
@@ -80,27 +94,39 @@ export function fileLike(content: string): string | undefined {
 /** The folder a code span names (`src/new-module/`), for "creates this folder" context. */
 function folderLike(content: string): string | undefined {
   const p = content.trim().replace(/^\.\//, '');
-  if (!/^[\w.-]+(?:\/[\w.-]+)*\/?$/.test(p) || p.startsWith('..') || !p.includes('/')) return undefined;
+  if (!p.includes('/') || !/^[\w.-]+(?:\/[\w.-]+)*\/?$/.test(p) || p.startsWith('..')) return undefined;
   return p.replace(/\/+$/, '');
 }
 
-/** For a line inside a list, whether the line that introduces the list says the files are new. */
-function leadInSays(lines: PlanLine[], l: PlanLine, saysChange: (l: PlanLine) => boolean): boolean {
-  if (!/^\s*(?:[-*+]|\d{1,9}[.)])\s/.test(l.text) && !/^\s/.test(l.text)) return false;
-  for (let i = l.line - 2; i >= 0 && i >= l.line - 80; i--) {
-    const prev = lines[i]!;
-    if (prev.kind !== 'prose' || !prev.text.trim()) continue;
-    if (/^\s*#{1,6}\s/.test(prev.text)) return saysChange(prev);
-    if (/^\s*(?:[-*+]|\d{1,9}[.)])\s/.test(prev.text) || /^\s/.test(prev.text)) continue;
-    return saysChange(prev);
+const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s/;
+const INDENTED = /^\s/;
+const HEADING = /^\s*#{1,6}\s/;
+
+/**
+ * For each line, the index of the nearest prose line above it that introduces a list (a heading,
+ * or a line that is neither a list item nor indented); -1 when there is none. One pass, so a long
+ * list does not look back over its own items once per item.
+ */
+function leadInLines(lines: readonly PlanLine[]): Int32Array {
+  const out = new Int32Array(lines.length);
+  let last = -1;
+  for (let i = 0; i < lines.length; i++) {
+    out[i] = last;
+    const l = lines[i]!;
+    if (l.kind !== 'prose' || !l.text.trim()) continue;
+    if (HEADING.test(l.text) || !(LIST_ITEM.test(l.text) || INDENTED.test(l.text))) last = i;
   }
-  return false;
+  return out;
 }
 
-function skip(ctx: RuleContext, path: string, changed: string[]): boolean {
+function skip(ctx: RuleContext, path: string, changed: ReadonlySet<string>): boolean {
   if (path === ctx.file.path) return true;
   const artifacts = ctx.artifacts?.path;
   if (artifacts && (path === artifacts || path.startsWith(`${artifacts}/`))) return true;
-  // A file inside a folder the plan creates is created with it.
-  return changed.some((c) => c === path || path.startsWith(`${c}/`));
+  // A file inside a folder the plan creates is created with it: look the path and each of its folders up.
+  if (changed.has(path)) return true;
+  for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+    if (changed.has(path.slice(0, slash))) return true;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 /** Paths in the plan are repository-relative: no home folders, drive letters or machine-specific roots. */
 import type { Rule } from './types.js';
-import { isShellBlock, planLines, PROMPT_LINE } from './util/text.js';
+import { isShellBlock, PROMPT_LINE, type PlanLine } from './util/text.js';
 
 // Each alternative is a path that only makes sense on one machine.
 const ABSOLUTE = new RegExp(
@@ -27,19 +27,25 @@ export const rule: Rule = {
   },
   check(ctx) {
     const allow = Array.isArray(ctx.options.allow) ? (ctx.options.allow as unknown[]).filter((a): a is string => typeof a === 'string') : [];
-    for (const l of planLines(ctx.plan)) {
+    const { lines } = ctx;
+    const { source } = ctx.plan;
+    // One scan of the whole text rather than one per line: no match can span a line break, and the
+    // look-behinds see a line break where a line starts, so the matches are the same.
+    let at = 0;
+    for (const m of source.matchAll(ABSOLUTE)) {
+      while (at + 1 < lines.length && lines[at + 1]!.start <= m.index) at++;
+      const l = lines[at]!;
       if (!inScope(l)) continue;
-      for (const m of l.text.matchAll(ABSOLUTE)) {
-        const path = m[0].replace(/[.:]+$/, '');
-        if (allow.some((a) => path.includes(a))) continue;
-        ctx.report({
-          message: `The path "${path}" only exists on one machine; expected a path relative to the repository root.`,
-          line: l.line,
-          column: m.index + 1,
-          endLine: l.line,
-          endColumn: m.index + 1 + path.length,
-        });
-      }
+      const path = m[0].replace(/[.:]+$/, '');
+      if (allow.some((a) => path.includes(a))) continue;
+      const column = m.index - l.start + 1;
+      ctx.report({
+        message: `The path "${path}" only exists on one machine; expected a path relative to the repository root.`,
+        line: l.line,
+        column,
+        endLine: l.line,
+        endColumn: column + path.length,
+      });
     }
   },
 };
@@ -49,7 +55,7 @@ export const rule: Rule = {
  * elsewhere. Other code (program output, logs, stack traces, data) is evidence as it was captured,
  * where a machine's paths are expected, so it is left alone.
  */
-function inScope(l: ReturnType<typeof planLines>[number]): boolean {
+function inScope(l: PlanLine): boolean {
   if (l.kind !== 'code') return true;
   const block = l.block!;
   if (isFenceLine(l.text)) return false;

@@ -1,11 +1,10 @@
 /** Progress timestamps are written in the workspace's style, at the start of the item. */
 import type { Edit } from '../core/apply-edits.js';
-import { matchesStyle } from '../core/timestamps.js';
+import { matchesStyle, STYLE_FORM } from '../core/timestamps.js';
 import type { Timestamp } from '../core/types.js';
 import type { Rule } from './types.js';
 import { position } from './util/text.js';
 
-const STYLE_EXAMPLE = { local: '(YYYY-MM-DD HH:MM)', utc: '(YYYY-MM-DD HH:MMZ)' } as const;
 const REWRITABLE = /^\(\s*(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|UTC|GMT|[+-]00:?00)?\s*\)$/;
 
 /** Rule: timestamp-style. */
@@ -27,7 +26,7 @@ export const rule: Rule = {
       const fixText = rewrite(ts, style);
       const fix: Edit[] | undefined = fixText ? [{ start: ts.range.start, end: ts.range.end, text: fixText }] : undefined;
       ctx.report({
-        message: `The timestamp "${ts.raw}" is not in the configured ${style} style; expected "${STYLE_EXAMPLE[style]}"${where}.`,
+        message: `The timestamp "${ts.raw}" is not in the configured ${style} style; expected "${STYLE_FORM[style]}"${where}.`,
         ...position(ctx.plan, ts.range.start),
         ...(fix ? { fix } : {}),
       });

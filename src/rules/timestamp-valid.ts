@@ -1,8 +1,7 @@
 /** Timestamps are real dates and times, and none lies in the future. */
-import { formatTimestamp } from '../core/timestamps.js';
 import type { Rule, RuleContext } from './types.js';
 import { isFuture } from './util/time.js';
-import { planLines, position } from './util/text.js';
+import { position } from './util/text.js';
 
 const ENTRY_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?(?:\s*(Z)(?![A-Za-z]))?/;
 
@@ -19,20 +18,20 @@ export const rule: Rule = {
   },
   check(ctx) {
     const tolerance = Number(ctx.options.toleranceMinutes ?? 5) * 60_000;
-    const now = formatTimestamp(ctx.now, ctx.timestampStyle, ctx.tzOffsetMinutes);
+    // Messages do not name the current time: a cached finding must read the same on every run.
     for (const item of ctx.plan.progress) {
       const ts = item.timestamp;
       if (!ts) continue;
       const at = position(ctx.plan, ts.range.start);
       if (!ts.valid) ctx.report({ message: `The timestamp "${ts.raw}" is not a real date and time; expected a valid YYYY-MM-DD HH:MM.`, ...at });
-      else if (isFuture(ts, ctx.now, tolerance)) ctx.report({ message: `The timestamp "${ts.raw}" is in the future; expected a time no later than now, ${now}.`, ...at });
+      else if (isFuture(ts, ctx.now, tolerance)) ctx.report({ message: `The timestamp "${ts.raw}" is in the future; expected a time that has already passed.`, ...at });
     }
-    checkDecisionDates(ctx, tolerance, now);
+    checkDecisionDates(ctx, tolerance);
   },
 };
 
-function checkDecisionDates(ctx: RuleContext, tolerance: number, now: string): void {
-  const lines = planLines(ctx.plan);
+function checkDecisionDates(ctx: RuleContext, tolerance: number): void {
+  const { lines } = ctx;
   for (const entry of ctx.plan.decisions) {
     for (const field of entry.fields) {
       if (field.name !== 'date-author' && field.name !== 'date') continue;
@@ -44,7 +43,7 @@ function checkDecisionDates(ctx: RuleContext, tolerance: number, now: string): v
       const at = { line: field.line, column: m.index + 1 };
       if (Number.isNaN(epoch)) ctx.report({ message: `The date "${raw}" is not a real date; expected a valid YYYY-MM-DD.`, ...at });
       else if (isFuture({ epoch, ...(zone ? { zone } : {}) }, ctx.now, tolerance)) {
-        ctx.report({ message: `The date "${raw}" is in the future; expected a date no later than now, ${now}.`, ...at });
+        ctx.report({ message: `The date "${raw}" is in the future; expected a date that has already passed.`, ...at });
       }
     }
   }

@@ -2,6 +2,7 @@
 import type { Edit } from '../core/apply-edits.js';
 import type { RuleMeta } from '../core/diagnostic.js';
 import type { Plan } from '../core/types.js';
+import type { PlanLine } from './util/text.js';
 
 /** The workspace's section settings (the shape of `Config['sections']`). */
 export interface SectionSettings {
@@ -45,6 +46,8 @@ export interface Report {
 /** The context one rule runs in. */
 export interface RuleContext extends LintContextBase {
   plan: Plan;
+  /** Every line of the plan, classified (prose, code, meta); computed once per plan and shared by its rules. */
+  readonly lines: readonly PlanLine[];
   /** The rule's options: its defaults merged with the configured ones. */
   options: Record<string, unknown>;
   report: (finding: Report) => void;

@@ -22,7 +22,7 @@ export const rule: Rule = {
   check(ctx) {
     const section = findSection(ctx.plan, 'validation');
     if (!section) return;
-    const lines = sectionLines(ctx.plan, section);
+    const lines = sectionLines(ctx.lines, section);
     const text = joined(lines);
     // Empty, or still the skeleton's guidance: no-empty-sections and no-placeholder-text say so.
     if (!text.replace(sectionGuidance('validation', ctx.sections) ?? '', '').trim()) return;

@@ -1,6 +1,5 @@
 /** What the parser could not make sense of: broken front matter, unclosed fences, duplicated sections. */
 import type { Rule } from './types.js';
-import { planLines } from './util/text.js';
 
 const EXPECTED: Record<string, string> = {
   'front-matter-malformed': 'expected `key: value` lines between two `---` lines',
@@ -28,7 +27,7 @@ export const rule: Rule = {
     }
     if (plan.diagnostics.some((d) => d.code === 'fence-unclosed')) return;
     // markdown-it runs an unclosed fence to the end of the document; find the ones whose last line is no closer.
-    const lines = planLines(plan);
+    const { lines } = ctx;
     for (const block of plan.codeBlocks) {
       if (block.kind !== 'fence') continue;
       const open = /^[\s>]*(`{3,}|~{3,})/.exec(lines[block.line - 1]?.text ?? '');

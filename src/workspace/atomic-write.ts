@@ -5,7 +5,7 @@
  */
 import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './unique-id.js';
 
 /** A temporary file written and flushed, waiting to replace its target. */
 export interface PreparedWrite {
@@ -19,7 +19,7 @@ const SUFFIX = '.execplan-tmp';
 
 /** Temporary files are dot-files named for the target and the writer's pid, so leftovers can be found. */
 function tempName(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}${SUFFIX}`);
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomHex(8)}${SUFFIX}`);
 }
 
 /** Write `data` to a flushed temporary file beside `file`, with `file`'s mode (and owner, when permitted). */

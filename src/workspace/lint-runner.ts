@@ -3,45 +3,16 @@
  * the findings. The same code runs on the main thread and in worker threads, so everything it
  * takes and returns is plain data.
  */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.js';
-import { lintPlan, parseOptionsFor, resolveRuleSettings, type EnabledRule, type LintSettingsInput } from '../core/lint.js';
+import { lintPlan } from '../core/lint.js';
+import { parseOptionsFor, resolveRuleSettings, type EnabledRule } from '../core/lint-settings.js';
 import { parsePlan } from '../core/parse.js';
 import { RULES } from '../rules/index.js';
-import type { LintContextBase, Rule, SectionSettings } from '../rules/types.js';
-import { ExecplanError } from './errors.js';
+import type { LintContextBase, Rule } from '../rules/types.js';
 import { sha1, type CacheEntry } from './lint-cache.js';
+import { entryHolds, fsAnswers, readFile, statFile, type FileJob, type FileOutcome, type FsAnswers, type LintSetup } from './lint-files.js';
 
-/** Everything a run's results depend on besides the plans: plain data, so workers get a copy. */
-export interface LintSetup {
-  /** Absolute path of the repository root. */
-  root: string;
-  lint: LintSettingsInput;
-  sections: SectionSettings;
-  timestampStyle: 'local' | 'utc';
-  /** The clock, ms since the epoch. */
-  now: number;
-  tzOffsetMinutes: number;
-}
-
-/** One plan to lint. */
-export interface FileJob {
-  abs: string;
-  /** Repository-relative, with `/`. */
-  rel: string;
-  /** The plan's artifacts folder, repository-relative. */
-  artifacts: string;
-}
-
-/** What linting one plan gave. */
-export interface FileOutcome {
-  rel: string;
-  diagnostics: Diagnostic[];
-  fromCache: boolean;
-  /** The entry to store, when the run uses the cache. */
-  entry?: CacheEntry;
-}
+export type { FileJob, FileOutcome, LintSetup } from './lint-files.js';
 
 /** What the rules asked of the outside world while one plan was linted. */
 interface Observed {
@@ -58,114 +29,57 @@ export interface FileLinter {
   contextFor(job: FileJob): LintContextBase;
 }
 
-/** Make the linter for a run. Throws an ExecplanError for unknown rules or options in the settings. */
-export function createFileLinter(setup: LintSetup): FileLinter {
+/**
+ * Make the linter for a run; `fs` shares existence answers with the caller's cache checks.
+ * Throws an ExecplanError for unknown rules or options in the settings.
+ */
+export function createFileLinter(setup: LintSetup, fs: FsAnswers = fsAnswers(setup.root)): FileLinter {
   let observed: Observed = { clockRules: new Set(), paths: {} };
-  const enabled = resolveRuleSettings(setup.lint, RULES.map((r) => watched(r, () => observed)));
+  // The rule now running, so that a read of the clock is put down to it.
+  let running = '';
+  const rules = RULES.map((rule): Rule => ({
+    meta: rule.meta,
+    check(ctx) {
+      running = rule.meta.id;
+      rule.check(ctx);
+    },
+  }));
+  const enabled = resolveRuleSettings(setup.lint, rules);
   const parseOptions = parseOptionsFor(setup.sections);
   const now = new Date(setup.now);
-  const pathMemo = new Map<string, boolean>();
-  const dirMemo = new Map<string, boolean>();
 
-  const pathExists = (rel: string): boolean => {
-    let v = pathMemo.get(rel);
-    if (v === undefined) {
-      v = statSync(path.resolve(setup.root, rel), { throwIfNoEntry: false }) !== undefined;
-      pathMemo.set(rel, v);
-    }
-    return v;
-  };
-  const dirExists = (rel: string): boolean => {
-    let v = dirMemo.get(rel);
-    if (v === undefined) {
-      v = statSync(path.resolve(setup.root, rel), { throwIfNoEntry: false })?.isDirectory() ?? false;
-      dirMemo.set(rel, v);
-    }
-    return v;
-  };
   const contextFor = (job: FileJob): LintContextBase => ({
     file: { path: job.rel, name: path.posix.basename(job.rel) },
     sections: setup.sections,
     timestampStyle: setup.timestampStyle,
-    now,
-    tzOffsetMinutes: setup.tzOffsetMinutes,
-    artifacts: { path: job.artifacts, exists: dirExists(job.artifacts) },
-    exists: (rel) => (observed.paths[rel] = pathExists(rel)),
+    get now() {
+      observed.clockRules.add(running);
+      return now;
+    },
+    get tzOffsetMinutes() {
+      observed.clockRules.add(running);
+      return setup.tzOffsetMinutes;
+    },
+    artifacts: { path: job.artifacts, exists: fs.dirExists(job.artifacts) },
+    exists: (rel) => (observed.paths[rel] = fs.pathExists(rel)),
   });
-  /** Whether what an entry depended on still holds (see lint-cache.ts for the reasoning). */
-  const stillValid = (entry: CacheEntry, job: FileJob): boolean => {
-    if (setup.now < entry.now || (entry.clockBound && entry.now !== setup.now)) return false;
-    if (entry.artifacts !== undefined && entry.artifacts !== dirExists(job.artifacts)) return false;
-    for (const [rel, was] of Object.entries(entry.paths ?? {})) if (pathExists(rel) !== was) return false;
-    return true;
-  };
-
   return {
     enabled,
     contextFor,
     lintFile(job, cached, useCache) {
       const st = statFile(job);
-      const hit = cached && stillValid(cached, job) ? cached : undefined;
-      if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs) return { rel: job.rel, diagnostics: hit.diagnostics, fromCache: true, entry: hit };
-      const bytes = readFile(job);
-      const hash = useCache ? sha1(bytes) : '';
-      if (hit && hit.hash === hash) {
-        return { rel: job.rel, diagnostics: hit.diagnostics, fromCache: true, entry: { ...hit, size: st.size, mtimeMs: st.mtimeMs } };
-      }
+      let bytes: Buffer | undefined;
+      const read = () => (bytes ??= readFile(job));
+      const kept = cached && entryHolds(job, cached, st, setup.now, fs, read);
+      if (kept) return { rel: job.rel, diagnostics: kept.diagnostics, fromCache: true, entry: kept };
       observed = { clockRules: new Set(), paths: {} };
       const base = contextFor(job);
-      const diagnostics = lintPlan(parsePlan(bytes.toString('utf8'), parseOptions), base, enabled);
+      const diagnostics = lintPlan(parsePlan(read().toString('utf8'), parseOptions), base, enabled);
       if (!useCache) return { rel: job.rel, diagnostics, fromCache: false };
-      const entry: CacheEntry = { size: st.size, mtimeMs: st.mtimeMs, hash, diagnostics, now: setup.now, artifacts: base.artifacts!.exists };
+      const entry: CacheEntry = { size: st.size, mtimeMs: st.mtimeMs, hash: sha1(read()), diagnostics, now: setup.now, artifacts: base.artifacts!.exists };
       if (diagnostics.some((d) => observed.clockRules.has(d.ruleId))) entry.clockBound = true;
       if (Object.keys(observed.paths).length) entry.paths = observed.paths;
       return { rel: job.rel, diagnostics, fromCache: false, entry };
     },
   };
-}
-
-/** A rule whose reads of the clock are recorded; everything else passes through. */
-function watched(rule: Rule, current: () => Observed): Rule {
-  const id = rule.meta.id;
-  return {
-    meta: rule.meta,
-    check(ctx) {
-      const { now, tzOffsetMinutes } = ctx;
-      // A plain object with two getters stays a fast V8 object, unlike Object.create with descriptors.
-      rule.check({
-        ...ctx,
-        get now() {
-          current().clockRules.add(id);
-          return now;
-        },
-        get tzOffsetMinutes() {
-          current().clockRules.add(id);
-          return tzOffsetMinutes;
-        },
-      });
-    },
-  };
-}
-
-function statFile(job: FileJob): { size: number; mtimeMs: number } {
-  try {
-    const st = statSync(job.abs);
-    return { size: st.size, mtimeMs: st.mtimeMs };
-  } catch (err) {
-    throw unreadable(job, err);
-  }
-}
-
-function readFile(job: FileJob): Buffer {
-  try {
-    return readFileSync(job.abs);
-  } catch (err) {
-    throw unreadable(job, err);
-  }
-}
-
-function unreadable(job: FileJob, err: unknown): ExecplanError {
-  const code = (err as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message;
-  return new ExecplanError('IO', `Cannot read ${job.rel}: ${why}. Check the path and its permissions.`, { file: job.rel });
 }

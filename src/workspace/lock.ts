@@ -4,20 +4,27 @@
  * process can say who holds it. The directory is built aside with its record and renamed into
  * place, so a lock never exists without the record of its holder.
  *
- * Waiting: a busy lock is retried with jittered exponential backoff (5 ms growing to 100 ms) until
- * `timeoutMs`, then refused with a LOCKED error naming the holder. Recovery: proper-lockfile keeps
- * the directory's mtime fresh while the holder lives and treats a lock untouched for `staleMs` as
- * abandoned; a holder on this host whose pid no longer exists (a killed process) is recovered at
- * once. Such a lock is renamed aside before it is removed, and removed only if the renamed directory
- * still names the dead holder, so two waiters cannot both break it and steal a fresh lock.
+ * Waiting: a held lock is looked at (one `stat`) every 6 to 18 ms, jittered, and tried only once
+ * it is free, stale or abandoned (whether its holder still lives is checked every 100 ms). The
+ * interval is the same for every waiter however long it has waited, so a process that has waited
+ * long is not outpaced by newcomers, as it would be with a growing backoff. Updates hold a lock for
+ * milliseconds, so under contention a process waits its turn rather than failing: only after
+ * `timeoutMs` (60 s, or `EXECPLAN_LOCK_TIMEOUT_MS`) is it refused with a LOCKED error naming the
+ * holder.
+ *
+ * Recovery: proper-lockfile keeps the directory's mtime fresh while the holder lives and treats a
+ * lock untouched for `staleMs` as abandoned; a holder on this host whose pid no longer exists (a
+ * killed process) is recovered at once. Such a lock is renamed aside before it is removed, and
+ * removed only if the renamed directory still names the dead holder, so two waiters cannot both
+ * break it and steal a fresh lock.
  */
 import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import * as fs from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { lock as acquire } from 'proper-lockfile';
 import { ExecplanError } from './errors.js';
+import { randomHex } from './unique-id.js';
 
 /** Who holds a lock. */
 export interface LockOwner {
@@ -32,7 +39,7 @@ export interface LockOwner {
 
 /** How long to wait and when a silent lock counts as abandoned. */
 export interface LockOptions {
-  /** Give up waiting after this long (default 10 s). */
+  /** Give up waiting after this long (default 60 s, or `EXECPLAN_LOCK_TIMEOUT_MS`). */
   timeoutMs?: number;
   /** A lock not refreshed for this long is abandoned (default 10 s, at least 2 s). */
   staleMs?: number;
@@ -65,7 +72,8 @@ const OWNER = 'owner.json';
  * The file system proper-lockfile works through. Its `mkdir` of the lock directory builds the
  * directory aside, with the owner record already in it, and renames it into place: the lock and
  * the record of who holds it appear in one atomic step, so a holder killed at any moment never
- * leaves a lock nobody can name. Removing the directory removes the record with it.
+ * leaves a lock nobody can name. Removing the directory removes the record with it; it is first
+ * renamed aside, so a waiting process can take the lock at once, not after the removal.
  */
 function lockFs(owner: LockOwner) {
   const record = JSON.stringify(owner);
@@ -87,15 +95,32 @@ function lockFs(owner: LockOwner) {
         });
       });
     },
-    rmdir: (p: string, cb: (err: NodeJS.ErrnoException | null) => void) => fs.rm(p, { recursive: true, force: true }, cb),
+    rmdir: (p: string, cb: (err: NodeJS.ErrnoException | null) => void) => {
+      // Named like a lock broken by this process, so debris of a holder killed midway is found (removeDebris).
+      const aside = `${p}.stale-${owner.pid}-${randomHex(8)}`;
+      fs.rename(p, aside, (err) => (err ? cb(err) : fs.rm(aside, { recursive: true, force: true }, cb)));
+    },
     rmdirSync: (p: string) => fs.rmSync(p, { recursive: true, force: true }),
   };
+}
+
+/** How long a writer waits for a lock when neither the caller nor `EXECPLAN_LOCK_TIMEOUT_MS` says. */
+export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
+
+/** The wait for a lock: `EXECPLAN_LOCK_TIMEOUT_MS` when set, else 60 s. */
+export function lockTimeout(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.EXECPLAN_LOCK_TIMEOUT_MS;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_LOCK_TIMEOUT_MS;
+  if (!/^\d+$/.test(raw.trim())) {
+    throw new ExecplanError('USAGE', `EXECPLAN_LOCK_TIMEOUT_MS=${JSON.stringify(raw)} is not a number of milliseconds; set it to one, such as 120000 to wait up to two minutes for a plan's lock, or unset it.`);
+  }
+  return Number(raw.trim());
 }
 
 /** Take the lock of `file` (an absolute, real path), waiting for another holder up to `timeoutMs`. */
 export async function lockFile(file: string, options: LockOptions = {}): Promise<PlanLock> {
   const dir = lockPath(file);
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? lockTimeout();
   const staleMs = Math.max(options.staleMs ?? 10_000, 2_000);
   const deadline = Date.now() + timeoutMs;
   const owner: LockOwner = {
@@ -103,43 +128,65 @@ export async function lockFile(file: string, options: LockOptions = {}): Promise
     host: hostname(),
     command: (options.command ?? commandLine()).slice(0, 300),
     since: new Date().toISOString(),
-    nonce: randomBytes(8).toString('hex'),
+    nonce: randomHex(16),
   };
-  let lost: Error | undefined;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const release = await acquire(file, {
-        realpath: false,
-        lockfilePath: dir,
-        stale: staleMs,
-        retries: 0,
-        fs: lockFs(owner),
-        onCompromised: (err) => {
-          lost = err;
-        },
-      });
-      removeDebris(dir);
-      const mine = () => readOwner(dir)?.nonce === owner.nonce;
-      return {
-        check: () => {
-          if (lost || !mine()) {
-            const why = lost ? lost.message : 'another process removed or replaced it';
-            throw new ExecplanError('LOCKED', `Lost the lock on ${options.display ?? file} while updating it (${why}); nothing was written. Run the command again.`, { file: options.display ?? file });
-          }
-        },
-        // A lock that is no longer ours is someone else's now: leave it alone.
-        release: async () => {
-          if (!lost && mine()) await release().catch(() => undefined);
-        },
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+  let holderCheckedAt = 0;
+  for (;;) {
+    // A held lock is only looked at (one stat); proper-lockfile is asked for it once it is free or stale.
+    const held = statSync(dir, { throwIfNoEntry: false });
+    if (!held || held.mtimeMs < Date.now() - staleMs) {
+      const lock = await tryLock(file, dir, owner, staleMs, options.display ?? file);
+      if (lock) return lock;
     }
-    if (breakAbandoned(dir)) continue;
+    // Whether the holder still lives is asked at once, then every so often, not at every look.
+    if (Date.now() - holderCheckedAt >= HOLDER_CHECK_MS) {
+      holderCheckedAt = Date.now();
+      if (breakAbandoned(dir)) continue;
+    }
     if (Date.now() >= deadline) throw lockedError(file, dir, timeoutMs, options.display);
-    const delay = Math.min(100, 5 * 1.5 ** attempt) * (0.5 + Math.random());
-    await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(deadline - Date.now(), 1))));
+    await new Promise((r) => setTimeout(r, Math.min(POLL_MS * (0.5 + Math.random()), Math.max(deadline - Date.now(), 1))));
   }
+}
+
+/** How often, on average, a waiting process looks at a held lock (jittered from half to one and a half times this). */
+const POLL_MS = 12;
+
+/** How often a waiting process checks that the holder of the lock is still alive. */
+const HOLDER_CHECK_MS = 100;
+
+/** One attempt at the lock: the held lock, or undefined when another process holds it. */
+async function tryLock(file: string, dir: string, owner: LockOwner, staleMs: number, display: string): Promise<PlanLock | undefined> {
+  let lost: Error | undefined;
+  let release: () => Promise<void>;
+  try {
+    release = await acquire(file, {
+      realpath: false,
+      lockfilePath: dir,
+      stale: staleMs,
+      retries: 0,
+      fs: lockFs(owner),
+      onCompromised: (err) => {
+        lost = err;
+      },
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') return undefined;
+    throw err;
+  }
+  removeDebris(dir);
+  const mine = () => readOwner(dir)?.nonce === owner.nonce;
+  return {
+    check: () => {
+      if (lost || !mine()) {
+        const why = lost ? lost.message : 'another process removed or replaced it';
+        throw new ExecplanError('LOCKED', `Lost the lock on ${display} while updating it (${why}); nothing was written. Run the command again.`, { file: display });
+      }
+    },
+    // A lock that is no longer ours is someone else's now: leave it alone.
+    release: async () => {
+      if (!lost && mine()) await release().catch(() => undefined);
+    },
+  };
 }
 
 /** Remove what killed lockers left beside the lock: half-built (`.new-<pid>-…`) and set-aside (`.stale-<pid>-…`) directories. */
@@ -192,7 +239,7 @@ function breakAbandoned(dir: string): boolean {
   const owner = readOwner(dir);
   if (!statSync(dir, { throwIfNoEntry: false })) return true; // released meanwhile
   if (!owner || owner.host !== hostname() || owner.pid === process.pid || alive(owner.pid)) return false;
-  const aside = `${dir}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const aside = `${dir}.stale-${process.pid}-${randomHex(8)}`;
   try {
     renameSync(dir, aside);
   } catch {

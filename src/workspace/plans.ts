@@ -28,25 +28,27 @@ export function isPlanFileName(name: string): boolean {
 export function listPlanRefs(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active'): PlanRef[] {
   const out: PlanRef[] = [];
   const skip = [ws.dirs.archive, ws.dirs.artifacts, ws.dirs.archiveArtifacts];
-  if (which !== 'archived') walk(ws, ws.dirs.active, false, skip, out);
-  if (which !== 'active') walk(ws, ws.dirs.archive, true, [ws.dirs.archiveArtifacts, ws.dirs.artifacts], out);
+  if (which !== 'archived') walk(ws.dirs.active, relPath(ws, ws.dirs.active), false, skip, out);
+  if (which !== 'active') walk(ws.dirs.archive, relPath(ws, ws.dirs.archive), true, [ws.dirs.archiveArtifacts, ws.dirs.artifacts], out);
   return out.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
 }
 
-function walk(ws: Workspace, dir: string, archived: boolean, skip: string[], out: PlanRef[]): void {
+/** `rel` is `dir` relative to the root: a file's relative path is built from it, not computed per file (a large share of resolving a plan). */
+function walk(dir: string, rel: string, archived: boolean, skip: string[], out: PlanRef[]): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
+  const prefix = rel ? `${rel}/` : '';
   for (const e of entries) {
-    const abs = path.join(dir, e.name);
     if (e.isDirectory()) {
+      const abs = path.join(dir, e.name);
       if (e.name.startsWith('.') || e.name === 'node_modules' || skip.includes(abs)) continue;
-      walk(ws, abs, archived, skip, out);
+      walk(abs, prefix + e.name, archived, skip, out);
     } else if ((e.isFile() || e.isSymbolicLink()) && isPlanFileName(e.name)) {
-      out.push({ id: e.name.replace(/\.md$/i, ''), path: abs, relPath: relPath(ws, abs), archived });
+      out.push({ id: e.name.replace(/\.md$/i, ''), path: path.join(dir, e.name), relPath: prefix + e.name, archived });
     }
   }
 }

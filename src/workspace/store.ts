@@ -5,7 +5,9 @@
  * let the caller build edits from that fresh model, apply them with `applyEdits`, then replace the
  * file atomically (temporary file in the same folder, fsync, rename; mode kept). Because edits are
  * rebuilt from what is on disk under the lock, concurrent `execplan` writers never lose an update:
- * each sees the previous one's result.
+ * each sees the previous one's result. (The plan is also parsed before the lock is taken; that
+ * model is used only if the text read under the lock is byte for byte the one it came from, so the
+ * lock is held for less time.)
  *
  * Editors that do not take the lock are handled in two ways. A caller that decided on an earlier
  * read (a `--dry-run` preview, an MCP client that showed the plan) passes that read's hash as
@@ -15,8 +17,8 @@
  * refused when an `expectedHash` was given). What remains is the instant between that check and the
  * rename, which no lock-free editor can be protected against.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { applyEdits, type Edit } from '../core/apply-edits.js';
 import { parsePlan } from '../core/parse.js';
 import type { ParseOptions, Plan } from '../core/types.js';
@@ -70,17 +72,22 @@ export interface LoadedPlan {
   plan: Plan;
 }
 
+// node:crypto takes longer to load than a whole plan update needs: it is loaded on the first hash.
+const load = createRequire(import.meta.url);
+let crypto: typeof import('node:crypto') | undefined;
+
 /** sha256 of a text's UTF-8 bytes, hex: the identity of a plan's content. */
 export function hashText(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex');
+  crypto ??= load('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha256').update(text).digest('hex');
 }
 
 /** Read and parse a plan. Refuses files that are not UTF-8, since writing them back would alter bytes. */
 export function readPlanSnapshot(file: string, options: { parse?: ParseOptions; display?: string } = {}): LoadedPlan {
   const display = options.display ?? file;
   const real = realPath(file, display);
-  const { text, hash } = readText(real, display);
-  return { file: real, text, hash, plan: parsePlan(text, options.parse) };
+  const { text, bytes } = readText(real, display);
+  return { file: real, text, hash: hashText(bytes), plan: parsePlan(text, options.parse) };
 }
 
 const queues = new Map<string, Promise<unknown>>();
@@ -96,12 +103,16 @@ export async function updatePlan<T>(file: string, build: (plan: Plan) => PlanUpd
   if (options.dryRun) return transact(real, build, options, display, false);
   const previous = queues.get(real) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(async () => {
+    // Parsed before waiting: unless another writer changes the plan meanwhile, the lock is held only
+    // to check that, edit and write. Other writers wait for less time, and parsing never happens
+    // twice when nobody else is writing.
+    const early = parseAhead(real, options);
     const lock = await lockFile(real, { ...options.lock, display });
     try {
       // `archive` and `reopen` move a plan under this lock: a writer that waited for it must not recreate the old file.
       if (!existsSync(real)) throw movedAway(display);
       removeStaleTemps(real);
-      return transact(real, build, options, display, true, () => lock.check());
+      return transact(real, build, options, display, true, () => lock.check(), early);
     } finally {
       await lock.release();
     }
@@ -114,20 +125,38 @@ export async function updatePlan<T>(file: string, build: (plan: Plan) => PlanUpd
   }
 }
 
-function transact<T>(file: string, build: (plan: Plan) => PlanUpdate<T>, options: UpdateOptions, display: string, write: boolean, stillLocked?: () => void): UpdateOutcome<T> {
+/** The plan parsed from some bytes, to reuse if the file still holds exactly those bytes. */
+interface Parsed {
+  bytes: Buffer;
+  plan: Plan;
+}
+
+/** Read and parse the plan ahead of taking its lock; undefined if it cannot be read as UTF-8 now (the locked read reports why). */
+function parseAhead(file: string, options: UpdateOptions): Parsed | undefined {
+  try {
+    const bytes = readFileSync(file);
+    const text = bytes.toString('utf8');
+    return Buffer.from(text, 'utf8').equals(bytes) ? { bytes, plan: parsePlan(text, options.parse) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function transact<T>(file: string, build: (plan: Plan) => PlanUpdate<T>, options: UpdateOptions, display: string, write: boolean, stillLocked?: () => void, early?: Parsed): UpdateOutcome<T> {
   for (let attempt = 1; ; attempt++) {
-    const { text: before, hash: beforeHash } = readText(file, display);
-    if (options.expectedHash && options.expectedHash !== beforeHash) throw changedOnDisk(display, 'since it was read for this change');
-    const plan = parsePlan(before, options.parse);
+    const { text: before, bytes } = readText(file, display);
+    if (options.expectedHash && options.expectedHash !== hashText(bytes)) throw changedOnDisk(display, 'since it was read for this change');
+    // Parsing is a pure function of the text: the plan parsed ahead serves if the text is the same.
+    const plan = early && early.bytes.equals(bytes) ? early.plan : parsePlan(before, options.parse);
     const { edits, result } = build(plan);
     const after = applyEdits(before, edits, plan.eol);
-    const outcome: UpdateOutcome<T> = { file, before, after, beforeHash, afterHash: hashText(after), changed: after !== before, written: false, plan, result };
-    if (!write || !outcome.changed) return outcome;
+    const changed = after !== before;
+    if (!write || !changed) return outcomeOf(file, before, bytes, after, plan, result, false);
     const pending = prepareWrite(file, after);
     let committed = false;
     try {
       // Another editor may have saved while the edits were built: never overwrite what it wrote.
-      if (readText(file, display).hash !== beforeHash) {
+      if (!readBytes(file, display).equals(bytes)) {
         if (options.expectedHash || attempt >= 3) throw changedOnDisk(display, 'while the change was being made');
         continue;
       }
@@ -137,23 +166,47 @@ function transact<T>(file: string, build: (plan: Plan) => PlanUpdate<T>, options
     } finally {
       if (!committed) pending.discard();
     }
-    return { ...outcome, written: true };
+    return outcomeOf(file, before, bytes, after, plan, result, true);
   }
 }
 
-function readText(file: string, display: string): { text: string; hash: string } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(display);
-    throw err;
-  }
+/** An update's outcome. The hashes are computed when first read: most callers never look at them. */
+function outcomeOf<T>(file: string, before: string, bytes: Buffer, after: string, plan: Plan, result: T, written: boolean): UpdateOutcome<T> {
+  let beforeHash: string | undefined;
+  let afterHash: string | undefined;
+  return {
+    file,
+    before,
+    after,
+    get beforeHash() {
+      return (beforeHash ??= hashText(bytes));
+    },
+    get afterHash() {
+      return (afterHash ??= hashText(after));
+    },
+    changed: after !== before,
+    written,
+    plan,
+    result,
+  };
+}
+
+function readText(file: string, display: string): { text: string; bytes: Buffer } {
+  const bytes = readBytes(file, display);
   const text = bytes.toString('utf8');
   if (!Buffer.from(text, 'utf8').equals(bytes)) {
     throw new ExecplanError('INVALID_INPUT', `${display} is not valid UTF-8, so it cannot be edited without changing bytes you did not ask to change. Convert it to UTF-8 and retry.`, { file: display });
   }
-  return { text, hash: hashText(bytes) };
+  return { text, bytes };
+}
+
+function readBytes(file: string, display: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(display);
+    throw err;
+  }
 }
 
 function realPath(file: string, display: string): string {

@@ -1,11 +1,13 @@
-/** Plan summaries for `list`, remembered by file size and modification time so unchanged plans are not parsed again. */
+/**
+ * Plan summaries for `list`, remembered by file size and modification time so unchanged plans are
+ * not parsed again. When every plan is remembered, the parser is not even loaded.
+ */
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { summarizePlan, type PlanSummary } from '../core/summary.js';
 import { VERSION } from '../version.js';
 import { cacheDir, readCache, writeCache } from './cache.js';
-import { listPlanRefs, type PlanRef } from './plans.js';
-import { readPlan } from './read.js';
+import { listPlanRefs } from './plans.js';
 import type { Workspace } from './workspace.js';
 
 /** A plan with its summary, as `list` shows it. */
@@ -18,7 +20,7 @@ export interface ListedPlan extends PlanSummary {
 type Entry = { size: number; mtimeMs: number; summary: PlanSummary };
 
 /** The workspace's plans with their summaries, sorted by path. `cache: false` parses every plan. */
-export function listPlanSummaries(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', opts: { cache?: boolean } = {}): ListedPlan[] {
+export async function listPlanSummaries(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', opts: { cache?: boolean } = {}): Promise<ListedPlan[]> {
   const refs = listPlanRefs(ws, which);
   const useCache = opts.cache !== false;
   const file = path.join(cacheDir(ws), 'summaries.json');
@@ -27,7 +29,9 @@ export function listPlanSummaries(ws: Workspace, which: 'active' | 'archived' | 
   const old = useCache ? (readCache<Record<string, Entry>>(file, key) ?? {}) : {};
   const fresh: Record<string, Entry> = {};
   let changed = false;
-  const out = refs.map((ref: PlanRef) => {
+  let read: typeof import('./read.js') | undefined;
+  const out: ListedPlan[] = [];
+  for (const ref of refs) {
     const st = statSync(ref.path);
     const hit = old[ref.relPath];
     let summary: PlanSummary;
@@ -35,12 +39,13 @@ export function listPlanSummaries(ws: Workspace, which: 'active' | 'archived' | 
     if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs && Date.now() - st.mtimeMs > 2000) {
       summary = hit.summary;
     } else {
-      summary = summarizePlan(readPlan(ws, ref).plan, false);
+      read ??= await import('./read.js');
+      summary = summarizePlan(read.readPlan(ws, ref).plan, false);
       changed = true;
     }
     fresh[ref.relPath] = { size: st.size, mtimeMs: st.mtimeMs, summary };
-    return { id: ref.id, path: ref.relPath, archived: ref.archived, ...summary, state: ref.archived ? 'archived' : summary.state };
-  });
+    out.push({ id: ref.id, path: ref.relPath, archived: ref.archived, ...summary, state: ref.archived ? 'archived' : summary.state });
+  }
   if (useCache && (changed || Object.keys(old).length !== refs.length)) writeCache(file, key, { ...old, ...fresh });
-  return out as ListedPlan[];
+  return out;
 }

@@ -1,84 +1,59 @@
-/** Tools that find, read and create plans: thin calls into the library the CLI's list, show and new use. */
-import path from 'node:path';
+/**
+ * Tools that find, read and create plans: thin calls into the library the CLI's list, show and new
+ * use. What they do is in run-plans.ts, loaded on the first call, so the server starts without it.
+ */
 import { z } from 'zod';
-import { listPlans } from '../../commands/list.js';
-import { clock, tzOffset } from '../../commands/io.js';
-import { findSection } from '../../commands/show.js';
-import { summarizePlan } from '../../core/summary.js';
-import { formatDate } from '../../core/timestamps.js';
-import { createPlan } from '../../workspace/create.js';
-import { readPlan } from '../../workspace/read.js';
-import { assertRealInside } from '../../workspace/safe-path.js';
-import { reallyInside } from '../context.js';
 import { defineTool } from '../tool.js';
 import { planField, stateField } from './fields.js';
+
+/** `list_plans` input. */
+export const listPlansInput = { which: z.enum(['active', 'archived', 'all']).optional().describe('Default: active') };
+/** `list_plans` output. */
+export const listPlansOutput = {
+  plans: z.array(z.object({ id: z.string(), path: z.string(), title: z.string().optional(), state: stateField, done: z.number(), total: z.number(), lastActivity: z.string().optional() })),
+};
 
 /** `list_plans`: every plan with its progress and state. */
 export const listPlansTool = defineTool({
   name: 'list_plans',
   description: 'List the ExecPlans in the workspace with their progress and state.',
-  input: { which: z.enum(['active', 'archived', 'all']).optional().describe('Default: active') },
-  output: {
-    plans: z.array(z.object({ id: z.string(), path: z.string(), title: z.string().optional(), state: stateField, done: z.number(), total: z.number(), lastActivity: z.string().optional() })),
-  },
+  input: listPlansInput,
+  output: listPlansOutput,
   annotations: { readOnlyHint: true },
-  async run({ which }, ctx) {
-    const ws = await ctx.workspace();
-    const plans = listPlans(ws, which ?? 'active')
-      .filter((p) => reallyInside(ws, path.join(ws.root, p.path)))
-      .map((p) => ({
-      id: p.id,
-      path: p.path,
-      ...(p.title !== null ? { title: p.title } : {}),
-      state: p.state,
-      done: p.done,
-      total: p.total,
-      ...(p.lastActivity !== null ? { lastActivity: p.lastActivity } : {}),
-    }));
-    const text = plans.length
-      ? plans.map((p) => `${p.id}  ${p.state}  ${p.done}/${p.total}  ${p.title ?? '(no title)'}`).join('\n')
-      : `No ${which && which !== 'active' ? `${which} ` : ''}plans in ${ws.config.paths.active}/. Create one with create_plan.`;
-    return { data: { plans }, text };
-  },
+  run: async (args, ctx) => (await import('./run-plans.js')).listPlans(args, ctx),
 });
+
+/** `show_plan` input. */
+export const showPlanInput = { plan: planField, section: z.string().optional().describe('Section name, e.g. Progress') };
+/** `show_plan` output. */
+export const showPlanOutput = {
+  id: z.string(),
+  path: z.string(),
+  state: stateField,
+  text: z.string(),
+  progress: z.array(z.object({ n: z.number(), state: z.enum(['done', 'todo', 'partial']), text: z.string() })),
+};
 
 /** `show_plan`: the plan's Markdown (or one section) and its numbered Progress items. */
 export const showPlanTool = defineTool({
   name: 'show_plan',
   description: 'Read a plan as Markdown, or one section of it, with its numbered Progress items.',
-  input: { plan: planField, section: z.string().optional().describe('Section name, e.g. Progress') },
-  output: {
-    id: z.string(),
-    path: z.string(),
-    state: stateField,
-    text: z.string(),
-    progress: z.array(z.object({ n: z.number(), state: z.enum(['done', 'todo', 'partial']), text: z.string() })),
-  },
+  input: showPlanInput,
+  output: showPlanOutput,
   annotations: { readOnlyHint: true },
-  async run(args, ctx) {
-    const ws = await ctx.workspace();
-    const ref = ctx.plan(ws, args.plan);
-    const { plan } = readPlan(ws, ref);
-    const text = args.section !== undefined ? findSection(ws, ref, plan, args.section).text : plan.source;
-    const progress = plan.progress.map((i) => ({ n: i.index, state: i.state, text: i.text }));
-    return { data: { id: ref.id, path: ref.relPath, state: summarizePlan(plan, ref.archived).state, text, progress }, text };
-  },
+  run: async (args, ctx) => (await import('./run-plans.js')).showPlan(args, ctx),
 });
+
+/** `create_plan` input. */
+export const createPlanInput = { description: z.string().describe('Short, action-oriented title') };
+/** `create_plan` output. */
+export const createPlanOutput = { id: z.string(), path: z.string(), artifacts: z.string() };
 
 /** `create_plan`: a new plan from the specification's skeleton. */
 export const createPlanTool = defineTool({
   name: 'create_plan',
   description: "Create a plan from the specification's skeleton, with its artifacts folder; then fill in every section.",
-  input: { description: z.string().describe('Short, action-oriented title') },
-  output: { id: z.string(), path: z.string(), artifacts: z.string() },
-  async run({ description }, ctx) {
-    const ws = await ctx.workspace();
-    // A plans folder that is a link to elsewhere would put the new plan outside the workspace.
-    assertRealInside(ws.root, ws.dirs.active, 'plans folder');
-    assertRealInside(ws.root, ws.dirs.artifacts, 'artifacts folder');
-    const now = clock(ctx.io);
-    const author = ws.config.author ?? ctx.io.env.EXECPLAN_AUTHOR;
-    const created = createPlan(ws, { description, date: formatDate(now, tzOffset(ctx.io, now)), ...(author ? { author } : {}) });
-    return { data: created, text: `Created ${created.path} and ${created.artifacts}/. Next: edit the file to fill in Purpose and the other sections, then lint_plan.` };
-  },
+  input: createPlanInput,
+  output: createPlanOutput,
+  run: async (args, ctx) => (await import('./run-plans.js')).createPlan(args, ctx),
 });

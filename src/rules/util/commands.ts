@@ -1,6 +1,6 @@
 /** Telling whether a part of the plan shows a command to run. */
-import type { Plan, Section } from '../../core/types.js';
-import { inlineCode, linesBetween, planLines, PROMPT_LINE, type PlanLine } from './text.js';
+import type { Section } from '../../core/types.js';
+import { inlineCode, linesBetween, PROMPT_LINE, type PlanLine } from './text.js';
 
 // Programs plans tell people to run; an inline code span that starts with one reads as a command.
 const TOOLS =
@@ -9,16 +9,16 @@ const TOOLS =
 // "Run `streamlit run app.py`": a span the sentence says to run is a command, whatever the program.
 const RUN_SPAN = /\b(?:run|execute|invoke|type)\s+(?:the\s+(?:command\s+)?)?`[^`]+\s[^`]*`/i;
 
-/** The prose and code lines of a range of lines, classified. */
-export function sectionLines(plan: Plan, section: Section): PlanLine[] {
-  return linesBetween(planLines(plan), section.line + 1, section.endLine);
+/** The classified lines of a section's body. */
+export function sectionLines(lines: readonly PlanLine[], section: Section): readonly PlanLine[] {
+  return linesBetween(lines, section.line + 1, section.endLine);
 }
 
 /**
  * Whether some lines show a command: a code block, a `$ ` prompt line, an indented line that starts
  * with a program (a block indented too little to be code), or inline code naming a program.
  */
-export function showsCommand(lines: PlanLine[]): boolean {
+export function showsCommand(lines: readonly PlanLine[]): boolean {
   return lines.some((l) => {
     if (l.kind === 'code') return true;
     if (PROMPT_LINE.test(l.text)) return true;
@@ -29,6 +29,6 @@ export function showsCommand(lines: PlanLine[]): boolean {
 }
 
 /** The text of some lines joined, for word searches. */
-export function joined(lines: PlanLine[]): string {
+export function joined(lines: readonly PlanLine[]): string {
   return lines.map((l) => l.text).join('\n');
 }

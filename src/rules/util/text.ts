@@ -46,7 +46,7 @@ export function planLines(plan: Plan): PlanLine[] {
 }
 
 /** The lines from `fromLine` to `toLine` (1-based, inclusive). */
-export function linesBetween(lines: PlanLine[], fromLine: number, toLine: number): PlanLine[] {
+export function linesBetween(lines: readonly PlanLine[], fromLine: number, toLine: number): readonly PlanLine[] {
   return lines.slice(Math.max(fromLine - 1, 0), Math.max(toLine, 0));
 }
 
@@ -69,6 +69,9 @@ export function position(plan: Plan, offset: number): { line: number; column: nu
   return { line: lo + 1, column: offset - starts[lo]! + 1 - bomShift };
 }
 
+const BACKSLASH = 0x5c;
+const BACKTICK = 0x60;
+
 /** A code span inside one line: `start`/`end` index the content between the backticks. */
 export interface CodeSpan {
   start: number;
@@ -80,30 +83,29 @@ export interface CodeSpan {
 export function inlineCode(text: string): CodeSpan[] {
   const spans: CodeSpan[] = [];
   let i = 0;
-  while (i < text.length) {
-    if (text[i] === '\\') {
-      i += 2;
-      continue;
-    }
-    if (text[i] !== '`') {
-      i++;
+  for (let tick = text.indexOf('`'); tick !== -1; tick = text.indexOf('`', i)) {
+    // After an odd run of backslashes the backtick is escaped.
+    let slashes = 0;
+    while (tick - slashes > i && text.charCodeAt(tick - slashes - 1) === BACKSLASH) slashes++;
+    if (slashes % 2 === 1) {
+      i = tick + 1;
       continue;
     }
     let run = 1;
-    while (text[i + run] === '`') run++;
+    while (text.charCodeAt(tick + run) === BACKTICK) run++;
     const ticks = '`'.repeat(run);
-    let close = text.indexOf(ticks, i + run);
+    let close = text.indexOf(ticks, tick + run);
     // The closing run must be exactly as long as the opening one.
-    while (close !== -1 && text[close + run] === '`') {
+    while (close !== -1 && text.charCodeAt(close + run) === BACKTICK) {
       let end = close;
-      while (text[end] === '`') end++;
+      while (text.charCodeAt(end) === BACKTICK) end++;
       close = text.indexOf(ticks, end);
     }
     if (close === -1) {
-      i += run;
+      i = tick + run;
       continue;
     }
-    spans.push({ start: i + run, end: close, content: text.slice(i + run, close) });
+    spans.push({ start: tick + run, end: close, content: text.slice(tick + run, close) });
     i = close + run;
   }
   return spans;

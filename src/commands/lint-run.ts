@@ -1,0 +1,92 @@
+/**
+ * Linting the plans of one `execplan lint` run: the cached results that still hold are settled
+ * first, with a stat each; the other plans are linted on worker threads when there are many, else
+ * here; every outcome is handed on in the plans' order.
+ */
+import { cachedFindings, type EntryState, type LintCache } from '../workspace/lint-cache.js';
+import { checkEntry, type FileJob, type FileOutcome, type FsAnswers, type LintSetup } from '../workspace/lint-files.js';
+import type { FileLinter } from '../workspace/lint-runner.js';
+import type { Io } from './io.js';
+import { lintInWorkers, WORKER_THRESHOLD } from './lint-workers.js';
+import type { Progress } from './progress.js';
+
+/** What the cache settled before any plan was linted. */
+export interface CachePass {
+  started: number;
+  /** What is kept of each plan's entry, by job index; undefined for the plans to lint. */
+  kept: (EntryState | undefined)[];
+  /** Outcomes by job index, once {@link settleHits} has run; undefined for the plans still to lint. */
+  outcomes: (FileOutcome | undefined)[];
+  /** Indexes of the plans to lint. */
+  misses: number[];
+}
+
+/** Find the plans whose cached entry still holds (see lint-cache.ts), with a stat each. Without a cache, every plan is a miss. */
+export function checkCache(jobs: readonly FileJob[], cache: LintCache | undefined, now: number, fs: FsAnswers): CachePass {
+  const pass: CachePass = { started: performance.now(), kept: new Array<EntryState | undefined>(jobs.length), outcomes: new Array<FileOutcome | undefined>(jobs.length), misses: [] };
+  jobs.forEach((job, i) => {
+    const kept = cache && checkEntry(job, cache.entries.get(job.rel), now, fs);
+    if (kept) pass.kept[i] = kept;
+    else pass.misses.push(i);
+  });
+  return pass;
+}
+
+/** Turn the plans the cache settled into outcomes with their findings; a plan whose findings cannot be read is linted after all. */
+export function settleHits(jobs: readonly FileJob[], pass: CachePass, cache: LintCache | undefined): void {
+  if (!cache) return;
+  pass.kept.forEach((kept, i) => {
+    if (!kept) return;
+    const rel = jobs[i]!.rel;
+    const diagnostics = cachedFindings(cache, rel);
+    if (!diagnostics) pass.misses.push(i);
+    // A touched but unchanged file keeps its findings under its new stat.
+    else pass.outcomes[i] = { rel, diagnostics, fromCache: true, ...(kept !== cache.entries.get(rel) ? { entry: { ...kept, diagnostics } } : {}) };
+  });
+  pass.misses.sort((a, b) => a - b);
+}
+
+/** With `EXECPLAN_DEBUG=lint`, say on stderr how the run went. */
+export function debugRun(io: Io, pass: CachePass, done: number, cached: number, threads: string): void {
+  if (/\blint\b/.test(io.env.EXECPLAN_DEBUG ?? '')) {
+    io.stderr(`execplan: linted ${done} plans (${cached} from the cache) on ${threads} in ${Math.round(performance.now() - pass.started)} ms.\n`);
+  }
+}
+
+/** Lint the plans the cache did not settle and hand every outcome to `emit` in job order. */
+export async function lintAll(
+  io: Io,
+  jobs: readonly FileJob[],
+  pass: CachePass,
+  setup: LintSetup,
+  useCache: boolean,
+  loadLinter: () => Promise<FileLinter>,
+  progress: Progress,
+  emit: (o: FileOutcome) => void,
+): Promise<void> {
+  const { outcomes, misses } = pass;
+  let done = 0;
+  let cached = 0;
+  // Outcomes come in any order; each waits here until every one before it is emitted.
+  const flush = () => {
+    for (let o = outcomes[done]; o; o = outcomes[done]) {
+      outcomes[done] = undefined;
+      if (o.fromCache) cached++;
+      emit(o);
+      progress.tick(++done);
+    }
+  };
+  flush();
+  const toLint = misses.map((i) => jobs[i]!);
+  const settle = (k: number, o: FileOutcome) => {
+    outcomes[misses[k]!] = o;
+    flush();
+  };
+  let threads = 'the main thread';
+  if (toLint.length) {
+    const linter = await loadLinter();
+    if (toLint.length > WORKER_THRESHOLD && (await lintInWorkers(toLint, setup, useCache, linter, settle, io.env))) threads = 'worker threads';
+    else toLint.forEach((job, k) => settle(k, linter.lintFile(job, undefined, useCache)));
+  }
+  debugRun(io, pass, done, cached, threads);
+}

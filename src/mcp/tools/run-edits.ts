@@ -1,0 +1,61 @@
+/** What the progress, log_decision, log_surprise and log_outcome tools do (their schemas are in edits.ts). */
+import { applyEdit, changedEntryLine, editContext } from '../../commands/edit-plan.js';
+import type { EditContext, PlanChange } from '../../core/edits/context.js';
+import { addDecision, addOutcome, addSurprise } from '../../core/edits/logs.js';
+import { addProgressItem, markItemDone, splitItem, undoItem } from '../../core/edits/progress.js';
+import type { Plan } from '../../core/types.js';
+import { resolveAuthor } from '../../workspace/author.js';
+import { ExecplanError } from '../../workspace/errors.js';
+import { parseOptions } from '../../workspace/read.js';
+import type { McpContext } from '../context.js';
+import type { ToolArgs, ToolResult } from '../tool.js';
+import type { changeOutput, logDecisionInput, logOutcomeInput, logSurpriseInput, progressInput } from './edits.js';
+
+type Change = ToolResult<typeof changeOutput>;
+
+/** Resolve the plan, apply the change under its lock, and describe what happened. */
+async function edit(ctx: McpContext, planRef: string, build: (plan: Plan, ectx: EditContext, ws: { root: string; author?: string }) => PlanChange): Change {
+  const ws = await ctx.workspace();
+  const ref = ctx.plan(ws, planRef);
+  const target = { ws, ref, ctx: editContext(ctx.io, ws, ref) };
+  const outcome = await applyEdit({}, target, (plan, ectx) => build(plan, ectx, { root: ws.root, ...(ws.config.author ? { author: ws.config.author } : {}) }));
+  const change = outcome.result;
+  const line = changedEntryLine(outcome, parseOptions(ws));
+  const data = { path: ref.relPath, changed: outcome.changed, summary: change.summary, entry: change.entry, ...(line !== null ? { line } : {}) };
+  return { data, text: `${change.summary}\n${change.entry}` };
+}
+
+/** A field an action needs, or an error that names the action and the field. */
+function need(value: string | undefined, field: string, action: string): string {
+  if (value === undefined || !value.trim()) throw new ExecplanError('INVALID_INPUT', `progress ${action} needs "${field}".`);
+  return value;
+}
+
+/** `progress`: add a step, tick one off, reopen one, or split a partly done one. */
+export async function progress({ plan, action, item, text, remaining }: ToolArgs<typeof progressInput>, ctx: McpContext): Change {
+  switch (action) {
+    case 'add':
+      return edit(ctx, plan, (p, e) => addProgressItem(p, need(text, 'text', action), {}, e));
+    case 'done':
+      return edit(ctx, plan, (p, e) => markItemDone(p, need(item, 'item', action), e));
+    case 'undo':
+      return edit(ctx, plan, (p, e) => undoItem(p, need(item, 'item', action), e));
+    case 'split':
+      return edit(ctx, plan, (p, e) => splitItem(p, need(item, 'item', action), { done: need(text, 'text', action), remaining: need(remaining, 'remaining', action) }, e));
+  }
+}
+
+/** `log_decision`: a Decision Log entry with its rationale and Date/Author. */
+export async function logDecision({ plan, decision, rationale }: ToolArgs<typeof logDecisionInput>, ctx: McpContext): Change {
+  return edit(ctx, plan, (p, e, ws) => addDecision(p, { decision, rationale, author: resolveAuthor({ config: ws.author, env: ctx.io.env, root: ws.root }) }, e));
+}
+
+/** `log_surprise`: an Observation / Evidence entry in Surprises & Discoveries. */
+export async function logSurprise({ plan, observation, evidence }: ToolArgs<typeof logSurpriseInput>, ctx: McpContext): Change {
+  return edit(ctx, plan, (p, e) => addSurprise(p, { observation, evidence }, e));
+}
+
+/** `log_outcome`: a dated entry in Outcomes & Retrospective. */
+export async function logOutcome({ plan, text }: ToolArgs<typeof logOutcomeInput>, ctx: McpContext): Change {
+  return edit(ctx, plan, (p, e) => addOutcome(p, text, e));
+}

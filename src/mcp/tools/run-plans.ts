@@ -1,0 +1,55 @@
+/** What list_plans, show_plan and create_plan do (their schemas are in plans.ts). */
+import path from 'node:path';
+import { listPlans as listPlanSummaries } from '../../commands/list.js';
+import { clock, tzOffset } from '../../commands/io.js';
+import { findSection } from '../../commands/show.js';
+import { summarizePlan } from '../../core/summary.js';
+import { formatDate } from '../../core/timestamps.js';
+import { createPlan as create } from '../../workspace/create.js';
+import { readPlan } from '../../workspace/read.js';
+import { assertRealInside } from '../../workspace/safe-path.js';
+import { reallyInside, type McpContext } from '../context.js';
+import type { ToolArgs, ToolResult } from '../tool.js';
+import type { createPlanInput, createPlanOutput, listPlansInput, listPlansOutput, showPlanInput, showPlanOutput } from './plans.js';
+
+/** `list_plans`: every plan with its progress and state. */
+export async function listPlans({ which }: ToolArgs<typeof listPlansInput>, ctx: McpContext): ToolResult<typeof listPlansOutput> {
+  const ws = await ctx.workspace();
+  const plans = (await listPlanSummaries(ws, which ?? 'active'))
+    .filter((p) => reallyInside(ws, path.join(ws.root, p.path)))
+    .map((p) => ({
+      id: p.id,
+      path: p.path,
+      ...(p.title !== null ? { title: p.title } : {}),
+      state: p.state,
+      done: p.done,
+      total: p.total,
+      ...(p.lastActivity !== null ? { lastActivity: p.lastActivity } : {}),
+    }));
+  const text = plans.length
+    ? plans.map((p) => `${p.id}  ${p.state}  ${p.done}/${p.total}  ${p.title ?? '(no title)'}`).join('\n')
+    : `No ${which && which !== 'active' ? `${which} ` : ''}plans in ${ws.config.paths.active}/. Create one with create_plan.`;
+  return { data: { plans }, text };
+}
+
+/** `show_plan`: the plan's Markdown (or one section) and its numbered Progress items. */
+export async function showPlan(args: ToolArgs<typeof showPlanInput>, ctx: McpContext): ToolResult<typeof showPlanOutput> {
+  const ws = await ctx.workspace();
+  const ref = ctx.plan(ws, args.plan);
+  const { plan } = readPlan(ws, ref);
+  const text = args.section !== undefined ? findSection(ws, ref, plan, args.section).text : plan.source;
+  const progress = plan.progress.map((i) => ({ n: i.index, state: i.state, text: i.text }));
+  return { data: { id: ref.id, path: ref.relPath, state: summarizePlan(plan, ref.archived).state, text, progress }, text };
+}
+
+/** `create_plan`: a new plan from the specification's skeleton. */
+export async function createPlan({ description }: ToolArgs<typeof createPlanInput>, ctx: McpContext): ToolResult<typeof createPlanOutput> {
+  const ws = await ctx.workspace();
+  // A plans folder that is a link to elsewhere would put the new plan outside the workspace.
+  assertRealInside(ws.root, ws.dirs.active, 'plans folder');
+  assertRealInside(ws.root, ws.dirs.artifacts, 'artifacts folder');
+  const now = clock(ctx.io);
+  const author = ws.config.author ?? ctx.io.env.EXECPLAN_AUTHOR;
+  const created = create(ws, { description, date: formatDate(now, tzOffset(ctx.io, now)), ...(author ? { author } : {}) });
+  return { data: created, text: `Created ${created.path} and ${created.artifacts}/. Next: edit the file to fill in Purpose and the other sections, then lint_plan.` };
+}

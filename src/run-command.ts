@@ -1,0 +1,51 @@
+/**
+ * Running one command module, and reporting how it failed: a user's mistake as one clear message,
+ * anything else as a bug with its stack. The option parser (src/cli.ts) and the direct start of the
+ * most frequent commands (src/direct.ts) both run commands through here.
+ */
+import type { Io } from './commands/io.js';
+import { ExecplanError } from './workspace/errors.js';
+
+// Each command module checks its own arguments; `any` is the seam between the parsers and them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Action = (io: Io, ...args: any[]) => Promise<number>;
+
+/** A command module: `src/commands/<verb>.ts`. */
+export interface CommandModule {
+  run: Action;
+}
+
+/** Load a command module and run it with parsed options and positional arguments; errors a user can fix become messages and exit codes. */
+export async function runCommand(io: Io, load: () => Promise<CommandModule>, opts: Record<string, unknown>, positional: unknown[]): Promise<number> {
+  try {
+    const mod = await load();
+    return await mod.run(io, opts, ...positional);
+  } catch (err) {
+    return reportError(io, err, Boolean(opts.json));
+  }
+}
+
+/** Print an error and return the exit code: 1 or 2 for a user's mistake (see ExecplanError), 2 for a failed system call or a bug. */
+export function reportError(io: Io, err: unknown, json: boolean): number {
+  if (err instanceof ExecplanError) {
+    if (json) io.stdout(`${JSON.stringify({ ok: false, error: err.toJSON() }, null, 2)}\n`);
+    io.stderr(`execplan: ${err.message}\n`);
+    return err.exitCode;
+  }
+  const msg = systemErrorMessage(err);
+  if (msg !== undefined) {
+    if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: 'IO', message: msg } }, null, 2)}\n`);
+    io.stderr(`execplan: ${msg}\n`);
+    return 2;
+  }
+  if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: String((err as Error)?.message ?? err) } }, null, 2)}\n`);
+  io.stderr(`execplan: internal error (please report it): ${(err as Error)?.stack ?? String(err)}\n`);
+  return 2;
+}
+
+/** The message for a failed system call (a file that cannot be read or written), or undefined for any other error. */
+export function systemErrorMessage(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException;
+  if (!e || typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
+  return `${e.syscall} failed for ${e.path ?? 'a file'}: ${e.code}. Check that the path exists and that you may read and write it.`;
+}

@@ -1,0 +1,124 @@
+/**
+ * The file-system side of linting: a plan's stat and bytes, memoised existence checks, and
+ * whether a cached result still holds. Nothing here parses, so a run whose plans are all cached
+ * does not load the parser or the rules' code. Everything taken and returned is plain data, as
+ * worker threads run this too.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { LintSettingsInput } from '../core/lint-settings.js';
+import type { SectionSettings } from '../rules/types.js';
+import { ExecplanError } from './errors.js';
+import { sha1, type CacheEntry, type EntryState } from './lint-cache.js';
+
+/** Everything a run's results depend on besides the plans: plain data, so workers get a copy. */
+export interface LintSetup {
+  /** Absolute path of the repository root. */
+  root: string;
+  lint: LintSettingsInput;
+  sections: SectionSettings;
+  timestampStyle: 'local' | 'utc';
+  /** The clock, ms since the epoch. */
+  now: number;
+  tzOffsetMinutes: number;
+}
+
+/** One plan to lint. */
+export interface FileJob {
+  abs: string;
+  /** Repository-relative, with `/`. */
+  rel: string;
+  /** The plan's artifacts folder, repository-relative. */
+  artifacts: string;
+}
+
+/** What linting one plan gave. */
+export interface FileOutcome {
+  rel: string;
+  diagnostics: Diagnostic[];
+  fromCache: boolean;
+  /** The entry to store: a new one when the run uses the cache, or a cached one whose file was touched. */
+  entry?: CacheEntry;
+}
+
+/** A plan file's size and modification time. */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+}
+
+/** Whether repository-relative paths exist, each asked of the file system once per run. */
+export interface FsAnswers {
+  pathExists(rel: string): boolean;
+  dirExists(rel: string): boolean;
+}
+
+/** Existence checks under `root`, memoised: many plans name the same files. */
+export function fsAnswers(root: string): FsAnswers {
+  const paths = new Map<string, boolean>();
+  const dirs = new Map<string, boolean>();
+  return {
+    pathExists(rel) {
+      let v = paths.get(rel);
+      if (v === undefined) {
+        v = statSync(path.resolve(root, rel), { throwIfNoEntry: false }) !== undefined;
+        paths.set(rel, v);
+      }
+      return v;
+    },
+    dirExists(rel) {
+      let v = dirs.get(rel);
+      if (v === undefined) {
+        v = statSync(path.resolve(root, rel), { throwIfNoEntry: false })?.isDirectory() ?? false;
+        dirs.set(rel, v);
+      }
+      return v;
+    },
+  };
+}
+
+/**
+ * What to keep of a cached entry when everything it depended on still holds (see lint-cache.ts):
+ * the entry itself when the plan's size and mtime match (no read at all), a copy with the new
+ * stat when its bytes hash the same (a touched but unchanged file). Undefined when the plan must
+ * be linted again.
+ */
+export function entryHolds<E extends EntryState>(job: FileJob, entry: E, st: FileStat, now: number, fs: FsAnswers, read: () => Buffer): E | undefined {
+  if (now < entry.now || (entry.clockBound && entry.now !== now)) return undefined;
+  if (entry.artifacts !== undefined && entry.artifacts !== fs.dirExists(job.artifacts)) return undefined;
+  for (const [rel, was] of Object.entries(entry.paths ?? {})) if (fs.pathExists(rel) !== was) return undefined;
+  if (entry.size === st.size && entry.mtimeMs === st.mtimeMs) return entry;
+  if (entry.hash !== sha1(read())) return undefined;
+  return { ...entry, size: st.size, mtimeMs: st.mtimeMs };
+}
+
+/** {@link entryHolds} for a plan not read yet: a stat, and a read only when the stat differs. */
+export function checkEntry(job: FileJob, entry: EntryState | undefined, now: number, fs: FsAnswers): EntryState | undefined {
+  return entry && entryHolds(job, entry, statFile(job), now, fs, () => readFile(job));
+}
+
+/** A plan's size and mtime; an ExecplanError when it cannot be read. */
+export function statFile(job: FileJob): FileStat {
+  try {
+    const st = statSync(job.abs);
+    return { size: st.size, mtimeMs: st.mtimeMs };
+  } catch (err) {
+    throw unreadable(job, err);
+  }
+}
+
+/** A plan's bytes; an ExecplanError when it cannot be read. */
+export function readFile(job: FileJob): Buffer {
+  try {
+    return readFileSync(job.abs);
+  } catch (err) {
+    throw unreadable(job, err);
+  }
+}
+
+function unreadable(job: FileJob, err: unknown): ExecplanError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message;
+  return new ExecplanError('IO', `Cannot read ${job.rel}: ${why}. Check the path and its permissions.`, { file: job.rel });
+}

@@ -1,0 +1,83 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addProgressItem } from '../src/core/edits/index.js';
+import type { EditContext } from '../src/core/edits/context.js';
+import type { Plan } from '../src/core/types.js';
+import { ExecplanError } from '../src/workspace/errors.js';
+import { DEFAULT_LOCK_TIMEOUT_MS, lockFile, lockTimeout } from '../src/workspace/lock.js';
+import { updatePlan } from '../src/workspace/store.js';
+import { tempRepo } from './helpers.js';
+
+const ctx: EditContext = { now: new Date('2026-01-05T14:30:00Z'), style: 'utc', offsetMinutes: 0 };
+const add = (text: string) => (plan: Plan) => ({ edits: addProgressItem(plan, text, {}, ctx).edits, result: text });
+
+function planFile(): string {
+  const file = path.join(tempRepo({ git: false }), 'plan.md');
+  writeFileSync(file, '# T\n\n## Progress\n\n- [ ] One\n');
+  return file;
+}
+
+const saved = process.env.EXECPLAN_LOCK_TIMEOUT_MS;
+afterEach(() => {
+  if (saved === undefined) delete process.env.EXECPLAN_LOCK_TIMEOUT_MS;
+  else process.env.EXECPLAN_LOCK_TIMEOUT_MS = saved;
+});
+
+describe('how long a writer waits for a plan lock', () => {
+  it('is a minute unless EXECPLAN_LOCK_TIMEOUT_MS says otherwise', () => {
+    expect(DEFAULT_LOCK_TIMEOUT_MS).toBe(60_000);
+    expect(lockTimeout({})).toBe(60_000);
+    expect(lockTimeout({ EXECPLAN_LOCK_TIMEOUT_MS: '' })).toBe(60_000);
+    expect(lockTimeout({ EXECPLAN_LOCK_TIMEOUT_MS: '120000' })).toBe(120_000);
+    expect(lockTimeout({ EXECPLAN_LOCK_TIMEOUT_MS: ' 0 ' })).toBe(0);
+  });
+
+  it('refuses a value that is not a number of milliseconds, naming the variable', () => {
+    for (const bad of ['ten', '-5', '1.5', '10s']) {
+      let err: unknown;
+      try {
+        lockTimeout({ EXECPLAN_LOCK_TIMEOUT_MS: bad });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ExecplanError);
+      expect((err as ExecplanError).code).toBe('USAGE');
+      expect((err as ExecplanError).message).toContain(`EXECPLAN_LOCK_TIMEOUT_MS=${JSON.stringify(bad)}`);
+    }
+  });
+
+  it('follows EXECPLAN_LOCK_TIMEOUT_MS, and then names the holder', async () => {
+    const file = planFile();
+    const held = await lockFile(file, { command: 'execplan progress demo add "slow"' });
+    try {
+      process.env.EXECPLAN_LOCK_TIMEOUT_MS = '250';
+      const started = Date.now();
+      const err = await updatePlan(file, add('x'), { display: 'plan.md' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(err).toBeInstanceOf(ExecplanError);
+      expect((err as ExecplanError).code).toBe('LOCKED');
+      expect((err as ExecplanError).message).toContain('plan.md is locked by `execplan progress demo add "slow"`');
+      expect((err as ExecplanError).message).toContain('waited 0.3 s');
+    } finally {
+      await held.release();
+    }
+  });
+
+  it('takes a released lock within a few polls, however long the writer has waited', async () => {
+    const file = planFile();
+    const held = await lockFile(file);
+    let releasedAt = 0;
+    setTimeout(() => {
+      releasedAt = Date.now();
+      void held.release();
+    }, 1_500);
+    await updatePlan(file, add('after a long wait'));
+    // A wait that backs off further the longer it lasts would look again only seconds later.
+    expect(Date.now() - releasedAt).toBeLessThan(400);
+  });
+});
