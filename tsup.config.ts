@@ -19,7 +19,7 @@ const common: Options = {
 
 /**
  * string-width builds an Intl.Segmenter as it is loaded, which takes longer than linting a plan,
- * and the formatters only call it for text that is not plain (see src/formatters/stylish.ts). In
+ * and `lint`'s report only measures text that is not plain with it (src/formatters/stylish.ts). In
  * the command line the package is evaluated on its first call instead: the import is replaced by
  * a function that `require`s it then, which esbuild bundles as a module initialised on demand.
  */
