@@ -200,21 +200,9 @@ export function headingMatcher(options: ParseOptions = {}): HeadingMatcher {
     }
     return null;
   };
-  // The plans of one repository repeat their headings: each spelling is normalised and compared once.
-  const seen = new Map<string, HeadingResult | null>();
   return (heading: string) => {
     const trimmed = heading.trim();
     const key = exact.get(trimmed);
-    if (key) return { key, match: 'exact' };
-    let found = seen.get(trimmed);
-    if (found === undefined) {
-      found = loose(trimmed);
-      if (seen.size >= SEEN_LIMIT) seen.clear();
-      seen.set(trimmed, found);
-    }
-    return found && { key: found.key, match: found.match };
+    return key ? { key, match: 'exact' } : loose(trimmed);
   };
 }
-
-/** Spellings a matcher remembers, so a long-lived process does not grow without bound. */
-const SEEN_LIMIT = 10_000;

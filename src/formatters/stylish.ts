@@ -15,13 +15,13 @@ export function format(input: FormatInput): string {
 /** One file's block: a blank line, the path, one aligned row per finding; nothing for a clean file. */
 export function file(result: LintResult, input: StreamInput): string {
   if (!result.diagnostics.length) return '';
-  const c = pc.createColors(Boolean(input.color));
+  const c = colors(input);
   return `\n${c.underline(result.file)}\n${rows(result.diagnostics, c).join('\n')}\n`;
 }
 
 /** The summary after the file blocks, from the run's totals. */
 export function footer(t: Totals, input: StreamInput): string {
-  const c = pc.createColors(Boolean(input.color));
+  const c = colors(input);
   if (!t.errors && !t.warnings) {
     return t.files ? `${c.green('✔')} ${plural(t.files, 'plan')} checked: no problems\n` : '';
   }
@@ -31,6 +31,14 @@ export function footer(t: Totals, input: StreamInput): string {
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
+
+// Made once: a large run formats one block per plan.
+const COLORED = pc.createColors(true);
+const PLAIN = pc.createColors(false);
+
+function colors(input: StreamInput): Colors {
+  return input.color ? COLORED : PLAIN;
+}
 
 // Printable ASCII, Latin-1 to IPA, general punctuation (dashes, quotes, ellipsis) and arrows: one
 // column per code unit. string-width segments graphemes and is a hundred times slower, so it only
@@ -48,13 +56,15 @@ function rows(diagnostics: readonly Diagnostic[], c: Colors): string[] {
   const colW = Math.max(...diagnostics.map((d) => String(d.column).length));
   const label = (d: Diagnostic) => (d.severity === 'error' ? 'error' : 'warning');
   const sevW = Math.max(...diagnostics.map((d) => label(d).length));
-  const msgW = Math.max(...diagnostics.map((d) => width(d.message)));
-  return diagnostics.map((d) => {
+  // Measured once: a large run prints hundreds of thousands of messages.
+  const widths = diagnostics.map((d) => width(d.message));
+  const msgW = Math.max(...widths);
+  return diagnostics.map((d, i) => {
     // Padding is computed on the plain text so ANSI codes never shift the columns.
     const loc = `${String(d.line).padStart(lineW)}:${String(d.column).padEnd(colW)}`;
     const sev = label(d);
     const sevText = (d.severity === 'error' ? c.red : c.yellow)(sev) + ' '.repeat(sevW - sev.length);
-    const msg = d.message + ' '.repeat(msgW - width(d.message));
+    const msg = d.message + ' '.repeat(msgW - widths[i]!);
     return `  ${c.dim(loc)}  ${sevText}  ${msg}  ${c.dim(d.ruleId)}`;
   });
 }

@@ -1,6 +1,7 @@
 /** Progress is a checkbox list: at least one `- [ ]`/`- [x]` item, and no plain bullets beside them. */
 import type { Rule } from './types.js';
 import { findSection } from './util/sections.js';
+import { linesBetween } from './util/text.js';
 
 const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+(.*)$/;
 const CHECKBOX = /^\[[ xX~\-/]\](?:[ \t]|$)/;
@@ -24,7 +25,7 @@ export const rule: Rule = {
       return;
     }
     const topIndent = Math.min(...plan.progress.filter((p) => p.depth === 0).map((p) => p.indent.length));
-    const lines = ctx.lines.filter((l) => l.kind === 'prose' && l.line > section.line && l.line <= section.endLine);
+    const lines = linesBetween(ctx.lines, section.line + 1, section.endLine).filter((l) => l.kind === 'prose');
     for (const l of lines) {
       const m = LIST_ITEM.exec(l.text);
       if (!m || m[1]!.length > topIndent || CHECKBOX.test(m[3]!)) continue;

@@ -1,6 +1,6 @@
 /** Files the plan names exist in the repository, unless the plan says it creates (or removes) them. */
 import type { Rule, RuleContext } from './types.js';
-import { inlineCode, type PlanLine } from './util/text.js';
+import { inlineCode, linesContaining, type PlanLine } from './util/text.js';
 
 const ROOT_FILES = new Set([
   'package.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'tsconfig.json', 'README.md', 'AGENTS.md', 'PLANS.md',
@@ -37,9 +37,16 @@ export const rule: Rule = {
       const i = (leadIns ??= leadInLines(lines))[l.line - 1]!;
       return i !== -1 && i >= l.line - 80 && saysChange(lines[i]!);
     };
+    // A plan names the same files again and again: each code span's text is judged once.
+    const judged = new Map<string, { path: string | undefined; folder: string | undefined }>();
+    const judge = (content: string) => {
+      let j = judged.get(content);
+      if (!j) judged.set(content, (j = { path: fileLike(content), folder: folderLike(content) }));
+      return j;
+    };
     const mentions: { path: string; line: number; column: number; changed: boolean }[] = [];
     const changed = new Set<string>();
-    for (const l of lines) {
+    for (const l of linesContaining(lines, ctx.plan.source, '`')) {
       if (l.kind !== 'prose') continue;
       const spans = inlineCode(l.text);
       if (!spans.length) continue;
@@ -47,10 +54,9 @@ export const rule: Rule = {
       let says: boolean | undefined;
       const said = () => (says ??= saysChange(l) || leadInSays(l));
       for (const span of spans) {
-        const path = fileLike(span.content);
+        const { path, folder } = judge(span.content);
         if (path) mentions.push({ path, line: l.line, column: span.start + 1, changed: said() });
         if (path && said()) changed.add(path);
-        const folder = folderLike(span.content);
         if (folder && said()) changed.add(folder);
       }
     }

@@ -1,6 +1,6 @@
 /** Paths in the plan are repository-relative: no home folders, drive letters or machine-specific roots. */
 import type { Rule } from './types.js';
-import { isShellBlock, PROMPT_LINE, type PlanLine } from './util/text.js';
+import { isShellBlock, matchesByLine, PROMPT_LINE, type PlanLine } from './util/text.js';
 
 // Each alternative is a path that only makes sense on one machine.
 const ABSOLUTE = new RegExp(
@@ -27,14 +27,8 @@ export const rule: Rule = {
   },
   check(ctx) {
     const allow = Array.isArray(ctx.options.allow) ? (ctx.options.allow as unknown[]).filter((a): a is string => typeof a === 'string') : [];
-    const { lines } = ctx;
-    const { source } = ctx.plan;
-    // One scan of the whole text rather than one per line: no match can span a line break, and the
-    // look-behinds see a line break where a line starts, so the matches are the same.
-    let at = 0;
-    for (const m of source.matchAll(ABSOLUTE)) {
-      while (at + 1 < lines.length && lines[at + 1]!.start <= m.index) at++;
-      const l = lines[at]!;
+    // No match can span a line break, and the look-behinds see a line break where a line starts.
+    for (const { match: m, line: l } of matchesByLine(ctx.lines, ctx.plan.source, ABSOLUTE)) {
       if (!inScope(l)) continue;
       const path = m[0].replace(/[.:]+$/, '');
       if (allow.some((a) => path.includes(a))) continue;

@@ -22,12 +22,16 @@ export function planLines(plan: Plan): PlanLine[] {
   const out: PlanLine[] = [];
   for (let i = 0; i < lineStarts.length; i++) {
     const start = lineStarts[i]! + (i === 0 && plan.bom ? 1 : 0);
-    out.push({ line: i + 1, start, text: source.slice(start, lineEndOffset(source, lineStarts, i)), kind: 'prose' });
+    // Every line gets the same fields, so the rules reading them see one object shape.
+    out.push({ line: i + 1, start, text: source.slice(start, lineEndOffset(source, lineStarts, i)), kind: 'prose', block: undefined });
   }
   for (const block of plan.codeBlocks) {
     for (let l = block.line; l <= block.endLine; l++) {
       const pl = out[l - 1];
-      if (pl) Object.assign(pl, { kind: 'code', block });
+      if (pl) {
+        pl.kind = 'code';
+        pl.block = block;
+      }
     }
   }
   const meta = (from: number, to: number) => {
@@ -41,6 +45,35 @@ export function planLines(plan: Plan): PlanLine[] {
       const close = lineOf(plan, plan.outerFence.close.start);
       meta(close, close);
     }
+  }
+  return out;
+}
+
+/**
+ * Every match of a global pattern over the plan's whole text, with the line it is on. One scan in
+ * the regular expression engine costs far less than a call per line; the pattern must not be able
+ * to match across a line break, so the matches are those a line-by-line search would find.
+ */
+export function matchesByLine(lines: readonly PlanLine[], source: string, pattern: RegExp): { match: RegExpExecArray; line: PlanLine }[] {
+  const out: { match: RegExpExecArray; line: PlanLine }[] = [];
+  let at = 0;
+  for (const match of source.matchAll(pattern)) {
+    while (at + 1 < lines.length && lines[at + 1]!.start <= match.index) at++;
+    out.push({ match: match as RegExpExecArray, line: lines[at]! });
+  }
+  return out;
+}
+
+/** The lines holding `needle`, in order, found by searching the whole text (most lines hold none). */
+export function linesContaining(lines: readonly PlanLine[], source: string, needle: string): PlanLine[] {
+  const out: PlanLine[] = [];
+  let at = 0;
+  for (let i = source.indexOf(needle); i !== -1; ) {
+    while (at + 1 < lines.length && lines[at + 1]!.start <= i) at++;
+    out.push(lines[at]!);
+    // On to the next line: one hit per line is enough.
+    const next = lines[at + 1];
+    i = next ? source.indexOf(needle, next.start) : -1;
   }
   return out;
 }
