@@ -15,6 +15,12 @@ const common: Options = {
   clean: false,
   shims: false,
   define: { __EXECPLAN_VERSION__: JSON.stringify(version) },
+  // markdown-it imports the whole of `entities` for its decoder; the encoder tables (a third of
+  // the parser's bundled size) come along unless the import points at the decoder alone, which
+  // `entities` exports as a module of its own with the same functions.
+  esbuildOptions(options) {
+    options.alias = { ...options.alias, entities: 'entities/lib/decode.js' };
+  },
 };
 
 /**
@@ -48,17 +54,26 @@ export default defineConfig([
   // loads a few chunks and nothing else. Code splitting keeps each command's code in its own
   // chunks, so `execplan --version` loads almost nothing and `mcp` alone loads the MCP SDK.
   // Whitespace and syntax are minified (names are kept, so stack traces stay readable): V8 reads
-  // every byte of a module before running it.
+  // every byte of a module before running it. It is CommonJS: Node's ES module loader costs a
+  // one-plan lint about a fifth of its time, mostly because importing a built-in module (node:fs)
+  // evaluates every lazy part of it (fs/promises, streams), where `require` loads what is used.
   {
     ...common,
     // The lint worker is its own entry: worker threads start from a file.
     entry: { bin: 'src/bin.ts', 'lint-worker': 'src/commands/lint-worker.ts' },
     dts: false,
+    format: ['cjs'],
+    shims: true,
     noExternal: [/.*/],
     minifyWhitespace: true,
     minifySyntax: true,
     esbuildPlugins: [lazyStringWidth],
-    // Bundled CommonJS packages `require` node's built-in modules.
-    banner: { js: "import { createRequire as __execplanCreateRequire } from 'node:module';\nconst require = __execplanCreateRequire(import.meta.url);" },
+    // tsup turns the split ES modules into CommonJS with sucrase, which rewrites `??` and `?.` on
+    // its own and gets minified code wrong (`return(a=b).c??=d` lost its space); esbuild lowers
+    // them first, so sucrase only rewrites imports and exports.
+    esbuildOptions(options, context) {
+      common.esbuildOptions!(options, context);
+      options.supported = { ...options.supported, 'nullish-coalescing': false, 'optional-chain': false, 'logical-assignment': false };
+    },
   },
 ]);

@@ -3,7 +3,7 @@
  * same run, ratio, target) and write the same rows to bench/results.json.
  *
  * Environment: BENCH_RUNS (timed runs per command, default 10; the heavy lint scenarios use a third
- * of it), BENCH_ONLY (comma-separated scenario ids), EXECPLAN_BIN (default dist/bin.js).
+ * of it), BENCH_ONLY (comma-separated scenario ids), EXECPLAN_BIN (default dist/bin.cjs).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -47,7 +47,7 @@ function selectScenarios() {
 }
 
 function makeContext(runs) {
-  const bin = path.resolve(ROOT, process.env.EXECPLAN_BIN ?? 'dist/bin.js');
+  const bin = path.resolve(ROOT, process.env.EXECPLAN_BIN ?? 'dist/bin.cjs');
   const node = process.execPath;
   const available = new Map();
   const workspaces = new Map();

@@ -26,6 +26,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
   };
-  const { start } = await import('./direct.js');
-  process.exitCode = await start(argv, io);
+  void import('./direct.js')
+    .then(({ start }) => start(argv, io))
+    .then((code) => {
+      process.exitCode = code;
+    });
 }

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tempRepo } from './helpers.js';
 import { addPlan, PLAN_ID } from './helpers/lifecycle.js';
 
-const BIN = new URL('../dist/bin.js', import.meta.url).pathname;
+const BIN = new URL('../dist/bin.cjs', import.meta.url).pathname;
 const ART = `.agent/execplans/artifacts/${PLAN_ID}`;
 const env = { ...process.env, EXECPLAN_NOW: '2026-01-05T14:30:00Z', EXECPLAN_TZ_OFFSET: '0' };
 

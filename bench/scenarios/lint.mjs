@@ -28,7 +28,7 @@ export const lintVsMarkdownlint = {
       const [m] = compare([mdl], { runs: ctx.heavyRuns, warmup: 1, budgetMs: ctx.budget(75) });
       return [
         valueRow({ scenario: 'lint-vs-markdownlint', name: 'markdownlint-cli2 (500 plans)', value: m.median, unit: 'ms', figure: fmtMs(m.median) }),
-        statusRow('lint-vs-markdownlint', 'n/a', 'not available yet', { name: 'lint 500 plans vs markdownlint-cli2', target: '≤ 0.1×', notes: ['`execplan lint` is not in dist/bin.js yet'] }),
+        statusRow('lint-vs-markdownlint', 'n/a', 'not available yet', { name: 'lint 500 plans vs markdownlint-cli2', target: '≤ 0.1×', notes: ['`execplan lint` is not in dist/bin.cjs yet'] }),
       ];
     }
     const lint = { label: 'execplan lint', argv: ctx.execplan('lint'), cwd: ws.root, okCodes: [0, 1] };
@@ -52,7 +52,7 @@ export const lint10k = {
       const [f] = compare([floor], { runs: ctx.heavyRuns, warmup: 0, budgetMs: ctx.budget(45) });
       return [
         valueRow({ scenario: 'lint-10k', name: 'read+split floor (10,000 plans)', value: f.median, unit: 'ms', figure: fmtMs(f.median), notes: [`${mb.toFixed(1)} MB, ${mbps(f.median)}, peak RSS ${(f.maxRssKB / 1024).toFixed(0)} MB`] }),
-        statusRow('lint-10k', 'n/a', 'not available yet', { name: 'lint 10,000 plans', target: `< ${LINT_10K_TARGET_S} s, < 300 MB`, notes: ['`execplan lint` is not in dist/bin.js yet'] }),
+        statusRow('lint-10k', 'n/a', 'not available yet', { name: 'lint 10,000 plans', target: `< ${LINT_10K_TARGET_S} s, < 300 MB`, notes: ['`execplan lint` is not in dist/bin.cjs yet'] }),
       ];
     }
     const lint = { label: 'execplan lint', argv: ctx.execplan('lint'), cwd: ws.root, okCodes: [0, 1], rss: true, timeoutMs: LINT_10K_STOP_S * 1000 };

@@ -4,13 +4,13 @@
  * was; and the `execplan` skill where Claude Code and Codex look for skills, never overwriting one
  * the user edited.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyEdits } from '../core/apply-edits.js';
 import { agentsBlock, BLOCK_END, BLOCK_START, skillText, SKILL_NAME, type AgentLayout } from '../templates/agent-instructions.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { InitStep } from './init.js';
+import { sha256 } from '../workspace/hash.js';
 
 /** Where Claude Code and Codex look for a repository's skills (`.agents/skills` is Codex's repository scope). */
 export const SKILL_PATHS = [`.claude/skills/${SKILL_NAME}/SKILL.md`, `.agents/skills/${SKILL_NAME}/SKILL.md`] as const;
@@ -105,8 +105,4 @@ function dominantEol(text: string): '\n' | '\r\n' {
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const lf = (text.match(/\n/g) ?? []).length - crlf;
   return crlf > lf ? '\r\n' : '\n';
-}
-
-function sha256(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
 }

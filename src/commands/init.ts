@@ -1,5 +1,4 @@
 /** `execplan init`: the plan folders and the PLANS.md guide, or a configuration pointing at an existing layout. */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PLANS_GUIDE } from '../templates/plans-guide.js';
@@ -7,6 +6,7 @@ import { CONFIG_FILE, DEFAULT_PATHS, loadConfig } from '../workspace/config.js';
 import { detectLayout } from '../workspace/layout.js';
 import { findRoot, relPath, workspaceFor } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
+import { sha256 } from '../workspace/hash.js';
 
 interface Options {
   cwd?: string;
@@ -101,8 +101,4 @@ function writeGuide(root: string): InitStep {
     return { path: rel, action: 'updated', note: 'the guide was unedited; brought up to date' };
   }
   return { path: rel, action: 'kept', note: 'edited by you; left as it is' };
-}
-
-function sha256(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
 }

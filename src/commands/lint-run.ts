@@ -3,12 +3,40 @@
  * first, with a stat each; the other plans are linted on worker threads when there are many, else
  * here; every outcome is handed on in the plans' order.
  */
+import { availableParallelism } from 'node:os';
 import { cachedFindings, type EntryState, type LintCache } from '../workspace/lint-cache.js';
 import { checkEntry, type FileJob, type FileOutcome, type FsAnswers, type LintSetup } from '../workspace/lint-files.js';
 import type { FileLinter } from '../workspace/lint-runner.js';
 import type { Io } from './io.js';
-import { lintInWorkers, WORKER_THRESHOLD } from './lint-workers.js';
 import type { Progress } from './progress.js';
+
+/** Runs with more plans to lint than this may use worker threads; smaller ones never gain. */
+const WORKER_THRESHOLD = 200;
+
+/**
+ * Plans a run needs, on two cores, before a worker thread pays for itself. Each new thread loads
+ * and warms up the linter again, and while it does V8's compiler and collector threads need the
+ * second core: on the benchmark corpus the main thread alone stays faster up to about 2,000
+ * plans. With more cores that is not so.
+ */
+const TWO_CORE_THRESHOLD = 2000;
+
+/** More threads than this gain little on a lint run and cost each its own start-up. */
+const MAX_WORKERS = 3;
+
+/**
+ * How many worker threads to lint `plans` plans with: `EXECPLAN_WORKERS` when set, else one fewer
+ * than the cores (the main thread lints too); none for small runs.
+ */
+export function workersFor(plans: number, env: Record<string, string | undefined>): number {
+  if (plans <= WORKER_THRESHOLD) return 0;
+  if (env.EXECPLAN_WORKERS !== undefined) {
+    const wanted = Number(env.EXECPLAN_WORKERS);
+    return Number.isInteger(wanted) && wanted > 0 ? wanted : 0;
+  }
+  const cores = availableParallelism();
+  return cores < 2 || (cores === 2 && plans < TWO_CORE_THRESHOLD) ? 0 : Math.min(MAX_WORKERS, cores - 1);
+}
 
 /** What the cache settled before any plan was linted. */
 export interface CachePass {
@@ -23,7 +51,7 @@ export interface CachePass {
 
 /** Find the plans whose cached entry still holds (see lint-cache.ts), with a stat each. Without a cache, every plan is a miss. */
 export function checkCache(jobs: readonly FileJob[], cache: LintCache | undefined, now: number, fs: FsAnswers): CachePass {
-  const pass: CachePass = { started: performance.now(), kept: new Array<EntryState | undefined>(jobs.length), outcomes: new Array<FileOutcome | undefined>(jobs.length), misses: [] };
+  const pass: CachePass = { started: Date.now(), kept: new Array<EntryState | undefined>(jobs.length), outcomes: new Array<FileOutcome | undefined>(jobs.length), misses: [] };
   jobs.forEach((job, i) => {
     const kept = cache && checkEntry(job, cache.entries.get(job.rel), now, fs);
     if (kept) pass.kept[i] = kept;
@@ -49,7 +77,7 @@ export function settleHits(jobs: readonly FileJob[], pass: CachePass, cache: Lin
 /** With `EXECPLAN_DEBUG=lint`, say on stderr how the run went. */
 export function debugRun(io: Io, pass: CachePass, done: number, cached: number, threads: string): void {
   if (/\blint\b/.test(io.env.EXECPLAN_DEBUG ?? '')) {
-    io.stderr(`execplan: linted ${done} plans (${cached} from the cache) on ${threads} in ${Math.round(performance.now() - pass.started)} ms.\n`);
+    io.stderr(`execplan: linted ${done} plans (${cached} from the cache) on ${threads} in ${Math.round(Date.now() - pass.started)} ms.\n`);
   }
 }
 
@@ -84,9 +112,14 @@ export async function lintAll(
   };
   let threads = 'the main thread';
   if (toLint.length) {
-    const linter = await loadLinter();
-    if (toLint.length > WORKER_THRESHOLD && (await lintInWorkers(toLint, setup, useCache, linter, settle, io.env))) threads = 'worker threads';
-    else toLint.forEach((job, k) => settle(k, linter.lintFile(job, undefined, useCache)));
+    // Worker threads are only worth their start-up for many plans; the module loads only then.
+    const wanted = workersFor(toLint.length, io.env);
+    const workers = wanted ? await import('./lint-workers.js') : undefined;
+    if (workers && (await workers.lintInWorkers(toLint, wanted, setup, useCache, loadLinter, settle))) threads = 'worker threads';
+    else {
+      const linter = await loadLinter();
+      toLint.forEach((job, k) => settle(k, linter.lintFile(job, undefined, useCache)));
+    }
   }
   debugRun(io, pass, done, cached, threads);
 }

@@ -13,7 +13,6 @@ try {
   for (let start = takeBatch(queue, jobs.length); start !== undefined; start = takeBatch(queue, jobs.length)) {
     const outcomes = batchAt(jobs, start).map((job) => linter.lintFile(job, undefined, useCache));
     port.postMessage({ type: 'batch', start, outcomes } satisfies FromWorker);
-    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   port.postMessage({ type: 'done' } satisfies FromWorker);
 } catch (err) {

@@ -5,27 +5,22 @@
  * Only findings cross the thread boundary, never a plan's text.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ExecplanError, type ErrorCode } from '../workspace/errors.js';
 import type { FileJob, FileLinter, FileOutcome, LintSetup } from '../workspace/lint-runner.js';
 
-/** Runs with more plans to lint than this use worker threads (when the built worker script is there). */
-export const WORKER_THRESHOLD = 200;
-
 /** Plans taken from the queue at a time: small enough to balance, large enough to keep messages few. */
 const BATCH = 16;
-
-/** More threads than this gain little on a lint run and cost each its own start-up. */
-const MAX_WORKERS = 3;
 
 /**
  * A worker's heap. A plan's parse is garbage a few milliseconds later; without a cap V8 lets the
  * old generation grow to hundreds of MB before collecting. 64 MB holds the largest real plans
- * (185 KB) many times over and keeps a 10,000-plan run's peak memory in bounds.
+ * (185 KB) many times over and keeps a 10,000-plan run's peak memory in bounds. The young
+ * generation, where that garbage dies, gets room for a few plans' parses: at 8 MB the worker
+ * spent a tenth of its time collecting.
  */
-const LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+const LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
 
 /** The data a worker starts with: the whole queue, and the shared index of its next free batch. */
 export interface WorkerInput {
@@ -52,33 +47,29 @@ export function batchAt(jobs: readonly FileJob[], start: number): readonly FileJ
   return jobs.slice(start, start + BATCH);
 }
 
-/** The worker script beside this module in the build; absent when running from source. */
+/** The worker script beside this module in the command-line build; absent when running from source or the library. */
 function workerScript(): URL | undefined {
-  const url = new URL('./lint-worker.js', import.meta.url);
+  const url = new URL('./lint-worker.cjs', import.meta.url);
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
-/** How many worker threads to start: `EXECPLAN_WORKERS`, else one fewer than the cores (the main thread lints too). */
-function workerCount(env: Record<string, string | undefined>, batches: number): number {
-  const wanted = env.EXECPLAN_WORKERS === undefined ? Math.min(MAX_WORKERS, Math.max(1, availableParallelism() - 1)) : Number(env.EXECPLAN_WORKERS);
-  return Number.isInteger(wanted) && wanted > 0 ? Math.min(wanted, batches - 1) : 0;
-}
-
 /**
- * Lint `jobs` on worker threads and on this one, handing each outcome to `settle` with its index
- * as soon as it is known (in no particular order). Returns false, having settled nothing, when
- * workers are not available or turned off (`EXECPLAN_WORKERS=0`); the caller then lints alone.
+ * Lint `jobs` on up to `wanted` worker threads and on this one, handing each outcome to `settle`
+ * with its index as soon as it is known (in no particular order). Returns false, having settled
+ * nothing, when the worker script is not there (running from source) or the run is a single
+ * batch; the caller then lints alone.
  */
 export async function lintInWorkers(
   jobs: FileJob[],
+  wanted: number,
   setup: LintSetup,
   useCache: boolean,
-  linter: FileLinter,
+  loadLinter: () => Promise<FileLinter>,
   settle: (index: number, outcome: FileOutcome) => void,
-  env: Record<string, string | undefined>,
 ): Promise<boolean> {
   const script = workerScript();
-  const count = script ? workerCount(env, Math.ceil(jobs.length / BATCH)) : 0;
+  // No more workers than batches left for them once the main thread has taken one.
+  const count = Math.min(wanted, Math.ceil(jobs.length / BATCH) - 1);
   if (!script || count < 1) return false;
   const next = new SharedArrayBuffer(4);
   const queue = new Int32Array(next);
@@ -102,9 +93,11 @@ export async function lintInWorkers(
       worker.on('exit', (code) => reject(new Error(`A lint worker stopped with exit code ${code} before it was done.`)));
     });
 
-  // The main thread takes batches too, yielding after each so the workers' results are printed as they come.
+  // The main thread takes batches too (its linter loads while the workers start), yielding after
+  // each so the workers' results are printed as they come.
   let stopped = false;
   const lintHere = async () => {
+    const linter = await loadLinter();
     while (!stopped) {
       const start = takeBatch(queue, jobs.length);
       if (start === undefined) return;

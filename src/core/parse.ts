@@ -5,7 +5,8 @@
  * offsets are computed on the original text, so every range slices back to the exact bytes. The
  * parser never throws on user content: what it cannot make sense of becomes a diagnostic.
  */
-import markdownit, { type MarkdownIt, type Token } from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { parseBlocks } from './block-parser.js';
 import { computeLineStarts, dominantEol, lineEndOffset } from './lines.js';
 import { headingMatcher, normalizeHeading } from './sections.js';
 import { readLeadingTimestamp, readTrailingTimestamp } from './timestamps.js';
@@ -23,13 +24,6 @@ import type {
   ProgressItem,
   Section,
 } from './types.js';
-
-let markdown: MarkdownIt | undefined;
-function md(): MarkdownIt {
-  // CommonMark preset with tables: plans use them, and a table must not be read as a paragraph.
-  markdown ??= markdownit('commonmark').enable('table');
-  return markdown;
-}
 
 interface Heading {
   level: number;
@@ -102,8 +96,8 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
     for (const i of hidden) visible[i] = '';
   }
   const text = visible === lines && !bom && !source.includes('\r') ? source : visible.join('\n');
-  const tokens: Token[] = [];
-  md().block.parse(text, md(), {}, tokens);
+  // CommonMark with tables: plans use them, and a table must not be read as a paragraph.
+  const tokens = parseBlocks(text);
 
   const headings: Heading[] = [];
   const items: ListItem[] = [];

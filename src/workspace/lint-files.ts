@@ -10,7 +10,8 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { LintSettingsInput } from '../core/lint-settings.js';
 import type { SectionSettings } from '../rules/types.js';
 import { ExecplanError } from './errors.js';
-import { sha1, type CacheEntry, type EntryState } from './lint-cache.js';
+import { type CacheEntry, type EntryState } from './lint-cache.js';
+import { sha1 } from './hash.js';
 
 /** Everything a run's results depend on besides the plans: plain data, so workers get a copy. */
 export interface LintSetup {

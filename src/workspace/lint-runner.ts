@@ -9,8 +9,9 @@ import { parseOptionsFor, resolveRuleSettings, type EnabledRule } from '../core/
 import { parsePlan } from '../core/parse.js';
 import { RULES } from '../rules/index.js';
 import type { LintContextBase, Rule } from '../rules/types.js';
-import { sha1, type CacheEntry } from './lint-cache.js';
+import { type CacheEntry } from './lint-cache.js';
 import { entryHolds, fsAnswers, readFile, statFile, type FileJob, type FileOutcome, type FsAnswers, type LintSetup } from './lint-files.js';
+import { sha1 } from './hash.js';
 
 export type { FileJob, FileOutcome, LintSetup } from './lint-files.js';
 
@@ -67,15 +68,16 @@ export function createFileLinter(setup: LintSetup, fs: FsAnswers = fsAnswers(set
     enabled,
     contextFor,
     lintFile(job, cached, useCache) {
-      const st = statFile(job);
+      // A cache entry is checked and stored against the plan's stat, taken before its bytes are read.
+      const st = cached || useCache ? statFile(job) : undefined;
       let bytes: Buffer | undefined;
       const read = () => (bytes ??= readFile(job));
-      const kept = cached && entryHolds(job, cached, st, setup.now, fs, read);
+      const kept = cached && st && entryHolds(job, cached, st, setup.now, fs, read);
       if (kept) return { rel: job.rel, diagnostics: kept.diagnostics, fromCache: true, entry: kept };
       observed = { clockRules: new Set(), paths: {} };
       const base = contextFor(job);
       const diagnostics = lintPlan(parsePlan(read().toString('utf8'), parseOptions), base, enabled);
-      if (!useCache) return { rel: job.rel, diagnostics, fromCache: false };
+      if (!useCache || !st) return { rel: job.rel, diagnostics, fromCache: false };
       const entry: CacheEntry = { size: st.size, mtimeMs: st.mtimeMs, hash: sha1(read()), diagnostics, now: setup.now, artifacts: base.artifacts!.exists };
       if (diagnostics.some((d) => observed.clockRules.has(d.ruleId))) entry.clockBound = true;
       if (Object.keys(observed.paths).length) entry.paths = observed.paths;

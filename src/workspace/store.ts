@@ -18,12 +18,12 @@
  * rename, which no lock-free editor can be protected against.
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { applyEdits, type Edit } from '../core/apply-edits.js';
 import { parsePlan } from '../core/parse.js';
 import type { ParseOptions, Plan } from '../core/types.js';
 import { prepareWrite, removeStaleTemps } from './atomic-write.js';
 import { ExecplanError } from './errors.js';
+import { sha256 } from './hash.js';
 import { lockFile, type LockOptions } from './lock.js';
 
 /** What an update's builder returns: the edits to make, and anything the caller wants back. */
@@ -72,14 +72,9 @@ export interface LoadedPlan {
   plan: Plan;
 }
 
-// node:crypto takes longer to load than a whole plan update needs: it is loaded on the first hash.
-const load = createRequire(import.meta.url);
-let crypto: typeof import('node:crypto') | undefined;
-
 /** sha256 of a text's UTF-8 bytes, hex: the identity of a plan's content. */
 export function hashText(text: string | Uint8Array): string {
-  crypto ??= load('node:crypto') as typeof import('node:crypto');
-  return crypto.createHash('sha256').update(text).digest('hex');
+  return sha256(text);
 }
 
 /** Read and parse a plan. Refuses files that are not UTF-8, since writing them back would alter bytes. */

@@ -10,7 +10,7 @@ import { ListRootsRequestSchema, type CallToolResult } from '@modelcontextprotoc
 /** The repository root. */
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** The built command. */
-export const BIN = path.join(REPO, 'dist', 'bin.js');
+export const BIN = path.join(REPO, 'dist', 'bin.cjs');
 
 /** The fixed clock the servers under test run with. */
 export const TEST_ENV = { EXECPLAN_NOW: '2026-01-05T14:30:00Z', EXECPLAN_TZ_OFFSET: '0' };
