@@ -19,7 +19,7 @@ export async function runCli(argv: string[], opts: { cwd: string; env?: Record<s
     cwd: opts.cwd,
     env: { EXECPLAN_NOW: '2026-01-05T14:30:00Z', EXECPLAN_TZ_OFFSET: '0', ...opts.env },
     stdout: (s) => {
-      stdout += s;
+      stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8');
     },
     stderr: (s) => {
       stderr += s;

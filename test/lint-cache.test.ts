@@ -24,6 +24,17 @@ beforeEach(() => {
 
 const T0 = '2026-01-05T14:30:00Z';
 
+/** The cache file's three parts: a JSON head, the findings as JSON, and the report's bytes as printed. */
+function readCache(root: string) {
+  const bytes = readFileSync(path.join(root, '.execplan/cache/lint.json'));
+  const end = bytes.indexOf(0x0a);
+  const head = JSON.parse(bytes.toString('utf8', 0, end));
+  const findingsEnd = end + 1 + head.sizes.findings;
+  expect(bytes[findingsEnd]).toBe(0x0a);
+  expect(bytes.length).toBe(findingsEnd + 1 + head.sizes.text);
+  return { head, findings: JSON.parse(bytes.toString('utf8', end + 1, findingsEnd)), text: bytes.toString('utf8', findingsEnd + 1) };
+}
+
 describe('execplan lint --cache', () => {
   it('parses nothing on a second run over unchanged plans and prints the same', async () => {
     const { root } = lintWorkspace({ '2026-01-06_other': GOOD.replace('# Add retry', '# Add more retry') });
@@ -113,9 +124,9 @@ describe('execplan lint --cache', () => {
       formatted.mockClear();
       expect(await cached(args), args.join(' ')).toBe(await uncached(args));
     }
-    const doc = JSON.parse(readFileSync(path.join(root, '.execplan/cache/lint.json'), 'utf8'));
+    const doc = readCache(root);
     expect(doc.text).toBe(await uncached([]));
-    expect(doc.report.totals).toMatchObject({ files: 2, errors: 1 });
+    expect(doc.head.report.totals).toMatchObject({ files: 2, errors: 1 });
     formatted.mockClear();
     expect(await cached([])).toBe(await uncached([]));
     // The uncached run formatted its two plans; the cached one none.
@@ -159,7 +170,23 @@ describe('execplan lint --cache', () => {
     mkdirSync(path.join(root, '.execplan/cache'), { recursive: true });
     writeFileSync(path.join(root, '.execplan/cache/lint.json'), '{not json');
     expect((await runCli(['lint', '--cache'], { cwd: root })).code).toBe(0);
-    expect(JSON.parse(readFileSync(path.join(root, '.execplan/cache/lint.json'), 'utf8')).entries).toHaveProperty([PLAN_PATH]);
+    expect(readCache(root).head.entries).toHaveProperty([PLAN_PATH]);
+  });
+
+  it('ignores a cache file cut short or grown, and prints the report afresh', async () => {
+    const { root } = lintWorkspace({ '2026-01-06_café-menü': GOOD.replace(/^# .*\n\n/, '') });
+    const file = path.join(root, '.execplan/cache/lint.json');
+    const uncached = (await runCli(['lint'], { cwd: root })).stdout;
+    expect(uncached).toContain('café-menü');
+    await runCli(['lint', '--cache'], { cwd: root });
+    const whole = readFileSync(file);
+    for (const damaged of [whole.subarray(0, whole.length - 1), Buffer.concat([whole, Buffer.from('x')])]) {
+      writeFileSync(file, damaged);
+      formatted.mockClear();
+      expect((await runCli(['lint', '--cache'], { cwd: root })).stdout).toBe(uncached);
+      expect(formatted).toHaveBeenCalled();
+      expect(readCache(root).text).toBe(uncached);
+    }
   });
 });
 

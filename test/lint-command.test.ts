@@ -156,7 +156,7 @@ describe('execplan lint: formats and output', () => {
     const { root } = lintWorkspace(plans);
     let stdout = '';
     let stderr = '';
-    const io = { cwd: root, env: { EXECPLAN_NOW: '2026-01-05T14:30:00Z', EXECPLAN_TZ_OFFSET: '0' }, stdout: (s: string) => void (stdout += s), stderr: (s: string) => void (stderr += s), stdoutIsTTY: false, stderrIsTTY: true };
+    const io = { cwd: root, env: { EXECPLAN_NOW: '2026-01-05T14:30:00Z', EXECPLAN_TZ_OFFSET: '0' }, stdout: (s: string | Uint8Array) => void (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), stderr: (s: string) => void (stderr += s), stdoutIsTTY: false, stderrIsTTY: true };
     expect(await main(['lint', '--format', 'json', '--rule', 'file-name=off'], io)).toBe(0);
     expect(stderr.startsWith('\r\u001b[2KLinting plans ')).toBe(true);
     expect(stderr).toContain('Linting plans 61/61');

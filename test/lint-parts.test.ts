@@ -5,6 +5,7 @@ import { startProgress } from '../src/commands/progress.js';
 import { applyEdits } from '../src/core/apply-edits.js';
 import { diffLines, splitLines, unifiedDiff } from '../src/core/unified-diff.js';
 import { globToRegExp, isGlob } from '../src/workspace/glob.js';
+import { mayBeGlob } from '../src/workspace/lint-targets.js';
 
 /** Apply a unified diff to a text, as `patch` would, checking every context and removed line. */
 function patch(before: string, diff: string): string {
@@ -120,6 +121,13 @@ describe('glob', () => {
     expect(isGlob('.agent/execplans/plan.md')).toBe(false);
     expect(isGlob('*.md')).toBe(true);
     expect(isGlob('plan-{a,b}')).toBe(true);
+  });
+
+  it('loads the matcher for every argument picomatch reads as a glob', () => {
+    const pathChars = fc.constantFrom(...'ab-_./\\*?[]{}()!+@|,^$ '.split(''));
+    fc.assert(fc.property(fc.string({ unit: pathChars, maxLength: 12 }), (arg) => !isGlob(arg) || mayBeGlob(arg)), { numRuns: 2000 });
+    expect(mayBeGlob('2026-01-05_add-cache')).toBe(false);
+    expect(mayBeGlob('.agent/execplans/2026-01-05_add-cache.md')).toBe(false);
   });
 });
 

@@ -5,7 +5,8 @@ import { ExecplanError } from '../workspace/errors.js';
 export interface Io {
   cwd: string;
   env: Record<string, string | undefined>;
-  stdout: (text: string) => void;
+  /** Standard output; bytes are UTF-8 text written as they are (a report replayed from the lint cache). */
+  stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;

@@ -7,7 +7,7 @@ import type { Io } from './io.js';
 
 /** A destination for the report: stdout, or the `--output` file. */
 export interface Sink {
-  write(text: string): void;
+  write(text: string | Uint8Array): void;
   close(): void;
 }
 
@@ -16,7 +16,7 @@ export function openSink(io: Io, cwd: string, output: string | undefined, before
   if (!output) {
     return {
       write: (text) => {
-        if (!text) return;
+        if (!text.length) return;
         beforeWrite();
         io.stdout(text);
       },
@@ -36,7 +36,9 @@ export function openSink(io: Io, cwd: string, output: string | undefined, before
   return {
     write: (text) => {
       try {
-        if (text) writeSync(fd, text);
+        if (!text.length) return;
+        if (typeof text === 'string') writeSync(fd, text);
+        else writeSync(fd, text);
       } catch (err) {
         throw fail(err);
       }

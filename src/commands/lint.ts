@@ -53,7 +53,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   let linter: FileLinter | undefined;
   const loadLinter = async () => (linter ??= (await import('../workspace/lint-runner.js')).createFileLinter(setup, fs));
   // Without arguments, every active plan; arguments may be globs, whose matcher loads only then.
-  const refs = targets.length ? (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active');
+  const refs = targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active');
   const jobs = refs.map((ref) => jobFor(ws, ref));
   const cache = opts.cache ? openCache(ws, cwd, opts, setup) : undefined;
   const input: StreamInput = {
@@ -87,7 +87,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
     const pass = checkCache(jobs, cache, setup.now, fs);
     const stored = key !== undefined && !pass.misses.length && cache?.report?.key === key ? cache.report : undefined;
     if (stored) {
-      sink.write(stored.text());
+      sink.write(stored.bytes());
       Object.assign(t, stored.totals);
       debugRun(io, pass, jobs.length, jobs.length, 'the main thread');
     } else {

@@ -9,6 +9,6 @@ interface Options {
 export async function run(io: Io, opts: Options): Promise<number> {
   const { serveStdio } = await import('../mcp/stdio.js');
   // stdout carries protocol messages only: anything else a command would print goes to stderr.
-  await serveStdio({ ...io, cwd: opts.cwd ?? io.cwd, stdout: io.stderr, stdoutIsTTY: false });
+  await serveStdio({ ...io, cwd: opts.cwd ?? io.cwd, stdout: (s) => io.stderr(typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), stdoutIsTTY: false });
   return 0;
 }

@@ -26,18 +26,18 @@
  * A cache is only ever a shortcut: an unreadable or foreign file is ignored and rebuilt, and a
  * failed write never fails the command.
  *
- * The file is one JSON document laid out on three lines, so a run reads it once and decodes only
- * what it needs: the first line holds the key, what each entry depended on and the byte sizes of
- * the other two, which hold the findings and the report's text.
+ * The file is read once and only what a run needs is decoded: its first line is a JSON object with
+ * the key, what each entry depended on and the byte sizes of the two parts after it; the second
+ * line is the findings as JSON; the rest is the report, as the very bytes that were printed, so
+ * a run that prints it again copies them to the output without decoding them.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { sha1 } from './hash.js';
 
 /** Bump when the file's layout or an entry's shape changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What a plan's cached findings depended on. */
 export interface EntryState {
@@ -73,8 +73,8 @@ export interface StoredReport {
   /** The options and plans the report was made for (see {@link reportKey}). */
   key: string;
   totals: ReportTotals;
-  /** The text, decoded on demand. */
-  text: () => string;
+  /** The report as printed, in UTF-8. */
+  bytes: () => Uint8Array;
 }
 
 /** A loaded cache. */
@@ -114,19 +114,24 @@ export function deleteCacheEntry(cache: LintCache, rel: string): void {
 
 /** Keep a run's report in the cache. */
 export function storeReport(cache: LintCache, report: { key: string; totals: ReportTotals; text: string }): void {
-  const { text } = report;
-  cache.report = { key: report.key, totals: report.totals, text: () => text };
+  const bytes = Buffer.from(report.text);
+  cache.report = { key: report.key, totals: report.totals, bytes: () => bytes };
   cache.changed = true;
 }
 
-/** The key of everything an entry's results depend on besides the plan itself. */
+/**
+ * The key of everything an entry's results depend on besides the plan itself. Keys are kept whole
+ * rather than hashed: they are compared only with the one in the file, a few kilobytes, and a run
+ * whose every plan hits then needs no hash function at all (node:crypto takes longer to load than
+ * such a run takes).
+ */
 export function cacheKey(parts: { version: string; rules: unknown; settings: unknown }): string {
-  return sha1(JSON.stringify({ format: FORMAT, ...parts }));
+  return JSON.stringify({ format: FORMAT, ...parts });
 }
 
 /** The key of a report: everything besides the findings that shapes the output (format, colour, ...) and the plans, in order. */
 export function reportKey(parts: { options: unknown; files: readonly string[] }): string {
-  return sha1(JSON.stringify(parts));
+  return JSON.stringify(parts);
 }
 
 /** Where the cache lives: `--cache-location` (a file, or a folder to put `lint.json` in), else under the root. */
@@ -142,12 +147,9 @@ interface Head {
   key?: unknown;
   entries?: Record<string, EntryState>;
   report?: { key: string; totals: ReportTotals };
-  /** Byte sizes of the findings' JSON and of the report's JSON string. */
+  /** Byte sizes of the findings' JSON and of the report. */
   sizes?: { findings: number; text: number };
 }
-
-const FINDINGS = '"findings":';
-const TEXT = '"text":';
 
 /** Read the cache; an absent, unreadable or foreign-keyed file gives an empty one. */
 export function loadLintCache(file: string, key: string): LintCache {
@@ -156,14 +158,14 @@ export function loadLintCache(file: string, key: string): LintCache {
   let head: Head;
   try {
     const bytes = readFileSync(file);
-    // Line 1 is `{...,` and line 2 `"findings":{...},`; line 3 `"text":"...","}`.
     const end = bytes.indexOf(0x0a);
-    head = JSON.parse(`${bytes.toString('utf8', 0, end - 1)}}`) as Head;
+    head = JSON.parse(bytes.toString('utf8', 0, end)) as Head;
     const sizes = head.sizes;
     if (head.key !== key || typeof head.entries !== 'object' || head.entries === null || typeof sizes?.findings !== 'number' || typeof sizes.text !== 'number') return cache;
-    const findingsAt = end + 1 + FINDINGS.length;
-    const textAt = findingsAt + sizes.findings + 2 + TEXT.length;
-    if (textAt + sizes.text + 2 > bytes.length) return cache;
+    const findingsAt = end + 1;
+    const textAt = findingsAt + sizes.findings + 1;
+    // A file cut short (or grown) is not this cache's.
+    if (textAt + sizes.text !== bytes.length || bytes[textAt - 1] !== 0x0a) return cache;
     cache.readFindings = () => {
       let read: Record<string, Diagnostic[]>;
       try {
@@ -175,7 +177,7 @@ export function loadLintCache(file: string, key: string): LintCache {
       for (const rel of cache.entries.keys()) if (!cache.findings.has(rel) && Array.isArray(read[rel])) cache.findings.set(rel, read[rel]);
     };
     const report = head.report;
-    if (report) cache.report = { key: report.key, totals: report.totals, text: () => JSON.parse(bytes.toString('utf8', textAt, textAt + sizes.text)) as string };
+    if (report) cache.report = { key: report.key, totals: report.totals, bytes: () => bytes.subarray(textAt, textAt + sizes.text) };
   } catch {
     return cache;
   }
@@ -198,24 +200,18 @@ export function saveLintCache(cache: LintCache, options: { gitignore: boolean })
     settleFindings(cache);
     const rels = [...cache.entries.keys()].filter((rel) => cache.findings.has(rel)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const findings = JSON.stringify(Object.fromEntries(rels.map((rel) => [rel, cache.findings.get(rel)])));
-    const text = asciiJson(cache.report?.text() ?? '');
+    const text = cache.report?.bytes() ?? new Uint8Array();
     const head: Head = {
       key: cache.key,
       entries: Object.fromEntries(rels.map((rel) => [rel, cache.entries.get(rel)!])),
       ...(cache.report ? { report: { key: cache.report.key, totals: cache.report.totals } } : {}),
-      sizes: { findings: Buffer.byteLength(findings), text: Buffer.byteLength(text) },
+      sizes: { findings: Buffer.byteLength(findings), text: text.length },
     };
-    const line1 = JSON.stringify(head);
-    writeFileAtomic(cache.file, `${line1.slice(0, -1)},\n${FINDINGS}${findings},\n${TEXT}${text}}\n`);
+    writeFileAtomic(cache.file, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n${findings}\n`), text]));
     return true;
   } catch {
     return false;
   }
-}
-
-/** A string as JSON with every non-ASCII character escaped: plain ASCII decodes several times faster than UTF-8 on the next run. */
-function asciiJson(text: string): string {
-  return JSON.stringify(text).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Read the file's findings now, if they are still unread. */

@@ -2,7 +2,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { ExecplanError } from './errors.js';
-import { globToRegExp, isGlob } from './glob.js';
 import { listPlanRefs, resolvePlan, type PlanRef } from './plans.js';
 import { isInside, relPath, type Workspace } from './workspace.js';
 
@@ -12,22 +11,32 @@ import { isInside, relPath, type Workspace } from './workspace.js';
  * of the workspace (active and archived) by their path from `cwd`; `*` and `**` match dot-folders
  * such as `.agent/` too. A folder means the plans inside it.
  */
-export function resolveLintTargets(ws: Workspace, cwd: string, args: readonly string[]): PlanRef[] {
+export async function resolveLintTargets(ws: Workspace, cwd: string, args: readonly string[]): Promise<PlanRef[]> {
   if (!args.length) return listPlanRefs(ws, 'active');
+  // The glob matcher loads only when an argument has a character that can make it a glob.
+  const glob = args.some(mayBeGlob) ? await import('./glob.js') : undefined;
   let all: PlanRef[] | undefined;
   const everyPlan = () => (all ??= listPlanRefs(ws, 'all'));
   const found = new Map<string, PlanRef>();
   for (const arg of args) {
-    for (const ref of resolveOne(ws, cwd, arg, everyPlan)) found.set(ref.path, ref);
+    for (const ref of resolveOne(ws, cwd, arg, everyPlan, glob)) found.set(ref.path, ref);
   }
   return [...found.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
 }
 
-function resolveOne(ws: Workspace, cwd: string, arg: string, everyPlan: () => PlanRef[]): PlanRef[] {
-  if (isGlob(arg)) {
+/** Characters without which picomatch sees no glob: wildcards, classes, braces and extglobs. */
+const GLOB_CHARS = /[*?[\]{}()!+@]/;
+
+/** Whether `arg` may be a glob; when not, it names a path, an id or a prefix. */
+export function mayBeGlob(arg: string): boolean {
+  return GLOB_CHARS.test(arg);
+}
+
+function resolveOne(ws: Workspace, cwd: string, arg: string, everyPlan: () => PlanRef[], glob: typeof import('./glob.js') | undefined): PlanRef[] {
+  if (glob?.isGlob(arg)) {
     const base = relPath(ws, path.resolve(cwd));
     const pattern = path.posix.normalize(`${base ? `${base}/` : ''}${arg.replace(/\\/g, '/')}`).replace(/^\.\//, '');
-    const re = globToRegExp(pattern);
+    const re = glob.globToRegExp(pattern);
     const matched = everyPlan().filter((p) => re.test(p.relPath));
     if (!matched.length) {
       throw new ExecplanError('USAGE', `No plan file matches "${arg}". Quote the pattern so the shell passes it on, and check it against \`execplan list --all\`.`, { details: [arg] });

@@ -127,7 +127,7 @@ export async function cli(argv: string[], opts: { cwd: string; stdin?: string | 
     cwd: opts.cwd,
     env: { PATH: process.env.PATH, EXECPLAN_NOW: '2026-01-05T14:30:00Z', EXECPLAN_TZ_OFFSET: '0', ...opts.env },
     stdout: (s) => {
-      stdout += s;
+      stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8');
     },
     stderr: (s) => {
       stderr += s;

@@ -11,8 +11,7 @@ import { VERSION } from '../../version.js';
 import { archivePlan as archive } from '../../workspace/archive.js';
 import { createFileLinter } from '../../workspace/lint-runner.js';
 import { planLintErrors } from '../../workspace/lint-errors.js';
-import { resolveLintTargets } from '../../workspace/lint-targets.js';
-import type { PlanRef } from '../../workspace/plans.js';
+import { listPlanRefs, type PlanRef } from '../../workspace/plans.js';
 import { relPath } from '../../workspace/workspace.js';
 import { reallyInside, type McpContext } from '../context.js';
 import type { ToolArgs, ToolResult } from '../tool.js';
@@ -21,7 +20,7 @@ import type { archivePlanInput, archivePlanOutput, lintPlanInput, lintPlanOutput
 /** `lint_plan`: the workspace's rules on one plan, or on every active plan. */
 export async function lintPlan(args: ToolArgs<typeof lintPlanInput>, ctx: McpContext): ToolResult<typeof lintPlanOutput> {
   const ws = await ctx.workspace();
-  const refs: PlanRef[] = args.plan !== undefined ? [ctx.plan(ws, args.plan)] : resolveLintTargets(ws, ws.root, []).filter((r) => reallyInside(ws, r.path));
+  const refs: PlanRef[] = args.plan !== undefined ? [ctx.plan(ws, args.plan)] : listPlanRefs(ws, 'active').filter((r) => reallyInside(ws, r.path));
   const now = clock(ctx.io);
   const linter = createFileLinter({
     root: ws.root,
