@@ -15,31 +15,38 @@ const common: Options = {
   clean: false,
   shims: false,
   define: { __EXECPLAN_VERSION__: JSON.stringify(version) },
-  // markdown-it imports the whole of `entities` for its decoder; the encoder tables (a third of
-  // the parser's bundled size) come along unless the import points at the decoder alone, which
-  // `entities` exports as a module of its own with the same functions.
-  esbuildOptions(options) {
-    options.alias = { ...options.alias, entities: 'entities/lib/decode.js' };
-  },
 };
 
 /**
- * string-width builds an Intl.Segmenter as it is loaded, which takes longer than linting a plan,
- * and `lint`'s report only measures text that is not plain with it (src/formatters/stylish.ts). In
- * the command line the package is evaluated on its first call instead: the import is replaced by
- * a function that `require`s it then, which esbuild bundles as a module initialised on demand.
+ * A package the command line evaluates on its first call rather than as it is loaded: the import
+ * is replaced by functions that `require` it then, which esbuild bundles as a module initialised
+ * on demand. `exports` are the names the importers use (`default` for the default export);
+ * `importedAs` the specifiers they import it by.
  */
-const lazyStringWidth: Plugin = {
-  name: 'lazy-string-width',
-  setup(build) {
-    build.onResolve({ filter: /^string-width$/ }, (args) => (args.namespace === 'lazy-string-width' ? undefined : { path: 'string-width', namespace: 'lazy-string-width' }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, () => ({
-      contents: "let width; export default function stringWidth(text, options) { width ??= require('string-width').default; return width(text, options); }",
-      resolveDir: process.cwd(),
-      loader: 'js',
-    }));
-  },
-};
+function lazy(pkg: string, exports: string[], importedAs: string[] = [pkg]): Plugin {
+  const namespace = `lazy-${pkg.replace(/\W/g, '-')}`;
+  const body = exports
+    .map((name) => `export ${name === 'default' ? 'default function' : `function ${name}`}(...args) { return (loaded ??= require(${JSON.stringify(pkg)}))${name === 'default' ? '.default' : `.${name}`}(...args); }`)
+    .join('\n');
+  return {
+    name: namespace,
+    setup(build) {
+      const filter = new RegExp(`^(?:${importedAs.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+      // The `require` inside the replacement resolves to the package itself.
+      build.onResolve({ filter }, (args) => (args.namespace === namespace ? undefined : { path: pkg, namespace }));
+      build.onLoad({ filter: /.*/, namespace }, () => ({ contents: `let loaded;\n${body}\n`, resolveDir: process.cwd(), loader: 'js' }));
+    },
+  };
+}
+
+const LAZY_PACKAGES = [
+  // string-width builds an Intl.Segmenter as it is loaded, which takes longer than linting a plan,
+  // and `lint`'s report only measures text that is not plain with it (src/formatters/stylish.ts).
+  lazy('string-width', ['default']),
+  // markdown-it's block parser decodes entities only in reference definitions' targets and titles,
+  // which few plans have; the decoder builds its tables from a 47 KB string as it is loaded.
+  lazy('entities/lib/decode.js', ['decodeHTML', 'decodeHTMLStrict'], ['entities', 'entities/lib/decode.js']),
+];
 
 export default defineConfig([
   // The library, with types. Its dependencies stay packages, except the small parsing ones.
@@ -48,6 +55,12 @@ export default defineConfig([
     entry: { index: 'src/index.ts' },
     dts: { entry: { index: 'src/index.ts' } },
     noExternal: ['markdown-it', 'string-width'],
+    // markdown-it imports the whole of `entities` for its decoder; the encoder tables (a third of
+    // the parser's bundled size) come along unless the import points at the decoder alone, which
+    // `entities` exports as a module of its own with the same functions.
+    esbuildOptions(options) {
+      options.alias = { ...options.alias, entities: 'entities/lib/decode.js' };
+    },
   },
   // The command line. Start-up time is most of what a command costs, and resolving and loading
   // packages file by file is most of start-up, so every dependency is bundled in: each command
@@ -67,12 +80,11 @@ export default defineConfig([
     noExternal: [/.*/],
     minifyWhitespace: true,
     minifySyntax: true,
-    esbuildPlugins: [lazyStringWidth],
+    esbuildPlugins: LAZY_PACKAGES,
     // tsup turns the split ES modules into CommonJS with sucrase, which rewrites `??` and `?.` on
     // its own and gets minified code wrong (`return(a=b).c??=d` lost its space); esbuild lowers
     // them first, so sucrase only rewrites imports and exports.
-    esbuildOptions(options, context) {
-      common.esbuildOptions!(options, context);
+    esbuildOptions(options) {
       options.supported = { ...options.supported, 'nullish-coalescing': false, 'optional-chain': false, 'logical-assignment': false };
     },
   },

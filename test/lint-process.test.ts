@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers.js';
 import { lintWorkspace, NO_TITLE } from './helpers/lint-workspace.js';
 import { GOOD } from './rules/helpers.js';
 
@@ -19,6 +20,18 @@ describe('the built binary', () => {
     expect(r.stdout.endsWith('}\n')).toBe(true);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ errorCount: 1, fileCount: 2 });
+  });
+
+  it('reads reference definitions, whose entities the bundled parser decodes on demand, as the library does', async () => {
+    const refs = '\n[guide]: docs/a&amp;b.md "R&amp;D &copy;"\n[bad]: javascript&#58;alert(1)\n\nSee [guide].\n';
+    const { root } = lintWorkspace({ '2026-01-06_references': GOOD.replace('## Progress', `${refs}\n## Progress`) });
+    for (const args of [['show', '2026-01-06_references', '--json'], ['lint', '--format', 'json', '2026-01-06_references']]) {
+      const built = spawnSync(process.execPath, [BIN, ...args], { cwd: root, env, encoding: 'utf8' });
+      const source = await runCli(args, { cwd: root, env: { NO_COLOR: '1' } });
+      expect(built.stderr, args.join(' ')).toBe(source.stderr);
+      expect(built.stdout, args.join(' ')).toBe(source.stdout);
+      expect(built.status).toBe(source.code);
+    }
   });
 
   it('lints a large run on worker threads with the same output, in the same order, as on one thread', () => {
