@@ -6,6 +6,7 @@
  * This file only sets the exit code.
  */
 import type { Io } from './commands/io.js';
+import { compileCacheDir, enableCompileCache } from './compile-cache.js';
 
 declare const __EXECPLAN_VERSION__: string;
 
@@ -18,6 +19,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${__EXECPLAN_VERSION__}\n`);
 } else {
+  enableCompileCache(__dirname, compileCacheDir(process.env, __EXECPLAN_VERSION__));
   const io: Io = {
     cwd: process.cwd(),
     env: process.env,
