@@ -1,5 +1,5 @@
 /** Finding the workspace's plans and resolving a user's reference to one. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { editDistance } from '../core/sections.js';
 import { ExecplanError } from './errors.js';
@@ -78,8 +78,16 @@ export function resolvePlan(ws: Workspace, ref: string, cwd: string = ws.root, w
     }
   }
 
-  const plans = listPlanRefs(ws, which);
   const id = trimmed.replace(/\.md$/i, '');
+  // A whole id names the active plan of that name, when there is one: no need to list them all.
+  if (which !== 'archived' && /^[\w.-]+$/.test(id)) {
+    const direct = path.join(ws.dirs.active, `${id}.md`);
+    // On a case-insensitive file system the name on disk decides the id, as a listing would.
+    if (statSync(direct, { throwIfNoEntry: false })?.isFile() && path.basename(realpathSync.native(direct)) === `${id}.md`) {
+      return { id, path: direct, relPath: relPath(ws, direct), archived: false };
+    }
+  }
+  const plans = listPlanRefs(ws, which);
   const exact = plans.filter((p) => p.id === id);
   if (exact.length) return exact.find((p) => !p.archived) ?? exact[0]!;
   const lower = id.toLowerCase();
