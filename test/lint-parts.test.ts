@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editsFor } from '../src/commands/lint-fix.js';
@@ -5,6 +8,7 @@ import { startProgress } from '../src/commands/progress.js';
 import { applyEdits } from '../src/core/apply-edits.js';
 import { diffLines, splitLines, unifiedDiff } from '../src/core/unified-diff.js';
 import { globToRegExp, isGlob } from '../src/workspace/glob.js';
+import { fsAnswers } from '../src/workspace/lint-files.js';
 import { mayBeGlob } from '../src/workspace/lint-targets.js';
 
 /** Apply a unified diff to a text, as `patch` would, checking every context and removed line. */
@@ -161,5 +165,30 @@ describe('progress line', () => {
     expect(a.out.length).toBeLessThan(15);
     expect(a.out.at(-2)).toBe('\r\u001b[2KLinting 100/100');
     expect(a.out.at(-1)).toBe('\r\u001b[2K');
+  });
+});
+
+describe('fsAnswers', () => {
+  it('answers folder lookups from the parent listing as a stat of each would', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'execplan-fs-'));
+    const parent = path.join(root, 'artifacts');
+    mkdirSync(parent);
+    const names: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const name = `2026-01-05_plan-${i}`;
+      names.push(name, `${name}-missing`);
+      if (i % 3 === 0) mkdirSync(path.join(parent, name));
+      else if (i % 3 === 1) writeFileSync(path.join(parent, name), 'a file, not a folder');
+    }
+    mkdirSync(path.join(root, 'elsewhere'));
+    symlinkSync(path.join(root, 'elsewhere'), path.join(parent, 'linked-folder'));
+    symlinkSync(path.join(parent, `2026-01-05_plan-1`), path.join(parent, 'linked-file'));
+    names.push('linked-folder', 'linked-file');
+    const fs = fsAnswers(root);
+    for (const name of names) {
+      const rel = `artifacts/${name}`;
+      expect(fs.dirExists(rel), rel).toBe(statSync(path.join(root, rel), { throwIfNoEntry: false })?.isDirectory() ?? false);
+    }
+    expect(fs.dirExists('no-such-parent/x')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * does not load the parser or the rules' code. Everything taken and returned is plain data, as
  * worker threads run this too.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { LintSettingsInput } from '../core/lint-settings.js';
@@ -55,10 +55,37 @@ export interface FsAnswers {
   dirExists(rel: string): boolean;
 }
 
-/** Existence checks under `root`, memoised: many plans name the same files. */
+/** Folder lookups in one parent folder after which its listing is read instead of each child stat'd. */
+const LIST_AFTER = 8;
+
+/**
+ * Existence checks under `root`, memoised: many plans name the same files. A run over many plans
+ * asks for each plan's artifacts folder, all in one parent: past a few lookups there, the parent's
+ * listing answers them with one read instead of a stat each.
+ */
 export function fsAnswers(root: string): FsAnswers {
   const paths = new Map<string, boolean>();
   const dirs = new Map<string, boolean>();
+  const asked = new Map<string, number>();
+  const listings = new Map<string, { dirs: Map<string, boolean>; lower: Set<string> } | null>();
+  const statDir = (rel: string) => statSync(path.resolve(root, rel), { throwIfNoEntry: false })?.isDirectory() ?? false;
+  /** The folders in `parent` (a link counts when it leads to one), or null when it cannot be read. */
+  const listing = (parent: string) => {
+    let found = listings.get(parent);
+    if (found === undefined) {
+      try {
+        const entries = readdirSync(path.resolve(root, parent), { withFileTypes: true });
+        found = {
+          dirs: new Map(entries.map((e) => [e.name, e.isDirectory() || (e.isSymbolicLink() && statDir(path.posix.join(parent, e.name)))])),
+          lower: new Set(entries.map((e) => e.name.toLowerCase())),
+        };
+      } catch {
+        found = null;
+      }
+      listings.set(parent, found);
+    }
+    return found;
+  };
   return {
     pathExists(rel) {
       let v = paths.get(rel);
@@ -71,7 +98,14 @@ export function fsAnswers(root: string): FsAnswers {
     dirExists(rel) {
       let v = dirs.get(rel);
       if (v === undefined) {
-        v = statSync(path.resolve(root, rel), { throwIfNoEntry: false })?.isDirectory() ?? false;
+        const parent = path.posix.dirname(rel);
+        const n = (asked.get(parent) ?? 0) + 1;
+        asked.set(parent, n);
+        const found = n > LIST_AFTER ? listing(parent) : undefined;
+        const name = path.posix.basename(rel);
+        // A folder that cannot be listed is asked directly, and so is a name the listing holds in
+        // another case only (a file system that ignores case finds it).
+        v = found ? (found.dirs.get(name) ?? (found.lower.has(name.toLowerCase()) ? statDir(rel) : false)) : statDir(rel);
         dirs.set(rel, v);
       }
       return v;
