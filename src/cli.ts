@@ -7,6 +7,9 @@ import type { Io } from './commands/io.js';
 import { reportError, runCommand, type CommandModule } from './run-command.js';
 import { VERSION } from './version.js';
 
+/** How a command's `<plan>` argument may be given (see resolvePlan in src/workspace/plans.ts). */
+const PLAN_ARG = 'plan id (its date may be left out), a unique prefix of one, or a path';
+
 export { reportError, systemErrorMessage } from './run-command.js';
 
 /** Runs a command module with the options and arguments commander parsed; returns the exit code. */
@@ -103,7 +106,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
   program
     .command('show')
     .description('print the parsed plan: sections, progress, decisions, surprises, milestones')
-    .argument('<plan>', 'plan id, unique prefix of one, or path')
+    .argument('<plan>', PLAN_ARG)
     .option('--section <name>', 'print one section only')
     .addOption(jsonOption())
     .action(lazy(() => import('./commands/show.js')));
@@ -137,7 +140,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
       .command('progress')
       .description('list Progress items, or add one, mark one done, undo that, or split one into done and remaining')
       .usage('<plan> [add "step" [--done] | done <item> | undo <item> | split <item> --done "…" --remaining "…"]')
-      .argument('<plan>', 'plan id, unique prefix of one, or path')
+      .argument('<plan>', PLAN_ARG)
       .argument('[action]', 'add, done, undo or split; none lists the items')
       .argument('[args...]', 'the step to add, or the item: its number or a piece of its text')
       .option('--done [text]', 'with add: add the step as completed now; with split: what is done')
@@ -148,7 +151,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     program
       .command('decide')
       .description('append a Decision Log entry: Decision, Rationale, Date/Author')
-      .argument('<plan>', 'plan id, unique prefix of one, or path')
+      .argument('<plan>', PLAN_ARG)
       .argument('<decision...>', 'what was decided')
       .option('--rationale <text>', 'why (required)')
       .option('--author <name>', 'who decided (default: execplan.json author, EXECPLAN_AUTHOR, git user.name)'),
@@ -158,7 +161,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     program
       .command('discover')
       .description('append a Surprises & Discoveries entry: Observation, Evidence')
-      .argument('<plan>', 'plan id, unique prefix of one, or path')
+      .argument('<plan>', PLAN_ARG)
       .argument('<observation...>', 'what was found')
       .option('--evidence <text>', 'what shows it: output, numbers, a file (required)'),
   ).action(lazy(() => import('./commands/discover.js')));
@@ -167,14 +170,14 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     program
       .command('outcome')
       .description('append an Outcomes & Retrospective entry')
-      .argument('<plan>', 'plan id, unique prefix of one, or path')
+      .argument('<plan>', PLAN_ARG)
       .argument('<text...>', 'what shipped, what did not, what was learned'),
   ).action(lazy(() => import('./commands/outcome.js')));
 
   program
     .command('resume')
     .description('a short brief to pick the plan up from: purpose, state, next steps, latest decisions, checks, files')
-    .argument('<plan>', 'plan id, unique prefix of one, or path')
+    .argument('<plan>', PLAN_ARG)
     .addOption(jsonOption())
     .action(lazy(() => import('./commands/resume.js')));
 
@@ -186,7 +189,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
   program
     .command('archive')
     .description('move a finished plan and its artifacts folder to the archive, together')
-    .argument('<plan>', 'plan id, unique prefix of one, or path')
+    .argument('<plan>', PLAN_ARG)
     .option('--force', 'archive an unfinished plan, recording that in Outcomes & Retrospective')
     .option('--dry-run', 'list what would move, without moving it')
     .addOption(jsonOption())
@@ -195,7 +198,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
   program
     .command('reopen')
     .description('bring an archived plan and its artifacts folder back to the active folders')
-    .argument('<plan>', 'archived plan id, unique prefix of one, or path')
+    .argument('<plan>', `archived ${PLAN_ARG}`)
     .option('--dry-run', 'list what would move, without moving it')
     .addOption(jsonOption())
     .action(lazy(() => import('./commands/reopen.js')));
@@ -204,7 +207,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .command('run')
     .description("run a command, save its output as a transcript in the plan's artifacts and link it from the plan")
     .usage('[options] <plan> -- <command> [args...]')
-    .argument('<plan>', 'plan id, unique prefix of one, or path')
+    .argument('<plan>', PLAN_ARG)
     .argument('[command...]', 'the command and its arguments, after --')
     .option('--label <name>', 'name the transcript <timestamp>_<name>.log (default: from the command)')
     .option('--max-output <size>', 'keep at most this much output in the transcript, e.g. 2M (default 1M)')
@@ -217,7 +220,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
   artifact
     .command('add')
     .description("copy files into the plan's artifacts folder and link them from Artifacts and Notes")
-    .argument('<plan>', 'plan id, unique prefix of one, or path')
+    .argument('<plan>', PLAN_ARG)
     .argument('<file...>', 'files to copy')
     .option('--force', 'replace artifacts of the same name')
     .option('--no-link', 'do not link the files from Artifacts and Notes')
@@ -226,7 +229,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
   artifact
     .command('list')
     .description("list the files in the plan's artifacts folder: name, size, modification time")
-    .argument('<plan>', 'plan id, unique prefix of one, or path')
+    .argument('<plan>', PLAN_ARG)
     .addOption(jsonOption())
     .action(lazy(() => import('./commands/artifact-list.js')));
 

@@ -61,7 +61,7 @@ function walk(dir: string, rel: string, archived: boolean, skip: string[], out: 
  */
 export function resolvePlan(ws: Workspace, ref: string, cwd: string = ws.root, which: 'active' | 'archived' | 'all' = 'all'): PlanRef {
   const trimmed = ref.trim();
-  if (!trimmed) throw new ExecplanError('USAGE', 'No plan given. Name a plan by its id (see `execplan list`), a unique prefix of one, or its path.');
+  if (!trimmed) throw new ExecplanError('USAGE', 'No plan given. Name a plan by its id (see `execplan list`; its date may be left out), a unique prefix of one, or its path.');
   if (trimmed.includes('\0')) throw new ExecplanError('UNSAFE_PATH', 'The plan reference contains a NUL byte.');
 
   if (/[\\/]/.test(trimmed) || /\.md$/i.test(trimmed)) {
