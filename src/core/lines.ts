@@ -36,8 +36,8 @@ export function lineText(text: string, lineStarts: readonly number[], index: num
   return text.slice(start, lineEndOffset(text, lineStarts, index));
 }
 
-/** 1-based line and column of an offset. */
-export function positionAt(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+/** 0-based index of the line holding an offset: a binary search of the line starts. */
+export function lineIndexAt(lineStarts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -45,7 +45,13 @@ export function positionAt(lineStarts: readonly number[], offset: number): { lin
     if (lineStarts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+  return lo;
+}
+
+/** 1-based line and column of an offset. */
+export function positionAt(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  const i = lineIndexAt(lineStarts, offset);
+  return { line: i + 1, column: offset - lineStarts[i]! + 1 };
 }
 
 /** The line ending a text uses most, `\n` when it has none. */

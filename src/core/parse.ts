@@ -7,7 +7,7 @@
  */
 import type { Token } from 'markdown-it';
 import { parseBlocks } from './block-parser.js';
-import { computeLineStarts, dominantEol, lineEndOffset } from './lines.js';
+import { computeLineStarts, dominantEol, lineEndOffset, lineIndexAt } from './lines.js';
 import { headingMatcher, normalizeHeading } from './sections.js';
 import { readLeadingTimestamp, readTrailingTimestamp } from './timestamps.js';
 import type {
@@ -254,17 +254,6 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
     codeBlocks,
     diagnostics,
   };
-}
-
-function lineIndexAt(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Walk the block tokens once, keeping what the model needs. */

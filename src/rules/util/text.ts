@@ -1,6 +1,6 @@
 /** Reading a plan's text line by line: which lines are prose, which are code, where inline code sits. */
 import type { CodeBlock, Plan } from '../../core/types.js';
-import { lineEndOffset } from '../../core/lines.js';
+import { lineEndOffset, lineIndexAt } from '../../core/lines.js';
 
 /** One line of the plan, with what kind of text it holds. */
 export interface PlanLine {
@@ -90,16 +90,9 @@ export function lineOf(plan: Plan, offset: number): number {
 
 /** 1-based line and column of an offset; a BOM does not count as a column. */
 export function position(plan: Plan, offset: number): { line: number; column: number } {
-  const starts = plan.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const bomShift = lo === 0 && plan.bom && offset > 0 ? 1 : 0;
-  return { line: lo + 1, column: offset - starts[lo]! + 1 - bomShift };
+  const i = lineIndexAt(plan.lineStarts, offset);
+  const bomShift = i === 0 && plan.bom && offset > 0 ? 1 : 0;
+  return { line: i + 1, column: offset - plan.lineStarts[i]! + 1 - bomShift };
 }
 
 const BACKSLASH = 0x5c;
