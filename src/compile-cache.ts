@@ -49,13 +49,25 @@ export function compileCacheDir(env: Record<string, string | undefined>, version
  * inside one that is too when it is the per-user folder made in the shared temporary folder.
  */
 function ownFolder(dir: string): boolean {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const parent = path.dirname(dir);
+  const perUser = path.basename(parent).startsWith('execplan-compile-cache-');
+  // One level at a time: a recursive mkdirSync never returns on some file systems (procfs).
+  if (perUser) makeFolder(parent);
+  makeFolder(dir);
   const own = (d: string) => {
     const st = lstatSync(d);
     return st.isDirectory() && (typeof process.getuid !== 'function' || st.uid === process.getuid()) && (st.mode & 0o022) === 0;
   };
-  const parent = path.dirname(dir);
-  return own(dir) && (!path.basename(parent).startsWith('execplan-compile-cache-') || own(parent));
+  return own(dir) && (!perUser || own(parent));
+}
+
+/** Make a folder only this user may use, unless it is there already. */
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
 }
 
 /** Compile the chunks in `chunksDir` loaded from now on with V8's cache in `dir`. */

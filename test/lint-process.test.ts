@@ -56,6 +56,13 @@ describe('the built binary', () => {
     expect(lint(root, ['--format', 'json'], { EXECPLAN_COMPILE_CACHE: shared }).stdout).toBe(first.stdout);
     expect(readdirSync(shared)).toEqual([]);
     expect(lint(root, ['--format', 'json'], { EXECPLAN_COMPILE_CACHE: '0' }).stdout).toBe(first.stdout);
+    // A folder that cannot be made (its parent is a file, or missing) leaves the command to compile as usual.
+    writeFileSync(path.join(cacheDir, 'a-file'), '');
+    for (const unusable of [path.join(cacheDir, 'a-file', 'cache'), path.join(cacheDir, 'missing', 'cache')]) {
+      const r = lint(root, ['--format', 'json'], { EXECPLAN_COMPILE_CACHE: unusable });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe(first.stdout);
+    }
   });
 
   it('lints a large run on worker threads with the same output, in the same order, as on one thread', () => {
