@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../src/core/parse.js';
 import { extractCommands, extractFiles } from '../src/core/resume-extract.js';
 import { buildResume, renderResume, textSize } from '../src/core/resume.js';
+import { renderSkeleton } from '../src/core/skeleton.js';
 import { runCli, tempRepo } from './helpers.js';
 
 const PLAN = `# Add a cache to the parser
@@ -86,6 +87,12 @@ describe('buildResume', () => {
     const m = /\(brief: (\d+) characters, ~(\d+) tokens\)\n$/.exec(text)!;
     expect(Number(m[1])).toBe(text.length);
     expect(Number(m[2])).toBe(textSize(text).tokens);
+  });
+
+  it('says a fresh plan has no purpose written yet, rather than no Purpose section', () => {
+    const brief = buildResume(parsePlan(renderSkeleton({ title: 'Add a cache' })));
+    expect(brief.purpose).toBe('');
+    expect(renderResume(brief)).toContain('Purpose:\n  (none written yet: the Purpose section is missing, empty or still the skeleton guidance)');
   });
 
   it('stays under the token budget on every real plan', () => {

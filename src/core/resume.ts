@@ -101,7 +101,7 @@ function assemble(plan: Plan, l: Limits, exists: ResumeOptions['exists']): Resum
 export function renderResume(brief: ResumeBrief, options: { path?: string } = {}): string {
   const out: string[] = [`# ${brief.title ?? '(untitled plan)'}`];
   if (options.path) out.push(`Plan: ${options.path}`);
-  out.push('', 'Purpose:', indent(brief.purpose || '(the plan has no Purpose section)'));
+  out.push('', 'Purpose:', indent(brief.purpose || '(none written yet: the Purpose section is missing, empty or still the skeleton guidance)'));
   const p = brief.progress;
   out.push('', `Where it stands: ${p.done} of ${p.total} Progress item${p.total === 1 ? '' : 's'} done, ${p.remaining} remaining.`);
   if (p.lastDone) out.push(`Last done: ${p.lastDone.index}. ${p.lastDone.timestamp ? `${p.lastDone.timestamp} ` : ''}${p.lastDone.text}`);
