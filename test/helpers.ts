@@ -12,7 +12,7 @@ export interface CliRun {
 }
 
 /** Run the CLI in-process with captured output. */
-export async function runCli(argv: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliRun> {
+export async function runCli(argv: string[], opts: { cwd: string; env?: Record<string, string | undefined>; stdin?: NodeJS.ReadableStream }): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -26,6 +26,7 @@ export async function runCli(argv: string[], opts: { cwd: string; env?: Record<s
     },
     stdoutIsTTY: false,
     stderrIsTTY: false,
+    ...(opts.stdin ? { stdin: opts.stdin } : {}),
   });
   return { code, stdout, stderr };
 }

@@ -37,6 +37,7 @@ export function openSink(io: Io, cwd: string, output: string | undefined, before
     write: (text) => {
       try {
         if (!text.length) return;
+        // One call per overload of writeSync: text, or bytes as they are.
         if (typeof text === 'string') writeSync(fd, text);
         else writeSync(fd, text);
       } catch (err) {

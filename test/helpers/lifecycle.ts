@@ -3,9 +3,8 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { main } from '../../src/cli.js';
 import { RULES } from '../../src/rules/index.js';
-import type { CliRun } from '../helpers.js';
+import { runCli, type CliRun } from '../helpers.js';
 
 /** A plan every default lint rule accepts: all items checked, outcomes written. */
 export const FINISHED_PLAN = `# Add retry to the HTTP client
@@ -120,21 +119,7 @@ export function filesOf(snap: Record<string, string>): Record<string, string> {
 }
 
 /** Run the CLI in-process with captured output and, optionally, standard input. */
-export async function cli(argv: string[], opts: { cwd: string; stdin?: string | Uint8Array; env?: Record<string, string | undefined> }): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    cwd: opts.cwd,
-    env: { PATH: process.env.PATH, EXECPLAN_NOW: '2026-01-05T14:30:00Z', EXECPLAN_TZ_OFFSET: '0', ...opts.env },
-    stdout: (s) => {
-      stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8');
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdin: Readable.from(opts.stdin === undefined ? [] : [typeof opts.stdin === 'string' ? Buffer.from(opts.stdin) : Buffer.from(opts.stdin)]),
-  });
-  return { code, stdout, stderr };
+export function cli(argv: string[], opts: { cwd: string; stdin?: string | Uint8Array; env?: Record<string, string | undefined> }): Promise<CliRun> {
+  const stdin = Readable.from(opts.stdin === undefined ? [] : [typeof opts.stdin === 'string' ? Buffer.from(opts.stdin) : Buffer.from(opts.stdin)]);
+  return runCli(argv, { cwd: opts.cwd, env: { PATH: process.env.PATH, ...opts.env }, stdin });
 }

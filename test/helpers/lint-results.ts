@@ -1,5 +1,5 @@
 /** Hand-made lint results and rule metadata for formatter tests. */
-import type { Diagnostic, LintResult, RuleMeta } from '../../src/core/diagnostic.js';
+import { summarize, type Diagnostic, type LintResult, type RuleMeta } from '../../src/core/diagnostic.js';
 import type { FormatInput } from '../../src/formatters/types.js';
 
 export const RULES: RuleMeta[] = [
@@ -10,13 +10,7 @@ export const RULES: RuleMeta[] = [
 
 /** Build one file's result, counting as the runner does. */
 export function result(file: string, diagnostics: Diagnostic[]): LintResult {
-  return {
-    file,
-    diagnostics,
-    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
-    warningCount: diagnostics.filter((d) => d.severity === 'warn').length,
-    fixableCount: diagnostics.filter((d) => d.fix?.length).length,
-  };
+  return summarize(file, diagnostics);
 }
 
 /** Two files with findings, one clean file. */
