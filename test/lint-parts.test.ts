@@ -4,6 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editsFor } from '../src/commands/lint-fix.js';
+import { workersFor } from '../src/commands/lint-run.js';
 import { startProgress } from '../src/commands/progress.js';
 import { applyEdits } from '../src/core/apply-edits.js';
 import { diffLines, splitLines, unifiedDiff } from '../src/core/unified-diff.js';
@@ -190,5 +191,25 @@ describe('fsAnswers', () => {
       expect(fs.dirExists(rel), rel).toBe(statSync(path.join(root, rel), { throwIfNoEntry: false })?.isDirectory() ?? false);
     }
     expect(fs.dirExists('no-such-parent/x')).toBe(false);
+  });
+});
+
+describe('workersFor', () => {
+  it('uses worker threads only for runs large enough to pay for their start-up', () => {
+    expect(workersFor(200, {}, 8)).toBe(0);
+    expect(workersFor(201, {}, 8)).toBe(3);
+    expect(workersFor(5000, {}, 4)).toBe(3);
+    expect(workersFor(5000, {}, 3)).toBe(2);
+    // On two cores the main thread alone is faster below 2,000 plans.
+    expect(workersFor(1999, {}, 2)).toBe(0);
+    expect(workersFor(2000, {}, 2)).toBe(1);
+    expect(workersFor(5000, {}, 1)).toBe(0);
+  });
+
+  it('follows EXECPLAN_WORKERS for large runs, and reads anything but a positive whole number as none', () => {
+    expect(workersFor(500, { EXECPLAN_WORKERS: '2' }, 2)).toBe(2);
+    expect(workersFor(500, { EXECPLAN_WORKERS: '0' }, 8)).toBe(0);
+    expect(workersFor(500, { EXECPLAN_WORKERS: 'many' }, 8)).toBe(0);
+    expect(workersFor(100, { EXECPLAN_WORKERS: '4' }, 8)).toBe(0);
   });
 });

@@ -28,13 +28,12 @@ const MAX_WORKERS = 3;
  * How many worker threads to lint `plans` plans with: `EXECPLAN_WORKERS` when set, else one fewer
  * than the cores (the main thread lints too); none for small runs.
  */
-export function workersFor(plans: number, env: Record<string, string | undefined>): number {
+export function workersFor(plans: number, env: Record<string, string | undefined>, cores: number = availableParallelism()): number {
   if (plans <= WORKER_THRESHOLD) return 0;
   if (env.EXECPLAN_WORKERS !== undefined) {
     const wanted = Number(env.EXECPLAN_WORKERS);
     return Number.isInteger(wanted) && wanted > 0 ? wanted : 0;
   }
-  const cores = availableParallelism();
   return cores < 2 || (cores === 2 && plans < TWO_CORE_THRESHOLD) ? 0 : Math.min(MAX_WORKERS, cores - 1);
 }
 
