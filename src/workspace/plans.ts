@@ -3,6 +3,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { editDistance } from '../core/sections.js';
 import { ExecplanError } from './errors.js';
+import { childPath } from './join.js';
 import { isInside, relPath, type Workspace } from './workspace.js';
 
 /** A plan file in the workspace. */
@@ -44,11 +45,11 @@ function walk(dir: string, rel: string, archived: boolean, skip: string[], out: 
   const prefix = rel ? `${rel}/` : '';
   for (const e of entries) {
     if (e.isDirectory()) {
-      const abs = path.join(dir, e.name);
+      const abs = childPath(dir, e.name);
       if (e.name.startsWith('.') || e.name === 'node_modules' || skip.includes(abs)) continue;
       walk(abs, prefix + e.name, archived, skip, out);
     } else if ((e.isFile() || e.isSymbolicLink()) && isPlanFileName(e.name)) {
-      out.push({ id: e.name.replace(/\.md$/i, ''), path: path.join(dir, e.name), relPath: prefix + e.name, archived });
+      out.push({ id: e.name.slice(0, -3), path: childPath(dir, e.name), relPath: prefix + e.name, archived });
     }
   }
 }
