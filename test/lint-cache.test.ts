@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync, mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Diagnostic } from '../src/core/diagnostic.js';
 import { DEFAULT_SECTION_SETTINGS, lintPlan, resolveRuleSettings } from '../src/core/lint.js';
 import * as parse from '../src/core/parse.js';
 import * as stylish from '../src/formatters/stylish.js';
+import { cachedFindings, cachedHash, loadLintCache, saveLintCache, setCacheEntry, storedReport, storeReport, type CacheEntry } from '../src/workspace/lint-cache.js';
 import { runCli } from './helpers.js';
 import { lintWorkspace, PLAN, PLAN_PATH } from './helpers/lint-workspace.js';
 import { GOOD } from './rules/helpers.js';
@@ -170,7 +173,7 @@ describe('execplan lint --cache', () => {
     mkdirSync(path.join(root, '.execplan/cache'), { recursive: true });
     writeFileSync(path.join(root, '.execplan/cache/lint.json'), '{not json');
     expect((await runCli(['lint', '--cache'], { cwd: root })).code).toBe(0);
-    expect(readCache(root).head.entries).toHaveProperty([PLAN_PATH]);
+    expect(readCache(root).head.files).toEqual([PLAN_PATH]);
   });
 
   it('ignores a cache file cut short or grown, and prints the report afresh', async () => {
@@ -218,5 +221,56 @@ describe('the cache rests on this: time passing only removes findings', () => {
         expect(extra, `${name} at ${instants[i]}`).toEqual([]);
       }
     }
+  });
+});
+
+describe('the cache file', () => {
+  const entry = (rule: string): CacheEntry => ({
+    size: 10,
+    mtimeMs: 1000,
+    hash: 'a'.repeat(40),
+    now: 2000,
+    artifacts: true,
+    paths: [['src/a.ts', true], ['src/b.ts', false]],
+    diagnostics: [{ ruleId: rule, severity: 'error', message: 'm', line: 1, column: 1 } as Diagnostic],
+  });
+
+  it('keeps entries, their existence answers and the report through a save and a load', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'execplan-cachefile-'));
+    const file = path.join(dir, 'lint.json');
+    const cache = loadLintCache(file, 'k');
+    setCacheEntry(cache, 'b.md', { ...entry('x'), clockBound: true });
+    setCacheEntry(cache, 'a.md', { ...entry('y'), paths: [['src/a.ts', true]] });
+    storeReport(cache, { options: 'o', files: ['b.md', 'a.md'], totals: { files: 2, errors: 2, warnings: 0, fixable: 0 }, text: 'report ✔\n' });
+    expect(saveLintCache(cache, { gitignore: false })).toBe(true);
+    const loaded = loadLintCache(file, 'k');
+    expect(loaded.changed).toBe(false);
+    expect(loaded.entries.get('b.md')).toEqual({ size: 10, mtimeMs: 1000, now: 2000, clockBound: true, artifacts: true, paths: [['src/a.ts', true], ['src/b.ts', false]] });
+    expect(cachedHash(loaded, 'a.md')).toBe('a'.repeat(40));
+    expect(cachedFindings(loaded, 'a.md')?.[0]?.ruleId).toBe('y');
+    expect(storedReport(loaded, 'o', ['b.md', 'a.md'])?.totals.errors).toBe(2);
+    expect(Buffer.from(storedReport(loaded, 'o', ['b.md', 'a.md'])!.bytes()!).toString('utf8')).toBe('report ✔\n');
+    expect(storedReport(loaded, 'o', ['a.md', 'b.md'])).toBeUndefined();
+    expect(storedReport(loaded, 'other', ['b.md', 'a.md'])).toBeUndefined();
+    expect(loadLintCache(file, 'another key').entries.size).toBe(0);
+  });
+
+  it('reads findings and the report only from the file it loaded, not from one put in its place', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'execplan-cachefile-'));
+    const file = path.join(dir, 'lint.json');
+    const save = (rule: string) => {
+      const cache = loadLintCache(file, 'k');
+      setCacheEntry(cache, 'a.md', entry(rule));
+      storeReport(cache, { options: 'o', files: ['a.md'], totals: { files: 1, errors: 1, warnings: 0, fixable: 0 }, text: `${rule}\n` });
+      expect(saveLintCache(cache, { gitignore: false })).toBe(true);
+    };
+    save('x');
+    const loaded = loadLintCache(file, 'k');
+    // Another run replaces the file, with findings of the same size.
+    save('y');
+    expect(cachedFindings(loaded, 'a.md')).toBeUndefined();
+    expect(cachedHash(loaded, 'a.md')).toBeUndefined();
+    expect(storedReport(loaded, 'o', ['a.md'])?.bytes()).toBeUndefined();
+    expect(cachedFindings(loadLintCache(file, 'k'), 'a.md')?.[0]?.ruleId).toBe('y');
   });
 });

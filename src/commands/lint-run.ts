@@ -4,7 +4,7 @@
  * here; every outcome is handed on in the plans' order.
  */
 import { availableParallelism } from 'node:os';
-import { cachedFindings, type EntryState, type LintCache } from '../workspace/lint-cache.js';
+import { cachedFindings, cachedHash, type EntryState, type LintCache } from '../workspace/lint-cache.js';
 import { checkEntry, type FileJob, type FileOutcome, type FsAnswers, type LintSetup } from '../workspace/lint-files.js';
 import type { FileLinter } from '../workspace/lint-runner.js';
 import type { Io } from './io.js';
@@ -52,7 +52,7 @@ export interface CachePass {
 export function checkCache(jobs: readonly FileJob[], cache: LintCache | undefined, now: number, fs: FsAnswers): CachePass {
   const pass: CachePass = { started: Date.now(), kept: new Array<EntryState | undefined>(jobs.length), outcomes: new Array<FileOutcome | undefined>(jobs.length), misses: [] };
   jobs.forEach((job, i) => {
-    const kept = cache && checkEntry(job, cache.entries.get(job.rel), now, fs);
+    const kept = cache && checkEntry(job, cache.entries.get(job.rel), now, fs, () => cachedHash(cache, job.rel));
     if (kept) pass.kept[i] = kept;
     else pass.misses.push(i);
   });
@@ -68,7 +68,7 @@ export function settleHits(jobs: readonly FileJob[], pass: CachePass, cache: Lin
     const diagnostics = cachedFindings(cache, rel);
     if (!diagnostics) pass.misses.push(i);
     // A touched but unchanged file keeps its findings under its new stat.
-    else pass.outcomes[i] = { rel, diagnostics, fromCache: true, ...(kept !== cache.entries.get(rel) ? { entry: { ...kept, diagnostics } } : {}) };
+    else pass.outcomes[i] = { rel, diagnostics, fromCache: true, ...(kept !== cache.entries.get(rel) ? { entry: { ...kept, hash: kept.hash!, diagnostics } } : {}) };
   });
   pass.misses.sort((a, b) => a - b);
 }
@@ -117,7 +117,7 @@ export async function lintAll(
     if (workers && (await workers.lintInWorkers(toLint, wanted, setup, useCache, loadLinter, settle))) threads = 'worker threads';
     else {
       const linter = await loadLinter();
-      toLint.forEach((job, k) => settle(k, linter.lintFile(job, undefined, useCache)));
+      toLint.forEach((job, k) => settle(k, linter.lintFile(job, useCache)));
     }
   }
   debugRun(io, pass, done, cached, threads);

@@ -11,7 +11,7 @@ const queue = new Int32Array(next);
 try {
   const linter = createFileLinter(setup);
   for (let start = takeBatch(queue, jobs.length); start !== undefined; start = takeBatch(queue, jobs.length)) {
-    const outcomes = batchAt(jobs, start).map((job) => linter.lintFile(job, undefined, useCache));
+    const outcomes = batchAt(jobs, start).map((job) => linter.lintFile(job, useCache));
     port.postMessage({ type: 'batch', start, outcomes } satisfies FromWorker);
   }
   port.postMessage({ type: 'done' } satisfies FromWorker);

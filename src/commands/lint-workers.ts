@@ -101,7 +101,7 @@ export async function lintInWorkers(
     while (!stopped) {
       const start = takeBatch(queue, jobs.length);
       if (start === undefined) return;
-      deliver(start, batchAt(jobs, start).map((job) => linter.lintFile(job, undefined, useCache)));
+      deliver(start, batchAt(jobs, start).map((job) => linter.lintFile(job, useCache)));
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };

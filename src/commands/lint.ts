@@ -10,7 +10,7 @@ import { resolveRuleSettings } from '../core/lint-settings.js';
 import type { StreamInput, Totals } from '../formatters/types.js';
 import { RULES } from '../rules/index.js';
 import { ExecplanError } from '../workspace/errors.js';
-import { cacheFile, cacheKey, deleteCacheEntry, loadLintCache, reportKey, saveLintCache, setCacheEntry, storeReport, type LintCache } from '../workspace/lint-cache.js';
+import { cacheFile, cacheKey, deleteCacheEntry, loadLintCache, saveLintCache, setCacheEntry, storedReport, storeReport, type LintCache } from '../workspace/lint-cache.js';
 import { fsAnswers, type FileJob, type LintSetup } from '../workspace/lint-files.js';
 import type { FileLinter } from '../workspace/lint-runner.js';
 import { listPlanRefs, type PlanRef } from '../workspace/plans.js';
@@ -76,18 +76,19 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   };
 
   // The report is kept in the cache, to be printed again by a run over the very same results.
-  const key = cache && settled.fix === 'none' ? reportKey({ options: { format: settled.format, color: input.color, quiet: Boolean(opts.quiet), rootUri: input.rootUri }, files: jobs.map((j) => j.rel) }) : undefined;
+  const reportOptions = cache && settled.fix === 'none' ? JSON.stringify({ format: settled.format, color: input.color, quiet: Boolean(opts.quiet), rootUri: input.rootUri }) : undefined;
   const report: string[] = [];
   const write = (text: string) => {
-    if (key !== undefined) report.push(text);
+    if (reportOptions !== undefined) report.push(text);
     sink.write(text);
   };
 
   try {
     const pass = checkCache(jobs, cache, setup.now, fs);
-    const stored = key !== undefined && !pass.misses.length && cache?.report?.key === key ? cache.report : undefined;
-    if (stored) {
-      sink.write(stored.bytes());
+    const stored = cache && reportOptions !== undefined && !pass.misses.length ? storedReport(cache, reportOptions, jobs.map((j) => j.rel)) : undefined;
+    const bytes = stored?.bytes();
+    if (stored && bytes) {
+      sink.write(bytes);
       Object.assign(t, stored.totals);
       debugRun(io, pass, jobs.length, jobs.length, 'the main thread');
     } else {
@@ -119,7 +120,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
         shown.forEach(count);
         write((await loadFormatter(settled.format))({ ...input, results: shown }));
       }
-      if (cache && key !== undefined) storeReport(cache, { key, text: report.join(''), totals: { ...t } });
+      if (cache && reportOptions !== undefined) storeReport(cache, { options: reportOptions, files: jobs.map((j) => j.rel), text: report.join(''), totals: { ...t } });
     }
   } finally {
     progress.done();

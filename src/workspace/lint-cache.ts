@@ -26,37 +26,47 @@
  * A cache is only ever a shortcut: an unreadable or foreign file is ignored and rebuilt, and a
  * failed write never fails the command.
  *
- * The file is read once and only what a run needs is decoded: its first line is a JSON object with
- * the key, what each entry depended on and the byte sizes of the two parts after it; the second
- * line is the findings as JSON; the rest is the report, as the very bytes that were printed, so
- * a run that prints it again copies them to the output without decoding them.
+ * The file is laid out so that a run reads only what it needs: its first line is a JSON object
+ * with the key, the plans, what each entry depended on (each existence answer stored once and
+ * referred to by number), the report's options and plans, and the byte sizes of the two parts
+ * after it; the second line holds each plan's hash and findings as JSON; the rest is the report,
+ * as the very bytes that were printed. A run whose plans all hit reads the first line and the
+ * report, and copies the report to the output without decoding it; the findings are read only
+ * when a plan's own findings are needed.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /** Bump when the file's layout or an entry's shape changes. */
-const FORMAT = 3;
+const FORMAT = 4;
+
+/** An `exists(path)` answer a plan's findings depended on: the repository-relative path and whether it existed. */
+export type PathAnswer = readonly [rel: string, existed: boolean];
 
 /** What a plan's cached findings depended on. */
 export interface EntryState {
   size: number;
   mtimeMs: number;
-  /** SHA-1 of the file's bytes, hex. */
-  hash: string;
+  /**
+   * SHA-1 of the file's bytes, hex. A loaded entry gets it with its findings (see
+   * {@link cachedHash}): it is needed only when the plan's stat changed.
+   */
+  hash?: string;
   /** The clock (ms since the epoch) the plan was linted at. */
   now: number;
   /** Present when a finding came from a rule that read the clock. */
   clockBound?: true;
   /** Every `exists(path)` answer the rules were given. */
-  paths?: Record<string, boolean>;
+  paths?: readonly PathAnswer[];
   /** Whether the plan's artifacts folder existed. */
   artifacts?: boolean;
 }
 
 /** One plan's cached findings and what they depended on. */
 export interface CacheEntry extends EntryState {
+  hash: string;
   diagnostics: Diagnostic[];
 }
 
@@ -68,13 +78,15 @@ export interface ReportTotals {
   fixable: number;
 }
 
-/** A run's output, kept to be printed again by a run with the same findings and options. */
+/** A run's output, kept to be printed again by a run with the same findings, options and plans. */
 export interface StoredReport {
-  /** The options and plans the report was made for (see {@link reportKey}). */
-  key: string;
+  /** The options that shaped it (format, colour, ...), as a string made by the caller. */
+  options: string;
+  /** The plans it covered, in order. */
+  files: readonly string[];
   totals: ReportTotals;
-  /** The report as printed, in UTF-8. */
-  bytes: () => Uint8Array;
+  /** The report as printed, in UTF-8; undefined when the file no longer holds it whole. */
+  bytes: () => Uint8Array | undefined;
 }
 
 /** A loaded cache. */
@@ -85,7 +97,7 @@ export interface LintCache {
   entries: Map<string, EntryState>;
   /** Findings by path: the ones read from the file (on first use) and the ones this run stored. */
   findings: Map<string, Diagnostic[]>;
-  /** Reads the file's findings section into `findings`, once; absent when there is nothing left to read. */
+  /** Reads the file's findings and hashes into `findings` and `entries`, once; absent when there is nothing left to read. */
   readFindings?: () => void;
   report?: StoredReport;
   /** Whether anything was added, replaced or removed since loading: an unchanged cache is not written again. */
@@ -96,6 +108,13 @@ export interface LintCache {
 export function cachedFindings(cache: LintCache, rel: string): Diagnostic[] | undefined {
   if (!cache.findings.has(rel)) settleFindings(cache);
   return cache.findings.get(rel);
+}
+
+/** The hash of a plan's bytes when its findings were cached, reading the file's findings on first use. */
+export function cachedHash(cache: LintCache, rel: string): string | undefined {
+  const entry = cache.entries.get(rel);
+  if (entry && entry.hash === undefined) settleFindings(cache);
+  return entry?.hash;
 }
 
 /** Store a plan's entry. */
@@ -113,10 +132,18 @@ export function deleteCacheEntry(cache: LintCache, rel: string): void {
 }
 
 /** Keep a run's report in the cache. */
-export function storeReport(cache: LintCache, report: { key: string; totals: ReportTotals; text: string }): void {
+export function storeReport(cache: LintCache, report: { options: string; files: readonly string[]; totals: ReportTotals; text: string }): void {
   const bytes = Buffer.from(report.text);
-  cache.report = { key: report.key, totals: report.totals, bytes: () => bytes };
+  cache.report = { options: report.options, files: report.files, totals: report.totals, bytes: () => bytes };
   cache.changed = true;
+}
+
+/** The kept report when it was made with these options for these plans, in this order. */
+export function storedReport(cache: LintCache, options: string, files: readonly string[]): StoredReport | undefined {
+  const report = cache.report;
+  if (!report || report.options !== options || report.files.length !== files.length) return undefined;
+  for (let i = 0; i < files.length; i++) if (report.files[i] !== files[i]) return undefined;
+  return report;
 }
 
 /**
@@ -129,11 +156,6 @@ export function cacheKey(parts: { version: string; rules: unknown; settings: unk
   return JSON.stringify({ format: FORMAT, ...parts });
 }
 
-/** The key of a report: everything besides the findings that shapes the output (format, colour, ...) and the plans, in order. */
-export function reportKey(parts: { options: unknown; files: readonly string[] }): string {
-  return JSON.stringify(parts);
-}
-
 /** Where the cache lives: `--cache-location` (a file, or a folder to put `lint.json` in), else under the root. */
 export function cacheFile(root: string, cwd: string, location?: string): string {
   if (!location) return path.join(root, '.execplan', 'cache', 'lint.json');
@@ -142,11 +164,24 @@ export function cacheFile(root: string, cwd: string, location?: string): string 
   return isDir ? path.join(abs, 'lint.json') : abs;
 }
 
-/** The first line of the file, closed. */
+/**
+ * An entry as the file's first line holds it: size, mtime, clock, flags ({@link FLAGS}), then the
+ * numbers of the existence answers it depended on.
+ */
+type StoredEntry = number[];
+
+const FLAGS = { clockBound: 1, artifactsKnown: 2, artifactsExisted: 4 } as const;
+
+/** The file's first line. */
 interface Head {
   key?: unknown;
-  entries?: Record<string, EntryState>;
-  report?: { key: string; totals: ReportTotals };
+  /** The plans, sorted; `entries` and the findings line follow this order. */
+  files?: string[];
+  entries?: StoredEntry[];
+  /** Every existence answer any entry depended on, once each. */
+  paths?: [string, boolean][];
+  /** The report's options, its plans (as numbers in `files`) and totals. */
+  report?: { options: string; files: number[]; totals: ReportTotals };
   /** Byte sizes of the findings' JSON and of the report. */
   sizes?: { findings: number; text: number };
 }
@@ -155,35 +190,46 @@ interface Head {
 export function loadLintCache(file: string, key: string): LintCache {
   // An absent, broken or foreign file is written afresh even when this run adds nothing to it.
   const cache: LintCache = { file, key, entries: new Map(), findings: new Map(), changed: true };
-  let head: Head;
+  let fd: number | undefined;
   try {
-    const bytes = readFileSync(file);
-    const end = bytes.indexOf(0x0a);
-    head = JSON.parse(bytes.toString('utf8', 0, end)) as Head;
+    fd = openSync(file, 'r');
+    const st = fstatSync(fd);
+    const size = st.size;
+    const { head, end } = readHead(fd, size);
     const sizes = head.sizes;
-    if (head.key !== key || typeof head.entries !== 'object' || head.entries === null || typeof sizes?.findings !== 'number' || typeof sizes.text !== 'number') return cache;
+    const files = head.files;
+    const stored = head.entries;
+    if (head.key !== key || !Array.isArray(files) || !Array.isArray(stored) || stored.length !== files.length || !Array.isArray(head.paths)) return closed(cache, fd);
+    if (typeof sizes?.findings !== 'number' || typeof sizes.text !== 'number') return closed(cache, fd);
     const findingsAt = end + 1;
     const textAt = findingsAt + sizes.findings + 1;
     // A file cut short (or grown) is not this cache's.
-    if (textAt + sizes.text !== bytes.length || bytes[textAt - 1] !== 0x0a) return cache;
-    cache.readFindings = () => {
-      let read: Record<string, Diagnostic[]>;
-      try {
-        read = JSON.parse(bytes.toString('utf8', findingsAt, findingsAt + sizes.findings)) as Record<string, Diagnostic[]>;
-      } catch {
-        // A damaged section leaves the entries without findings: their plans are linted again.
-        return;
-      }
-      for (const rel of cache.entries.keys()) if (!cache.findings.has(rel) && Array.isArray(read[rel])) cache.findings.set(rel, read[rel]);
-    };
+    if (textAt + sizes.text !== size) return closed(cache, fd);
+    const entries = decodeEntries(files, stored, head.paths);
+    if (!entries) return closed(cache, fd);
+    // The rest is read when it is needed, from this very file: one put in its place since is not read.
+    const read = sameFile(file, st);
+    cache.readFindings = () => readFindingsAt(cache, files, read(findingsAt, sizes.findings + 1), sizes.findings);
     const report = head.report;
-    if (report) cache.report = { key: report.key, totals: report.totals, bytes: () => bytes.subarray(textAt, textAt + sizes.text) };
-  } catch {
+    if (report && Array.isArray(report.files)) {
+      cache.report = {
+        options: report.options,
+        files: report.files.map((i) => files[i] ?? ''),
+        totals: report.totals,
+        // The byte before the report ends the findings' line: read with it, a shifted file is caught.
+        bytes: () => {
+          const bytes = read(textAt - 1, sizes.text + 1);
+          return bytes?.[0] === 0x0a ? bytes.subarray(1) : undefined;
+        },
+      };
+    }
+    closeSync(fd);
+    cache.entries = entries;
+    cache.changed = false;
     return cache;
+  } catch {
+    return closed(cache, fd);
   }
-  cache.changed = false;
-  for (const [rel, entry] of Object.entries(head.entries!)) cache.entries.set(rel, entry);
-  return cache;
 }
 
 /**
@@ -193,25 +239,140 @@ export function loadLintCache(file: string, key: string): LintCache {
  */
 export function saveLintCache(cache: LintCache, options: { gitignore: boolean }): boolean {
   try {
+    settleFindings(cache);
+    const text = cache.report?.bytes();
     const dir = path.dirname(cache.file);
     mkdirSync(dir, { recursive: true });
     const ignore = path.join(dir, '.gitignore');
     if (options.gitignore && !existsSync(ignore)) writeFileSync(ignore, '*\n');
-    settleFindings(cache);
-    const rels = [...cache.entries.keys()].filter((rel) => cache.findings.has(rel)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const findings = JSON.stringify(Object.fromEntries(rels.map((rel) => [rel, cache.findings.get(rel)])));
-    const text = cache.report?.bytes() ?? new Uint8Array();
+    const files = [...cache.entries.keys()].filter((rel) => cache.findings.has(rel) && cache.entries.get(rel)!.hash !== undefined).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const index = new Map(files.map((rel, i) => [rel, i]));
+    const answers = new Map<string, number>();
+    const paths: [string, boolean][] = [];
+    const entries = files.map((rel): StoredEntry => {
+      const e = cache.entries.get(rel)!;
+      const flags = (e.clockBound ? FLAGS.clockBound : 0) | (e.artifacts === undefined ? 0 : FLAGS.artifactsKnown | (e.artifacts ? FLAGS.artifactsExisted : 0));
+      const stored = [e.size, e.mtimeMs, e.now, flags];
+      for (const [p, existed] of e.paths ?? []) {
+        const id = `${existed ? 1 : 0}${p}`;
+        let n = answers.get(id);
+        if (n === undefined) answers.set(id, (n = paths.push([p, existed]) - 1));
+        stored.push(n);
+      }
+      return stored;
+    });
+    const findings = JSON.stringify(files.map((rel) => [cache.entries.get(rel)!.hash, cache.findings.get(rel)]));
+    const report = cache.report;
+    const reportFiles = report?.files.map((rel) => index.get(rel));
+    // A report over a plan whose entry is gone could not be checked again: it is not kept.
+    const keep = report && text && reportFiles?.every((i) => i !== undefined);
     const head: Head = {
       key: cache.key,
-      entries: Object.fromEntries(rels.map((rel) => [rel, cache.entries.get(rel)!])),
-      ...(cache.report ? { report: { key: cache.report.key, totals: cache.report.totals } } : {}),
-      sizes: { findings: Buffer.byteLength(findings), text: text.length },
+      files,
+      entries,
+      paths,
+      ...(keep ? { report: { options: report.options, files: reportFiles as number[], totals: report.totals } } : {}),
+      sizes: { findings: Buffer.byteLength(findings), text: keep ? text.length : 0 },
     };
-    writeFileAtomic(cache.file, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n${findings}\n`), text]));
+    writeFileAtomic(cache.file, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n${findings}\n`), keep ? text : new Uint8Array()]));
     return true;
   } catch {
     return false;
   }
+}
+
+/** Close `fd` (when open) and give back the empty cache. */
+function closed(cache: LintCache, fd: number | undefined): LintCache {
+  if (fd !== undefined) closeSync(fd);
+  return cache;
+}
+
+/**
+ * A reader of byte ranges of `file` while it is still the file `was` describes (same device,
+ * inode, size and mtime): each read opens it again, so nothing stays open between reads.
+ * Gives undefined once it is another file, or cannot be read.
+ */
+function sameFile(file: string, was: Stats): (position: number, length: number) => Buffer | undefined {
+  return (position, length) => {
+    let fd: number | undefined;
+    try {
+      fd = openSync(file, 'r');
+      const st = fstatSync(fd);
+      if (st.ino !== was.ino || st.dev !== was.dev || st.size !== was.size || st.mtimeMs !== was.mtimeMs) return undefined;
+      const bytes = Buffer.allocUnsafe(length);
+      for (let got = 0; got < length; ) {
+        const n = readSync(fd, bytes, got, length - got, position + got);
+        if (n === 0) return undefined;
+        got += n;
+      }
+      return bytes;
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  };
+}
+
+/** The first line, parsed, and where it ends: read in growing pieces, so the rest of the file is not read. */
+function readHead(fd: number, size: number): { head: Head; end: number } {
+  let bytes = Buffer.allocUnsafe(Math.min(size, 256 * 1024));
+  let got = 0;
+  for (;;) {
+    const n = readSync(fd, bytes, got, bytes.length - got, got);
+    const end = n === 0 ? -1 : bytes.subarray(0, got + n).indexOf(0x0a, got);
+    got += n;
+    if (end >= 0) return { head: JSON.parse(bytes.toString('utf8', 0, end)) as Head, end };
+    if (n === 0 || got >= size) throw new Error('no first line');
+    if (got === bytes.length) bytes = Buffer.concat([bytes, Buffer.allocUnsafe(Math.min(size - got, bytes.length))]);
+  }
+}
+
+/** The entries of the first line; undefined when one is not what this format writes. */
+function decodeEntries(files: unknown[], stored: unknown[], paths: unknown[]): Map<string, EntryState> | undefined {
+  const answers = paths.map((p) => (Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'boolean' ? (p as unknown as PathAnswer) : undefined));
+  const entries = new Map<string, EntryState>();
+  for (let i = 0; i < files.length; i++) {
+    const rel = files[i];
+    const e = stored[i];
+    if (typeof rel !== 'string' || !Array.isArray(e) || e.length < 4 || !e.every((n) => typeof n === 'number')) return undefined;
+    const [size, mtimeMs, now, flags] = e as number[];
+    const entry: EntryState = { size: size!, mtimeMs: mtimeMs!, now: now! };
+    if (flags! & FLAGS.clockBound) entry.clockBound = true;
+    if (flags! & FLAGS.artifactsKnown) entry.artifacts = (flags! & FLAGS.artifactsExisted) !== 0;
+    if (e.length > 4) {
+      const deps: PathAnswer[] = [];
+      for (let k = 4; k < e.length; k++) {
+        const answer = answers[e[k] as number];
+        if (!answer) return undefined;
+        deps.push(answer);
+      }
+      entry.paths = deps;
+    }
+    entries.set(rel, entry);
+  }
+  return entries;
+}
+
+/** Read the findings line (hash and findings of each plan in `files`) into the entries that still lack them. */
+function readFindingsAt(cache: LintCache, files: readonly string[], bytes: Buffer | undefined, length: number): void {
+  let read: unknown;
+  try {
+    // The line's own newline is read too: without it, the file is not the one the first line describes.
+    if (bytes?.[length] !== 0x0a) return;
+    read = JSON.parse(bytes.toString('utf8', 0, length));
+  } catch {
+    // A damaged line leaves the entries without findings: their plans are linted again.
+    return;
+  }
+  if (!Array.isArray(read) || read.length !== files.length) return;
+  read.forEach((item: unknown, i) => {
+    const rel = files[i]!;
+    const entry = cache.entries.get(rel);
+    if (!entry || cache.findings.has(rel) || !Array.isArray(item) || typeof item[0] !== 'string' || !Array.isArray(item[1])) return;
+    entry.hash ??= item[0];
+    cache.findings.set(rel, item[1] as Diagnostic[]);
+  });
 }
 
 /** Read the file's findings now, if they are still unread. */

@@ -4,14 +4,14 @@
  * does not load the parser or the rules' code. Everything taken and returned is plain data, as
  * worker threads run this too.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { LintSettingsInput } from '../core/lint-settings.js';
 import type { SectionSettings } from '../rules/types.js';
 import { ExecplanError } from './errors.js';
 import { type CacheEntry, type EntryState } from './lint-cache.js';
 import { sha1 } from './hash.js';
+import { resolveRel } from './join.js';
 
 /** Everything a run's results depend on besides the plans: plain data, so workers get a copy. */
 export interface LintSetup {
@@ -68,15 +68,15 @@ export function fsAnswers(root: string): FsAnswers {
   const dirs = new Map<string, boolean>();
   const asked = new Map<string, number>();
   const listings = new Map<string, { dirs: Map<string, boolean>; lower: Set<string> } | null>();
-  const statDir = (rel: string) => statSync(path.resolve(root, rel), { throwIfNoEntry: false })?.isDirectory() ?? false;
+  const statDir = (rel: string) => statSync(resolveRel(root, rel), { throwIfNoEntry: false })?.isDirectory() ?? false;
   /** The folders in `parent` (a link counts when it leads to one), or null when it cannot be read. */
   const listing = (parent: string) => {
     let found = listings.get(parent);
     if (found === undefined) {
       try {
-        const entries = readdirSync(path.resolve(root, parent), { withFileTypes: true });
+        const entries = readdirSync(resolveRel(root, parent), { withFileTypes: true });
         found = {
-          dirs: new Map(entries.map((e) => [e.name, e.isDirectory() || (e.isSymbolicLink() && statDir(path.posix.join(parent, e.name)))])),
+          dirs: new Map(entries.map((e) => [e.name, e.isDirectory() || (e.isSymbolicLink() && statDir(`${parent}/${e.name}`))])),
           lower: new Set(entries.map((e) => e.name.toLowerCase())),
         };
       } catch {
@@ -90,7 +90,8 @@ export function fsAnswers(root: string): FsAnswers {
     pathExists(rel) {
       let v = paths.get(rel);
       if (v === undefined) {
-        v = statSync(path.resolve(root, rel), { throwIfNoEntry: false }) !== undefined;
+        // A path that cannot be looked at (no permission on a folder above it) is not there for the plan's reader either.
+        v = existsSync(resolveRel(root, rel));
         paths.set(rel, v);
       }
       return v;
@@ -98,11 +99,13 @@ export function fsAnswers(root: string): FsAnswers {
     dirExists(rel) {
       let v = dirs.get(rel);
       if (v === undefined) {
-        const parent = path.posix.dirname(rel);
-        const n = (asked.get(parent) ?? 0) + 1;
-        asked.set(parent, n);
+        // Artifacts folders are given as `parent/name`, normalised; anything else is stat'd.
+        const slash = rel.lastIndexOf('/');
+        const parent = slash > 0 ? rel.slice(0, slash) : '';
+        const name = rel.slice(slash + 1);
+        const n = parent && name ? (asked.get(parent) ?? 0) + 1 : 0;
+        if (n) asked.set(parent, n);
         const found = n > LIST_AFTER ? listing(parent) : undefined;
-        const name = path.posix.basename(rel);
         // A folder that cannot be listed is asked directly, and so is a name the listing holds in
         // another case only (a file system that ignores case finds it).
         v = found ? (found.dirs.get(name) ?? (found.lower.has(name.toLowerCase()) ? statDir(rel) : false)) : statDir(rel);
@@ -116,23 +119,20 @@ export function fsAnswers(root: string): FsAnswers {
 /**
  * What to keep of a cached entry when everything it depended on still holds (see lint-cache.ts):
  * the entry itself when the plan's size and mtime match (no read at all), a copy with the new
- * stat when its bytes hash the same (a touched but unchanged file). Undefined when the plan must
- * be linted again.
+ * stat when its bytes hash as they did (a touched but unchanged file; `hashOf` gives the hash
+ * the entry was stored with). Undefined when the plan must be linted again.
  */
-export function entryHolds<E extends EntryState>(job: FileJob, entry: E, st: FileStat, now: number, fs: FsAnswers, read: () => Buffer): E | undefined {
+export function checkEntry(job: FileJob, entry: EntryState | undefined, now: number, fs: FsAnswers, hashOf: () => string | undefined): EntryState | undefined {
+  if (!entry) return undefined;
+  const st = statFile(job);
   if (now < entry.now || (entry.clockBound && entry.now !== now)) return undefined;
   if (entry.artifacts !== undefined && entry.artifacts !== fs.dirExists(job.artifacts)) return undefined;
-  for (const [rel, was] of Object.entries(entry.paths ?? {})) if (fs.pathExists(rel) !== was) return undefined;
+  if (entry.paths) for (const [rel, was] of entry.paths) if (fs.pathExists(rel) !== was) return undefined;
   if (entry.size === st.size && entry.mtimeMs === st.mtimeMs) return entry;
-  if (entry.hash !== sha1(read())) return undefined;
-  return { ...entry, size: st.size, mtimeMs: st.mtimeMs };
+  const hash = hashOf();
+  if (hash === undefined || hash !== sha1(readFile(job))) return undefined;
+  return { ...entry, hash, size: st.size, mtimeMs: st.mtimeMs };
 }
-
-/** {@link entryHolds} for a plan not read yet: a stat, and a read only when the stat differs. */
-export function checkEntry(job: FileJob, entry: EntryState | undefined, now: number, fs: FsAnswers): EntryState | undefined {
-  return entry && entryHolds(job, entry, statFile(job), now, fs, () => readFile(job));
-}
-
 /** A plan's size and mtime; an ExecplanError when it cannot be read. */
 export function statFile(job: FileJob): FileStat {
   try {

@@ -10,7 +10,7 @@ import { parsePlan } from '../core/parse.js';
 import { RULES } from '../rules/index.js';
 import type { LintContextBase, Rule } from '../rules/types.js';
 import { type CacheEntry } from './lint-cache.js';
-import { entryHolds, fsAnswers, readFile, statFile, type FileJob, type FileOutcome, type FsAnswers, type LintSetup } from './lint-files.js';
+import { fsAnswers, readFile, statFile, type FileJob, type FileOutcome, type FsAnswers, type LintSetup } from './lint-files.js';
 import { sha1 } from './hash.js';
 
 export type { FileJob, FileOutcome, LintSetup } from './lint-files.js';
@@ -24,8 +24,8 @@ interface Observed {
 /** A linter for one run: settings resolved once, file-system answers memoised across plans. */
 export interface FileLinter {
   enabled: readonly EnabledRule[];
-  /** Lint one plan, using `cached` when it is still valid (with `useCache`, entries are returned to store). */
-  lintFile(job: FileJob, cached: CacheEntry | undefined, useCache: boolean): FileOutcome;
+  /** Lint one plan; with `useCache`, the outcome carries the entry to store. */
+  lintFile(job: FileJob, useCache: boolean): FileOutcome;
   /** The rule context for a plan, for callers that lint text themselves (`--fix`). */
   contextFor(job: FileJob): LintContextBase;
 }
@@ -67,20 +67,18 @@ export function createFileLinter(setup: LintSetup, fs: FsAnswers = fsAnswers(set
   return {
     enabled,
     contextFor,
-    lintFile(job, cached, useCache) {
-      // A cache entry is checked and stored against the plan's stat, taken before its bytes are read.
-      const st = cached || useCache ? statFile(job) : undefined;
-      let bytes: Buffer | undefined;
-      const read = () => (bytes ??= readFile(job));
-      const kept = cached && st && entryHolds(job, cached, st, setup.now, fs, read);
-      if (kept) return { rel: job.rel, diagnostics: kept.diagnostics, fromCache: true, entry: kept };
+    lintFile(job, useCache) {
+      // A cache entry is stored against the plan's stat, taken before its bytes are read.
+      const st = useCache ? statFile(job) : undefined;
+      const bytes = readFile(job);
       observed = { clockRules: new Set(), paths: {} };
       const base = contextFor(job);
-      const diagnostics = lintPlan(parsePlan(read().toString('utf8'), parseOptions), base, enabled);
-      if (!useCache || !st) return { rel: job.rel, diagnostics, fromCache: false };
-      const entry: CacheEntry = { size: st.size, mtimeMs: st.mtimeMs, hash: sha1(read()), diagnostics, now: setup.now, artifacts: base.artifacts!.exists };
+      const diagnostics = lintPlan(parsePlan(bytes.toString('utf8'), parseOptions), base, enabled);
+      if (!st) return { rel: job.rel, diagnostics, fromCache: false };
+      const entry: CacheEntry = { size: st.size, mtimeMs: st.mtimeMs, hash: sha1(bytes), diagnostics, now: setup.now, artifacts: base.artifacts!.exists };
       if (diagnostics.some((d) => observed.clockRules.has(d.ruleId))) entry.clockBound = true;
-      if (Object.keys(observed.paths).length) entry.paths = observed.paths;
+      const paths = Object.entries(observed.paths);
+      if (paths.length) entry.paths = paths;
       return { rel: job.rel, diagnostics, fromCache: false, entry };
     },
   };

@@ -32,7 +32,7 @@ export async function lintPlan(args: ToolArgs<typeof lintPlanInput>, ctx: McpCon
   });
   const results = refs.map((ref) => {
     const artifacts = relPath(ws, path.join(ref.archived ? ws.dirs.archiveArtifacts : ws.dirs.artifacts, ref.id));
-    const { diagnostics } = linter.lintFile({ abs: ref.path, rel: ref.relPath, artifacts }, undefined, false);
+    const { diagnostics } = linter.lintFile({ abs: ref.path, rel: ref.relPath, artifacts }, false);
     return summarize(ref.relPath, diagnostics);
   });
   const findings = results.flatMap((r) => r.diagnostics.map((d) => ({ path: r.file, line: d.line, severity: d.severity, rule: d.ruleId, message: d.message })));
