@@ -7,26 +7,32 @@
  */
 import type { Io } from './commands/io.js';
 import { compileCacheDir, enableCompileCache } from './compile-cache.js';
+import { fdWriter, isTerminal } from './stdio.js';
 
 declare const __EXECPLAN_VERSION__: string;
 
 const argv = process.argv.slice(2);
 // A reader that stops early (`execplan list | head`) is not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+const stdout = fdWriter(1, () => process.stdout, () => process.exit(process.exitCode ?? 0));
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  process.stdout.write(`${__EXECPLAN_VERSION__}\n`);
+  stdout(`${__EXECPLAN_VERSION__}\n`);
 } else {
   enableCompileCache(__dirname, compileCacheDir(process.env, __EXECPLAN_VERSION__));
+  let stdoutIsTTY: boolean | undefined;
+  let stderrIsTTY: boolean | undefined;
   const io: Io = {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdout,
+    // Messages to a reader that has gone are dropped: the command itself goes on.
+    stderr: fdWriter(2, () => process.stderr, () => undefined),
+    // Asked only by the commands that colour or animate their output.
+    get stdoutIsTTY() {
+      return (stdoutIsTTY ??= isTerminal(1));
+    },
+    get stderrIsTTY() {
+      return (stderrIsTTY ??= isTerminal(2));
+    },
   };
   void import('./direct.js')
     .then(({ start }) => start(argv, io))

@@ -16,7 +16,7 @@ const NONE: Progress = { tick: () => undefined, clear: () => undefined, done: ()
  * Redraws at most every `intervalMs`, so a fast run spends no time painting.
  */
 export function startProgress(io: Io, label: string, total: number, threshold = 50, intervalMs = 80, clock: () => number = Date.now): Progress {
-  if (!io.stderrIsTTY || total <= threshold) return NONE;
+  if (total <= threshold || !io.stderrIsTTY) return NONE;
   let last = 0;
   let shown = false;
   const draw = (n: number) => {
