@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { defineConfig, type Options } from 'tsup';
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
@@ -38,6 +39,26 @@ function lazy(pkg: string, exports: string[], importedAs: string[] = [pkg]): Plu
     },
   };
 }
+
+/**
+ * picocolors works out on loading whether colour is supported, and reads `process.stdout.isTTY`
+ * to do so, which makes Node build the stdout stream and load its stream modules: about 5 ms,
+ * a tenth of a one-plan lint's own time (src/stdio.ts writes to the descriptor instead). The
+ * command line only calls `createColors(enabled)` with its own decision (src/formatters/stylish.ts),
+ * so in its bundle that one look at stdout is replaced by `false`; a picocolors whose code no
+ * longer has it fails the build rather than being bundled unchanged.
+ */
+const PICOCOLORS_WITHOUT_DETECTION: Plugin = {
+  name: 'picocolors-without-detection',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]picocolors[\\/]picocolors\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const detection = '(p.stdout || {}).isTTY';
+      if (!source.includes(detection)) throw new Error(`${args.path}: picocolors no longer reads ${detection}; check how it detects colour support.`);
+      return { contents: source.replace(detection, 'false'), loader: 'js' };
+    });
+  },
+};
 
 const LAZY_PACKAGES = [
   // string-width builds an Intl.Segmenter as it is loaded, which takes longer than linting a plan,
@@ -80,7 +101,7 @@ export default defineConfig([
     noExternal: [/.*/],
     minifyWhitespace: true,
     minifySyntax: true,
-    esbuildPlugins: LAZY_PACKAGES,
+    esbuildPlugins: [...LAZY_PACKAGES, PICOCOLORS_WITHOUT_DETECTION],
     // tsup turns the split ES modules into CommonJS with sucrase, which rewrites `??` and `?.` on
     // its own and gets minified code wrong (`return(a=b).c??=d` lost its space); esbuild lowers
     // them first, so sucrase only rewrites imports and exports.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers.js';
-import { lintWorkspace, NO_TITLE } from './helpers/lint-workspace.js';
+import { lintWorkspace, NO_TITLE, PLAN_PATH } from './helpers/lint-workspace.js';
 import { GOOD } from './rules/helpers.js';
 
 const BIN = new URL('../dist/bin.cjs', import.meta.url).pathname;
@@ -95,5 +95,24 @@ describe('the built binary', () => {
     rmSync(path.join(root, '.execplan'), { recursive: true });
     lint(root, ['--cache'], { EXECPLAN_WORKERS: '0' });
     expect(lint(root, ['--cache'], { EXECPLAN_DEBUG: 'lint' }).stderr).toContain('(261 from the cache) on the main thread');
+  });
+
+  it('loads neither the stream nor the socket modules for the commands an agent runs over and over', () => {
+    const { root } = lintWorkspace({ '2026-01-06_no-title': NO_TITLE });
+    // Node reads the package.json around the working folder to resolve a preloaded module.
+    writeFileSync(path.join(root, 'package.json'), '{}\n');
+    const dir = mkdtempSync(path.join(tmpdir(), 'execplan-modules-'));
+    const probe = path.join(dir, 'probe.cjs');
+    // Preloaded: at exit, prints the built-in modules the command loaded.
+    writeFileSync(probe, "const before = new Set(process.moduleLoadList);\nprocess.on('exit', () => require('fs').writeSync(2, JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m)))));\n");
+    const loaded = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['-r', probe, BIN, ...args], { cwd: root, env: { ...env, NO_COLOR: undefined }, encoding: 'utf8' });
+      expect(r.stderr.startsWith("["), r.stderr).toBe(true);
+      return (JSON.parse(r.stderr) as string[]).filter((m) => /^NativeModule (?:stream|net|tty|readline|internal\/streams\/)/.test(m));
+    };
+    lint(root, ['--cache']);
+    for (const args of [['lint', PLAN_PATH], ['lint', '--cache'], ['lint', '--json'], ['list', '--json'], ['show', '2026-01-06_no-title'], ['resume', '2026-01-06_no-title']]) {
+      expect(loaded(args), args.join(' ')).toEqual([]);
+    }
   });
 });
