@@ -107,6 +107,10 @@ export default defineConfig([
     // them first, so sucrase only rewrites imports and exports.
     esbuildOptions(options) {
       options.supported = { ...options.supported, 'nullish-coalescing': false, 'optional-chain': false, 'logical-assignment': false };
+      // proper-lockfile loads graceful-fs as its default file system, which patches node:fs as it
+      // loads and pulls in the stream modules (about 4 ms); src/workspace/lock.ts always hands it
+      // a file system of its own, built on node:fs, so graceful-fs would never be called.
+      options.alias = { ...options.alias, 'graceful-fs': 'fs' };
     },
   },
 ]);
