@@ -6,6 +6,7 @@
  * This file only sets the exit code.
  */
 import type { Io } from './commands/io.js';
+import { resolveChunksDirectly } from './chunk-resolve.js';
 import { compileCacheDir, enableCompileCache } from './compile-cache.js';
 import { fdWriter, isTerminal } from './stdio.js';
 
@@ -17,6 +18,7 @@ const stdout = fdWriter(1, () => process.stdout, () => process.exit(process.exit
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   stdout(`${__EXECPLAN_VERSION__}\n`);
 } else {
+  resolveChunksDirectly(__dirname);
   enableCompileCache(__dirname, compileCacheDir(process.env, __EXECPLAN_VERSION__));
   let stdoutIsTTY: boolean | undefined;
   let stderrIsTTY: boolean | undefined;
