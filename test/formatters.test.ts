@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { format as github, escapeData, escapeProperty } from '../src/formatters/github.js';
 import { format as json } from '../src/formatters/json.js';
 import { renderRulesTable } from '../src/formatters/rules-table.js';
 import { format as sarif } from '../src/formatters/sarif.js';
-import { format as stylish } from '../src/formatters/stylish.js';
+import { displayWidth, format as stylish } from '../src/formatters/stylish.js';
 import { RULES, result, sampleInput } from './helpers/lint-results.js';
 
 const empty = () => sampleInput({ results: [] });
@@ -47,6 +48,20 @@ describe('stylish', () => {
     const rows = out.split('\n').slice(2, 5);
     const before = rows.map((r) => stringWidth(r.slice(0, r.lastIndexOf('title'))));
     expect(new Set(before).size).toBe(1);
+  });
+
+  it('measures every message as string-width does, without it for the scripts it counts one column a character', () => {
+    // Narrow scripts, their neighbours (combining marks, wide and zero-width characters) and mixes.
+    const ranges: [number, number][] = [[0x20, 0x7e], [0xa0, 0x36f], [0x370, 0x52f], [0x1100, 0x115f], [0x2000, 0x21ff], [0x3000, 0x30ff], [0xfe00, 0xfe0f], [0x1f300, 0x1f64f]];
+    const char = fc.constantFrom(...ranges).chain(([lo, hi]) => fc.integer({ min: lo, max: hi })).map((c) => String.fromCodePoint(c));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }), (chars) => {
+        const s = chars.join('');
+        expect(displayWidth(s)).toBe(stringWidth(s));
+      }),
+      { numRuns: 3000 },
+    );
+    for (let c = 0x370; c <= 0x52f; c++) expect(displayWidth(`а${String.fromCodePoint(c)}б`), c.toString(16)).toBe(stringWidth(`а${String.fromCodePoint(c)}б`));
   });
 
   it('colours only when asked', () => {

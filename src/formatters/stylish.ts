@@ -40,13 +40,15 @@ function colors(input: StreamInput): Colors {
   return input.color ? COLORED : PLAIN;
 }
 
-// Printable ASCII, Latin-1 to IPA, general punctuation (dashes, quotes, ellipsis) and arrows: one
-// column per code unit. string-width segments graphemes and is a hundred times slower, so it only
-// sees the rest (CJK, emoji and what may render as emoji, combining and zero-width characters).
-const NARROW = /^[\u0020-\u007e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u2190-\u2193\u219a-\u21a8\u21ab-\u21ff]*$/;
+// Printable ASCII, Latin-1 to IPA, Greek and Cyrillic (but not its combining marks), general
+// punctuation (dashes, quotes, ellipsis) and arrows: one column per code unit. string-width
+// segments graphemes, is a hundred times slower and takes longer to load than a plan takes to
+// lint, so it only sees the rest (CJK, emoji and what may render as emoji, combining and
+// zero-width characters).
+const NARROW = /^[\u0020-\u007e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u2190-\u2193\u219a-\u21a8\u21ab-\u21ff]*$/;
 
-/** Display width of a message in a terminal. */
-function width(s: string): number {
+/** Display width of a message in a terminal, as string-width measures it. */
+export function displayWidth(s: string): number {
   return NARROW.test(s) ? s.length : stringWidth(s);
 }
 
@@ -57,7 +59,7 @@ function rows(diagnostics: readonly Diagnostic[], c: Colors): string[] {
   const label = (d: Diagnostic) => (d.severity === 'error' ? 'error' : 'warning');
   const sevW = Math.max(...diagnostics.map((d) => label(d).length));
   // Measured once: a large run prints hundreds of thousands of messages.
-  const widths = diagnostics.map((d) => width(d.message));
+  const widths = diagnostics.map((d) => displayWidth(d.message));
   const msgW = Math.max(...widths);
   return diagnostics.map((d, i) => {
     // Padding is computed on the plain text so ANSI codes never shift the columns.
