@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { defineConfig, type Options } from 'tsup';
+import { RULES } from './src/rules/index.js';
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
@@ -60,6 +61,20 @@ const PICOCOLORS_WITHOUT_DETECTION: Plugin = {
   },
 };
 
+/**
+ * src/rules/metas.ts, as the command line bundles it: the rules' metadata, read from the rules
+ * here, as data. A run that lints nothing (every plan cached) then does not load the rules' code.
+ */
+const RULE_METAS_AS_DATA: Plugin = {
+  name: 'rule-metas-as-data',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]rules[\\/]metas\.ts$/ }, () => ({
+      contents: `export async function loadRuleMetas() { return ${JSON.stringify(RULES.map((r) => r.meta))}; }\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 const LAZY_PACKAGES = [
   // string-width builds an Intl.Segmenter as it is loaded, which takes longer than linting a plan,
   // and `lint`'s report only measures text that is not plain with it (src/formatters/stylish.ts).
@@ -101,7 +116,7 @@ export default defineConfig([
     noExternal: [/.*/],
     minifyWhitespace: true,
     minifySyntax: true,
-    esbuildPlugins: [...LAZY_PACKAGES, PICOCOLORS_WITHOUT_DETECTION],
+    esbuildPlugins: [...LAZY_PACKAGES, PICOCOLORS_WITHOUT_DETECTION, RULE_METAS_AS_DATA],
     // tsup turns the split ES modules into CommonJS with sucrase, which rewrites `??` and `?.` on
     // its own and gets minified code wrong (`return(a=b).c??=d` lost its space); esbuild lowers
     // them first, so sucrase only rewrites imports and exports.

@@ -23,10 +23,11 @@ describe('the built binary', () => {
     expect(doc).toMatchObject({ errorCount: 1, fileCount: 2 });
   });
 
-  it('reads reference definitions, whose entities the bundled parser decodes on demand, as the library does', async () => {
+  it('reads reference definitions, whose entities the bundled parser decodes on demand, and reports the rules, as the library does', async () => {
     const refs = '\n[guide]: docs/a&amp;b.md "R&amp;D &copy;"\n[bad]: javascript&#58;alert(1)\n\nSee [guide].\n';
     const { root } = lintWorkspace({ '2026-01-06_references': GOOD.replace('## Progress', `${refs}\n## Progress`) });
-    for (const args of [['show', '2026-01-06_references', '--json'], ['lint', '--format', 'json', '2026-01-06_references']]) {
+    // SARIF carries every rule's metadata, which the built command line holds as data (src/rules/metas.ts).
+    for (const args of [['show', '2026-01-06_references', '--json'], ['lint', '--format', 'json', '2026-01-06_references'], ['lint', '--format', 'sarif']]) {
       const built = spawnSync(process.execPath, [BIN, ...args], { cwd: root, env, encoding: 'utf8' });
       const source = await runCli(args, { cwd: root, env: { NO_COLOR: '1' } });
       expect(built.stderr, args.join(' ')).toBe(source.stderr);

@@ -6,9 +6,10 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { summarize, type LintResult } from '../core/diagnostic.js';
-import { resolveRuleSettings } from '../core/lint-settings.js';
+import { resolveSettingsOf } from '../core/lint-settings.js';
 import type { StreamInput, Totals } from '../formatters/types.js';
-import { RULES } from '../rules/index.js';
+import { loadRuleMetas } from '../rules/metas.js';
+import type { RuleMeta } from '../core/diagnostic.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { cacheFile, cacheKey, deleteCacheEntry, loadLintCache, saveLintCache, setCacheEntry, storedReport, storeReport, type LintCache } from '../workspace/lint-cache.js';
 import { fsAnswers, type FileJob, type LintSetup } from '../workspace/lint-files.js';
@@ -37,7 +38,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   const settled = settle(opts);
   const cwd = path.resolve(io.cwd, opts.cwd ?? '.');
   const ws = openWorkspace(cwd);
-  const metas = RULES.map((r) => r.meta);
+  const metas = await loadRuleMetas();
   const now = clock(io);
   const setup: LintSetup = {
     root: ws.root,
@@ -48,14 +49,14 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
     tzOffsetMinutes: tzOffset(io, now),
   };
   // Settings are checked before anything is read; the parser loads only when a plan must be linted.
-  const enabled = resolveRuleSettings(setup.lint);
+  const enabled = resolveSettingsOf(setup.lint, metas.map((meta) => ({ meta })));
   const fs = fsAnswers(ws.root);
   let linter: FileLinter | undefined;
   const loadLinter = async () => (linter ??= (await import('../workspace/lint-runner.js')).createFileLinter(setup, fs));
   // Without arguments, every active plan; arguments may be globs, whose matcher loads only then.
   const refs = targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active');
   const jobs = refs.map((ref) => jobFor(ws, ref));
-  const cache = opts.cache ? openCache(ws, cwd, opts, setup) : undefined;
+  const cache = opts.cache ? openCache(ws, cwd, opts, setup, metas) : undefined;
   const input: StreamInput = {
     rules: metas,
     enabled: Object.fromEntries(enabled.map((e) => [e.rule.meta.id, e.severity])),
@@ -178,10 +179,10 @@ function jobFor(ws: Workspace, ref: PlanRef): FileJob {
   return { abs: ref.path, rel: ref.relPath, artifacts: `${dir}/${ref.id}` };
 }
 
-function openCache(ws: Workspace, cwd: string, opts: LintOptions, setup: LintSetup): LintCache {
+function openCache(ws: Workspace, cwd: string, opts: LintOptions, setup: LintSetup, metas: readonly RuleMeta[]): LintCache {
   const key = cacheKey({
     version: VERSION,
-    rules: RULES.map((r) => r.meta),
+    rules: metas,
     settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, tz: setup.tzOffsetMinutes, paths: ws.config.paths },
   });
   return loadLintCache(cacheFile(ws.root, cwd, opts.cacheLocation), key);

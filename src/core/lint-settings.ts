@@ -4,9 +4,8 @@
  * runner so that reading settings does not load the parser.
  */
 import { ExecplanError } from '../workspace/errors.js';
-import { RULES } from '../rules/index.js';
 import type { Rule, SectionSettings } from '../rules/types.js';
-import type { Severity } from './diagnostic.js';
+import type { RuleMeta, Severity } from './diagnostic.js';
 import { SECTION_KEYS } from './sections.js';
 import type { ParseOptions } from './types.js';
 
@@ -20,8 +19,8 @@ export interface LintSettingsInput {
 }
 
 /** A rule that will run, with its severity and its options (defaults merged with the configured ones). */
-export interface EnabledRule {
-  rule: Rule;
+export interface EnabledRule<R extends { meta: RuleMeta } = Rule> {
+  rule: R;
   severity: Severity;
   options: Record<string, unknown>;
 }
@@ -42,9 +41,10 @@ export function parseOptionsFor(sections: SectionSettings): ParseOptions {
 /**
  * Resolve the profile and the per-rule overrides into the list of rules to run. `strict` (the default)
  * uses each rule's `severity`, `recommended` its `recommended` level. Unknown rule ids and unknown
- * options are configuration mistakes and throw an ExecplanError naming what is known.
+ * options are configuration mistakes and throw an ExecplanError naming what is known. Only the
+ * rules' metadata is read, so settings can be checked without loading the rules' code.
  */
-export function resolveRuleSettings(lint: LintSettingsInput = {}, rules: readonly Rule[] = RULES): EnabledRule[] {
+export function resolveSettingsOf<R extends { meta: RuleMeta }>(lint: LintSettingsInput, rules: readonly R[]): EnabledRule<R>[] {
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const configured = lint.rules ?? {};
   const unknown = Object.keys(configured).filter((id) => !byId.has(id));
@@ -56,7 +56,7 @@ export function resolveRuleSettings(lint: LintSettingsInput = {}, rules: readonl
       { details: known },
     );
   }
-  const out: EnabledRule[] = [];
+  const out: EnabledRule<R>[] = [];
   for (const rule of rules) {
     const { id } = rule.meta;
     let severity: Severity | 'off' = lint.profile === 'recommended' ? rule.meta.recommended : rule.meta.severity;

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { lintPlan } from '../core/lint.js';
-import { parseOptionsFor, resolveRuleSettings, type EnabledRule } from '../core/lint-settings.js';
+import { parseOptionsFor, resolveSettingsOf, type EnabledRule } from '../core/lint-settings.js';
 import { parsePlan } from '../core/parse.js';
 import { RULES } from '../rules/index.js';
 import type { LintContextBase, Rule } from '../rules/types.js';
@@ -45,7 +45,7 @@ export function createFileLinter(setup: LintSetup, fs: FsAnswers = fsAnswers(set
       rule.check(ctx);
     },
   }));
-  const enabled = resolveRuleSettings(setup.lint, rules);
+  const enabled = resolveSettingsOf(setup.lint, rules);
   const parseOptions = parseOptionsFor(setup.sections);
   const now = new Date(setup.now);
 

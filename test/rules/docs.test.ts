@@ -6,7 +6,7 @@ import type { Rule } from '../../src/rules/types.js';
 
 const rulesDir = new URL('../../src/rules/', import.meta.url);
 const docsDir = new URL('../../docs/rules/', import.meta.url);
-const ruleFiles = readdirSync(rulesDir).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== 'types.ts');
+const ruleFiles = readdirSync(rulesDir).filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts', 'metas.ts'].includes(f));
 const docFiles = readdirSync(docsDir).filter((f) => f.endsWith('.md') && f !== 'README.md');
 
 describe('rule files and ids', () => {
