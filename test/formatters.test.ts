@@ -5,7 +5,8 @@ import { format as github, escapeData, escapeProperty } from '../src/formatters/
 import { format as json } from '../src/formatters/json.js';
 import { renderRulesTable } from '../src/formatters/rules-table.js';
 import { format as sarif } from '../src/formatters/sarif.js';
-import { displayWidth, format as stylish } from '../src/formatters/stylish.js';
+import { format as stylish } from '../src/formatters/stylish.js';
+import { displayWidth } from '../src/formatters/width.js';
 import { RULES, result, sampleInput } from './helpers/lint-results.js';
 
 const empty = () => sampleInput({ results: [] });

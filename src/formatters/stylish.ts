@@ -3,9 +3,9 @@
  * aligned in columns, and a summary line. Colour only when the command asks for it.
  */
 import pc from 'picocolors';
-import stringWidth from 'string-width';
 import type { Diagnostic, LintResult } from '../core/diagnostic.js';
 import { plural, totals, type FormatInput, type StreamInput, type Totals } from './types.js';
+import { displayWidth } from './width.js';
 
 /** Format results for a terminal. Prints a one-line all-clear when there is nothing to report. */
 export function format(input: FormatInput): string {
@@ -38,18 +38,6 @@ const PLAIN = pc.createColors(false);
 
 function colors(input: StreamInput): Colors {
   return input.color ? COLORED : PLAIN;
-}
-
-// Printable ASCII, Latin-1 to IPA, Greek and Cyrillic (but not its combining marks), general
-// punctuation (dashes, quotes, ellipsis) and arrows: one column per code unit. string-width
-// segments graphemes, is a hundred times slower and takes longer to load than a plan takes to
-// lint, so it only sees the rest (CJK, emoji and what may render as emoji, combining and
-// zero-width characters).
-const NARROW = /^[\u0020-\u007e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u2190-\u2193\u219a-\u21a8\u21ab-\u21ff]*$/;
-
-/** Display width of a message in a terminal, as string-width measures it. */
-export function displayWidth(s: string): number {
-  return NARROW.test(s) ? s.length : stringWidth(s);
 }
 
 /** One aligned row per finding, in the order the rules reported them. */
