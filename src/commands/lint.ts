@@ -5,11 +5,10 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { summarize, type LintResult } from '../core/diagnostic.js';
+import { summarize, type LintResult, type RuleMeta } from '../core/diagnostic.js';
 import { resolveSettingsOf } from '../core/lint-settings.js';
 import type { StreamInput, Totals } from '../formatters/types.js';
 import { loadRuleMetas } from '../rules/metas.js';
-import type { RuleMeta } from '../core/diagnostic.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { cacheFile, cacheKey, deleteCacheEntry, loadLintCache, saveLintCache, setCacheEntry, storedReport, storeReport, type LintCache } from '../workspace/lint-cache.js';
 import { fsAnswers, type FileJob, type LintSetup } from '../workspace/lint-files.js';

@@ -133,6 +133,7 @@ export function checkEntry(job: FileJob, entry: EntryState | undefined, now: num
   if (hash === undefined || hash !== sha1(readFile(job))) return undefined;
   return { ...entry, hash, size: st.size, mtimeMs: st.mtimeMs };
 }
+
 /** A plan's size and mtime; an ExecplanError when it cannot be read. */
 export function statFile(job: FileJob): FileStat {
   try {
