@@ -61,8 +61,9 @@ function ownFolder(dir: string): boolean {
   return own(dir) && (!perUser || own(parent));
 }
 
-/** Make a folder only this user may use, unless it is there already. */
+/** Make a folder only this user may use, unless it is there already (looked up first: a failed mkdir costs an exception). */
 function makeFolder(dir: string): void {
+  if (lstatSync(dir, { throwIfNoEntry: false })) return;
   try {
     mkdirSync(dir, { mode: 0o700 });
   } catch (err) {
