@@ -67,20 +67,3 @@ export function wordTest(words: readonly string[], phrases: readonly string[] = 
     return false;
   };
 }
-
-/** The words of `text` (runs of `[A-Za-z0-9_]`, as `\w+` finds them), lowercased, in order. */
-export function wordsOf(text: string): string[] {
-  const out: string[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordChar(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n && isWordChar(text.charCodeAt(i))) i++;
-    out.push(text.slice(start, i).toLowerCase());
-  }
-  return out;
-}
