@@ -1,7 +1,6 @@
 /** Files the plan names exist in the repository, unless the plan says it creates (or removes) them. */
 import type { Rule, RuleContext } from './types.js';
 import { inlineCode, linesContaining, type PlanLine } from './util/text.js';
-import { wordTest } from './util/words.js';
 
 const ROOT_FILES = new Set([
   'package.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'tsconfig.json', 'README.md', 'AGENTS.md', 'PLANS.md',
@@ -11,25 +10,8 @@ const ROOT_FILES = new Set([
 ]);
 
 // Words that say a path is the plan's to create, move or remove, so it need not exist yet (or any more).
-const CHANGE_WORDS = wordTest(
-  [
-    'create creates created creating add adds added adding new introduce introduces introduced introducing',
-    'generate generates generated generating write writes writing written scaffold scaffolds scaffolded scaffolding',
-    'produce produces produced producing emit emits emitted output outputs rename renames renamed renaming',
-    'move moves moved moving delete deletes deleted deleting remove removes removed removing drop drops dropped',
-    'retire retires retired retiring replace replaces replaced replacing split extract extracts extracted',
-    'copy copies copied crear nuevo nueva nuevos nuevas eliminar',
-  ]
-    .join(' ')
-    .split(' '),
-  ['will contain', 'will hold', 'will live'],
-);
-const CHANGE_WORDS_ZH = ['新增', '新建', '创建', '删除', '移除'];
-
-/** Whether a line says it creates, moves or removes what it names. */
-export function saysChange(text: string): boolean {
-  return CHANGE_WORDS(text) || CHANGE_WORDS_ZH.some((w) => text.includes(w));
-}
+const CHANGE_WORDS =
+  /\b(?:creat(?:e|es|ed|ing)|add(?:s|ed|ing)?|new|introduc(?:e|es|ed|ing)|generat(?:e|es|ed|ing)|writ(?:e|es|ing|ten)|scaffold(?:s|ed|ing)?|produc(?:e|es|ed|ing)|emit(?:s|ted)?|outputs?|renam(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|drop(?:s|ped)?|retir(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|split|extract(?:s|ed)?|cop(?:y|ies|ied)|will (?:contain|hold|live))\b|新增|新建|创建|删除|移除|\b(?:crear|nuev[oa]s?|eliminar)\b/i;
 
 /** Rule: referenced-paths-exist. */
 export const rule: Rule = {
@@ -44,16 +26,16 @@ export const rule: Rule = {
   check(ctx) {
     const { lines } = ctx;
     const memo = new Map<number, boolean>();
-    const changes = (l: PlanLine) => {
+    const saysChange = (l: PlanLine) => {
       let v = memo.get(l.line);
-      if (v === undefined) memo.set(l.line, (v = saysChange(l.text)));
+      if (v === undefined) memo.set(l.line, (v = CHANGE_WORDS.test(l.text)));
       return v;
     };
     let leadIns: Int32Array | undefined;
     const leadInSays = (l: PlanLine) => {
       if (!LIST_ITEM.test(l.text) && !INDENTED.test(l.text)) return false;
       const i = (leadIns ??= leadInLines(lines))[l.line - 1]!;
-      return i !== -1 && i >= l.line - 80 && changes(lines[i]!);
+      return i !== -1 && i >= l.line - 80 && saysChange(lines[i]!);
     };
     // A plan names the same files again and again: each code span's text is judged once.
     const judged = new Map<string, { path: string | undefined; folder: string | undefined }>();
@@ -70,7 +52,7 @@ export const rule: Rule = {
       if (!spans.length) continue;
       // Whether the line says the files are new is only asked about lines that name a file or folder.
       let says: boolean | undefined;
-      const said = () => (says ??= changes(l) || leadInSays(l));
+      const said = () => (says ??= saysChange(l) || leadInSays(l));
       for (const span of spans) {
         const { path, folder } = judge(span.content);
         if (path) mentions.push({ path, line: l.line, column: span.start + 1, changed: said() });
