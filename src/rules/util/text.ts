@@ -151,3 +151,21 @@ export function isShellBlock(block: CodeBlock): boolean {
 
 /** A line that shows a command at a prompt: `$ npm test`, `PS> ...`. */
 export const PROMPT_LINE = /^\s*(?:[-*+]\s+)?(?:\$|PS[^>\s]*>)\s+\S/;
+
+/** Whether a UTF-16 code unit is a word character for `\b` in a pattern without the `u` flag. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Whether `text` holds `word` exactly as written with no word character on either side, as
+ * `\bword\b` would find it. Enough to know that a pattern listing the word matches, without
+ * compiling the pattern: V8 compiles a large pattern on its first use, which costs a one-plan lint
+ * more than the search.
+ */
+export function hasWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 1)) {
+    if (!isWordChar(text.charCodeAt(i - 1)) && !isWordChar(text.charCodeAt(i + word.length))) return true;
+  }
+  return false;
+}
