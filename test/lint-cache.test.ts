@@ -6,7 +6,7 @@ import type { Diagnostic } from '../src/core/diagnostic.js';
 import { DEFAULT_SECTION_SETTINGS, lintPlan, resolveRuleSettings } from '../src/core/lint.js';
 import * as parse from '../src/core/parse.js';
 import * as stylish from '../src/formatters/stylish.js';
-import { cachedFindings, cachedHash, loadLintCache, saveLintCache, setCacheEntry, storedReport, storeReport, type CacheEntry } from '../src/workspace/lint-cache.js';
+import { cachedFindings, cachedHash, loadLintCache, saveLintCache, setCacheEntry, reportFor, storeReport, type CacheEntry } from '../src/workspace/lint-cache.js';
 import { runCli } from './helpers.js';
 import { lintWorkspace, PLAN, PLAN_PATH } from './helpers/lint-workspace.js';
 import { GOOD } from './rules/helpers.js';
@@ -248,10 +248,10 @@ describe('the cache file', () => {
     expect(loaded.entries.get('b.md')).toEqual({ size: 10, mtimeMs: 1000, now: 2000, clockBound: true, artifacts: true, paths: [['src/a.ts', true], ['src/b.ts', false]] });
     expect(cachedHash(loaded, 'a.md')).toBe('a'.repeat(40));
     expect(cachedFindings(loaded, 'a.md')?.[0]?.ruleId).toBe('y');
-    expect(storedReport(loaded, 'o', ['b.md', 'a.md'])?.totals.errors).toBe(2);
-    expect(Buffer.from(storedReport(loaded, 'o', ['b.md', 'a.md'])!.bytes()!).toString('utf8')).toBe('report ✔\n');
-    expect(storedReport(loaded, 'o', ['a.md', 'b.md'])).toBeUndefined();
-    expect(storedReport(loaded, 'other', ['b.md', 'a.md'])).toBeUndefined();
+    expect(reportFor(loaded, 'o', ['b.md', 'a.md'])?.totals.errors).toBe(2);
+    expect(Buffer.from(reportFor(loaded, 'o', ['b.md', 'a.md'])!.bytes()!).toString('utf8')).toBe('report ✔\n');
+    expect(reportFor(loaded, 'o', ['a.md', 'b.md'])).toBeUndefined();
+    expect(reportFor(loaded, 'other', ['b.md', 'a.md'])).toBeUndefined();
     expect(loadLintCache(file, 'another key').entries.size).toBe(0);
   });
 
@@ -270,7 +270,7 @@ describe('the cache file', () => {
     save('y');
     expect(cachedFindings(loaded, 'a.md')).toBeUndefined();
     expect(cachedHash(loaded, 'a.md')).toBeUndefined();
-    expect(storedReport(loaded, 'o', ['a.md'])?.bytes()).toBeUndefined();
+    expect(reportFor(loaded, 'o', ['a.md'])?.bytes()).toBeUndefined();
     expect(cachedFindings(loadLintCache(file, 'k'), 'a.md')?.[0]?.ruleId).toBe('y');
   });
 });

@@ -10,7 +10,7 @@ import { resolveSettingsOf } from '../core/lint-settings.js';
 import type { StreamInput, Totals } from '../formatters/types.js';
 import { loadRuleMetas } from '../rules/metas.js';
 import { ExecplanError } from '../workspace/errors.js';
-import { cacheFile, cacheKey, deleteCacheEntry, loadLintCache, saveLintCache, setCacheEntry, storedReport, storeReport, type LintCache } from '../workspace/lint-cache.js';
+import { cacheFile, cacheKey, deleteCacheEntry, loadLintCache, saveLintCache, setCacheEntry, reportFor, storeReport, type LintCache } from '../workspace/lint-cache.js';
 import { fsAnswers, type FileJob, type LintSetup } from '../workspace/lint-files.js';
 import type { FileLinter } from '../workspace/lint-runner.js';
 import { listPlanRefs, type PlanRef } from '../workspace/plans.js';
@@ -55,6 +55,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   // Without arguments, every active plan; arguments may be globs, whose matcher loads only then.
   const refs = targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active');
   const jobs = refs.map((ref) => jobFor(ws, ref));
+  const rels = jobs.map((j) => j.rel);
   const cache = opts.cache ? openCache(ws, cwd, opts, setup, metas) : undefined;
   const input: StreamInput = {
     rules: metas,
@@ -85,7 +86,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
 
   try {
     const pass = checkCache(jobs, cache, setup.now, fs);
-    const stored = cache && reportOptions !== undefined && !pass.misses.length ? storedReport(cache, reportOptions, jobs.map((j) => j.rel)) : undefined;
+    const stored = cache && reportOptions !== undefined && !pass.misses.length ? reportFor(cache, reportOptions, rels) : undefined;
     const bytes = stored?.bytes();
     if (stored && bytes) {
       sink.write(bytes);
@@ -120,7 +121,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
         shown.forEach(count);
         write((await loadFormatter(settled.format))({ ...input, results: shown }));
       }
-      if (cache && reportOptions !== undefined) storeReport(cache, { options: reportOptions, files: jobs.map((j) => j.rel), text: report.join(''), totals: { ...t } });
+      if (cache && reportOptions !== undefined) storeReport(cache, { options: reportOptions, files: rels, text: report.join(''), totals: { ...t } });
     }
   } finally {
     progress.done();
@@ -129,7 +130,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
 
   if (cache) {
     if (!targets.length) {
-      const seen = new Set(jobs.map((j) => j.rel));
+      const seen = new Set(rels);
       for (const rel of [...cache.entries.keys()]) if (!seen.has(rel)) deleteCacheEntry(cache, rel);
     }
     if (cache.changed && !saveLintCache(cache, { gitignore: !opts.cacheLocation })) io.stderr(`execplan: could not write the lint cache ${relPath(ws, cache.file)}; results were not remembered.\n`);

@@ -139,7 +139,7 @@ export function storeReport(cache: LintCache, report: { options: string; files: 
 }
 
 /** The kept report when it was made with these options for these plans, in this order. */
-export function storedReport(cache: LintCache, options: string, files: readonly string[]): StoredReport | undefined {
+export function reportFor(cache: LintCache, options: string, files: readonly string[]): StoredReport | undefined {
   const report = cache.report;
   if (!report || report.options !== options || report.files.length !== files.length) return undefined;
   for (let i = 0; i < files.length; i++) if (report.files[i] !== files[i]) return undefined;
