@@ -3,7 +3,8 @@
  * same run, ratio, target) and write the same rows to bench/results.json.
  *
  * Environment: BENCH_RUNS (timed runs per command, default 10; the heavy lint scenarios use a third
- * of it), BENCH_ONLY (comma-separated scenario ids), EXECPLAN_BIN (default dist/bin.cjs).
+ * of it), BENCH_ONLY (comma-separated scenario ids), EXECPLAN_BIN (default dist/bin.cjs),
+ * BENCH_KEEP_ENV=1 (keep the variables that add work to Node's start-up; see bench/env.mjs).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workspace } from './corpus.mjs';
+import { cleanEnvironment } from './env.mjs';
 import { CommandFailed } from './measure.mjs';
 import { formatTable, statusRow, writeResults } from './report.mjs';
 import { lint10k, lintCache, lintVsMarkdownlint } from './scenarios/lint.mjs';
@@ -121,17 +123,21 @@ async function runScenario(s, ctx) {
 }
 
 const runs = positiveInt('BENCH_RUNS', 10);
+// Before anything is spawned: every command, and its baseline, starts without them.
+const removed = cleanEnvironment();
 const scenarios = selectScenarios();
 const ctx = makeContext(runs);
 const started = new Date();
 const t0 = performance.now();
 const cpus = os.cpus();
 log(`execplan bench: ${scenarios.length} scenario(s), ${runs} runs (${ctx.heavyRuns} for heavy lint), node ${process.version}, ${cpus.length}× ${cpus[0]?.model ?? 'cpu'}`);
+if (removed.length) log(`  commands run without ${removed.join(' and ')}, which add work to every Node start-up (BENCH_KEEP_ENV=1 keeps them)`);
 const rows = [];
 for (const s of scenarios) rows.push(...(await runScenario(s, ctx)));
 const seconds = (performance.now() - t0) / 1000;
 
 process.stdout.write(`\n${formatTable(rows)}\n`);
+if (removed.length) process.stdout.write(`\nEvery command, baselines included, ran without ${removed.join(' and ')} (bench/env.mjs).\n`);
 writeResults(RESULTS, {
   date: started.toISOString(),
   seconds: Math.round(seconds * 10) / 10,
@@ -141,6 +147,7 @@ writeResults(RESULTS, {
   runs,
   heavyRuns: ctx.heavyRuns,
   bin: path.relative(ROOT, ctx.bin),
+  removedFromEnvironment: removed,
   scenarios: scenarios.map((s) => s.id),
 }, rows);
 log(`wrote ${path.relative(process.cwd(), RESULTS)} (${seconds.toFixed(0)} s in all)`);
