@@ -42,24 +42,56 @@ function lazy(pkg: string, exports: string[], importedAs: string[] = [pkg]): Plu
 }
 
 /**
+ * A package's file, bundled with one piece of its source replaced. The piece must be there: a
+ * package whose code no longer has it fails the build rather than being bundled unchanged.
+ */
+function patched(name: string, file: RegExp, find: string, replace: string): Plugin {
+  return {
+    name,
+    setup(build) {
+      build.onLoad({ filter: file }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (!source.includes(find)) throw new Error(`${args.path}: no longer has ${find}; check what ${name} replaces.`);
+        return { contents: source.replace(find, replace), loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
  * picocolors works out on loading whether colour is supported, and reads `process.stdout.isTTY`
  * to do so, which makes Node build the stdout stream and load its stream modules: about 5 ms,
  * a tenth of a one-plan lint's own time (src/stdio.ts writes to the descriptor instead). The
  * command line only calls `createColors(enabled)` with its own decision (src/formatters/stylish.ts),
- * so in its bundle that one look at stdout is replaced by `false`; a picocolors whose code no
- * longer has it fails the build rather than being bundled unchanged.
+ * so in its bundle that one look at stdout is replaced by `false`.
  */
-const PICOCOLORS_WITHOUT_DETECTION: Plugin = {
-  name: 'picocolors-without-detection',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]picocolors[\\/]picocolors\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const detection = '(p.stdout || {}).isTTY';
-      if (!source.includes(detection)) throw new Error(`${args.path}: picocolors no longer reads ${detection}; check how it detects colour support.`);
-      return { contents: source.replace(detection, 'false'), loader: 'js' };
-    });
-  },
-};
+const PICOCOLORS_WITHOUT_DETECTION = patched('picocolors-without-detection', /[\\/]picocolors[\\/]picocolors\.js$/, '(p.stdout || {}).isTTY', 'false');
+
+/**
+ * signal-exit (proper-lockfile's way to drop its locks at exit) loads `node:assert` for one check
+ * that its callback is a function. Loading `node:assert` reads `process.stderr` to decide on
+ * colours, which builds the stderr stream and loads the stream modules: about 4 ms of every
+ * living-document edit. In the command line's bundle the check is made by a line of its own.
+ */
+const SIGNAL_EXIT_WITHOUT_ASSERT = patched(
+  'signal-exit-without-assert',
+  /[\\/]signal-exit[\\/]index\.js$/,
+  "require('assert')",
+  '{ equal: function (actual, expected, message) { if (actual != expected) throw new TypeError(message) } }',
+);
+
+/**
+ * commander loads `node:child_process` as it is loaded, for the one thing it may do with it: start
+ * a subcommand that is a program of its own, which execplan has none of. The module brings the
+ * stream and socket modules with it, several milliseconds of every command that goes through the
+ * option parser; in the command line's bundle it loads on that first call instead.
+ */
+const COMMANDER_CHILD_PROCESS_ON_DEMAND = patched(
+  'commander-child-process-on-demand',
+  /[\\/]commander[\\/]lib[\\/]command\.js$/,
+  "const childProcess = require('node:child_process');",
+  "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+);
 
 /**
  * src/rules/metas.ts, as the command line bundles it: the rules' metadata, read from the rules
@@ -116,7 +148,7 @@ export default defineConfig([
     noExternal: [/.*/],
     minifyWhitespace: true,
     minifySyntax: true,
-    esbuildPlugins: [...LAZY_PACKAGES, PICOCOLORS_WITHOUT_DETECTION, RULE_METAS_AS_DATA],
+    esbuildPlugins: [...LAZY_PACKAGES, PICOCOLORS_WITHOUT_DETECTION, SIGNAL_EXIT_WITHOUT_ASSERT, COMMANDER_CHILD_PROCESS_ON_DEMAND, RULE_METAS_AS_DATA],
     // tsup turns the split ES modules into CommonJS with sucrase, which rewrites `??` and `?.` on
     // its own and gets minified code wrong (`return(a=b).c??=d` lost its space); esbuild lowers
     // them first, so sucrase only rewrites imports and exports.

@@ -109,11 +109,16 @@ describe('the built binary', () => {
     const loaded = (args: string[]) => {
       const r = spawnSync(process.execPath, ['-r', probe, BIN, ...args], { cwd: root, env: { ...env, NO_COLOR: undefined }, encoding: 'utf8' });
       expect(r.stderr.startsWith("["), r.stderr).toBe(true);
-      return (JSON.parse(r.stderr) as string[]).filter((m) => /^NativeModule (?:stream|net|tty|readline|internal\/streams\/)/.test(m));
+      // node:assert reads process.stderr as it loads, which builds the stream.
+      return (JSON.parse(r.stderr) as string[]).filter((m) => /^NativeModule (?:stream|net|tty|readline|assert|internal\/streams\/)/.test(m));
     };
     lint(root, ['--cache']);
-    for (const args of [['lint', PLAN_PATH], ['lint', '--cache'], ['lint', '--json'], ['list', '--json'], ['show', '2026-01-06_no-title'], ['resume', '2026-01-06_no-title']]) {
+    const id = '2026-01-06_no-title';
+    const edits = [['progress', id, 'done', '2'], ['progress', id, 'add', 'Write the docs.'], ['decide', id, 'Keep it.', '--rationale', 'It works.', '--author', 'Dana']];
+    for (const args of [['lint', PLAN_PATH], ['lint', '--cache'], ['lint', '--json'], ['list', '--json'], ['show', id], ['resume', id], ...edits]) {
       expect(loaded(args), args.join(' ')).toEqual([]);
     }
+    // The edits were made: a command that failed early would load little, and prove nothing.
+    expect(readFileSync(path.join(root, `.agent/execplans/${id}.md`), 'utf8')).toMatch(/- \[x\] \(2026-01-05 14:30\) Add the retry loop[^]*- \[ \] Write the docs\.[^]*Decision: Keep it\./);
   });
 });

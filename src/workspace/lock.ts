@@ -18,8 +18,9 @@
  * removed only if the renamed directory still names the dead holder, so two waiters cannot both
  * break it and steal a fresh lock.
  */
-import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import * as fs from 'node:fs';
+// Named imports only: a namespace import is copied whole in the CommonJS build, which reads the
+// stream classes of node:fs and so loads the stream modules.
+import { mkdir, readdirSync, readFileSync, realpath, rename, renameSync, rm, rmSync, stat, statSync, utimes, writeFile } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { lock as acquire } from 'proper-lockfile';
@@ -78,15 +79,19 @@ const OWNER = 'owner.json';
 function lockFs(owner: LockOwner) {
   const record = JSON.stringify(owner);
   return {
-    ...fs,
+    // The calls proper-lockfile makes, named one by one: a copy of the whole of node:fs would read
+    // its stream classes, which load the stream modules (a few milliseconds of every edit).
+    stat,
+    utimes,
+    realpath,
     mkdir: (target: string, cb: (err: NodeJS.ErrnoException | null) => void) => {
       const aside = `${target}.new-${owner.pid}-${owner.nonce}`;
-      const fail = (err: NodeJS.ErrnoException) => fs.rm(aside, { recursive: true, force: true }, () => cb(err));
-      fs.mkdir(aside, (err) => {
+      const fail = (err: NodeJS.ErrnoException) => rm(aside, { recursive: true, force: true }, () => cb(err));
+      mkdir(aside, (err) => {
         if (err) return cb(err);
-        fs.writeFile(path.join(aside, OWNER), record, (err2) => {
+        writeFile(path.join(aside, OWNER), record, (err2) => {
           if (err2) return fail(err2);
-          fs.rename(aside, target, (err3) => {
+          rename(aside, target, (err3) => {
             if (!err3) return cb(null);
             // A directory already there (ENOTEMPTY on Linux, EEXIST elsewhere): the lock is taken.
             const taken = err3.code === 'ENOTEMPTY' || err3.code === 'EEXIST' || err3.code === 'EPERM';
@@ -98,9 +103,9 @@ function lockFs(owner: LockOwner) {
     rmdir: (p: string, cb: (err: NodeJS.ErrnoException | null) => void) => {
       // Named like a lock broken by this process, so debris of a holder killed midway is found (removeDebris).
       const aside = `${p}.stale-${owner.pid}-${randomHex(8)}`;
-      fs.rename(p, aside, (err) => (err ? cb(err) : fs.rm(aside, { recursive: true, force: true }, cb)));
+      rename(p, aside, (err) => (err ? cb(err) : rm(aside, { recursive: true, force: true }, cb)));
     },
-    rmdirSync: (p: string) => fs.rmSync(p, { recursive: true, force: true }),
+    rmdirSync: (p: string) => rmSync(p, { recursive: true, force: true }),
   };
 }
 
@@ -195,7 +200,7 @@ function removeDebris(dir: string): void {
   const prefix = `${path.basename(dir)}.`;
   let names: string[];
   try {
-    names = fs.readdirSync(folder);
+    names = readdirSync(folder);
   } catch {
     return;
   }
