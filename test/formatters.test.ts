@@ -51,9 +51,9 @@ describe('stylish', () => {
     expect(new Set(before).size).toBe(1);
   });
 
-  it('measures every message as string-width does, without it for the scripts it counts one column a character', () => {
+  it('measures every message as string-width does, without it for the scripts it counts one or two columns a character', () => {
     // Narrow scripts, their neighbours (combining marks, wide and zero-width characters) and mixes.
-    const ranges: [number, number][] = [[0x20, 0x7e], [0xa0, 0x36f], [0x370, 0x52f], [0x1100, 0x115f], [0x2000, 0x21ff], [0x3000, 0x30ff], [0xfe00, 0xfe0f], [0x1f300, 0x1f64f]];
+    const ranges: [number, number][] = [[0x20, 0x7e], [0xa0, 0x36f], [0x370, 0x52f], [0x1100, 0x115f], [0x11a8, 0x11ff], [0x2000, 0x21ff], [0x3000, 0x30ff], [0x3400, 0x3410], [0x4e00, 0x4e20], [0x9ff0, 0x9fff], [0xac00, 0xac20], [0xd7a0, 0xd7ff], [0xfe00, 0xfe0f], [0xff00, 0xffef], [0x1f300, 0x1f64f]];
     const char = fc.constantFrom(...ranges).chain(([lo, hi]) => fc.integer({ min: lo, max: hi })).map((c) => String.fromCodePoint(c));
     fc.assert(
       fc.property(fc.array(char, { maxLength: 12 }), (chars) => {
@@ -63,6 +63,12 @@ describe('stylish', () => {
       { numRuns: 3000 },
     );
     for (let c = 0x370; c <= 0x52f; c++) expect(displayWidth(`а${String.fromCodePoint(c)}б`), c.toString(16)).toBe(stringWidth(`а${String.fromCodePoint(c)}б`));
+    // Every character counted two columns without string-width, alone and beside a Hangul trailing consonant.
+    for (const [lo, hi] of [[0x3000, 0x3030], [0x3041, 0x30ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xac00, 0xd7a3], [0xff00, 0xffef]] as const) {
+      for (let c = lo; c <= hi; c++) {
+        for (const s of [`a${String.fromCodePoint(c)}b`, `${String.fromCodePoint(c)}\u11a8`]) expect(displayWidth(s), c.toString(16)).toBe(stringWidth(s));
+      }
+    }
   });
 
   it('colours only when asked', () => {
