@@ -90,7 +90,6 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .description('create a plan from the skeleton, with its artifacts folder')
     .argument('<description>', 'short, action-oriented description: becomes the title and the file name')
     .option('--date <YYYY-MM-DD>', 'date for the file name (default: today)')
-    .option('--author <name>', 'author recorded in the plan')
     .addOption(jsonOption())
     .action(lazy(() => import('./commands/new.js')));
 

@@ -13,7 +13,7 @@ import { ExecplanError } from '../workspace/errors.js';
 import { cacheFile, cacheKey, deleteCacheEntry, loadLintCache, saveLintCache, setCacheEntry, reportFor, storeReport, type LintCache } from '../workspace/lint-cache.js';
 import { fsAnswers, type FileJob, type LintSetup } from '../workspace/lint-files.js';
 import type { FileLinter } from '../workspace/lint-runner.js';
-import { listPlanRefs, type PlanRef } from '../workspace/plans.js';
+import { leftOutMessage, listPlanRefs, type PlanRef } from '../workspace/plans.js';
 import { openWorkspace, relPath, type Workspace } from '../workspace/workspace.js';
 import { VERSION } from '../version.js';
 import { clock, tzOffset, writeJson, type Io } from './io.js';
@@ -53,7 +53,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   let linter: FileLinter | undefined;
   const loadLinter = async () => (linter ??= (await import('../workspace/lint-runner.js')).createFileLinter(setup, fs));
   // Without arguments, every active plan; arguments may be globs, whose matcher loads only then.
-  const refs = targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active');
+  const refs = targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active', (rel) => io.stderr(leftOutMessage(rel)));
   const jobs = refs.map((ref) => jobFor(ws, ref));
   const rels = jobs.map((j) => j.rel);
   const cache = opts.cache ? openCache(ws, cwd, opts, setup, metas) : undefined;

@@ -1,4 +1,5 @@
 /** `execplan list`: every plan with its progress, last activity and state. */
+import { leftOutMessage } from '../workspace/plans.js';
 import { listPlanSummaries, type ListedPlan } from '../workspace/summaries.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
@@ -18,7 +19,7 @@ export type { ListedPlan };
 export async function run(io: Io, opts: Options): Promise<number> {
   const ws = openWorkspace(opts.cwd ?? io.cwd);
   const which = opts.all ? 'all' : opts.archived ? 'archived' : 'active';
-  const plans = await listPlans(ws, which, { cache: opts.cache !== false });
+  const plans = await listPlans(ws, which, { cache: opts.cache !== false, onOutside: (rel) => io.stderr(leftOutMessage(rel)) });
   if (opts.json) {
     writeJson(io, { root: ws.root, plans });
     return 0;
@@ -34,7 +35,7 @@ export async function run(io: Io, opts: Options): Promise<number> {
 }
 
 /** The workspace's plans with their summaries, sorted by path. */
-export function listPlans(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', opts: { cache?: boolean } = {}): Promise<ListedPlan[]> {
+export function listPlans(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', opts: { cache?: boolean; onOutside?: (relPath: string) => void } = {}): Promise<ListedPlan[]> {
   return listPlanSummaries(ws, which, opts);
 }
 

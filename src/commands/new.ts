@@ -9,7 +9,6 @@ interface Options {
   cwd?: string;
   json?: boolean;
   date?: string;
-  author?: string;
 }
 
 /** Run `execplan new`. */
@@ -19,8 +18,7 @@ export async function run(io: Io, opts: Options, description: string): Promise<n
   const date = opts.date ?? formatDate(now, tzOffset(io, now));
   if (!isRealDate(date)) throw new ExecplanError('USAGE', `--date ${JSON.stringify(opts.date)} is not a date in the form YYYY-MM-DD, e.g. --date 2026-01-05.`);
   const ws = openWorkspace(opts.cwd ?? io.cwd);
-  const author = opts.author ?? ws.config.author ?? io.env.EXECPLAN_AUTHOR;
-  const result = createPlan(ws, { description, date, ...(author ? { author } : {}) });
+  const result = createPlan(ws, { description, date });
   if (opts.json) writeJson(io, result);
   else io.stdout(`${result.path}\n`);
   if (!opts.json) io.stderr(`Created ${result.path} and ${result.artifacts}/. Next: fill in Purpose, then run \`execplan lint ${result.id}\`.\n`);

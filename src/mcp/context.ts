@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import type { Io } from '../commands/io.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { resolvePlan, type PlanRef } from '../workspace/plans.js';
-import { assertRealInside } from '../workspace/safe-path.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 
 /** What every tool, resource and prompt of the server is given. */
@@ -64,17 +63,6 @@ export function resolveSafePlan(ws: Workspace, ref: string): PlanRef {
   if (path.isAbsolute(trimmed) || path.win32.isAbsolute(trimmed) || /^(~|file:)/i.test(trimmed)) {
     throw new ExecplanError('UNSAFE_PATH', `${trimmed} is an absolute path. Name the plan by its id, a unique prefix of one, or its path relative to the workspace root ${ws.root}.`);
   }
-  const found = resolvePlan(ws, trimmed, ws.root);
-  assertRealInside(ws.root, found.path, 'plan');
-  return found;
-}
-
-/** Whether a file really lies inside the workspace: listings skip plan files that are links to elsewhere. */
-export function reallyInside(ws: Workspace, abs: string): boolean {
-  try {
-    assertRealInside(ws.root, abs, 'plan');
-    return true;
-  } catch {
-    return false;
-  }
+  // resolvePlan refuses a plan whose real location (symbolic links followed) is outside the workspace.
+  return resolvePlan(ws, trimmed, ws.root);
 }

@@ -3,7 +3,7 @@ import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/serv
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { listPlanRefs } from '../workspace/plans.js';
-import { reallyInside, type McpContext } from './context.js';
+import type { McpContext } from './context.js';
 
 /** JSON-RPC's code for a resource that does not exist, as the MCP specification names it. */
 const RESOURCE_NOT_FOUND = -32002;
@@ -23,7 +23,7 @@ export function registerResources(server: McpServer, ctx: McpContext): void {
       const resources = [];
       // Active plans come first, so an id shared with an archived plan names the active one, as references do.
       for (const ref of [...listPlanRefs(ws, 'active'), ...listPlanRefs(ws, 'archived')]) {
-        if (seen.has(ref.id) || !reallyInside(ws, ref.path)) continue;
+        if (seen.has(ref.id)) continue;
         seen.add(ref.id);
         const title = readPlan(ws, ref).plan.title?.text;
         resources.push({ uri: planUri(ref.id), name: ref.id, ...(title ? { title } : {}), description: ref.relPath, mimeType: 'text/markdown' });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { renderSkeleton, slugify } from '../core/skeleton.js';
 import { ExecplanError } from './errors.js';
 import { listPlanRefs } from './plans.js';
+import { assertRealInside } from './safe-path.js';
 import { relPath, type Workspace } from './workspace.js';
 
 /** A new plan's title and the slug that names its file. */
@@ -16,9 +17,8 @@ export interface PlanName {
 export interface NewPlan {
   /** Short, action-oriented description: the title, and the file name's slug. */
   description: string;
-  /** `YYYY-MM-DD` for the file name and the first Progress timestamp. */
+  /** `YYYY-MM-DD` for the file name. */
   date: string;
-  author?: string;
 }
 
 /** A created plan, paths relative to the workspace root. */
@@ -45,9 +45,12 @@ export function namePlan(description: string): PlanName {
  */
 export function createPlan(ws: Workspace, input: NewPlan): CreatedPlan {
   const { title, slug } = namePlan(input.description);
+  // A plans folder that is a link to elsewhere would put the new plan outside the workspace.
+  assertRealInside(ws.root, ws.dirs.active, 'plans folder');
+  assertRealInside(ws.root, ws.dirs.artifacts, 'artifacts folder');
   const taken = new Set(listPlanRefs(ws, 'all').map((p) => p.id));
   const base = `${input.date}_${slug}`;
-  const text = renderSkeleton({ title, date: input.date, ...(input.author ? { author: input.author } : {}) });
+  const text = renderSkeleton({ title, date: input.date });
   mkdirSync(ws.dirs.active, { recursive: true });
   for (let n = 1; n < 1000; n++) {
     const id = n === 1 ? base : `${base}-${n}`;

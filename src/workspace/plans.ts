@@ -4,6 +4,7 @@ import path from 'node:path';
 import { editDistance } from '../core/sections.js';
 import { ExecplanError } from './errors.js';
 import { childPath } from './join.js';
+import { assertRealInside } from './safe-path.js';
 import { isInside, relPath, type Workspace } from './workspace.js';
 
 /** A plan file in the workspace. */
@@ -25,17 +26,51 @@ export function isPlanFileName(name: string): boolean {
   return /\.md$/i.test(name) && !NOT_PLANS.test(name) && !name.startsWith('.');
 }
 
-/** The plans of the workspace: active ones, archived ones, or both, sorted by relative path. */
-export function listPlanRefs(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active'): PlanRef[] {
+/**
+ * The plans of the workspace: active ones, archived ones, or both, sorted by relative path. A plan
+ * file that is a symbolic link leading outside the workspace, or a plan folder that does, is left
+ * out: reading or writing through it would reach files the repository does not hold. `onOutside`
+ * hears of each, by its path relative to the root.
+ */
+export function listPlanRefs(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', onOutside?: (relPath: string) => void): PlanRef[] {
   const out: PlanRef[] = [];
+  const walker: Walker = { root: ws.root, out, onOutside };
   const skip = [ws.dirs.archive, ws.dirs.artifacts, ws.dirs.archiveArtifacts];
-  if (which !== 'archived') walk(ws.dirs.active, relPath(ws, ws.dirs.active), false, skip, out);
-  if (which !== 'active') walk(ws.dirs.archive, relPath(ws, ws.dirs.archive), true, [ws.dirs.archiveArtifacts, ws.dirs.artifacts], out);
+  if (which !== 'archived') walkPlans(walker, ws.dirs.active, relPath(ws, ws.dirs.active), false, skip);
+  if (which !== 'active') walkPlans(walker, ws.dirs.archive, relPath(ws, ws.dirs.archive), true, [ws.dirs.archiveArtifacts, ws.dirs.artifacts]);
   return out.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
 }
 
+/** What `list` and `lint` say, on stderr, of a plan file or folder that `listPlanRefs` leaves out. */
+export function leftOutMessage(relPath: string): string {
+  return `execplan: left out ${relPath}: a symbolic link on the way leads outside the workspace. Replace the link with a real file or folder inside the repository.\n`;
+}
+
+interface Walker {
+  root: string;
+  out: PlanRef[];
+  onOutside: ((relPath: string) => void) | undefined;
+}
+
+/** Whether `abs` really lies inside `root`, symbolic links followed. */
+function leadsInside(root: string, abs: string): boolean {
+  try {
+    assertRealInside(root, abs, 'plan');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The plans in a plan folder, which must itself lead inside the workspace. */
+function walkPlans(w: Walker, dir: string, rel: string, archived: boolean, skip: string[]): void {
+  if (!existsSync(dir)) return;
+  if (!leadsInside(w.root, dir)) w.onOutside?.(rel);
+  else walk(w, dir, rel, archived, skip);
+}
+
 /** `rel` is `dir` relative to the root: a file's relative path is built from it, not computed per file (a large share of resolving a plan). */
-function walk(dir: string, rel: string, archived: boolean, skip: string[], out: PlanRef[]): void {
+function walk(w: Walker, dir: string, rel: string, archived: boolean, skip: string[]): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -47,9 +82,12 @@ function walk(dir: string, rel: string, archived: boolean, skip: string[], out: 
     if (e.isDirectory()) {
       const abs = childPath(dir, e.name);
       if (e.name.startsWith('.') || e.name === 'node_modules' || skip.includes(abs)) continue;
-      walk(abs, prefix + e.name, archived, skip, out);
+      walk(w, abs, prefix + e.name, archived, skip);
     } else if ((e.isFile() || e.isSymbolicLink()) && isPlanFileName(e.name)) {
-      out.push({ id: e.name.slice(0, -3), path: childPath(dir, e.name), relPath: prefix + e.name, archived });
+      const abs = childPath(dir, e.name);
+      // Only a link can lead elsewhere: the folder was checked.
+      if (e.isSymbolicLink() && !leadsInside(w.root, abs)) w.onOutside?.(prefix + e.name);
+      else w.out.push({ id: e.name.slice(0, -3), path: abs, relPath: prefix + e.name, archived });
     }
   }
 }
@@ -61,6 +99,13 @@ function walk(dir: string, rel: string, archived: boolean, skip: string[], out: 
  * errors that list the close matches.
  */
 export function resolvePlan(ws: Workspace, ref: string, cwd: string = ws.root, which: 'active' | 'archived' | 'all' = 'all'): PlanRef {
+  const found = findPlan(ws, ref, cwd, which);
+  // A plan file that is a link to elsewhere is refused: reading or writing it would reach outside the repository.
+  assertRealInside(ws.root, found.path, 'plan');
+  return found;
+}
+
+function findPlan(ws: Workspace, ref: string, cwd: string, which: 'active' | 'archived' | 'all'): PlanRef {
   const trimmed = ref.trim();
   if (!trimmed) throw new ExecplanError('USAGE', 'No plan given. Name a plan by its id (see `execplan list`; its date may be left out), a unique prefix of one, or its path.');
   if (trimmed.includes('\0')) throw new ExecplanError('UNSAFE_PATH', 'The plan reference contains a NUL byte.');
@@ -88,7 +133,8 @@ export function resolvePlan(ws: Workspace, ref: string, cwd: string = ws.root, w
       return { id, path: direct, relPath: relPath(ws, direct), archived: false };
     }
   }
-  const plans = listPlanRefs(ws, which);
+  const leftOut: string[] = [];
+  const plans = listPlanRefs(ws, which, (rel) => leftOut.push(rel));
   const exact = plans.filter((p) => p.id === id);
   if (exact.length) return exact.find((p) => !p.archived) ?? exact[0]!;
   const lower = id.toLowerCase();
@@ -106,6 +152,12 @@ export function resolvePlan(ws: Workspace, ref: string, cwd: string = ws.root, w
   if (prefixed.length > 1) {
     throw new ExecplanError('PLAN_AMBIGUOUS', `"${ref}" matches ${prefixed.length} plans:\n${prefixed.map((p) => `  ${p.id}${p.archived ? ' (archived)' : ''}`).join('\n')}\nGive more of the id.`, { details: prefixed.map((p) => p.id) });
   }
+  // A plan left out of the listing because it leads outside the workspace is refused by name, not reported missing.
+  const outside = leftOut.find((rel) => {
+    const name = path.posix.basename(rel).replace(/\.md$/i, '').toLowerCase();
+    return name.startsWith(lower) || name.replace(/^\d{4}-\d{2}-\d{2}[_-]/, '').startsWith(lower);
+  });
+  if (outside) assertRealInside(ws.root, path.join(ws.root, outside), 'plan');
   const close = closeMatches(lower, plans.map((p) => p.id));
   const hint = close.length ? `\nDid you mean:\n${close.map((c) => `  ${c}`).join('\n')}` : plans.length ? '\nRun `execplan list --all` to see the plans.' : `\nThere are no plans in ${relPath(ws, ws.dirs.active) || '.'}; create one with \`execplan new "Short description"\`.`;
   throw new ExecplanError('PLAN_NOT_FOUND', `No plan matches "${ref}".${hint}`, { details: close });

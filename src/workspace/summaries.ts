@@ -19,9 +19,12 @@ export interface ListedPlan extends PlanSummary {
 
 type Entry = { size: number; mtimeMs: number; summary: PlanSummary };
 
-/** The workspace's plans with their summaries, sorted by path. `cache: false` parses every plan. */
-export async function listPlanSummaries(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', opts: { cache?: boolean } = {}): Promise<ListedPlan[]> {
-  const refs = listPlanRefs(ws, which);
+/**
+ * The workspace's plans with their summaries, sorted by path. `cache: false` parses every plan;
+ * `onOutside` hears of plan files left out because they lead outside the workspace.
+ */
+export async function listPlanSummaries(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', opts: { cache?: boolean; onOutside?: (relPath: string) => void } = {}): Promise<ListedPlan[]> {
+  const refs = listPlanRefs(ws, which, opts.onOutside);
   const useCache = opts.cache !== false;
   const file = path.join(cacheDir(ws), 'summaries.json');
   // Section aliases change what a plan parses to, so they are part of the key.

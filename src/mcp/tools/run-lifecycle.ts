@@ -13,14 +13,14 @@ import { createFileLinter } from '../../workspace/lint-runner.js';
 import { planLintErrors } from '../../workspace/lint-errors.js';
 import { listPlanRefs, type PlanRef } from '../../workspace/plans.js';
 import { relPath } from '../../workspace/workspace.js';
-import { reallyInside, type McpContext } from '../context.js';
+import type { McpContext } from '../context.js';
 import type { ToolArgs, ToolResult } from '../tool.js';
 import type { archivePlanInput, archivePlanOutput, lintPlanInput, lintPlanOutput, resumePlanInput, resumePlanOutput } from './lifecycle.js';
 
 /** `lint_plan`: the workspace's rules on one plan, or on every active plan. */
 export async function lintPlan(args: ToolArgs<typeof lintPlanInput>, ctx: McpContext): ToolResult<typeof lintPlanOutput> {
   const ws = await ctx.workspace();
-  const refs: PlanRef[] = args.plan !== undefined ? [ctx.plan(ws, args.plan)] : listPlanRefs(ws, 'active').filter((r) => reallyInside(ws, r.path));
+  const refs: PlanRef[] = args.plan !== undefined ? [ctx.plan(ws, args.plan)] : listPlanRefs(ws, 'active');
   const now = clock(ctx.io);
   const linter = createFileLinter({
     root: ws.root,

@@ -1,5 +1,4 @@
 /** What list_plans, show_plan and create_plan do (their schemas are in plans.ts). */
-import path from 'node:path';
 import { listPlans as listPlanSummaries } from '../../commands/list.js';
 import { clock, tzOffset } from '../../commands/io.js';
 import { findSection } from '../../commands/show.js';
@@ -7,8 +6,7 @@ import { summarizePlan } from '../../core/summary.js';
 import { formatDate } from '../../core/timestamps.js';
 import { createPlan as create } from '../../workspace/create.js';
 import { readPlan } from '../../workspace/read.js';
-import { assertRealInside } from '../../workspace/safe-path.js';
-import { reallyInside, type McpContext } from '../context.js';
+import type { McpContext } from '../context.js';
 import type { ToolArgs, ToolResult } from '../tool.js';
 import type { createPlanInput, createPlanOutput, listPlansInput, listPlansOutput, showPlanInput, showPlanOutput } from './plans.js';
 
@@ -16,7 +14,6 @@ import type { createPlanInput, createPlanOutput, listPlansInput, listPlansOutput
 export async function listPlans({ which }: ToolArgs<typeof listPlansInput>, ctx: McpContext): ToolResult<typeof listPlansOutput> {
   const ws = await ctx.workspace();
   const plans = (await listPlanSummaries(ws, which ?? 'active'))
-    .filter((p) => reallyInside(ws, path.join(ws.root, p.path)))
     .map((p) => ({
       id: p.id,
       path: p.path,
@@ -45,11 +42,7 @@ export async function showPlan(args: ToolArgs<typeof showPlanInput>, ctx: McpCon
 /** `create_plan`: a new plan from the specification's skeleton. */
 export async function createPlan({ description }: ToolArgs<typeof createPlanInput>, ctx: McpContext): ToolResult<typeof createPlanOutput> {
   const ws = await ctx.workspace();
-  // A plans folder that is a link to elsewhere would put the new plan outside the workspace.
-  assertRealInside(ws.root, ws.dirs.active, 'plans folder');
-  assertRealInside(ws.root, ws.dirs.artifacts, 'artifacts folder');
   const now = clock(ctx.io);
-  const author = ws.config.author ?? ctx.io.env.EXECPLAN_AUTHOR;
-  const created = create(ws, { description, date: formatDate(now, tzOffset(ctx.io, now)), ...(author ? { author } : {}) });
+  const created = create(ws, { description, date: formatDate(now, tzOffset(ctx.io, now)) });
   return { data: created, text: `Created ${created.path} and ${created.artifacts}/. Next: edit the file to fill in Purpose and the other sections, then lint_plan.` };
 }
