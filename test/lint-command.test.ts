@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'no
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
+import { RULES } from '../src/rules/index.js';
 import { runCli } from './helpers.js';
 import { lintWorkspace, NO_TITLE, PLAN, PLAN_PATH } from './helpers/lint-workspace.js';
 import { GOOD, withoutSection } from './rules/helpers.js';
@@ -62,6 +63,24 @@ describe('execplan lint: exit codes', () => {
     const r = await runCli(['lint'], { cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown rule "no-such-rule"/);
+  });
+
+  it('lists every problem of the lint settings at once: unknown rules and options, and option values of the wrong kind', async () => {
+    const { root, write } = lintWorkspace();
+    write('execplan.json', JSON.stringify({ lint: { rules: { nope: 'warn', title: ['error', { x: 1 }], 'timestamp-valid': ['error', { toleranceMinutes: 'x' }], 'heading-style': ['warn', { allowVariants: 'yes' }], 'repo-relative-paths': ['error', { allow: '/home/ci' }] } } }));
+    const r = await runCli(['lint'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      [
+        'execplan: execplan.json has 5 problems in its lint settings:',
+        `  - "lint.rules" names unknown rule "nope"; known rules: ${RULES.map((x) => x.meta.id).join(', ')}.`,
+        '  - "lint.rules.title" has unknown option "x"; this rule takes no options.',
+        '  - "lint.rules.heading-style" option "allowVariants" must be true or false (got "yes").',
+        '  - "lint.rules.timestamp-valid" option "toleranceMinutes" must be a number (got "x").',
+        '  - "lint.rules.repo-relative-paths" option "allow" must be a list of strings (got "/home/ci").',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('exits 2 on a plan it cannot read, naming the file', async () => {
