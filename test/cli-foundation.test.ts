@@ -31,6 +31,12 @@ describe('execplan init', () => {
     expect((await runCli(['init'], { cwd: root })).stdout).toContain('Nothing to do');
   });
 
+  it('offers agent instructions in a tip, unless told --no-agents', async () => {
+    const root = tempRepo();
+    expect((await runCli(['init'], { cwd: root })).stderr).toContain('Tip: `execplan init --agents`');
+    expect((await runCli(['init', '--no-agents'], { cwd: root })).stderr).toBe('');
+  });
+
   it('never overwrites a guide the user edited', async () => {
     const root = tempRepo();
     await runCli(['init'], { cwd: root });

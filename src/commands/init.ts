@@ -66,7 +66,8 @@ export async function run(io: Io, opts: Options): Promise<number> {
   }
   for (const s of steps) io.stdout(`${s.action.padEnd(9)} ${s.path}${s.note ? `  (${s.note})` : ''}\n`);
   io.stdout(changed ? `\nReady. Create a plan with: execplan new "Short description"\n` : `\nNothing to do: the workspace is already set up.\n`);
-  if (!opts.agents && !existsSync(path.join(root, 'AGENTS.md'))) {
+  // `--no-agents` declines the offer: the tip is for someone who has not said either way.
+  if (opts.agents === undefined && !existsSync(path.join(root, 'AGENTS.md'))) {
     io.stderr('Tip: `execplan init --agents` adds instructions for coding agents (AGENTS.md block and skill files).\n');
   }
   return 0;
