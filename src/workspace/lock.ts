@@ -20,7 +20,7 @@
  */
 // Named imports only: a namespace import is copied whole in the CommonJS build, which reads the
 // stream classes of node:fs and so loads the stream modules.
-import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { lock as acquire } from 'proper-lockfile';
@@ -105,10 +105,23 @@ function lockFs(owner: LockOwner) {
         // Named like a lock broken by this process, so debris of a holder killed midway is found (removeDebris).
         const aside = `${p}.stale-${owner.pid}-${randomHex(8)}`;
         renameSync(p, aside);
-        rmSync(aside, { recursive: true, force: true });
+        removeLockDir(aside);
       }),
-    rmdirSync: (p: string) => rmSync(p, { recursive: true, force: true }),
+    rmdirSync: (p: string) => removeLockDir(p),
   };
+}
+
+/**
+ * Remove a lock directory: its owner record, then the directory. Anything else found in it (left by
+ * some other program) is removed with it the slow way, which loads Node's recursive removal.
+ */
+function removeLockDir(dir: string): void {
+  try {
+    unlinkSync(path.join(dir, OWNER));
+    rmdirSync(dir);
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 type Callback<T> = (err: NodeJS.ErrnoException | null, value?: T) => void;
