@@ -168,6 +168,28 @@ describe('execplan lint --cache', () => {
     expect(existsSync(path.join(root, 'tmp/cache/.gitignore'))).toBe(false);
   });
 
+  it('never writes over a file named by --cache-location that is not a lint cache', async () => {
+    const { root } = lintWorkspace();
+    const outside = mkdtempSync(path.join(tmpdir(), 'execplan-precious-'));
+    const precious = path.join(outside, 'notes.txt');
+    writeFileSync(precious, 'precious\n');
+    const plan = readFileSync(path.join(root, PLAN_PATH));
+    for (const [location, file] of [[precious, precious], [PLAN_PATH, path.join(root, PLAN_PATH)]] as const) {
+      const r = await runCli(['lint', '--cache', '--cache-location', location], { cwd: root });
+      expect(r.code, location).toBe(2);
+      expect(r.stderr, location).toMatch(/is not a lint cache of execplan's, so it was not written over\. Name a new file, a folder, or the cache file of an earlier run\.\n$/);
+      expect(r.stdout, location).toBe('');
+      expect(readFileSync(file), location).toEqual(file === precious ? Buffer.from('precious\n') : plan);
+    }
+    // A new file, an empty one and the cache of an earlier run are all fine, inside the repository or not.
+    const fresh = path.join(outside, 'lint-cache.json');
+    for (const location of [fresh, fresh]) expect((await runCli(['lint', '--cache', '--cache-location', location], { cwd: root })).code).toBe(0);
+    writeFileSync(path.join(root, 'empty.json'), '');
+    expect((await runCli(['lint', '--cache', '--cache-location', 'empty.json'], { cwd: root })).code).toBe(0);
+    expect(readFileSync(path.join(root, 'empty.json'), 'utf8')).toMatch(/^\{"key":"\{\\"format\\":/);
+    rmSync(outside, { recursive: true, force: true });
+  });
+
   it('ignores a corrupt cache file and rewrites it', async () => {
     const { root } = lintWorkspace();
     mkdirSync(path.join(root, '.execplan/cache'), { recursive: true });

@@ -185,5 +185,11 @@ function openCache(ws: Workspace, cwd: string, opts: LintOptions, setup: LintSet
     rules: metas,
     settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, tz: setup.tzOffsetMinutes, paths: ws.config.paths },
   });
-  return loadLintCache(cacheFile(ws.root, cwd, opts.cacheLocation), key);
+  const cache = loadLintCache(cacheFile(ws.root, cwd, opts.cacheLocation), key);
+  // The default location is execplan's own folder; a file the user named is written over only if it is a cache.
+  if (cache.foreign && opts.cacheLocation) {
+    const shown = path.relative(cwd, cache.file) || cache.file;
+    throw new ExecplanError('USAGE', `--cache-location ${opts.cacheLocation}: ${shown} is not a lint cache of execplan's, so it was not written over. Name a new file, a folder, or the cache file of an earlier run.`, { file: shown });
+  }
+  return cache;
 }

@@ -102,6 +102,8 @@ export interface LintCache {
   report?: StoredReport;
   /** Whether anything was added, replaced or removed since loading: an unchanged cache is not written again. */
   changed: boolean;
+  /** The file is there but is not a lint cache of execplan's (or cannot be read): it must not be written over unasked. */
+  foreign?: boolean;
 }
 
 /** A plan's cached findings, reading the file's findings on first use. */
@@ -195,7 +197,14 @@ export function loadLintCache(file: string, key: string): LintCache {
     fd = openSync(file, 'r');
     const st = fstatSync(fd);
     const size = st.size;
+    // An empty file holds nothing to lose.
+    if (size === 0) return closed(cache, fd);
     const { head, end } = readHead(fd, size);
+    // Every format of this cache starts with its key and its list of plans; a file that does not is someone else's.
+    if (typeof head !== 'object' || head === null || typeof head.key !== 'string' || !Array.isArray(head.files)) {
+      cache.foreign = true;
+      return closed(cache, fd);
+    }
     const sizes = head.sizes;
     const files = head.files;
     const stored = head.entries;
@@ -227,7 +236,9 @@ export function loadLintCache(file: string, key: string): LintCache {
     cache.entries = entries;
     cache.changed = false;
     return cache;
-  } catch {
+  } catch (err) {
+    // Absent: a new cache. Anything else that cannot be read as one is not known to be a cache.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') cache.foreign = true;
     return closed(cache, fd);
   }
 }
