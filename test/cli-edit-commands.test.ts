@@ -167,6 +167,28 @@ describe('execplan decide, discover, outcome', () => {
     expect(read()).not.toContain('TBD.');
   });
 
+  it('writes text of several lines under its entry, and refuses a line that would read as a heading', async () => {
+    const { root, read } = setup();
+    const injections: string[][] = [
+      ['progress', 'demo', 'add', 'second\n## Heading inside'],
+      ['progress', 'demo', 'add', 'second\r## Heading inside'],
+      ['outcome', 'demo', 'Done.\n## Progress\n- [x] fake'],
+      ['decide', 'demo', 'Keep it', '--rationale', 'Works\n======', '--author', 'Dana'],
+      ['discover', 'demo', 'Slow', '--evidence', 'Timed it\n---'],
+      ['progress', 'demo', 'split', '2', '--done', 'tests\n# Title', '--remaining', 'docs'],
+    ];
+    for (const args of injections) {
+      const r = await runCli(args, { cwd: root });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/^execplan: Line 2 of the (?:step|outcome|rationale|evidence|done part) \(".*"\) would be read as a Markdown heading and end the section there; write it without the heading marks, or on one line with the rest\.\n$/);
+    }
+    expect(read()).toBe(PLAN);
+    expect((await runCli(['progress', 'demo', 'add', 'Write the guide\nwith the #2 example\n- and a sub-step'], { cwd: root })).code).toBe(0);
+    expect(read()).toContain('- [ ] Write the docs\n- [ ] Write the guide\n  with the #2 example\n  - and a sub-step\n');
+    const listed = JSON.parse((await runCli(['progress', 'demo', '--json'], { cwd: root })).stdout);
+    expect(listed.total).toBe(4);
+  });
+
   it('creates a missing section with --dry-run showing it first', async () => {
     const { root, read } = setup('# Small\n\n## Purpose / Big Picture\n\nWhy.\n\n## Progress\n\n- [ ] a\n');
     const dry = await runCli(['outcome', 'demo', 'Done.', '--dry-run'], { cwd: root });

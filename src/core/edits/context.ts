@@ -72,5 +72,17 @@ export function cleanText(value: string | undefined, what: string, example: stri
   }
   // Leading spaces on the first line would change how the Markdown reads; inner lines keep theirs.
   lines[0] = lines[0]!.trimStart();
+  // A later line is written under the entry; one that reads as a heading would end the section there.
+  lines.forEach((line, i) => {
+    if (i === 0 || !HEADING_LINE.test(line)) return;
+    throw new ExecplanError(
+      'INVALID_INPUT',
+      `Line ${i + 1} of the ${what} ("${line.trim()}") would be read as a Markdown heading and end the section there; write it without the heading marks, or on one line with the rest.`,
+      ctx.file ? { file: ctx.file } : {},
+    );
+  });
   return lines;
 }
+
+/** An ATX heading (`## Title`), or a line of `=` or `-` that turns the line above into one. */
+const HEADING_LINE = /^[ \t]*(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)/;
