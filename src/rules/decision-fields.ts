@@ -1,5 +1,6 @@
 /** Every Decision Log entry records the decision, why, and when and by whom. */
 import type { Rule } from './types.js';
+import { CONTINUING_FIELDS } from '../core/log-entries.js';
 import { checkLog } from './util/entries.js';
 import { findSection } from './util/sections.js';
 
@@ -18,7 +19,7 @@ export const rule: Rule = {
       ctx,
       findSection(ctx.plan, 'decisions'),
       ctx.plan.decisions,
-      ['rationale', 'date-author', 'date', 'author', 'alternatives', 'consequences'],
+      CONTINUING_FIELDS.decisions,
       (f) => {
         const lacks: string[] = [];
         if (!f.has('decision')) lacks.push('Decision');

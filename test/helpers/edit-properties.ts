@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { applyEdits } from '../../src/core/apply-edits.js';
 import type { EditContext, PlanChange } from '../../src/core/edits/context.js';
-import { addDecision, addOutcome, addProgressItem, addSurprise, isPlaceholderEntry, isPlaceholderItem, markItemDone, splitItem, undoItem } from '../../src/core/edits/index.js';
+import { addDecision, addOutcome, addProgressItem, addSurprise, isPlaceholderItem, markItemDone, placeholderEntries, splitItem, undoItem } from '../../src/core/edits/index.js';
 import { parsePlan } from '../../src/core/parse.js';
 import { formatTimestamp } from '../../src/core/timestamps.js';
 import type { Plan } from '../../src/core/types.js';
@@ -100,7 +100,8 @@ export function checkOp(source: string, op: Op, label = ''): string {
     case 'outcome': {
       const key = op.kind === 'decide' ? 'decisions' : op.kind === 'discover' ? 'surprises' : 'outcomes';
       const entry = after[key][change.entryIndex! - 1];
-      expect(after[key].length, label).toBe(plan[key].filter((e) => !isPlaceholderEntry(e)).length + 1);
+      const placeholders = placeholderEntries(plan[key], key);
+      expect(after[key].length, label).toBe(plan[key].filter((e) => !placeholders.has(e)).length + 1);
       const fields = Object.fromEntries((entry?.fields ?? []).map((f) => [f.name, f.value]));
       if (op.kind === 'decide') {
         expect(fields.decision, label).toBe(oneLine(op.decision));

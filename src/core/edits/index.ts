@@ -3,4 +3,4 @@ export type { ChangeKind, EditContext, PlanChange } from './context.js';
 export { addProgressItem, markItemDone, splitItem, undoItem } from './progress.js';
 export { addDecision, addOutcome, addSurprise } from './logs.js';
 export { describeItem, resolveItem } from './item-ref.js';
-export { isPlaceholderEntry, isPlaceholderItem, isPlaceholderText } from './placeholders.js';
+export { isPlaceholderEntry, isPlaceholderItem, isPlaceholderText, placeholderEntries } from './placeholders.js';

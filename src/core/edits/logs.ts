@@ -7,7 +7,7 @@
 import type { LogEntry, Plan } from '../types.js';
 import { cleanText, stamp, today, type EditContext, type PlanChange } from './context.js';
 import { entryLines, label, logStyle } from './list-style.js';
-import { isPlaceholderEntry } from './placeholders.js';
+import { isPlaceholderEntry, placeholderEntries } from './placeholders.js';
 import { placeEntry, type PlacedEntry } from './placement.js';
 import { readLeadingTimestamp } from '../timestamps.js';
 
@@ -54,7 +54,8 @@ function addEntry(
   build: (lbl: (name: string) => string) => string[][],
 ): PlanChange {
   const all = plan[key];
-  const entries: PlacedEntry[] = all.map((e) => ({ range: e.range, line: e.line, indent: e.indent, top: true, placeholder: isPlaceholderEntry(e) }));
+  const placeholder = placeholderEntries(all, key);
+  const entries: PlacedEntry[] = all.map((e) => ({ range: e.range, line: e.line, indent: e.indent, top: true, placeholder: placeholder.has(e) }));
   const real = all.filter((_, i) => !entries[i]!.placeholder);
   const style = logStyle(plan, real.length ? real : all);
   const marker = !real.length && all[0] ? all[0].marker : style.marker;

@@ -3,6 +3,7 @@
  * step.`, `- Observation: …`) and the "None yet." notes people leave. A real entry replaces them, so
  * the section never holds a placeholder beside the entries that make it false.
  */
+import { CONTINUING_FIELDS, groupEntries } from '../log-entries.js';
 import type { LogEntry, ProgressItem } from '../types.js';
 
 // What is left of a placeholder once markers, labels and punctuation are gone. Deliberately short:
@@ -29,6 +30,15 @@ export function isPlaceholderItem(item: ProgressItem): boolean {
 /** Whether a log entry is an unfilled skeleton entry (`- Decision: …` with `…` fields) or a "None yet." bullet. */
 export function isPlaceholderEntry(entry: LogEntry): boolean {
   return isPlaceholderText(entry.text);
+}
+
+/**
+ * The entries of a log that are placeholders. An entry whose fields have bullets of their own is one
+ * only if every bullet is: `- Decision: _pending_` above `- Date/Author: 2025-12-01 / Codex` is kept
+ * whole, date and all.
+ */
+export function placeholderEntries(entries: readonly LogEntry[], log: keyof typeof CONTINUING_FIELDS): Set<LogEntry> {
+  return new Set(groupEntries(entries, CONTINUING_FIELDS[log]).filter((group) => group.every(isPlaceholderEntry)).flat());
 }
 
 /** Whether a paragraph line outside any list is a placeholder note such as `None yet.` or `_TBD_`. */

@@ -1,4 +1,5 @@
 /** Log entries as the skeleton writes them: labelled fields, one entry per bullet. */
+import { groupEntries } from '../../core/log-entries.js';
 import type { LogEntry, Plan, Section } from '../../core/types.js';
 import type { RuleContext } from '../types.js';
 import { sectionBody } from './sections.js';
@@ -14,24 +15,14 @@ interface LogicalEntry {
 }
 
 /**
- * Group entries: a bullet that holds only a field which continues an entry (`- Evidence: ...` after
+ * Entries whole: a bullet that holds only a field which continues an entry (`- Evidence: ...` after
  * `- Observation: ...`) belongs to the entry above it.
  */
 function logicalEntries(entries: LogEntry[], continuing: readonly string[]): LogicalEntry[] {
-  const out: LogicalEntry[] = [];
-  for (const entry of entries) {
-    const first = entry.fields[0];
-    const lead = entry.text.replace(/\*\*|__/g, '').replace(/^\(\d{4}-\d{2}-\d{2}[^)]*\)\s*(?:[-–—:]\s*)?/, '');
-    const startsWithField = first && first.line === entry.line && lead.toLowerCase().startsWith(first.label.toLowerCase());
-    const prev = out[out.length - 1];
-    const filled = entry.fields.filter((f) => f.value.trim() !== '').map((f) => f.name);
-    if (prev && startsWithField && continuing.includes(first.name)) {
-      for (const f of filled) prev.fields.add(f);
-      continue;
-    }
-    out.push({ entry, fields: new Set(filled) });
-  }
-  return out;
+  return groupEntries(entries, continuing).map((group) => ({
+    entry: group[0]!,
+    fields: new Set(group.flatMap((e) => e.fields.filter((f) => f.value.trim() !== '').map((f) => f.name))),
+  }));
 }
 
 /** Check every entry of a log section for its required fields; `missing` names what an entry lacks. */
