@@ -18,7 +18,7 @@ export type Runner = (load: () => Promise<CommandModule>, opts: Record<string, u
 /** Run the CLI with `argv` (without `node` and the script) and return the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;
-  const json = argv.includes('--json');
+  const json = wantsJson(argv);
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });
@@ -38,7 +38,12 @@ export async function parseOnly(argv: string[], io: Io, runner: Runner): Promise
     },
     runner,
   );
-  return parse(program, argv, io, argv.includes('--json'), () => exitCode);
+  return parse(program, argv, io, wantsJson(argv), () => exitCode);
+}
+
+/** Whether the command line asks for one JSON document on stdout: `--json`, or lint's `--format json`. */
+function wantsJson(argv: readonly string[]): boolean {
+  return argv.some((a, i) => a === '--json' || a === '--format=json' || ((a === '--format' || a === '-f') && argv[i + 1] === 'json'));
 }
 
 async function parse(program: Command, argv: string[], io: Io, json: boolean, exitCode: () => number): Promise<number> {
@@ -47,7 +52,10 @@ async function parse(program: Command, argv: string[], io: Io, json: boolean, ex
   } catch (err) {
     if (err instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.
-      return err.exitCode === 0 ? 0 : 2;
+      if (err.exitCode === 0) return 0;
+      // The option parser has said what is wrong on stderr; a JSON reader gets it as its one document.
+      if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: 'USAGE', message: err.message.replace(/^error: /, '') } }, null, 2)}\n`);
+      return 2;
     }
     return reportError(io, err, json);
   }

@@ -91,6 +91,17 @@ describe('execplan lint: exit codes', () => {
     expect(r.stderr).toContain('Cannot read .agent/execplans/2026-01-07_dangling.md: it does not exist');
   });
 
+  it('keeps stdout to one JSON document when the option parser refuses the command line', async () => {
+    const { root } = lintWorkspace();
+    for (const args of [['new', '--json'], ['new', 'x', 'y', '--json'], ['show', '--json'], ['lint', '--json', '--bogus'], ['lint', '--format', 'json', '--bogus'], ['artifact', 'bogus', '--json'], ['decide', '--json']]) {
+      const r = await runCli(args, { cwd: root });
+      expect(r.code, args.join(' ')).toBe(2);
+      const doc = JSON.parse(r.stdout);
+      expect(doc, args.join(' ')).toMatchObject({ ok: false, error: { code: 'USAGE' } });
+      expect(r.stderr, args.join(' ')).toContain(doc.error.message);
+    }
+  });
+
   it('keeps stdout to one JSON document for a usage error with --format json', async () => {
     const { root } = lintWorkspace();
     const r = await runCli(['lint', '--format', 'json', '--rule', 'nope=warn'], { cwd: root });
