@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../src/core/parse.js';
@@ -163,6 +163,26 @@ describe('execplan list', () => {
     expect(archived.plans).toEqual([expect.objectContaining({ id: '2025-12-01_old', state: 'archived', archived: true, done: 1, total: 1 })]);
     const all = JSON.parse((await runCli(['list', '--all', '--json'], { cwd: root })).stdout);
     expect(all.plans.map((p: { id: string }) => p.id)).toEqual(['2026-01-01_alpha', '2026-01-03_beta', '2026-01-04_gamma', '2025-12-01_old']);
+  });
+
+  it('makes a summary again when its cached entry is damaged', async () => {
+    const root = workspace();
+    const first = (await runCli(['list', '--all', '--json'], { cwd: root })).stdout;
+    // Old enough for the cache to be trusted: entries of files touched within two seconds are not.
+    const old = new Date(Date.now() - 60_000);
+    for (const f of ['2026-01-01_alpha', '2026-01-03_beta', '2026-01-04_gamma']) utimesSync(path.join(root, `.agent/execplans/${f}.md`), old, old);
+    await runCli(['list', '--all', '--json'], { cwd: root });
+    const file = path.join(root, '.execplan/cache/summaries.json');
+    const cache = JSON.parse(readFileSync(file, 'utf8'));
+    const [a, b, c] = ['alpha', 'beta', 'gamma'].map((n) => Object.keys(cache.entries).find((k) => k.includes(n))!);
+    cache.entries[a!].summary = null;
+    cache.entries[b!].summary = { title: 5, done: 'x' };
+    cache.entries[c!].summary = 'str';
+    writeFileSync(file, JSON.stringify(cache));
+    const again = await runCli(['list', '--all', '--json'], { cwd: root });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toBe(first);
   });
 
   it('says how to start when there are no plans', async () => {

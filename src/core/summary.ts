@@ -17,6 +17,17 @@ export interface PlanSummary {
   state: PlanState;
 }
 
+const STATES: readonly unknown[] = ['not started', 'in progress', 'complete', 'archived'] satisfies PlanState[];
+
+/** Whether a value read back from a cache is a summary as {@link summarizePlan} makes them. */
+export function isPlanSummary(v: unknown): v is PlanSummary {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Record<string, unknown>;
+  const count = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+  const text = (t: unknown) => t === null || typeof t === 'string';
+  return text(s.title) && count(s.done) && count(s.total) && count(s.partial) && text(s.lastActivity) && text(s.lastActivityIso) && STATES.includes(s.state);
+}
+
 /** Summarise a parsed plan. */
 export function summarizePlan(plan: Plan, archived = false): PlanSummary {
   let done = 0;

@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { summarizePlan, type PlanSummary } from '../core/summary.js';
+import { isPlanSummary, summarizePlan, type PlanSummary } from '../core/summary.js';
 import { VERSION } from '../version.js';
 import { cacheDir, readCache, writeCache } from './cache.js';
 import { listPlanRefs } from './plans.js';
@@ -38,8 +38,9 @@ export async function listPlanSummaries(ws: Workspace, which: 'active' | 'archiv
     const st = statSync(ref.path);
     const hit = old[ref.relPath];
     let summary: PlanSummary;
-    // A file modified within the last two seconds could change again within the same mtime tick.
-    if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs && Date.now() - st.mtimeMs > 2000) {
+    // A file modified within the last two seconds could change again within the same mtime tick;
+    // an entry that is not a summary (a cache edited or damaged) is made again.
+    if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs && Date.now() - st.mtimeMs > 2000 && isPlanSummary(hit.summary)) {
       summary = hit.summary;
     } else {
       read ??= await import('./read.js');
