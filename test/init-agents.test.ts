@@ -103,14 +103,35 @@ describe('init --agents', () => {
     expect(outside(read(dir, 'AGENTS.md'))).toEqual([before, after]);
   });
 
-  it('leaves a file with broken markers alone and says why', async () => {
+  it('leaves a file with broken markers alone, says why, and exits 1', async () => {
     const dir = tempRepo();
     const text = `# Rules\n\n${BLOCK_START}\nno end marker\n`;
     writeFileSync(path.join(dir, 'AGENTS.md'), text);
-    const result = await initAgents(dir);
-    expect(stepFor(result, 'AGENTS.md')?.action).toBe('kept');
-    expect(stepFor(result, 'AGENTS.md')?.note).toMatch(/markers/);
+    const run = await runCli(['init', '--agents', '--json'], { cwd: dir });
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(result.ok).toBe(false);
+    expect(stepFor(result, 'AGENTS.md')).toMatchObject({ action: 'kept', blocked: true, note: expect.stringMatching(/markers/) });
     expect(read(dir, 'AGENTS.md')).toBe(text);
+    const human = await runCli(['init', '--agents'], { cwd: dir });
+    expect(human.code).toBe(1);
+    expect(human.stdout).not.toContain('Nothing to do');
+    expect(human.stderr).toMatch(/^execplan: left AGENTS\.md as it is: its .* markers are broken or repeated; fix them by hand and run again\.\n$/m);
+  });
+
+  it('refuses an AGENTS.md that is not UTF-8 or is a folder, naming it, and changes nothing', async () => {
+    const dir = tempRepo();
+    const bytes = Buffer.from([0xff, 0xfe, 0x20, 0x62, 0x61, 0x64, 0x0a]);
+    writeFileSync(path.join(dir, 'AGENTS.md'), bytes);
+    const bad = await runCli(['init', '--agents'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('execplan: AGENTS.md is not valid UTF-8, so it cannot be edited without changing bytes you did not ask to change.');
+    expect(readFileSync(path.join(dir, 'AGENTS.md'))).toEqual(bytes);
+    const other = tempRepo();
+    mkdirSync(path.join(other, 'AGENTS.md'));
+    const folder = await runCli(['init', '--agents'], { cwd: other });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('execplan: Cannot read AGENTS.md: it is a folder.');
   });
 
   it('does not repeat the block in a CLAUDE.md that imports AGENTS.md', async () => {

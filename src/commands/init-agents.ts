@@ -4,10 +4,11 @@
  * was; and the `execplan` skill where Claude Code and Codex look for skills, never overwriting one
  * the user edited.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyEdits } from '../core/apply-edits.js';
 import { agentsBlock, BLOCK_END, BLOCK_START, skillText, SKILL_NAME, type AgentLayout } from '../templates/agent-instructions.js';
+import { readEditableText } from '../workspace/read.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { InitStep } from './init.js';
 import { sha256 } from '../workspace/hash.js';
@@ -61,13 +62,13 @@ function writeBlock(root: string, rel: string, layout: AgentLayout, create: bool
     writeFileSync(file, `${block}\n`, { flag: 'wx' });
     return { path: rel, action: 'created' };
   }
-  const current = readFileSync(file, 'utf8');
+  const current = readEditableText(file, rel);
   if (rel === 'CLAUDE.md' && !current.includes(BLOCK_START) && /^@AGENTS\.md\s*$/m.test(current)) {
     return { path: rel, action: 'kept', note: 'it imports AGENTS.md, which has the instructions' };
   }
   const next = placeBlock(current, block);
   if (next === undefined) {
-    return { path: rel, action: 'kept', note: `its ${BLOCK_START} … ${BLOCK_END} markers are broken or repeated; fix them by hand and run again` };
+    return { path: rel, action: 'kept', note: `its ${BLOCK_START} … ${BLOCK_END} markers are broken or repeated; fix them by hand and run again`, blocked: true };
   }
   if (next === current) return { path: rel, action: 'unchanged' };
   writeFileSync(file, next);
@@ -88,7 +89,7 @@ function writeSkill(root: string, rel: string, layout: AgentLayout): InitStep {
     writeFileSync(file, text, { flag: 'wx' });
     return { path: rel, action: 'created' };
   }
-  const current = readFileSync(file, 'utf8');
+  const current = readEditableText(file, rel);
   // A checkout may have turned the line endings into CRLF: that is not an edit.
   const eol = dominantEol(current);
   const lf = current.replace(/\r\n/g, '\n');

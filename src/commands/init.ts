@@ -19,6 +19,8 @@ export interface InitStep {
   path: string;
   action: 'created' | 'exists' | 'unchanged' | 'updated' | 'kept';
   note?: string;
+  /** The file was left alone because only a person can set it right: the run did not do all it was asked. */
+  blocked?: boolean;
 }
 
 /** The guide's last line records a hash of the text above it, so init can tell its own text from the user's edits. */
@@ -60,11 +62,16 @@ export async function run(io: Io, opts: Options): Promise<number> {
   }
 
   const changed = steps.some((s) => s.action === 'created' || s.action === 'updated');
+  const blocked = steps.filter((s) => s.blocked);
   if (opts.json) {
-    writeJson(io, { root, changed, detected: detected ?? null, steps });
-    return 0;
+    writeJson(io, { ok: !blocked.length, root, changed, detected: detected ?? null, steps });
+    return blocked.length ? 1 : 0;
   }
   for (const s of steps) io.stdout(`${s.action.padEnd(9)} ${s.path}${s.note ? `  (${s.note})` : ''}\n`);
+  if (blocked.length) {
+    for (const s of blocked) io.stderr(`execplan: left ${s.path} as it is: ${s.note}.\n`);
+    return 1;
+  }
   io.stdout(changed ? `\nReady. Create a plan with: execplan new "Short description"\n` : `\nNothing to do: the workspace is already set up.\n`);
   // `--no-agents` declines the offer: the tip is for someone who has not said either way.
   if (opts.agents === undefined && !existsSync(path.join(root, 'AGENTS.md'))) {

@@ -11,10 +11,37 @@ export function readText(file: string, shown: string = file): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message;
-    throw new ExecplanError('IO', `Cannot read ${shown}: ${why}.`, { file: shown });
+    throw readError(err, shown);
   }
+}
+
+/** Read a file that is to be written back changed: its text, refused unless it is UTF-8 (see {@link editableText}). */
+export function readEditableText(file: string, shown: string = file): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw readError(err, shown);
+  }
+  return editableText(bytes, shown);
+}
+
+/**
+ * The text of bytes that are to be written back changed. Bytes that are not UTF-8 are refused:
+ * decoding them would replace them, and writing the text back would change bytes nobody asked to change.
+ */
+export function editableText(bytes: Buffer, shown: string): string {
+  const text = bytes.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(bytes)) {
+    throw new ExecplanError('INVALID_INPUT', `${shown} is not valid UTF-8, so it cannot be edited without changing bytes you did not ask to change. Convert it to UTF-8 and retry.`, { file: shown });
+  }
+  return text;
+}
+
+function readError(err: unknown, shown: string): ExecplanError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message;
+  return new ExecplanError('IO', `Cannot read ${shown}: ${why}.`, { file: shown });
 }
 
 const optionsByConfig = new WeakMap<Workspace['config'], ParseOptions>();

@@ -25,6 +25,7 @@ import { prepareWrite, removeStaleTemps } from './atomic-write.js';
 import { ExecplanError } from './errors.js';
 import { sha256 } from './hash.js';
 import { lockFile, type LockOptions } from './lock.js';
+import { editableText } from './read.js';
 
 /** What an update's builder returns: the edits to make, and anything the caller wants back. */
 export interface PlanUpdate<T> {
@@ -188,11 +189,7 @@ function outcomeOf<T>(file: string, before: string, bytes: Buffer, after: string
 
 function readText(file: string, display: string): { text: string; bytes: Buffer } {
   const bytes = readBytes(file, display);
-  const text = bytes.toString('utf8');
-  if (!Buffer.from(text, 'utf8').equals(bytes)) {
-    throw new ExecplanError('INVALID_INPUT', `${display} is not valid UTF-8, so it cannot be edited without changing bytes you did not ask to change. Convert it to UTF-8 and retry.`, { file: display });
-  }
-  return { text, bytes };
+  return { text: editableText(bytes, display), bytes };
 }
 
 function readBytes(file: string, display: string): Buffer {
