@@ -17,7 +17,7 @@
  * refused when an `expectedHash` was given). What remains is the instant between that check and the
  * rename, which no lock-free editor can be protected against.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, realpathSync } from 'node:fs';
 import { applyEdits, type Edit } from '../core/apply-edits.js';
 import { parsePlan } from '../core/parse.js';
 import type { ParseOptions, Plan } from '../core/types.js';
@@ -148,6 +148,8 @@ function transact<T>(file: string, build: (plan: Plan) => PlanUpdate<T>, options
     const after = applyEdits(before, edits, plan.eol);
     const changed = after !== before;
     if (!write || !changed) return outcomeOf(file, before, bytes, after, plan, result, false);
+    // The new text replaces the file by a rename, which its own permissions would not stop.
+    assertWritable(file, display);
     const pending = prepareWrite(file, after);
     let committed = false;
     try {
@@ -185,6 +187,18 @@ function outcomeOf<T>(file: string, before: string, bytes: Buffer, after: string
     plan,
     result,
   };
+}
+
+/** Refuse to replace a file its owner made read-only, or one on a read-only file system. */
+function assertWritable(file: string, display: string): void {
+  try {
+    accessSync(file, constants.W_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw err;
+    const why = code === 'EROFS' ? 'it is on a read-only file system' : 'its permissions do not let you write it';
+    throw new ExecplanError('IO', `${display} cannot be changed: ${why}. Nothing was written; make it writable (chmod u+w) to edit it.`, { file: display });
+  }
 }
 
 function readText(file: string, display: string): { text: string; bytes: Buffer } {
