@@ -125,6 +125,12 @@ describe('execplan artifact add path safety', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('outside the workspace');
     expect(readdirSync(outside)).toEqual([]);
+    // Nor is the folder listed: what it holds is not the repository's.
+    write(outside, 'secret.txt', 's');
+    const listed = await cli(['artifact', 'list', PLAN_ID, '--json'], { cwd: root });
+    expect(listed.code).toBe(2);
+    expect(listed.stderr).toContain('a symbolic link on the way leads outside the workspace');
+    expect(listed.stdout).not.toContain('secret');
   });
 
   it('--force replaces a link at the target name itself, never the file it points to', async () => {

@@ -42,6 +42,8 @@ export interface ArtifactFile {
 /** The files of a plan's artifacts folder, sorted by name; `.gitkeep` placeholders are left out. */
 export async function listArtifacts(ws: Workspace, ref: PlanRef): Promise<ArtifactFile[]> {
   const dir = artifactsDir(ws, ref);
+  // A folder that is a link to elsewhere would list what the repository does not hold.
+  assertRealInside(ws.root, dir, 'artifacts folder');
   const out: ArtifactFile[] = [];
   const walk = async (sub: string) => {
     let entries;
