@@ -116,6 +116,18 @@ describe('execplan progress', () => {
     expect(read()).toBe(PLAN);
   });
 
+  it('refuses an EXECPLAN_TZ_OFFSET that is not an offset in minutes, and takes one that is', async () => {
+    const { root, read } = setup();
+    for (const bad of ['999999999999', '99999999', '1441', 'abc', '2h']) {
+      const r = await runCli(['progress', 'demo', 'add', 'x', '--done'], { cwd: root, env: { EXECPLAN_TZ_OFFSET: bad } });
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr, bad).toBe(`execplan: EXECPLAN_TZ_OFFSET=${JSON.stringify(bad)} is not an offset from UTC in minutes; use one such as 120 for UTC+02:00 or -300 for UTC-05:00, or unset it to use the system's zone.\n`);
+    }
+    expect(read()).toBe(PLAN);
+    expect((await runCli(['progress', 'demo', 'add', 'x', '--done'], { cwd: root, env: { EXECPLAN_TZ_OFFSET: '-300' } })).code).toBe(0);
+    expect(read()).toContain('- [x] (2026-01-05 09:30) x');
+  });
+
   it('reports a missing plan', async () => {
     const { root } = setup();
     const r = await runCli(['progress', 'nosuchplan', 'add', 'x', '--json'], { cwd: root });

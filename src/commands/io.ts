@@ -42,6 +42,11 @@ export function clock(io: Io): Date {
 /** Minutes east of UTC for local timestamps: `EXECPLAN_TZ_OFFSET` when set, else the system zone's at `now`. */
 export function tzOffset(io: Io, now: Date): number {
   const fixed = io.env.EXECPLAN_TZ_OFFSET;
-  if (fixed !== undefined && /^[+-]?\d+$/.test(fixed)) return Number(fixed);
-  return -now.getTimezoneOffset();
+  if (fixed === undefined || fixed.trim() === '') return -now.getTimezoneOffset();
+  const minutes = /^[+-]?\d{1,4}$/.test(fixed.trim()) ? Number(fixed) : NaN;
+  // Zones run from UTC-12:00 to UTC+14:00; a day either way is the most any offset can mean.
+  if (!(Math.abs(minutes) <= 24 * 60)) {
+    throw new ExecplanError('USAGE', `EXECPLAN_TZ_OFFSET=${JSON.stringify(fixed)} is not an offset from UTC in minutes; use one such as 120 for UTC+02:00 or -300 for UTC-05:00, or unset it to use the system's zone.`);
+  }
+  return minutes;
 }
