@@ -295,6 +295,10 @@ describe('the command line', () => {
     const bad = await runCli(['list'], { cwd: root });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('not valid JSON');
+    write(root, 'execplan.json', '{"paths": {"active": ".agent/execplans", "archive": ".agent/execplans"}}');
+    const same = await runCli(['list', '--all'], { cwd: root });
+    expect(same.code).toBe(2);
+    expect(same.stderr).toBe('execplan: execplan.json has a problem:\n  - "paths.archive" is the same folder as "paths.active" (".agent/execplans"); give each its own folder, such as ".agent/execplans/archive".\n');
   });
 
   it('uses the configured folders', async () => {

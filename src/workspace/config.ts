@@ -139,6 +139,13 @@ export function parseConfig(text: string, root: string, file = path.join(root, C
       if (p.archiveArtifacts === undefined && (p.archive !== undefined || p.active !== undefined)) {
         cfg.paths.archiveArtifacts = `${cfg.paths.archive}/artifacts`;
       }
+      // Each folder has its own job: plans and their archive in one folder would list every plan twice.
+      const keys = ['active', 'archive', 'artifacts', 'archiveArtifacts'] as const;
+      keys.forEach((k, i) => {
+        // A folder that only follows another (archive/artifacts under the archive) is that one's problem, said once.
+        const same = keys.slice(0, i).find((o) => cfg.paths[o] === cfg.paths[k] && (p[k] !== undefined || p[o] !== undefined));
+        if (same) problems.push(`"paths.${k}" is the same folder as "paths.${same}" (${JSON.stringify(cfg.paths[k])}); give each its own folder, such as "${cfg.paths.active}/${k === 'archive' ? 'archive' : k === 'artifacts' ? 'artifacts' : 'archive/artifacts'}".`);
+      });
     }
   }
 
