@@ -36,6 +36,14 @@ describe('execplan archive and reopen', () => {
     expect(filesOf(snapshot(root))).toEqual(filesOf(before));
   });
 
+  it('says there are no archived plans when reopen finds none', async () => {
+    const root = tempRepo();
+    addPlan(root);
+    const run = await cli(['reopen', 'nope'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('execplan: No plan matches "nope".\nThere are no archived plans in .agent/execplans/archive; `execplan list` shows the active ones.\n');
+  });
+
   it('moves a plan without an artifacts folder', async () => {
     const root = tempRepo();
     addPlan(root, { artifacts: false });

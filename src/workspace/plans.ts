@@ -159,7 +159,11 @@ function findPlan(ws: Workspace, ref: string, cwd: string, which: 'active' | 'ar
   });
   if (outside) assertRealInside(ws.root, path.join(ws.root, outside), 'plan');
   const close = closeMatches(lower, plans.map((p) => p.id));
-  const hint = close.length ? `\nDid you mean:\n${close.map((c) => `  ${c}`).join('\n')}` : plans.length ? '\nRun `execplan list --all` to see the plans.' : `\nThere are no plans in ${relPath(ws, ws.dirs.active) || '.'}; create one with \`execplan new "Short description"\`.`;
+  const none =
+    which === 'archived'
+      ? `\nThere are no archived plans in ${relPath(ws, ws.dirs.archive) || '.'}; \`execplan list\` shows the active ones.`
+      : `\nThere are no plans in ${relPath(ws, ws.dirs.active) || '.'}; create one with \`execplan new "Short description"\`.`;
+  const hint = close.length ? `\nDid you mean:\n${close.map((c) => `  ${c}`).join('\n')}` : plans.length ? '\nRun `execplan list --all` to see the plans.' : none;
   throw new ExecplanError('PLAN_NOT_FOUND', `No plan matches "${ref}".${hint}`, { details: close });
 }
 
