@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempRepo } from './helpers.js';
@@ -126,6 +126,16 @@ describe('execplan progress', () => {
     expect(read()).toBe(PLAN);
     expect((await runCli(['progress', 'demo', 'add', 'x', '--done'], { cwd: root, env: { EXECPLAN_TZ_OFFSET: '-300' } })).code).toBe(0);
     expect(read()).toContain('- [x] (2026-01-05 09:30) x');
+  });
+
+  it('names the file in the way when something other than its lock folder sits at the lock path', async () => {
+    const { root, file, read } = setup();
+    writeFileSync(`${file}.lock`, 'not a lock\n');
+    const r = await runCli(['progress', 'demo', 'add', 'x'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('execplan: Cannot lock .agent/execplans/2026-01-05_demo.md: .agent/execplans/2026-01-05_demo.md.lock is a file, not the lock folder execplan makes. Remove it if nothing else uses it, and run again.\n');
+    expect(read()).toBe(PLAN);
+    expect(readdirSync(path.dirname(file)).sort()).toEqual(['2026-01-05_demo.md', '2026-01-05_demo.md.lock']);
   });
 
   it('reports a missing plan', async () => {

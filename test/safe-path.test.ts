@@ -7,7 +7,7 @@ import { tempRepo } from './helpers.js';
 import { write } from './helpers/lifecycle.js';
 
 describe('nameProblem', () => {
-  const safe = ['2026-01-05_add-retry', 'my plan (v2)', 'report [draft].txt', 'npm-test', '.gitkeep', 'résumé', '計画', 'con-fig', 'CONSOLE', 'com10', 'a..b'];
+  const safe = ['2026-01-05_add-retry', 'my plan (v2)', 'report [draft].txt', 'npm-test', '.gitkeep', 'résumé', '計画', 'con-fig', 'CONSOLE', 'com10', 'a..b', 'x'.repeat(200)];
   for (const name of safe) it(`accepts ${JSON.stringify(name)}`, () => expect(nameProblem(name)).toBeUndefined());
 
   const unsafe: [string, RegExp][] = [
@@ -34,7 +34,7 @@ describe('nameProblem', () => {
     ['ab:c', /Windows does not allow/],
     ['name.', /ends with a dot or a space/],
     ['name ', /ends with a dot or a space/],
-    ['x'.repeat(256), /255 bytes/],
+    ['x'.repeat(201), /200 bytes/],
   ];
   for (const [name, why] of unsafe) it(`refuses ${JSON.stringify(name.length > 20 ? `${name.slice(0, 10)}…` : name)}`, () => expect(nameProblem(name)).toMatch(why));
 

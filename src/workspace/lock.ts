@@ -205,7 +205,7 @@ async function tryLock(file: string, dir: string, owner: LockOwner, staleMs: num
     });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ELOCKED') return undefined;
-    throw err;
+    throw lockError(err, dir, display);
   }
   removeDebris(dir);
   const mine = () => readOwner(dir)?.nonce === owner.nonce;
@@ -221,6 +221,20 @@ async function tryLock(file: string, dir: string, owner: LockOwner, staleMs: num
       if (!lost && mine()) await release().catch(() => undefined);
     },
   };
+}
+
+/** What to tell the user when the lock cannot be made: the plan and its folder, not the lock's temporary names. */
+function lockError(err: unknown, dir: string, display: string): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  const shown = `${display}.lock`;
+  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false) {
+    return new ExecplanError('IO', `Cannot lock ${display}: ${shown} is a file, not the lock folder execplan makes. Remove it if nothing else uses it, and run again.`, { file: display });
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    const folder = path.dirname(display);
+    return new ExecplanError('IO', `Cannot lock ${display}: its folder ${folder}/ cannot be written (${code}), and the lock is made there. Check the folder's permissions.`, { file: display });
+  }
+  return err;
 }
 
 /** Remove what killed lockers left beside the lock: half-built (`.new-<pid>-…`) and set-aside (`.stale-<pid>-…`) directories. */

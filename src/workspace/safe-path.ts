@@ -29,7 +29,8 @@ export function nameProblem(name: string): string | undefined {
   if (m) return `it contains "${m[0]}", which Windows does not allow in file names`;
   if (RESERVED.test(name.split('.')[0]!.trimEnd())) return `"${name.split('.')[0]}" is a device name Windows reserves (CON, PRN, AUX, NUL, COM1-9, LPT1-9)`;
   if (/[. ]$/.test(name)) return 'it ends with a dot or a space, which Windows drops from file names';
-  if (Buffer.byteLength(name, 'utf8') > 255) return 'it is longer than 255 bytes';
+  // File systems take 255 bytes; writes go through a temporary file named after the target, which needs room.
+  if (Buffer.byteLength(name, 'utf8') > 200) return 'it is longer than 200 bytes';
   return undefined;
 }
 
