@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -103,5 +103,15 @@ describe('execplan mcp answering initialize early', () => {
     expect(messages[1]!.result?.structuredContent).toEqual({ plans: [] });
     expect(stderr).toMatch(/serving on stdio/);
     expect(stderr).not.toMatch(/differs/);
+  });
+});
+
+describe('execplan mcp started in a folder that is not there', () => {
+  it('exits 2 at once, saying so, instead of serving tools that would all fail', () => {
+    ensureBuilt();
+    const r = spawnSync(process.execPath, [BIN, '-C', '/nonexistent-execplan-folder', 'mcp'], { env: { PATH: process.env.PATH ?? '', ...TEST_ENV }, input: '', encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('execplan: The folder /nonexistent-execplan-folder does not exist. Pass an existing folder to --cwd.\n');
   });
 });

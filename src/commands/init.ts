@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PLANS_GUIDE } from '../templates/plans-guide.js';
 import { CONFIG_FILE, DEFAULT_PATHS, loadConfig } from '../workspace/config.js';
 import { detectLayout } from '../workspace/layout.js';
-import { findRoot, relPath, workspaceFor } from '../workspace/workspace.js';
+import { assertFolder, findRoot, relPath, workspaceFor } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
 import { sha256 } from '../workspace/hash.js';
 
@@ -29,10 +29,7 @@ const MARKER = /\n<!-- execplan-guide sha256:([0-9a-f]{64}) -->\n?$/;
 /** Run `execplan init`. */
 export async function run(io: Io, opts: Options): Promise<number> {
   const cwd = path.resolve(opts.cwd ?? io.cwd);
-  if (!existsSync(cwd)) {
-    const { ExecplanError } = await import('../workspace/errors.js');
-    throw new ExecplanError('USAGE', `The folder ${cwd} does not exist. Pass an existing folder to --cwd.`);
-  }
+  assertFolder(cwd);
   const root = findRoot(cwd);
   const steps: InitStep[] = [];
   let config = loadConfig(root);

@@ -33,8 +33,8 @@ export function findRoot(cwd: string): string {
   }
 }
 
-/** Open the workspace that `cwd` belongs to. */
-export function openWorkspace(cwd: string): Workspace {
+/** Check that `cwd`, where a command starts (`--cwd`), is a folder that exists. */
+export function assertFolder(cwd: string): void {
   let stat;
   try {
     stat = statSync(cwd);
@@ -42,6 +42,11 @@ export function openWorkspace(cwd: string): Workspace {
     throw new ExecplanError('USAGE', `The folder ${cwd} does not exist. Pass an existing folder to --cwd.`);
   }
   if (!stat.isDirectory()) throw new ExecplanError('USAGE', `${cwd} is not a folder. Pass a folder to --cwd.`);
+}
+
+/** Open the workspace that `cwd` belongs to. */
+export function openWorkspace(cwd: string): Workspace {
+  assertFolder(cwd);
   const root = findRoot(cwd);
   return workspaceFor(root, loadConfig(root));
 }
