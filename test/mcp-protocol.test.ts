@@ -47,6 +47,7 @@ describe('execplan mcp on the wire', () => {
     send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
     send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     send('this is not json');
+    send({ jsonrpc: '2.0', foo: 1 });
     send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'list_plans', arguments: {} } });
     send({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'no_such_tool', arguments: {} } });
     const deadline = Date.now() + 20_000;
@@ -59,6 +60,10 @@ describe('execplan mcp on the wire', () => {
     for (const m of messages) expect(m.jsonrpc).toBe('2.0');
     expect(messages.find((m) => m.id === 2)?.result?.structuredContent).toEqual({ plans: [] });
     expect(messages.find((m) => m.id === 3)?.result?.isError).toBe(true);
+    // JSON-RPC's answers to what is not a message: a parse error, then an invalid request, neither with an id.
+    expect(messages.filter((m) => m.id === null).map((m) => (m as { error?: { code: number } }).error?.code)).toEqual([-32700, -32600]);
     expect(stderr).toMatch(/serving on stdio/);
+    expect(stderr).toContain('execplan mcp: Parse error: the line is not JSON');
+    expect(stderr).not.toContain('invalid_union');
   });
 });

@@ -74,6 +74,13 @@ class AnsweredStdioTransport extends StdioServerTransport {
   }
 }
 
+/** The JSON-RPC error for a line that is not JSON (-32700) or not a JSON-RPC message (-32600); undefined for other errors. */
+function unreadableLine(err: Error): { code: number; message: string } | undefined {
+  if (err instanceof SyntaxError) return { code: -32700, message: `Parse error: the line is not JSON (${err.message})` };
+  if (err.name === 'ZodError') return { code: -32600, message: 'Invalid Request: the line is JSON but not a JSON-RPC 2.0 request, notification or response' };
+  return undefined;
+}
+
 /**
  * Serve on `input` and `output` until the transport closes. `input` carries everything the client
  * sent, the first `initialize` request included; `answered` is that request's answer when it was
@@ -85,6 +92,13 @@ export async function startServer(io: Io, input: Readable, output: Writable, ans
   const closed = new Promise<void>((resolve) => {
     transport.onclose = resolve;
   });
+  // A line the transport cannot read as a JSON-RPC message gets the answer JSON-RPC prescribes, with
+  // no id to answer to, and a line on stderr rather than the validator's whole report.
+  server.server.onerror = (err) => {
+    const unreadable = unreadableLine(err);
+    io.stderr(`execplan mcp: ${(unreadable ?? err).message}\n`);
+    if (unreadable) void transport.send({ jsonrpc: '2.0', id: null, error: unreadable } as unknown as JSONRPCMessage).catch(() => undefined);
+  };
   await server.connect(transport);
   io.stderr(`execplan mcp ${VERSION}: serving on stdio\n`);
   return { closed };
