@@ -77,13 +77,14 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
 /**
  * Remove temporary files a killed writer left beside `file`. Call it while holding the file's lock:
  * then no live writer of this file has a temporary file in progress, except ones of this process.
+ * `listing`, the folder's names read under that lock, spares reading the folder again.
  */
-export function removeStaleTemps(file: string): void {
+export function removeStaleTemps(file: string, listing?: readonly string[]): void {
   const dir = path.dirname(file);
   const prefix = `.${path.basename(file)}.`;
-  let names: string[];
+  let names: readonly string[];
   try {
-    names = readdirSync(dir);
+    names = listing ?? readdirSync(dir);
   } catch {
     return;
   }

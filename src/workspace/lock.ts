@@ -52,6 +52,8 @@ export interface LockOptions {
 
 /** A held lock. */
 export interface PlanLock {
+  /** The names in the locked file's folder as the lock was taken, for other clean-ups to look through without listing it again. */
+  siblings: readonly string[];
   /** Throws a LOCKED error when the lock was lost while held (its directory removed, broken or left stale). */
   check(): void;
   release(): Promise<void>;
@@ -207,9 +209,10 @@ async function tryLock(file: string, dir: string, owner: LockOwner, staleMs: num
     if ((err as NodeJS.ErrnoException).code === 'ELOCKED') return undefined;
     throw lockError(err, dir, display);
   }
-  removeDebris(dir);
+  const siblings = removeDebris(dir);
   const mine = () => readOwner(dir)?.nonce === owner.nonce;
   return {
+    siblings,
     check: () => {
       if (lost || !mine()) {
         const why = lost ? lost.message : 'another process removed or replaced it';
@@ -238,19 +241,20 @@ function lockError(err: unknown, dir: string, display: string): unknown {
 }
 
 /** Remove what killed lockers left beside the lock: half-built (`.new-<pid>-…`) and set-aside (`.stale-<pid>-…`) directories. */
-function removeDebris(dir: string): void {
+function removeDebris(dir: string): string[] {
   const folder = path.dirname(dir);
   const prefix = `${path.basename(dir)}.`;
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
-    return;
+    return [];
   }
   for (const name of names) {
     const m = name.startsWith(prefix) ? /^(?:new|stale)-(\d+)-/.exec(name.slice(prefix.length)) : null;
     if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(path.join(folder, name), { recursive: true, force: true });
   }
+  return names;
 }
 
 function commandLine(): string {

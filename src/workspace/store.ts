@@ -107,7 +107,8 @@ export async function updatePlan<T>(file: string, build: (plan: Plan) => PlanUpd
     try {
       // `archive` and `reopen` move a plan under this lock: a writer that waited for it must not recreate the old file.
       if (!existsSync(real)) throw movedAway(display);
-      removeStaleTemps(real);
+      // The folder was listed as the lock was taken, after which no other writer of this plan makes temporary files.
+      removeStaleTemps(real, lock.siblings);
       return transact(real, build, options, display, true, () => lock.check(), early);
     } finally {
       await lock.release();
