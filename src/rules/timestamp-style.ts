@@ -19,6 +19,17 @@ export const rule: Rule = {
   },
   check(ctx) {
     const style = ctx.timestampStyle;
+    // A plan that writes every timestamp in the other style chose it: one finding says so and how to
+    // agree, instead of one per item that only the same change of style would clear.
+    const other = style === 'utc' ? 'local' : 'utc';
+    const stamped = ctx.plan.progress.map((i) => i.timestamp).filter((ts): ts is Timestamp => Boolean(ts?.valid));
+    if (stamped.length >= 2 && stamped.every((ts) => matchesStyle(ts, other))) {
+      ctx.report({
+        message: `All ${stamped.length} Progress timestamps are in the ${other} style "${STYLE_FORM[other]}", not the configured ${style} style; expected "${STYLE_FORM[style]}", or "timestamps": {"style": "${other}"} in execplan.json to keep them.`,
+        ...position(ctx.plan, stamped[0]!.range.start),
+      });
+      return;
+    }
     for (const item of ctx.plan.progress) {
       const ts = item.timestamp;
       if (!ts || !ts.valid || matchesStyle(ts, style)) continue;

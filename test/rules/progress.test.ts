@@ -63,6 +63,25 @@ ruleTable(timestampStyle, {
     { name: 'ISO without a zone becomes local', text: progress('- [x] (2026-01-05T09:00) a\n'), errors: [{ line: 5 }], output: progress('- [x] (2026-01-05 09:00) a\n') },
     { name: 'seconds would be lost: no fix', text: progress('- [x] (2026-01-05T09:00:31Z) a\n'), ctx: utc, errors: [{ line: 5 }], output: null },
     { name: 'a date at the end', text: progress('- [x] a (2026-01-05 09:00)\n'), errors: [{ line: 5, column: 9, message: /at the start of the item/ }], output: null },
+    {
+      name: 'every timestamp in utc in a local workspace: one finding naming the setting',
+      text: progress('- [x] (2026-01-05 09:00Z) a\n- [x] (2026-01-05 10:00Z) b\n- [ ] (2026-01-06 08:00Z) c\n'),
+      errors: [{ line: 5, column: 7, message: /^All 3 Progress timestamps are in the utc style "\(YYYY-MM-DD HH:MMZ\)", not the configured local style; expected "\(YYYY-MM-DD HH:MM\)", or "timestamps": \{"style": "utc"\} in execplan\.json to keep them\.$/ }],
+      output: null,
+    },
+    {
+      name: 'every timestamp local in a utc workspace: one finding',
+      text: progress('- [x] (2026-01-05 09:00) a\n- [x] (2026-01-05 10:00) b\n'),
+      ctx: utc,
+      errors: [{ line: 5, message: /^All 2 Progress timestamps are in the local style/ }],
+      output: null,
+    },
+    {
+      name: 'mixed forms are reported one by one',
+      text: progress('- [x] (2026-01-05 09:00Z) a\n- [x] (2026-01-05) b\n'),
+      errors: [{ line: 5, message: /not in the configured local style/ }, { line: 6, message: /not in the configured local style/ }],
+      output: null,
+    },
   ],
 });
 
