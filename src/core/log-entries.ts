@@ -5,27 +5,31 @@
  */
 import type { LogEntry } from './types.js';
 
-/** The fields that, opening a bullet, continue the entry above it rather than start one. */
-export const CONTINUING_FIELDS = {
-  decisions: ['rationale', 'date-author', 'date', 'author', 'alternatives', 'consequences'],
-  surprises: ['evidence'],
-  outcomes: [],
-} as const satisfies Record<'decisions' | 'surprises' | 'outcomes', readonly string[]>;
+/** The field that starts an entry of each log with fields; the outcomes log has none. */
+export const OPENING_FIELD = { decisions: 'decision', surprises: 'observation', outcomes: undefined } as const;
 
-/** Whether a bullet opens with a field that continues the entry above it. */
-function continuesEntry(entry: LogEntry, continuing: readonly string[]): boolean {
-  const first = entry.fields[0];
-  if (!first || first.line !== entry.line || !continuing.includes(first.name)) return false;
+/** A label of the author's own (`Impact:`, `Resolution:`) opening a bullet. */
+const OWN_LABEL = /^[\p{L}][\p{L}\p{N} /&'-]{0,40}:(?:\s|$)/u;
+
+/**
+ * Whether a bullet continues the entry above it, in a log whose entries start with `opening`: it
+ * opens with a label, a field execplan knows (`Rationale:`, `Evidence:`) or one of the author's own
+ * (`- **Impact:** …`), other than the one that starts an entry.
+ */
+function continuesEntry(entry: LogEntry, opening: string | undefined): boolean {
+  if (!opening) return false;
   const lead = entry.text.replace(/\*\*|__/g, '').replace(/^\(\d{4}-\d{2}-\d{2}[^)]*\)\s*(?:[-–—:]\s*)?/, '');
-  return lead.toLowerCase().startsWith(first.label.toLowerCase());
+  const first = entry.fields[0];
+  if (first && first.line === entry.line && lead.toLowerCase().startsWith(first.label.toLowerCase())) return first.name !== opening;
+  return OWN_LABEL.test(lead);
 }
 
 /** The bullets grouped into entries: a bullet that continues an entry joins the group of the one above. */
-export function groupEntries(entries: readonly LogEntry[], continuing: readonly string[]): LogEntry[][] {
+export function groupEntries(entries: readonly LogEntry[], opening: string | undefined): LogEntry[][] {
   const out: LogEntry[][] = [];
   for (const entry of entries) {
     const prev = out[out.length - 1];
-    if (prev && continuesEntry(entry, continuing)) prev.push(entry);
+    if (prev && continuesEntry(entry, opening)) prev.push(entry);
     else out.push([entry]);
   }
   return out;

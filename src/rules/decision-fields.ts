@@ -1,6 +1,6 @@
 /** Every Decision Log entry records the decision, why, and when and by whom. */
 import type { Rule } from './types.js';
-import { CONTINUING_FIELDS } from '../core/log-entries.js';
+import { OPENING_FIELD } from '../core/log-entries.js';
 import { checkLog } from './util/entries.js';
 import { findSection } from './util/sections.js';
 
@@ -19,7 +19,7 @@ export const rule: Rule = {
       ctx,
       findSection(ctx.plan, 'decisions'),
       ctx.plan.decisions,
-      CONTINUING_FIELDS.decisions,
+      OPENING_FIELD.decisions,
       (f) => {
         const lacks: string[] = [];
         if (!f.has('decision')) lacks.push('Decision');

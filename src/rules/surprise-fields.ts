@@ -1,6 +1,6 @@
 /** Every Surprises & Discoveries entry states the observation and the evidence for it. */
 import type { Rule } from './types.js';
-import { CONTINUING_FIELDS } from '../core/log-entries.js';
+import { OPENING_FIELD } from '../core/log-entries.js';
 import { checkLog } from './util/entries.js';
 import { findSection } from './util/sections.js';
 
@@ -19,7 +19,7 @@ export const rule: Rule = {
       ctx,
       findSection(ctx.plan, 'surprises'),
       ctx.plan.surprises,
-      CONTINUING_FIELDS.surprises,
+      OPENING_FIELD.surprises,
       (f) => ['observation', 'evidence'].filter((k) => !f.has(k)).map((k) => (k === 'observation' ? 'Observation' : 'Evidence')),
       { name: 'Surprises & Discoveries', expected: '"Observation:" and "Evidence:" fields' },
     );

@@ -15,6 +15,7 @@ ruleTable(decisionFields, {
     { name: 'the good plan', text: GOOD },
     { name: 'bold labels and separate Date and Author', text: decisions('- **Decision:** a\n  **Rationale:** b\n  **Date:** 2026-01-05\n  **Author:** Dana\n') },
     { name: 'each field its own bullet', text: decisions('- Decision: a\n- Rationale: b\n- Date/Author: 2026-01-05 / Dana\n') },
+    { name: 'bullets with labels of the author’s own after the fields', text: decisions('- **Decision:** a\n- **Rationale:** b\n- **Date/Author:** 2026-01-05 / Dana\n- **Impact:** the queue goes.\n- Status: done\n') },
     { name: 'a timestamp before the label', text: decisions('- (2026-01-05 09:00Z) Decision: a\n  Rationale: b\n  Date/Author: 2026-01-05 / Dana\n') },
     { name: 'nothing decided yet', text: decisions('None yet.\n') },
     { name: 'a "none yet" bullet', text: decisions('- None yet.\n') },
@@ -33,6 +34,7 @@ ruleTable(surpriseFields, {
   valid: [
     { name: 'the good plan', text: GOOD },
     { name: 'Evidence as its own bullet', text: surprises('- Observation: a\n- Evidence: b\n') },
+    { name: 'bullets with labels of the author’s own after the fields', text: surprises('- **Observation:** a\n- **Evidence:** b\n- **Resolution:** c\n- **Impact:** d\n') },
     { name: 'placeholder prose', text: surprises('(To be updated as surprises occur.)\n') },
     { name: 'nothing unexpected', text: surprises('- None unexpected.\n') },
   ],

@@ -3,7 +3,7 @@
  * step.`, `- Observation: …`) and the "None yet." notes people leave. A real entry replaces them, so
  * the section never holds a placeholder beside the entries that make it false.
  */
-import { CONTINUING_FIELDS, groupEntries } from '../log-entries.js';
+import { groupEntries, OPENING_FIELD } from '../log-entries.js';
 import type { LogEntry, ProgressItem } from '../types.js';
 
 // What is left of a placeholder once markers, labels and punctuation are gone. Deliberately short:
@@ -37,8 +37,8 @@ export function isPlaceholderEntry(entry: LogEntry): boolean {
  * only if every bullet is: `- Decision: _pending_` above `- Date/Author: 2025-12-01 / Codex` is kept
  * whole, date and all.
  */
-export function placeholderEntries(entries: readonly LogEntry[], log: keyof typeof CONTINUING_FIELDS): Set<LogEntry> {
-  return new Set(groupEntries(entries, CONTINUING_FIELDS[log]).filter((group) => group.every(isPlaceholderEntry)).flat());
+export function placeholderEntries(entries: readonly LogEntry[], log: keyof typeof OPENING_FIELD): Set<LogEntry> {
+  return new Set(groupEntries(entries, OPENING_FIELD[log]).filter((group) => group.every(isPlaceholderEntry)).flat());
 }
 
 /** Whether a paragraph line outside any list is a placeholder note such as `None yet.` or `_TBD_`. */

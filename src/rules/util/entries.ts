@@ -15,27 +15,27 @@ interface LogicalEntry {
 }
 
 /**
- * Entries whole: a bullet that holds only a field which continues an entry (`- Evidence: ...` after
- * `- Observation: ...`) belongs to the entry above it.
+ * Entries whole: a bullet that opens with a label other than the one that starts an entry
+ * (`- Evidence: ...` or `- **Impact:** ...` after `- Observation: ...`) belongs to the entry above it.
  */
-function logicalEntries(entries: LogEntry[], continuing: readonly string[]): LogicalEntry[] {
-  return groupEntries(entries, continuing).map((group) => ({
+function logicalEntries(entries: LogEntry[], opening: string): LogicalEntry[] {
+  return groupEntries(entries, opening).map((group) => ({
     entry: group[0]!,
     fields: new Set(group.flatMap((e) => e.fields.filter((f) => f.value.trim() !== '').map((f) => f.name))),
   }));
 }
 
-/** Check every entry of a log section for its required fields; `missing` names what an entry lacks. */
+/** Check every entry of a log section (whose entries start with the field `opening`) for its required fields; `missing` names what an entry lacks. */
 export function checkLog(
   ctx: RuleContext,
   section: Section | undefined,
   entries: LogEntry[],
-  continuing: readonly string[],
+  opening: string,
   missing: (fields: Set<string>) => string[],
   describe: { name: string; expected: string },
 ): void {
   if (!section) return;
-  const logical = logicalEntries(entries, continuing).filter((e) => !NONE_ENTRY.test(e.entry.text.trim()));
+  const logical = logicalEntries(entries, opening).filter((e) => !NONE_ENTRY.test(e.entry.text.trim()));
   if (!entries.length) {
     const body = proseOf(ctx.plan, section);
     if (body && !NONE_ENTRY.test(body)) {
