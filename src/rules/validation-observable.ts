@@ -8,7 +8,7 @@ import { findSection, sectionGuidance } from './util/sections.js';
 const UI_FLOW = /\b(?:open|click|tap|navigate|visit|browse|go to|log ?in|sign ?in|submit|launch)\b/i;
 const HTTP_CALL = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+\/|https?:\/\/(?:localhost|127\.0\.0\.1)/;
 export const EXPECTATION =
-  /\b(?:expect(?:s|ed|ing)?|should|must|will (?:see|show|print|return|display|pass|fail|succeed|report|list|contain|exit)|returns?|prints?|outputs?|shows?|displays?|reports?|passe[sd]|pass(?:ing)?|succeed(?:s|ed)?|fails?|exit(?:s)? (?:code|with|0|1|non-zero|zero)|status|responds?|see(?:s)?|observ(?:e|es|ed|able)|appears?|contains?|renders?|accept(?:ed|s)?|verif(?:y|ies|ied)|confirm(?:s|ed)?|green)\b|=>|→|✅|预期|期望|esperad[oa]|resultado/i;
+  /\b(?:expect(?:s|ed|ing)?|should|must|will (?:see|show|print|return|display|pass|fail|succeed|report|list|contain|exit)|returns?|prints?|outputs?|shows?|displays?|reports?|passe[sd]|pass(?:ing)?|succeed(?:s|ed)?|fails?|exit(?:s)? (?:code|with|0|1|non-zero|zero)|status|responds?|see(?:s)?|observ(?:e|es|ed|able)|appears?|contains?|renders?|produces?|writes|creates|generates|accept(?:ed|s)?|verif(?:y|ies|ied)|confirm(?:s|ed)?|green)\b|=>|→|✅|预期|期望|esperad[oa]|resultado/i;
 
 export const COMMON_EXPECTATIONS = ['should', 'expect', 'expected', 'see', 'returns', 'prints', 'shows', 'passes', 'pass', 'output', 'contains', 'status'];
 

@@ -9,6 +9,27 @@ const TOOLS =
 // "Run `streamlit run app.py`": a span the sentence says to run is a command, whatever the program.
 const RUN_SPAN = /\b(?:run|execute|invoke|type)\s+(?:the\s+(?:command\s+)?)?`[^`]+\s[^`]*`/i;
 
+// A program named by its path (`scripts/report`, `./run.sh`) or by a script's name (`migrate.py`).
+const PROGRAM_PATH = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)+$|^[\w@.-]+\.(?:py|sh|bash|js|mjs|cjs|ts|rb|pl|php|ps1|bat|cmd|exe)$/;
+const PROGRAM = /^[\w@.-]+$/;
+const FLAG = /^--?[A-Za-z]/;
+// What a line says a command does when it runs: `specops update` produces …, `tool scan` exits 0.
+const RESULT = /\b(?:exits?|produces?|prints?|outputs?|returns?|writes?|creates?|generates?|shows?|reports?|passe[sd]|fails?|succeeds?|lists?|renders?)\b/i;
+
+/**
+ * Whether an inline code span reads as a command even though its program is not a known one: a
+ * program named by its path or script name and given arguments, or a program word followed by
+ * options or, on a line that says what running it does, by words of its own.
+ */
+export function looksLikeCommand(content: string, line: string): boolean {
+  const [program, ...args] = content.trim().split(/\s+/);
+  // A path alone (`src/a.ts`) names a file to read or edit; with arguments after it, a program to run.
+  if (!program || !args.length || /^[a-z][\w+.-]*:\/\//i.test(program)) return false;
+  if (PROGRAM_PATH.test(program)) return true;
+  if (!PROGRAM.test(program)) return false;
+  return args.some((a) => FLAG.test(a)) || (args.every((a) => PROGRAM.test(a)) && RESULT.test(line));
+}
+
 /** The classified lines of a section's body. */
 export function sectionLines(lines: readonly PlanLine[], section: Section): readonly PlanLine[] {
   return linesBetween(lines, section.line + 1, section.endLine);
@@ -24,7 +45,7 @@ export function showsCommand(lines: readonly PlanLine[]): boolean {
     if (PROMPT_LINE.test(l.text)) return true;
     if (/^\s{2,}\S/.test(l.text) && !/^\s*(?:[-*+]|\d{1,9}[.)])\s/.test(l.text) && TOOLS.test(l.text.trim())) return true;
     if (RUN_SPAN.test(l.text)) return true;
-    return inlineCode(l.text).some((s) => TOOLS.test(s.content.trim()));
+    return inlineCode(l.text).some((s) => TOOLS.test(s.content.trim()) || looksLikeCommand(s.content, l.text));
   });
 }
 
