@@ -128,6 +128,13 @@ describe('parsePlan', () => {
     expect(plan.diagnostics.map((d) => d.code)).toContain('duplicate-section');
   });
 
+  it('reads the Russian and Chinese headings real plans use', () => {
+    const ru = parsePlan(['# План выполнения', '## Цель', '## Контекст', '## План', '## Проверка', '## Журнал решений', '## Находки', '## Следующие шаги', '## Итоги'].join('\n\n'));
+    expect(ru.sections.map((s) => s.key)).toEqual(['purpose', 'context', 'plan-of-work', 'validation', 'decisions', 'surprises', null, 'outcomes']);
+    const zh = parsePlan(['# ExecPlan', '## 1. 问题陈述', '## 6. 验收标准', '## 7. 验证计划'].join('\n\n'));
+    expect(zh.sections.map((s) => s.key)).toEqual([null, 'validation', null]);
+  });
+
   it('keeps extra sections and any order', () => {
     const plan = parsePlan('# T\n\n## Milestones\n\n### Milestone 1: Build\n\nRun it.\n\n## Decision Log\n\n## Progress\n\n- [ ] a\n');
     expect(plan.sections.map((s) => s.key)).toEqual([null, 'decisions', 'progress']);
