@@ -443,7 +443,8 @@ function readProgress(
       index: out.length + 1,
       state,
       mark: mark!,
-      text: timestamp?.place === 'end' ? text.slice(0, text.lastIndexOf(timestamp.raw)).trim() || text : text,
+      // A timestamp at the end leaves the text, with the emphasis around it (`*(2025-10-28)*`).
+      text: timestamp?.place === 'end' ? text.slice(0, text.lastIndexOf(timestamp.raw)).replace(/[*_]{1,3}$/, '').trim() || text : text,
       ...(timestamp ? { timestamp } : {}),
       range: { start, end: endOf(ownEnd - 1) },
       boxRange: { start: boxStart, end: boxStart + 3 },

@@ -8,8 +8,8 @@ const ZONE = String.raw`(Z|[+-]\d{2}:?\d{2}|UTC|GMT|[A-Z]{2,5}T?|[A-Za-z]+\/[A-Z
 const PAREN = new RegExp(String.raw`^\(\s*${DATE}(?:([ T])${TIME})?\s*${ZONE}?\s*\)`);
 // `2026-05-08T23:18:28Z - ...`, `2026-08-02：...`, `2026-03-10 14:00: ...`.
 const BARE = new RegExp(String.raw`^${DATE}(?:([ T])${TIME})?\s*${ZONE}?(?=$|[\s:：,;—–\-)\]])`);
-// `... (2026-03-20)` at the end of an item.
-const TRAILING = new RegExp(String.raw`\(\s*${DATE}(?:([ T])${TIME})?\s*${ZONE}?\s*\)\s*\.?\s*$`);
+// `... (2026-03-20)` at the end of an item, also in emphasis: `... *(2025-10-28)*`.
+const TRAILING = new RegExp(String.raw`[*_]{0,3}\(\s*${DATE}(?:([ T])${TIME})?\s*${ZONE}?\s*\)[*_]{0,3}\s*\.?\s*$`);
 
 /** Read a timestamp at the start of `text` (after leading spaces); `offset` is where `text` starts in the source. */
 export function readLeadingTimestamp(text: string, offset: number): Timestamp | undefined {
@@ -30,10 +30,11 @@ export function readTrailingTimestamp(text: string, offset: number): Timestamp |
   const m = TRAILING.exec(text);
   if (!m) return undefined;
   const ts = build(m, offset + m.index, true, 'end');
-  // The match may include a final period or spaces after the closing parenthesis.
+  // The match may include emphasis around the parentheses, and a final period or spaces.
+  const open = m[0].indexOf('(');
   const close = m[0].lastIndexOf(')') + 1;
-  ts.raw = m[0].slice(0, close);
-  ts.range = { start: offset + m.index, end: offset + m.index + close };
+  ts.raw = m[0].slice(open, close);
+  ts.range = { start: offset + m.index + open, end: offset + m.index + close };
   return ts;
 }
 

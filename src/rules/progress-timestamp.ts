@@ -3,6 +3,8 @@ import { STYLE_FORM } from '../core/timestamps.js';
 import type { Rule } from './types.js';
 import { position } from './util/text.js';
 
+const INSIDE = /\(\s*\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}[^)]{0,12})?\s*\)/;
+
 /** Rule: progress-timestamp. */
 export const rule: Rule = {
   meta: {
@@ -18,8 +20,12 @@ export const rule: Rule = {
     const form = STYLE_FORM[ctx.timestampStyle];
     for (const item of ctx.plan.progress) {
       if (item.state !== 'done' || item.timestamp) continue;
+      // A timestamp in the middle of the item (after a note in parentheses, say) is there, but misplaced.
+      const inside = INSIDE.exec(item.text);
       ctx.report({
-        message: `The completed Progress item "${clip(item.text)}" has no timestamp; expected it to start with one in the form "${form}".`,
+        message: inside
+          ? `The completed Progress item "${clip(item.text)}" has its timestamp "${inside[0]}" inside its text; expected it at the start, in the form "${form}".`
+          : `The completed Progress item "${clip(item.text)}" has no timestamp; expected it to start with one in the form "${form}".`,
         ...position(ctx.plan, item.boxRange.end),
       });
     }

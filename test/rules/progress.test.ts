@@ -42,9 +42,11 @@ ruleTable(progressTimestamp, {
     { name: 'the good plan', text: GOOD },
     { name: 'open items need none', text: progress('- [ ] a\n- [~] b\n') },
     { name: 'a date at the end counts', text: progress('- [x] Milestone 1: shipped (2026-01-05)\n') },
+    { name: 'a date at the end in emphasis counts', text: progress('- [x] Added the resolution dialog. *(2025-10-28)*\n') },
   ],
   invalid: [
     { name: 'a done item without one', text: progress('- [x] Shipped the importer.\n'), errors: [{ line: 5, column: 6, message: /expected it to start with one in the form "\(YYYY-MM-DD HH:MM\)"/ }] },
+    { name: 'a timestamp after a note', text: progress('- [x] (TASK_01.md) (2025-02-14 11:05) Audited the chat view.\n'), errors: [{ line: 5, message: /has its timestamp "\(2025-02-14 11:05\)" inside its text; expected it at the start/ }] },
     { name: 'the utc example', text: progress('- [x] Shipped.\n'), ctx: utc, errors: [{ line: 5, message: /"\(YYYY-MM-DD HH:MMZ\)"/ }] },
   ],
 });
