@@ -2,7 +2,8 @@
 import type { Rule } from './types.js';
 import { findSection, sectionBody, sectionGuidance } from './util/sections.js';
 
-const PENDING = /^[_*]*(?:tbd|todo|pending|none(?: yet)?|n\/a|to be (?:filled|written|completed|added|determined)|not (?:yet )?(?:started|complete|completed|done)|in progress|wip|coming soon)\b/i;
+// A line that starts by saying the section waits, in emphasis or not: `Pending`, `_Pending_`, `TBD: …`, `Fill in after implementation`.
+const PENDING = /^[_*]*(?:tbd|todo|pending|none(?: yet)?|n\/a|to be (?:filled|written|completed|added|determined)|(?:to )?fill(?:ed)? (?:in|out)|not (?:yet )?(?:started|complete|completed|done)|in progress|wip|coming soon)(?![A-Za-z0-9])/i;
 
 /** Rule: outcomes-when-done. */
 export const rule: Rule = {

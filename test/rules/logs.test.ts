@@ -51,12 +51,15 @@ ruleTable(outcomesWhenDone, {
   valid: [
     { name: 'the good plan (work still open)', text: GOOD },
     { name: 'filled in', text: allDone('Shipped the retry loop; the flaky test is gone. Next time, start with the test.\n') },
+    { name: 'a sentence that starts like a pending word', text: allDone('Pendingness of the queue was the real problem; the loop fixed it.\n') },
     { name: 'no Progress items at all', text: '# T\n\n## Progress\n\n## Outcomes & Retrospective\n' },
     { name: 'missing but required: living-sections reports it', text: '# T\n\n## Progress\n\n- [x] (2026-01-05 09:00) a\n' },
   ],
   invalid: [
     { name: 'empty', text: allDone(''), errors: [{ line: 8, message: /Every Progress item is done but "Outcomes & Retrospective" is not filled in/ }] },
     { name: 'still pending', text: allDone('Pending.\n\n- TBD\n'), errors: [{ line: 8 }] },
+    { name: 'pending in emphasis, as a bullet', text: allDone('- _Pending_\n'), errors: [{ line: 8 }] },
+    { name: 'a note to fill it in later', text: allDone('_Fill in after implementation_\n'), errors: [{ line: 8 }] },
     { name: 'only the guidance', text: allDone('At completion (or major milestones), summarize what shipped, what didn’t, and lessons learned.\n'), errors: [{ line: 8 }] },
     {
       name: 'missing and optional',
