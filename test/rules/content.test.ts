@@ -82,6 +82,7 @@ ruleTable(concreteSteps, {
   ],
   invalid: [
     { name: 'edits only', text: steps('1. In `src/a.ts`, remove the role type.\n2. Update the loader.\n'), errors: [{ line: 3, message: /shows no command/ }] },
+    { name: 'a Markdown template is not a command', text: steps('Add this section to the template:\n\n```markdown\n## Managed section\n```\n'), errors: [{ line: 3, message: /shows no command/ }] },
     { name: 'commands without a place', text: steps('    npm ci\n    npm test\n'), errors: [{ line: 3, message: /does not say where/ }] },
     { name: 'a file to edit is not a place to run', text: steps('In `src/a.ts`, drop the role type, then:\n\n    npm test\n'), errors: [{ line: 3, message: /does not say where/ }] },
   ],

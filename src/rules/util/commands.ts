@@ -30,6 +30,8 @@ export function looksLikeCommand(content: string, line: string): boolean {
   return args.some((a) => FLAG.test(a)) || (args.every((a) => PROGRAM.test(a)) && RESULT.test(line));
 }
 
+const NOT_COMMANDS = /^(?:markdown|md|json|jsonc|json5|ya?ml|toml|xml|html|css|csv|diff|patch)$/i;
+
 /** The classified lines of a section's body. */
 export function sectionLines(lines: readonly PlanLine[], section: Section): readonly PlanLine[] {
   return linesBetween(lines, section.line + 1, section.endLine);
@@ -41,7 +43,8 @@ export function sectionLines(lines: readonly PlanLine[], section: Section): read
  */
 export function showsCommand(lines: readonly PlanLine[]): boolean {
   return lines.some((l) => {
-    if (l.kind === 'code') return true;
+    // A block of Markdown, data or a diff shows a document or a change, not something to run.
+    if (l.kind === 'code') return !NOT_COMMANDS.test(l.block?.info.split(/\s+/)[0] ?? '');
     if (PROMPT_LINE.test(l.text)) return true;
     if (/^\s{2,}\S/.test(l.text) && !/^\s*(?:[-*+]|\d{1,9}[.)])\s/.test(l.text) && TOOLS.test(l.text.trim())) return true;
     if (RUN_SPAN.test(l.text)) return true;
