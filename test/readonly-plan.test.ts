@@ -23,13 +23,19 @@ function editAs(root: string, prepare: (asRoot: boolean) => void): SpawnSyncRetu
   });
 }
 
+/** A workspace holding one clean plan, `2026-01-05_locked`. */
+function planFolder(): { root: string; dir: string; file: string } {
+  const root = tempRepo();
+  const dir = path.join(root, '.agent/execplans');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, '2026-01-05_locked.md');
+  writeFileSync(file, GOOD);
+  return { root, dir, file };
+}
+
 describe.skipIf(!CAN_TEST)('a plan its owner made read-only', () => {
   it('is not edited: the change is refused with the file named, and nothing is left behind', () => {
-    const root = tempRepo();
-    const dir = path.join(root, '.agent/execplans');
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, '2026-01-05_locked.md');
-    writeFileSync(file, GOOD);
+    const { root, dir, file } = planFolder();
     // Root may write anything: the command then runs as another user, who may write the folder but not the file.
     const r = editAs(root, (asRoot) => {
       chmodSync(file, 0o444);
@@ -42,11 +48,7 @@ describe.skipIf(!CAN_TEST)('a plan its owner made read-only', () => {
   });
 
   it('nor is one whose folder may not be written, where its lock goes', () => {
-    const root = tempRepo();
-    const dir = path.join(root, '.agent/execplans');
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, '2026-01-05_locked.md');
-    writeFileSync(file, GOOD);
+    const { root, dir, file } = planFolder();
     const r = editAs(root, (asRoot) => {
       if (asRoot) for (const d of [root, path.join(root, '.agent')]) chmodSync(d, 0o777);
       chmodSync(file, 0o666);
