@@ -21,7 +21,7 @@ const RESULT = /\b(?:exits?|produces?|prints?|outputs?|returns?|writes?|creates?
  * program named by its path or script name and given arguments, or a program word followed by
  * options or, on a line that says what running it does, by words of its own.
  */
-export function looksLikeCommand(content: string, line: string): boolean {
+function looksLikeCommand(content: string, line: string): boolean {
   const [program, ...args] = content.trim().split(/\s+/);
   // A path alone (`src/a.ts`) names a file to read or edit; with arguments after it, a program to run.
   if (!program || !args.length || /^[a-z][\w+.-]*:\/\//i.test(program)) return false;
