@@ -4,7 +4,7 @@
  * most frequent commands (src/direct.ts) both run commands through here.
  */
 import type { Io } from './commands/io.js';
-import { ExecplanError } from './workspace/errors.js';
+import { errnoWords, ExecplanError } from './workspace/errors.js';
 
 // Each command module checks its own arguments; `any` is the seam between the parsers and them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -47,22 +47,6 @@ export function reportError(io: Io, err: unknown, json: boolean): number {
 export function systemErrorMessage(err: unknown): string | undefined {
   const e = err as NodeJS.ErrnoException;
   if (!e || typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
-  const why = ERRNO_WORDS[e.code];
+  const why = errnoWords(e);
   return `${e.syscall} failed for ${e.path ?? 'a file'}: ${why ? `${why} (${e.code})` : e.code}. Check that the path exists and that you may read and write it.`;
 }
-
-/** What the commonest failures of a system call mean, in words. */
-const ERRNO_WORDS: Record<string, string> = {
-  ENOENT: 'it does not exist',
-  EACCES: 'permission denied',
-  EPERM: 'the operation is not permitted',
-  EROFS: 'the file system is read-only',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EISDIR: 'it is a folder',
-  ENOSPC: 'no space is left on the device',
-  EEXIST: 'it exists already',
-  ENOTEMPTY: 'the folder is not empty',
-  ENAMETOOLONG: 'the name is too long',
-  EMFILE: 'too many files are open',
-  EBUSY: 'it is busy',
-};

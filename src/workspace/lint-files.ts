@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { LintSettingsInput } from '../core/lint-settings.js';
 import type { SectionSettings } from '../rules/types.js';
-import { ExecplanError } from './errors.js';
+import { errnoWords, ExecplanError } from './errors.js';
 import { type CacheEntry, type EntryState } from './lint-cache.js';
 import { sha1 } from './hash.js';
 import { resolveRel } from './join.js';
@@ -154,7 +154,5 @@ export function readFile(job: FileJob): Buffer {
 }
 
 function unreadable(job: FileJob, err: unknown): ExecplanError {
-  const code = (err as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message;
-  return new ExecplanError('IO', `Cannot read ${job.rel}: ${why}. Check the path and its permissions.`, { file: job.rel });
+  return new ExecplanError('IO', `Cannot read ${job.rel}: ${errnoWords(err) ?? (err as Error).message}. Check the path and its permissions.`, { file: job.rel });
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parsePlan } from '../core/parse.js';
 import type { ParseOptions, Plan } from '../core/types.js';
-import { ExecplanError } from './errors.js';
+import { errnoWords, ExecplanError } from './errors.js';
 import type { PlanRef } from './plans.js';
 import type { Workspace } from './workspace.js';
 
@@ -39,9 +39,7 @@ export function editableText(bytes: Buffer, shown: string): string {
 }
 
 function readError(err: unknown, shown: string): ExecplanError {
-  const code = (err as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message;
-  return new ExecplanError('IO', `Cannot read ${shown}: ${why}.`, { file: shown });
+  return new ExecplanError('IO', `Cannot read ${shown}: ${errnoWords(err) ?? (err as Error).message}.`, { file: shown });
 }
 
 const optionsByConfig = new WeakMap<Workspace['config'], ParseOptions>();
