@@ -50,8 +50,12 @@ describe('execplan mcp on the wire', () => {
     send({ jsonrpc: '2.0', foo: 1 });
     send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'list_plans', arguments: {} } });
     send({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'no_such_tool', arguments: {} } });
+    // Requests whose params have the wrong shape: JSON-RPC's invalid params, saying what is wrong.
+    send({ jsonrpc: '2.0', id: 4, method: 'tools/call' });
+    send({ jsonrpc: '2.0', id: 5, method: 'resources/read', params: {} });
+    send({ jsonrpc: '2.0', id: 6, method: 'tools/call', params: { name: 5 } });
     const deadline = Date.now() + 20_000;
-    while (!/"id":3/.test(stdout) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (![3, 4, 5, 6].every((id) => stdout.includes(`"id":${id},`) || stdout.includes(`"id":${id}}`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     child.stdin.end();
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
@@ -60,6 +64,10 @@ describe('execplan mcp on the wire', () => {
     for (const m of messages) expect(m.jsonrpc).toBe('2.0');
     expect(messages.find((m) => m.id === 2)?.result?.structuredContent).toEqual({ plans: [] });
     expect(messages.find((m) => m.id === 3)?.result?.isError).toBe(true);
+    const errorOf = (id: number) => (messages.find((m) => m.id === id) as { error?: { code: number; message: string } } | undefined)?.error;
+    expect(errorOf(4)).toEqual({ code: -32602, message: 'Invalid params for tools/call: params: expected object, received undefined' });
+    expect(errorOf(5)).toEqual({ code: -32602, message: 'Invalid params for resources/read: params.uri: expected string, received undefined' });
+    expect(errorOf(6)).toEqual({ code: -32602, message: 'Invalid params for tools/call: params.name: expected string, received number' });
     // JSON-RPC's answers to what is not a message: a parse error, then an invalid request, neither with an id.
     expect(messages.filter((m) => m.id === null).map((m) => (m as { error?: { code: number } }).error?.code)).toEqual([-32700, -32600]);
     expect(stderr).toMatch(/serving on stdio/);

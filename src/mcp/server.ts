@@ -7,7 +7,19 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
-import { RootsListChangedNotificationSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ListToolsRequestSchema,
+  PingRequestSchema,
+  ReadResourceRequestSchema,
+  RootsListChangedNotificationSchema,
+  type JSONRPCMessage,
+  type MessageExtraInfo,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { Readable, Writable } from 'node:stream';
 import type { z } from 'zod';
 import type { Io } from '../commands/io.js';
@@ -62,6 +74,17 @@ class AnsweredStdioTransport extends StdioServerTransport {
     super(input, output);
   }
 
+  /** The server has set `onmessage` by now: requests whose params it would refuse are answered here. */
+  override async start(): Promise<void> {
+    const deliver = this.onmessage;
+    this.onmessage = (message: JSONRPCMessage, extra?: MessageExtraInfo) => {
+      const refusal = invalidParams(message);
+      if (refusal) void this.send(refusal).catch(() => undefined);
+      else (deliver as ((m: JSONRPCMessage, e?: MessageExtraInfo) => void) | undefined)?.(message, extra);
+    };
+    return super.start();
+  }
+
   override async send(message: JSONRPCMessage): Promise<void> {
     const answered = this.answered;
     if (answered && 'id' in message && message.id === answered.id && ('result' in message || 'error' in message)) {
@@ -72,6 +95,36 @@ class AnsweredStdioTransport extends StdioServerTransport {
     }
     return super.send(message);
   }
+}
+
+/** The requests the server answers whose params the SDK checks, by method. */
+interface RequestSchema {
+  safeParse(value: unknown): { error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+const REQUEST_SCHEMAS = new Map<string, RequestSchema>([
+  ['ping', PingRequestSchema],
+  ['tools/list', ListToolsRequestSchema],
+  ['tools/call', CallToolRequestSchema],
+  ['resources/list', ListResourcesRequestSchema],
+  ['resources/templates/list', ListResourceTemplatesRequestSchema],
+  ['resources/read', ReadResourceRequestSchema],
+  ['prompts/list', ListPromptsRequestSchema],
+  ['prompts/get', GetPromptRequestSchema],
+]);
+
+/**
+ * JSON-RPC's "Invalid params" (-32602) answer to a request whose params do not have the shape its
+ * method needs (`tools/call` without a tool name, `resources/read` without a `uri`), naming what is
+ * wrong; undefined for any other message. The SDK would answer such a request with an internal
+ * error (-32603) carrying its validator's whole report.
+ */
+export function invalidParams(message: JSONRPCMessage): JSONRPCMessage | undefined {
+  if (!('method' in message) || !('id' in message)) return undefined;
+  const schema = REQUEST_SCHEMAS.get(message.method);
+  const issues = schema?.safeParse(message).error?.issues;
+  if (!issues?.length) return undefined;
+  const problems = issues.map((i) => `${i.path.map(String).join('.') || 'the request'}: ${i.message.replace(/^Invalid input: /, '')}`);
+  return { jsonrpc: '2.0', id: message.id, error: { code: -32602, message: `Invalid params for ${message.method}: ${problems.join('; ')}` } } as JSONRPCMessage;
 }
 
 /** The JSON-RPC error for a line that is not JSON (-32700) or not a JSON-RPC message (-32600); undefined for other errors. */
