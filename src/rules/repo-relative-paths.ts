@@ -1,6 +1,6 @@
 /** Paths in the plan are repository-relative: no home folders, drive letters or machine-specific roots. */
 import type { Rule } from './types.js';
-import { isShellBlock, matchesByLine, PROMPT_LINE, type PlanLine } from './util/text.js';
+import { inlineCode, isShellBlock, matchesByLine, PROMPT_LINE, type PlanLine } from './util/text.js';
 
 // Each alternative is a path that only makes sense on one machine.
 const ABSOLUTE = new RegExp(
@@ -30,7 +30,7 @@ export const rule: Rule = {
     // No match can span a line break, and the look-behinds see a line break where a line starts.
     for (const { match: m, line: l } of matchesByLine(ctx.lines, ctx.plan.source, ABSOLUTE)) {
       if (!inScope(l)) continue;
-      const path = m[0].replace(/[.:]+$/, '');
+      const path = spanPath(l, m.index - l.start) ?? m[0].replace(/[.:]+$/, '');
       if (allow.some((a) => path.includes(a))) continue;
       const column = m.index - l.start + 1;
       ctx.report({
@@ -43,6 +43,16 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * The whole of a code span that starts with the path at `offset` (`/Users/Dana Lee/app`), which
+ * may have spaces in it; undefined when the path is not at the start of a code span.
+ */
+function spanPath(l: PlanLine, offset: number): string | undefined {
+  if (l.kind !== 'prose' || l.text.charCodeAt(offset - 1) !== 0x60) return undefined;
+  const span = inlineCode(l.text).find((s) => s.start === offset);
+  return span?.content.trimEnd();
+}
 
 /**
  * Prose and inline code count, and commands in code blocks: every line of a shell block, `$ ` lines

@@ -28,6 +28,14 @@ ruleTable(repoRelativePaths, {
     { name: 'a command in a shell block', text: context('```bash\ncd /home/dana/app\n# cd /home/dana/old is a comment\n```\n'), errors: [{ line: 6, column: 4 }] },
     { name: 'a prompt line in an indented block', text: context('    $ cd /workspace/app\n    /workspace/app/out.txt written\n'), errors: [{ line: 5, column: 10 }] },
     { name: 'a file link', text: context('See [the log](file:///tmp/run.log).\n'), errors: [{ line: 5, column: 15 }] },
+    {
+      name: 'a path with spaces in a code span is quoted whole',
+      text: context('Open `/Users/Dana Lee/My App/main.py` or `C:\\Program Files\\App\\app.exe`.\n'),
+      errors: [
+        { line: 5, column: 7, message: /"\/Users\/Dana Lee\/My App\/main\.py" only exists/ },
+        { line: 5, column: 43, message: /"C:\\Program Files\\App\\app\.exe" only exists/ },
+      ],
+    },
   ],
 });
 
