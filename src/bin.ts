@@ -22,7 +22,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   enableCompileCache(__dirname, compileCacheDir(process.env, __EXECPLAN_VERSION__));
   let stdoutIsTTY: boolean | undefined;
   let stderrIsTTY: boolean | undefined;
-  const io: Io = {
+  const io = {
     cwd: process.cwd(),
     env: process.env,
     stdout,
@@ -35,10 +35,15 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     get stderrIsTTY() {
       return (stderrIsTTY ??= isTerminal(2));
     },
-  };
-  void import('./direct.js')
-    .then(({ start }) => start(argv, io))
-    .then((code) => {
-      process.exitCode = code;
-    });
+  } satisfies Io;
+  void import('./direct.js').then(async ({ start, directCommand }) => {
+    const code = await start(argv, io);
+    process.exitCode = code;
+    // A command started directly has finished everything it does, and has written its output to
+    // the descriptors; it exits now rather than wait while V8 runs the tasks it queued for idle
+    // time (a young-generation collection, typically), a millisecond or more. Output handed to a
+    // stream (possibly asynchronous) and the commands that go through the option parser, which
+    // may print with the streams, end as usual.
+    if (directCommand(argv) && !stdout.streamed() && !io.stderr.streamed()) process.exit(code);
+  });
 }

@@ -35,11 +35,22 @@ export function isTerminal(fd: number): boolean {
 /** What to do when the reader of the output has gone (EPIPE). */
 export type OnClosed = () => void;
 
+/** A writer to a file descriptor; `streamed()` says whether it has handed anything to the stream. */
+export interface FdWriter {
+  (data: string | Uint8Array): void;
+  streamed(): boolean;
+}
+
 /**
  * A writer to `fd`: direct writes, or `stream()` once a write could not be made directly.
  * `onClosed` runs when the reader has gone, by either path.
  */
-export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed: OnClosed): (data: string | Uint8Array) => void {
+export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed: OnClosed): FdWriter {
+  const write = writer(fd, stream, onClosed);
+  return Object.assign((data: string | Uint8Array) => write.write(data), { streamed: () => write.streamed() });
+}
+
+function writer(fd: number, stream: () => NodeJS.WriteStream, onClosed: OnClosed): { write: (data: string | Uint8Array) => void; streamed: () => boolean } {
   let streamed: NodeJS.WriteStream | undefined;
   const toStream = (data: string | Uint8Array) => {
     if (!streamed) {
@@ -51,8 +62,9 @@ export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed:
     }
     streamed.write(data);
   };
-  if (process.platform === 'win32') return toStream;
-  return (data) => {
+  const isStreamed = () => streamed !== undefined;
+  if (process.platform === 'win32') return { write: toStream, streamed: isStreamed };
+  const write = (data: string | Uint8Array) => {
     if (streamed) return toStream(data);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let done = 0;
@@ -65,4 +77,5 @@ export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed:
       else throw err;
     }
   };
+  return { write, streamed: isStreamed };
 }

@@ -75,8 +75,11 @@ describe.runIf(posix)('writing to standard output and error', () => {
       let closed = 0;
       const write = fdWriter(fd, () => kept.stream, () => closed++);
       const first = 'a'.repeat(300_000);
+      write('direct\n');
+      expect(write.streamed()).toBe(false);
       write(first);
       write('then this\n');
+      expect(write.streamed()).toBe(true);
       const inPipe: Buffer[] = [];
       const buf = Buffer.alloc(65_536);
       for (;;) {
@@ -92,7 +95,7 @@ describe.runIf(posix)('writing to standard output and error', () => {
       const direct = Buffer.concat(inPipe).toString('utf8');
       expect(direct.length).toBeGreaterThan(0);
       expect(direct.length).toBeLessThan(first.length);
-      expect(direct + kept.text()).toBe(`${first}then this\n`);
+      expect(direct + kept.text()).toBe(`direct\n${first}then this\n`);
       expect(closed).toBe(0);
     } finally {
       closeSync(fd);
