@@ -4,7 +4,7 @@ import { rule as concreteSteps } from '../../src/rules/concrete-steps.js';
 import { rule as fileName } from '../../src/rules/file-name.js';
 import { rule as milestoneOutcome } from '../../src/rules/milestone-outcome.js';
 import { rule as noOutsideContext } from '../../src/rules/no-outside-context.js';
-import { fileLike, rule as referencedPathsExist } from '../../src/rules/referenced-paths-exist.js';
+import { fileLike, mentionsChange, rule as referencedPathsExist } from '../../src/rules/referenced-paths-exist.js';
 import { rule as repoRelativePaths } from '../../src/rules/repo-relative-paths.js';
 import { rule as validationObservable } from '../../src/rules/validation-observable.js';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,15 @@ ruleTable(referencedPathsExist, {
     { name: 'a missing file', text: context('The parser lives in `src/parser.ts`.\n'), errors: [{ line: 5, column: 22, message: /"src\/parser\.ts" does not exist/ }] },
     { name: 'a missing root file, reported once', text: context('Read `AGENTS.md` first.\n\nThen `AGENTS.md` again.\n'), errors: [{ line: 5, column: 7 }] },
   ],
+});
+
+describe('mentionsChange', () => {
+  it('finds the words whole, in any case, and the Chinese ones anywhere', () => {
+    const says = ['Create the folder', 'RE-CREATE it', 'It will contain the cache', 'Adds a hook', 'nuevas tablas', '新增文件 x'];
+    const not = ['created_at is a column', 'addition', 'news', 'will  contain (two spaces)', 'it will contains', 'swill contain', 'add2'];
+    for (const t of says) expect(mentionsChange(t), t).toBe(true);
+    for (const t of not) expect(mentionsChange(t), t).toBe(false);
+  });
 });
 
 describe('fileLike', () => {
