@@ -245,6 +245,7 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
     ...(preamble ? { preamble } : {}),
     introEnd,
     contentEnd,
+    sectionLevel,
     sections,
     progress,
     decisions,

@@ -205,6 +205,12 @@ export interface Plan {
   introEnd: number;
   /** Offset where content stops: the end of the text, or the start of a closing outer fence. */
   contentEnd: number;
+  /**
+   * The heading level the plan writes its sections at: the shallowest level that holds two of the
+   * known sections, or of the only one; without any, 2, or the shallowest level of the other
+   * headings when none is at level 2.
+   */
+  sectionLevel: number;
   sections: Section[];
   progress: ProgressItem[];
   decisions: LogEntry[];

@@ -79,6 +79,20 @@ ruleTable(livingSections, {
       errors: [{ line: 4 }],
       output: '```md\n# T\n\n## Progress\n\n## Surprises & Discoveries\n\nNone.\n```\n',
     },
+    {
+      name: 'sections nested at H3 get the missing one at H3, inside their parent',
+      text: '# Archive\n\n## Run 4\n\n### Progress\n\n- [x] a\n\n### Outcomes & Retrospective\n\nDone.\n\n## Run 5\n\nLater.\n',
+      ctx: { sections: { required: ['progress', 'surprises', 'outcomes'], order: [...SECTION_KEYS], aliases: {}, custom: [] } },
+      errors: [{ line: 9, message: /expected a "### Surprises & Discoveries" section/ }],
+      output: '# Archive\n\n## Run 4\n\n### Progress\n\n- [x] a\n\n### Surprises & Discoveries\n\n### Outcomes & Retrospective\n\nDone.\n\n## Run 5\n\nLater.\n',
+    },
+    {
+      name: 'inserted after a section and its nested subsections, not between them',
+      text: '# T\n\n## Progress\n\n- [ ] a\n\n## Plan of Work\n\n### Decision Log\n\n- Decision: x\n',
+      ctx: { sections: { required: ['progress', 'surprises', 'decisions'], order: ['progress', 'plan-of-work', 'surprises', 'decisions'], aliases: {}, custom: [] } },
+      errors: [{ line: 12 }],
+      output: '# T\n\n## Progress\n\n- [ ] a\n\n## Plan of Work\n\n### Decision Log\n\n- Decision: x\n\n## Surprises & Discoveries\n',
+    },
   ],
 });
 

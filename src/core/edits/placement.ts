@@ -124,8 +124,8 @@ function appendToSection(plan: Plan, section: Section, text: string): Edit {
 /** Create a missing section with its first entry, before the first section that follows it in the order. */
 function createSection(plan: Plan, key: string, entry: string, order: readonly string[] = SECTION_KEYS): Placement {
   const title = sectionSpec(key)?.title ?? key;
-  // The level the plan's sections use: known ones first, else any (a plan of `###` sections).
-  const level = (plan.sections.find((s) => s.key) ?? plan.sections[0])?.level ?? 2;
+  // The level the plan's sections use (a plan of `###` sections gets one more).
+  const level = plan.sectionLevel;
   const block = `${'#'.repeat(level)} ${title}\n\n${entry}`;
   const rank = (k: string | null) => (k === null ? -1 : order.indexOf(k));
   const mine = rank(key);

@@ -1,6 +1,6 @@
 /** Reporting missing sections, each with a fix that inserts the empty section where it belongs. */
 import type { RuleContext } from '../types.js';
-import { SECTION_LEVEL, insertBlock, missingSectionOffset, sectionTitle } from './sections.js';
+import { insertBlock, insertLevel, missingSectionOffset, sectionTitle } from './sections.js';
 import { lineOf } from './text.js';
 
 /** Report each of `keys` the plan lacks, in the configured order, with an insertion fix. */
@@ -13,14 +13,16 @@ export function reportMissingSections(ctx: RuleContext, keys: readonly string[],
   };
   const missing = keys.filter((k) => !present.has(k)).sort((a, b) => rank(a) - rank(b));
   const lastAt = new Map<number, string>();
+  const level = insertLevel(plan);
   for (const key of missing) {
     const title = sectionTitle(key, sections);
-    const offset = missingSectionOffset(plan, key, sections);
+    const offset = missingSectionOffset(plan, key, sections, level);
+    const heading = `${'#'.repeat(level)} ${title}`;
     // Sections missing at one place are inserted one after the other, in order.
-    const edit = insertBlock(plan, offset, `${'#'.repeat(SECTION_LEVEL)} ${title}`, lastAt.get(offset));
+    const edit = insertBlock(plan, offset, heading, lastAt.get(offset));
     lastAt.set(offset, edit.text);
     ctx.report({
-      message: `The ${kind} section "${title}" is missing; expected a "${'#'.repeat(SECTION_LEVEL)} ${title}" section.`,
+      message: `The ${kind} section "${title}" is missing; expected a "${heading}" section.`,
       line: Math.min(lineOf(plan, offset), plan.lineStarts.length),
       fix: [edit],
     });

@@ -29,22 +29,38 @@ export function sectionBody(plan: Plan, section: Section): string {
 }
 
 /**
- * Where a missing section goes: after the body of the nearest section that precedes it in the
- * configured order, else before the nearest one that follows it, else at the end of the content.
+ * The level a missing section is inserted at: the plan's own section level, but never above H2. A
+ * plan that writes its sections at H1 has them moved to H2 by heading-style's fix; one that nests
+ * them at H3 (a plan inside a larger document, say) keeps them there, and a section inserted at H2
+ * would split its parent.
  */
-export function missingSectionOffset(plan: Plan, key: string, settings: SectionSettings): number {
+export function insertLevel(plan: Plan): number {
+  return Math.max(SECTION_LEVEL, plan.sectionLevel);
+}
+
+/**
+ * Where a missing section goes: after the nearest section that precedes it in the configured
+ * order, else before the nearest one that follows it, else at the end of the content. Only
+ * sections at the insertion level or above count, and a section's end is where the next one at
+ * that level or above starts: a section is never inserted into another one's subsections.
+ */
+export function missingSectionOffset(plan: Plan, key: string, settings: SectionSettings, level = insertLevel(plan)): number {
   const order = settings.order;
   const rank = order.indexOf(key);
-  const present = new Map<string, Section>();
-  for (const s of plan.sections) if (s.key && !present.has(s.key)) present.set(s.key, s);
+  const present = new Map<string, number>();
+  plan.sections.forEach((s, i) => {
+    if (s.key && s.level <= level && !present.has(s.key)) present.set(s.key, i);
+  });
   if (rank !== -1) {
     for (let r = rank - 1; r >= 0; r--) {
-      const s = present.get(order[r]!);
-      if (s) return s.bodyEnd;
+      const i = present.get(order[r]!);
+      if (i === undefined) continue;
+      const next = plan.sections.find((s, j) => j > i && s.level <= level);
+      return next ? next.headingRange.start : plan.contentEnd;
     }
     for (let r = rank + 1; r < order.length; r++) {
-      const s = present.get(order[r]!);
-      if (s) return s.headingRange.start;
+      const i = present.get(order[r]!);
+      if (i !== undefined) return plan.sections[i]!.headingRange.start;
     }
   }
   return plan.contentEnd;
