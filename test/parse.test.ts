@@ -99,6 +99,7 @@ describe('parsePlan', () => {
     expect(h1.sections.map((s) => [s.key, s.level])).toEqual([['progress', 1], ['decisions', 1]]);
     const h3 = parsePlan('# T\n\n### Progress\n\n- [ ] a\n\n### Decision Log\n\ntext\n');
     expect(h3.sections.map((s) => [s.key, s.level])).toEqual([['progress', 3], ['decisions', 3]]);
+    expect([h1.sectionLevel, h3.sectionLevel, parsePlan('# T\n\n## Progress\n\n## Milestone 1\n\n### Decision Log\n').sectionLevel]).toEqual([1, 3, 2]);
   });
 
   it('matches heading variants: case, and/&, numbering, parentheticals, misspellings, localized', () => {
