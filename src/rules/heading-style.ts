@@ -30,18 +30,35 @@ export const rule: Rule = {
       const configured = (ctx.sections.aliases[s.key] ?? []).some((a) => normalizeHeading(a) === normalizeHeading(s.heading));
       const spellingOk = s.match === 'exact' || s.match === 'custom' || configured || (s.match === 'variant' && allowVariants);
       if (spellingOk && s.level === SECTION_LEVEL) continue;
-      const heading = spellingOk ? s.heading : title;
       const why = spellingOk
         ? `is at level ${s.level}`
         : s.match === 'misspelled'
           ? `misspells "${title}"`
           : `is a variant of "${title}"`;
+      // The fix renames only what loses none of the author's words: a typo, case, `and` for `&`,
+      // punctuation. Another name, a number, a suffix or a translation is theirs to change; the
+      // fix then only moves the heading to H2, when it is not there.
+      const renamed = !spellingOk && (s.match === 'misspelled' || sameWords(s.heading, title));
+      const text = `${hashes} ${renamed ? title : s.heading}`;
       ctx.report({
-        message: `Heading "${written}" ${why}; expected "${hashes} ${heading}".`,
+        message: `Heading "${written}" ${why}; expected "${hashes} ${spellingOk ? s.heading : title}".`,
         line: s.line,
         column: 1,
-        fix: [{ start: s.headingRange.start, end: s.headingRange.end, text: `${hashes} ${heading}` }],
+        ...(renamed || s.level !== SECTION_LEVEL ? { fix: [{ start: s.headingRange.start, end: s.headingRange.end, text }] } : {}),
       });
     }
   },
 };
+
+/** Whether two headings have the same words, in the same order, whatever their case, emphasis and punctuation. */
+function sameWords(a: string, b: string): boolean {
+  const words = (t: string) =>
+    t
+      .normalize('NFC')
+      .replace(/[*_`]/g, '')
+      .replace(/&/g, ' and ')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return words(a) === words(b);
+}

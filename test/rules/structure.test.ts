@@ -110,6 +110,13 @@ ruleTable(requiredSections, {
       output: '# T\n\n## Purpose / Big Picture\n\n## Progress\n\n- [ ] a\n',
     },
     {
+      name: 'Purpose missing: inserted before the first section that follows it, wherever the plan put it',
+      text: '# T\n\n## Context and Orientation\n\nx\n\n## Progress\n\n- [ ] a\n',
+      ctx: { sections: { required: ['purpose', 'progress', 'context'], order: [...SECTION_KEYS], aliases: {}, custom: [] } },
+      errors: [{ line: 3 }],
+      output: '# T\n\n## Purpose / Big Picture\n\n## Context and Orientation\n\nx\n\n## Progress\n\n- [ ] a\n',
+    },
+    {
       name: 'tail sections missing: appended at the end',
       text: withoutSection(withoutSection(GOOD, '## Artifacts and Notes'), '## Interfaces and Dependencies'),
       errors: [{ line: 49 }, { line: 49 }],
@@ -140,7 +147,10 @@ ruleTable(headingStyle, {
   invalid: [
     { name: 'the propagated typo', text: '# T\n\n## Suprises & Discoveries\n', errors: [{ line: 3, message: /misspells "Surprises & Discoveries"/ }], output: '# T\n\n## Surprises & Discoveries\n' },
     { name: 'sentence case', text: '# T\n\n## Decision log\n\n- x\n', errors: [{ line: 3 }], output: '# T\n\n## Decision Log\n\n- x\n' },
-    { name: 'numbering and a suffix', text: '# T\n\n## 4. Acceptance Criteria (Observable)\n', errors: [{ line: 3, message: /variant of "Validation and Acceptance"/ }], output: '# T\n\n## Validation and Acceptance\n' },
+    { name: 'numbering and a suffix: the author\'s words are not rewritten', text: '# T\n\n## 4. Acceptance Criteria (Observable)\n', errors: [{ line: 3, message: /variant of "Validation and Acceptance"/ }], output: null },
+    { name: 'another name or a translation: reported, not renamed', text: '# T\n\n## Purpose\n\n## Progreso\n', errors: [{ line: 3 }, { line: 5, message: /variant of "Progress"/ }], output: null },
+    { name: 'title case and "and" for "&" are renamed', text: '# T\n\n## Context And Orientation\n\n## Surprises and discoveries\n', errors: [{ line: 3 }, { line: 5 }], output: '# T\n\n## Context and Orientation\n\n## Surprises & Discoveries\n' },
+    { name: 'a variant at H1 is moved to H2 as written', text: '# Progress (Update First)\n\n# Decision Log\n', errors: [{ line: 1, message: /variant of "Progress"/ }, { line: 3 }], output: '## Progress (Update First)\n\n## Decision Log\n' },
     { name: 'H1 sections', text: '# Progress\n\n# Decision Log\n', errors: [{ line: 1, message: /level 1/ }, { line: 3 }], output: '## Progress\n\n## Decision Log\n' },
     { name: 'a setext heading at level 1', text: 'Decision Log\n============\n\n## Progress\n', errors: [{ line: 1 }], output: '## Decision Log\n\n## Progress\n' },
     { name: 'nested under a milestone: no fix', text: '# T\n\n## Progress\n\n## Milestone 1\n\n### Plan of Work\n\nDo it.\n', errors: [{ line: 7, message: /level 3/ }], output: null },

@@ -40,7 +40,7 @@ export function insertLevel(plan: Plan): number {
 
 /**
  * Where a missing section goes: after the nearest section that precedes it in the configured
- * order, else before the nearest one that follows it, else at the end of the content. Only
+ * order, else before the first of those that follow it, else at the end of the content. Only
  * sections at the insertion level or above count, and a section's end is where the next one at
  * that level or above starts: a section is never inserted into another one's subsections.
  */
@@ -58,10 +58,13 @@ export function missingSectionOffset(plan: Plan, key: string, settings: SectionS
       const next = plan.sections.find((s, j) => j > i && s.level <= level);
       return next ? next.headingRange.start : plan.contentEnd;
     }
+    // Before every section that comes after it, wherever the plan has put them.
+    let first: number | undefined;
     for (let r = rank + 1; r < order.length; r++) {
       const i = present.get(order[r]!);
-      if (i !== undefined) return plan.sections[i]!.headingRange.start;
+      if (i !== undefined && (first === undefined || i < first)) first = i;
     }
+    if (first !== undefined) return plan.sections[first]!.headingRange.start;
   }
   return plan.contentEnd;
 }
