@@ -136,6 +136,11 @@ describe('parsePlan', () => {
     expect(zh.sections.map((s) => s.key)).toEqual([null, 'validation', null]);
   });
 
+  it('reads the Spanish headings real plans use', () => {
+    const es = parsePlan(['# Plan', '## Propósito y alcance', '## Plan de implementación', '## Comandos y validación', '## Recovery y seguridad', '## Progreso'].join('\n\n'));
+    expect(es.sections.map((s) => s.key)).toEqual(['purpose', 'plan-of-work', 'validation', 'idempotence', 'progress']);
+  });
+
   it('keeps extra sections and any order', () => {
     const plan = parsePlan('# T\n\n## Milestones\n\n### Milestone 1: Build\n\nRun it.\n\n## Decision Log\n\n## Progress\n\n- [ ] a\n');
     expect(plan.sections.map((s) => s.key)).toEqual([null, 'decisions', 'progress']);

@@ -60,7 +60,7 @@ export const SECTIONS: readonly SectionSpec[] = [
   {
     key: 'plan-of-work',
     title: 'Plan of Work',
-    aliases: ['plan of work', 'work plan', 'plan de trabajo', 'план работ', 'план'],
+    aliases: ['plan of work', 'work plan', 'plan de trabajo', 'plan de implementación', 'план работ', 'план'],
     guidance: 'In prose: the sequence of edits/additions. For each edit, name the file + what changes.',
     living: false,
   },
@@ -74,14 +74,14 @@ export const SECTIONS: readonly SectionSpec[] = [
   {
     key: 'validation',
     title: 'Validation and Acceptance',
-    aliases: ['validation and acceptance', 'validation', 'acceptance', 'acceptance criteria', 'validation plan', 'validation strategy', 'validation qa plan', 'validation notes', 'validation commands', 'validación y aceptación', '验收标准', 'проверка'],
+    aliases: ['validation and acceptance', 'validation', 'acceptance', 'acceptance criteria', 'validation plan', 'validation strategy', 'validation qa plan', 'validation notes', 'validation commands', 'validación y aceptación', 'comandos y validación', 'validación', '验收标准', 'проверка'],
     guidance: 'How to prove it works: tests to run, scenarios to exercise, expected results.',
     living: false,
   },
   {
     key: 'idempotence',
     title: 'Idempotence and Recovery',
-    aliases: ['idempotence and recovery', 'idempotency and recovery', 'idempotence', 'recovery', 'idempotencia y recuperación'],
+    aliases: ['idempotence and recovery', 'idempotency and recovery', 'idempotence', 'recovery', 'idempotencia y recuperación', 'recovery y seguridad', 'recuperación'],
     guidance: 'Explain what can be safely re-run and what needs cleanup / rollback.',
     living: false,
   },
