@@ -25,6 +25,9 @@ import type {
   Section,
 } from './types.js';
 
+/** The sentence that says a plan is a living document: the skeleton's, or the author's own ("This document is live"). */
+const LIVING = /living[\s-]+document|\b(?:document|plan|execplan) is (?:a )?live\b/i;
+
 interface Heading {
   level: number;
   text: string;
@@ -186,7 +189,7 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
   for (const p of paragraphs) {
     const start = offsetOf(p.first);
     if (start < introStart || start >= introEnd) continue;
-    if (/living[\s-]+document/i.test(p.text)) {
+    if (LIVING.test(p.text)) {
       preamble = { text: p.text, range: { start: start + (p.first === 0 && bom ? 1 : 0), end: endOf(p.last) }, line: p.first + 1 };
       break;
     }

@@ -161,6 +161,7 @@ ruleTable(livingPreamble, {
   valid: [
     { name: 'the good plan', text: GOOD },
     { name: 'the sentence in other words', text: '# T\n\nThis plan is a living-document, updated as work proceeds.\n\n## Progress\n' },
+    { name: '"this document is live"', text: '# T\n\nThis document is live. Update Progress at every stop.\n\n## Progress\n' },
   ],
   invalid: [
     { name: 'missing', text: '# T\n\n## Progress\n', errors: [{ line: 1 }], output: `# T\n\nThis ExecPlan is a living document. Keep \`Progress\`, \`Surprises & Discoveries\`, \`Decision Log\`, and \`Outcomes & Retrospective\` up to date.\n\n## Progress\n` },
