@@ -10,37 +10,13 @@ const ROOT_FILES = new Set([
 ]);
 
 // Words that say a path is the plan's to create, move or remove, so it need not exist yet (or any more).
-// Looked up word by word: as one case-insensitive regular expression, the list cost a one-plan lint
-// about a millisecond, most of it V8 compiling the expression on first use.
-const CHANGE_WORDS = new Set(
-  [
-    'create creates created creating add adds added adding new introduce introduces introduced introducing',
-    'generate generates generated generating write writes writing written scaffold scaffolds scaffolded scaffolding',
-    'produce produces produced producing emit emits emitted output outputs rename renames renamed renaming',
-    'move moves moved moving delete deletes deleted deleting remove removes removed removing drop drops dropped',
-    'retire retires retired retiring replace replaces replaced replacing split extract extracts extracted',
-    'copy copies copied crear nuevo nueva nuevos nuevas eliminar',
-  ]
-    .join(' ')
-    .split(' '),
-);
-// `will contain`, `will hold`, `will live`: a path the plan is about to fill.
-const WILL_WORDS = new Set(['contain', 'hold', 'live']);
-const CJK_CHANGE_WORDS = ['新增', '新建', '创建', '删除', '移除'];
-// A word as `\b` delimits one: a run of ASCII letters, digits and underscores.
-const WORD = /[a-z0-9_]+/g;
+// One expression: V8 compiles it to machine code once and runs it fast on every line after that.
+const CHANGE_WORDS =
+  /\b(?:creat(?:e|es|ed|ing)|add(?:s|ed|ing)?|new|introduc(?:e|es|ed|ing)|generat(?:e|es|ed|ing)|writ(?:e|es|ing|ten)|scaffold(?:s|ed|ing)?|produc(?:e|es|ed|ing)|emit(?:s|ted)?|outputs?|renam(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|drop(?:s|ped)?|retir(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|split|extract(?:s|ed)?|cop(?:y|ies|ied)|will (?:contain|hold|live))\b|新增|新建|创建|删除|移除|\b(?:crear|nuev[oa]s?|eliminar)\b/i;
 
 /** Whether `text` says something is created, moved or removed. */
 export function mentionsChange(text: string): boolean {
-  const lower = text.toLowerCase();
-  let willAt = -1;
-  for (const m of lower.matchAll(WORD)) {
-    const word = m[0];
-    if (CHANGE_WORDS.has(word)) return true;
-    if (willAt !== -1 && willAt === m.index - 1 && lower.charCodeAt(willAt) === 0x20 && WILL_WORDS.has(word)) return true;
-    willAt = word === 'will' ? m.index + 4 : -1;
-  }
-  return CJK_CHANGE_WORDS.some((w) => text.includes(w));
+  return CHANGE_WORDS.test(text);
 }
 
 /** Rule: referenced-paths-exist. */
