@@ -16,10 +16,23 @@ ruleTable(progressChecklist, {
     { name: 'the good plan', text: GOOD },
     { name: 'notes nested under an item', text: progress('- [x] (2026-01-05 09:00) Did it.\n  - a note on it\n- [ ] Next.\n') },
     { name: 'sub-headings between item groups', text: progress('### Milestone 1\n\n- [x] (2026-01-05 09:00) Did it.\n\n### Milestone 2\n\n- [ ] Next.\n') },
+    { name: 'a checkbox-like line in an item\'s own text or in code', text: progress('- [x] (2026-01-05 09:00) Did it,\n[x] as the log says.\n\n```\n[ ] not an item\n```\n') },
   ],
   invalid: [
     { name: 'prose only', text: progress('Work has started.\n'), errors: [{ line: 3, message: /no checkbox items/ }] },
-    { name: 'a plain bullet beside checkboxes', text: progress('- [x] (2026-01-05 09:00) Did it.\n- Next: write the docs.\n'), errors: [{ line: 6, column: 1, message: /"Next: write the docs\." has no checkbox/ }] },
+    { name: 'a plain bullet beside checkboxes', text: progress('- [x] (2026-01-05 09:00) Did it.\n- Next: write the docs.\n'), errors: [{ line: 6, column: 1, message: /"Next: write the docs\." has no checkbox/ }], output: null },
+    {
+      name: 'checkboxes without list markers get one',
+      text: progress('[x] Did it. (2026-01-05)\n[ ] Next.\n'),
+      errors: [{ line: 5, column: 1, message: /"\[x\] Did it\. \(2026-01-05\)" has no list marker; expected "- \[x\] Did it/ }, { line: 6 }],
+      output: progress('- [x] Did it. (2026-01-05)\n- [ ] Next.\n'),
+    },
+    {
+      name: 'a bare checkbox beside list items takes their marker',
+      text: progress('* [x] (2026-01-05 09:00) Did it.\n\n[ ] Next.\n'),
+      errors: [{ line: 7 }],
+      output: progress('* [x] (2026-01-05 09:00) Did it.\n\n* [ ] Next.\n'),
+    },
   ],
 });
 
