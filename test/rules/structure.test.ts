@@ -87,6 +87,13 @@ ruleTable(livingSections, {
       output: '# Archive\n\n## Run 4\n\n### Progress\n\n- [x] a\n\n### Surprises & Discoveries\n\n### Outcomes & Retrospective\n\nDone.\n\n## Run 5\n\nLater.\n',
     },
     {
+      name: 'a file that repeats its sections gets no insertion',
+      text: '# Archive\n\n## Run 4\n\n### Progress\n\n- [x] a\n\n## Run 5\n\n### Progress\n\n- [x] b\n',
+      ctx: livingOnly,
+      errors: [{ line: 9 }, { line: 9 }, { line: 9 }],
+      output: null,
+    },
+    {
       name: 'inserted after a section and its nested subsections, not between them',
       text: '# T\n\n## Progress\n\n- [ ] a\n\n## Plan of Work\n\n### Decision Log\n\n- Decision: x\n',
       ctx: { sections: { required: ['progress', 'surprises', 'decisions'], order: ['progress', 'plan-of-work', 'surprises', 'decisions'], aliases: {}, custom: [] } },

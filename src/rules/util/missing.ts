@@ -14,6 +14,9 @@ export function reportMissingSections(ctx: RuleContext, keys: readonly string[],
   const missing = keys.filter((k) => !present.has(k)).sort((a, b) => rank(a) - rank(b));
   const lastAt = new Map<number, string>();
   const level = insertLevel(plan);
+  // A file that repeats a section (several plans archived in one, say) has no one place for a
+  // missing one: it is reported without a fix.
+  const ambiguous = plan.diagnostics.some((d) => d.code === 'duplicate-section');
   for (const key of missing) {
     const title = sectionTitle(key, sections);
     const offset = missingSectionOffset(plan, key, sections, level);
@@ -24,7 +27,7 @@ export function reportMissingSections(ctx: RuleContext, keys: readonly string[],
     ctx.report({
       message: `The ${kind} section "${title}" is missing; expected a "${heading}" section.`,
       line: Math.min(lineOf(plan, offset), plan.lineStarts.length),
-      fix: [edit],
+      ...(ambiguous ? {} : { fix: [edit] }),
     });
   }
 }
