@@ -136,6 +136,10 @@ describe('parsePlan', () => {
     expect(zh.sections.map((s) => s.key)).toEqual([null, 'validation', null]);
   });
 
+  it('reads Goal and Objective, which real plans write instead of Purpose, as the Purpose section', () => {
+    for (const heading of ['Goal', 'Goals', 'Objective', 'Objectives', '目标']) expect(parsePlan(`# T\n\n## ${heading}\n\nWhy.\n`).sections[0]?.key, heading).toBe('purpose');
+  });
+
   it('reads the Spanish headings real plans use', () => {
     const es = parsePlan(['# Plan', '## Propósito y alcance', '## Plan de implementación', '## Comandos y validación', '## Recovery y seguridad', '## Progreso'].join('\n\n'));
     expect(es.sections.map((s) => s.key)).toEqual(['purpose', 'plan-of-work', 'validation', 'idempotence', 'progress']);

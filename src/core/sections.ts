@@ -18,7 +18,7 @@ export const SECTIONS: readonly SectionSpec[] = [
   {
     key: 'purpose',
     title: 'Purpose / Big Picture',
-    aliases: ['purpose big picture', 'purpose and big picture', 'purpose', 'big picture', 'purpose and scope', '目的与用户价值', '目的', 'propósito y alcance', 'propósito', 'цель'],
+    aliases: ['purpose big picture', 'purpose and big picture', 'purpose', 'big picture', 'purpose and scope', '目的与用户价值', '目的', 'propósito y alcance', 'propósito', 'цель', 'goal', 'goals', 'objective', 'objectives', '目标'],
     guidance: 'Explain (briefly) what someone gains after this change and how they can see it working.',
     living: false,
   },
