@@ -112,10 +112,66 @@ describe('buildResume', () => {
   });
 });
 
+describe('buildResume on messy logs', () => {
+  it('orders entries by their dates, joins labels of the author\'s own, and leaves placeholders out', () => {
+    const p = parsePlan(
+      [
+        '---',
+        'title: Import the match sheets',
+        '---',
+        '',
+        '## Progress',
+        '',
+        '- [x] (2026-02-01 10:00) Read the sheets',
+        '- [ ] (YYYY-MM-DD HH:MMZ) …',
+        '- [ ] Preview the matrix',
+        '',
+        '## Decision Log',
+        '',
+        '- Decision: Use WebGL2 as the fallback renderer',
+        '  Rationale: It is everywhere.',
+        '  Date/Author: 2026-02-07 / Dana',
+        '- **Impact:** the renderer decision shapes the editor.',
+        '- Decision: Keep the default renderer',
+        '  Rationale: no WebGPU attempt',
+        '  Date/Author: 2026-02-09 / Dana',
+        '- Decision: Plan the WebGPU renderer (plan creation)',
+        '- None yet.',
+        '',
+        '## Surprises & Discoveries',
+        '',
+        '- Evidence: a log line with no observation above it',
+        '',
+      ].join('\n'),
+    );
+    const brief = buildResume(p);
+    expect(brief.title).toBe('Import the match sheets');
+    expect(brief.progress.next.items.map((i) => i.text)).toEqual(['Preview the matrix']);
+    expect(brief.decisions.items.map((d) => d.decision)).toEqual(['Keep the default renderer', 'Use WebGL2 as the fallback renderer', 'Plan the WebGPU renderer (plan creation)']);
+    expect(brief.surprises.items.map((o) => o.observation)).toEqual(['Evidence: a log line with no observation above it']);
+  });
+
+  it('cuts long texts at the end of a word', () => {
+    const words = 'abcdefgh '.repeat(300);
+    const brief = buildResume(parsePlan(`# T\n\n## Purpose / Big Picture\n\n${words}\n\n## Progress\n\n- [ ] ${words}\n`));
+    expect(brief.purpose).toMatch(/ abcdefgh…$/);
+    expect(brief.progress.next.items[0]!.text).toMatch(/ abcdefgh…$/);
+  });
+});
+
 describe('extractCommands and extractFiles', () => {
   it('reads prompts, shell blocks and command-like code spans, and skips output and other languages', () => {
     const p = parsePlan('# T\n\n## Validation and Acceptance\n\n```sh\n# comment\ncargo test\n```\n\n```json\n{"npm": "test"}\n```\n\n```text\n$ make check\nok\n```\n\nThen run `pytest -q` and read `src/a.py`.\n');
     expect(extractCommands(p)).toEqual(['cargo test', 'make check', 'pytest -q']);
+  });
+
+  it('takes the checks of Concrete Steps, not its setup, joins continued lines and skips programs named alone', () => {
+    const p = parsePlan(
+      '# T\n\n## Concrete Steps\n\nRead each file with `cat`.\n\n```bash\npnpm create next-app@latest .\ngit init\npnpm build\nnpx wrangler deploy\ncurl -X POST http://localhost:8000/api/jobs \\\n  -H "Content-Type: application/json"\npnpm test\n```\n',
+    );
+    expect(extractCommands(p)).toEqual(['pnpm build', 'pnpm test']);
+    const v = parsePlan('# T\n\n## Validation and Acceptance\n\n```bash\ncurl -X POST http://localhost:8000/api/jobs \\\n  -H "Content-Type: application/json"\n```\n');
+    expect(extractCommands(v)).toEqual(['curl -X POST http://localhost:8000/api/jobs -H "Content-Type: application/json"']);
   });
 
   it('finds repository-relative paths, not URLs, absolute or parent paths, versions or prose slashes', () => {

@@ -6,7 +6,16 @@ const SHELL_INFO = /^(?:bash|sh|shell|zsh|fish|console|shell-session|terminal|cm
 const COMMAND_WORD =
   /^(?:npm|npx|pnpm|yarn|bun|bunx|node|deno|tsx|tsc|vitest|jest|eslint|prettier|cargo|rustc|go|python3?|pytest|uv|uvx|pip3?|poetry|ruff|mypy|make|just|git|bash|sh|docker|docker-compose|kubectl|helm|curl|dotnet|mvn|gradle|\.\/gradlew|swift|xcodebuild|flutter|dart|ruby|bundle|rake|rspec|mix|php|composer|terraform|cmake|ctest|ninja|bazel|execplan|rg|grep|cat|ls|cd|export|env|time|sqlite3|psql|java|javac|kotlin|ant|lua|perl|R|Rscript|julia|zig|nix|brew|apt|apt-get|xcrun|adb|wrangler|vercel|supabase|firebase|aws|gcloud|az|\.\/[\w./-]+)$/;
 
-/** Commands from Validation and Acceptance, then Concrete Steps, each in document order: code blocks and command-like code spans. */
+// What a command that checks the work runs: tests, type checks, linters, builds, benchmarks.
+const CHECK = /\b(?:test|tests|spec|check|lint|typecheck|type-check|tsc|build|verify|validate|bench|pytest|vitest|jest|clippy|mypy|ruff|eslint|doctor|smoke)\b/i;
+/** Longer commands are left out rather than shown cut short. */
+const MAX_COMMAND = 400;
+
+/**
+ * Commands that check the work: every command of Validation and Acceptance, then those of Concrete
+ * Steps that run tests, checks or builds (setup and deployment are steps, not checks), each in
+ * document order: code blocks and code spans that read as a command with its arguments.
+ */
 export function extractCommands(plan: Plan): string[] {
   const out: string[] = [];
   for (const key of ['validation', 'concrete-steps']) {
@@ -18,9 +27,10 @@ export function extractCommands(plan: Plan): string[] {
     const firstLine = plan.source.slice(0, section.bodyStart).split('\n').length;
     for (const m of body.matchAll(/(?<!`)`([^`\n]+)`(?!`)/g)) {
       const span = m[1]!.trim().replace(/^\$\s+/, '');
-      if (looksLikeCommand(span)) found.push({ line: firstLine + body.slice(0, m.index).split('\n').length - 1, commands: [span] });
+      // A program named alone in a sentence (`cat`, `rg`) is not a command to run.
+      if (/\s/.test(span) && looksLikeCommand(span)) found.push({ line: firstLine + body.slice(0, m.index).split('\n').length - 1, commands: [span] });
     }
-    for (const f of found.sort((a, b) => a.line - b.line)) out.push(...f.commands);
+    for (const f of found.sort((a, b) => a.line - b.line)) out.push(...f.commands.filter((c) => c.length <= MAX_COMMAND && (key === 'validation' || CHECK.test(c))));
   }
   return unique(out);
 }
@@ -28,11 +38,27 @@ export function extractCommands(plan: Plan): string[] {
 function commandsInBlock(info: string, content: string): string[] {
   const lang = info.split(/\s+/)[0] ?? '';
   if (lang && !SHELL_INFO.test(lang) && !/^(?:text|txt|plain|plaintext)$/i.test(lang)) return [];
-  const lines = content.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = joinContinuations(content.split(/\r?\n/).map((l) => l.trim())).filter(Boolean);
   const prompted = lines.filter((l) => /^(?:\$|PS>|PS [^>]*>|>)\s+/.test(l));
   // With prompts, the other lines are output; without, shell blocks are all commands.
   if (prompted.length) return prompted.map((l) => l.replace(/^(?:\$|PS>|PS [^>]*>|>)\s+/, ''));
   return lines.filter((l) => !l.startsWith('#') && (SHELL_INFO.test(lang) ? true : looksLikeCommand(l)));
+}
+
+/** Lines ending in a backslash continue on the next: one command, joined with spaces. */
+function joinContinuations(lines: string[]): string[] {
+  const out: string[] = [];
+  let pending: string | undefined;
+  for (const line of lines) {
+    const text = pending === undefined ? line : `${pending} ${line}`;
+    if (line.endsWith('\\')) pending = text.slice(0, -1).trimEnd();
+    else {
+      out.push(text);
+      pending = undefined;
+    }
+  }
+  if (pending !== undefined) out.push(pending);
+  return out;
 }
 
 function looksLikeCommand(text: string): boolean {

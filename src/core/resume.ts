@@ -3,6 +3,8 @@
  * was decided and found lately, how to check the work, and which files it names. Lists are cut
  * with "(+N more)" and the brief stays under a token budget (about 2,000 tokens, 4 characters each).
  */
+import { isPlaceholderEntry, isPlaceholderItem } from './edits/placeholders.js';
+import { groupEntries } from './log-entries.js';
 import { sectionSpec } from './sections.js';
 import type { LogEntry, Plan, ProgressItem } from './types.js';
 import { extractCommands, extractFiles } from './resume-extract.js';
@@ -70,29 +72,32 @@ function assemble(plan: Plan, l: Limits, exists: ResumeOptions['exists']): Resum
   const done = plan.progress.filter((i) => i.state === 'done');
   const open = plan.progress.filter((i) => i.state !== 'done');
   const last = latestDone(done);
+  const title = plan.title?.text ?? plan.frontMatter?.keys.title;
   return {
-    title: plan.title ? clip(plan.title.text, l.width) : null,
+    title: title ? clip(title, l.width) : null,
     purpose: purposeOf(plan, l.purpose),
     progress: {
       total: plan.progress.length,
       done: done.length,
       remaining: open.length,
       lastDone: last ? { index: last.index, text: clip(last.text, l.width), timestamp: last.timestamp?.raw ?? null } : null,
-      next: cut(open.map((i) => ({ index: i.index, state: i.state, text: clip(i.text, l.width) })), l.next),
+      // The skeleton's unfilled items (`Step one.`, `(YYYY-MM-DD HH:MMZ) …`) are not next steps.
+      next: cut(open.filter((i) => !isPlaceholderItem(i)).map((i) => ({ index: i.index, state: i.state, text: clip(i.text, l.width) })), l.next),
     },
     decisions: cut(
-      grouped(plan.decisions, 'decision').reverse().map((f) => ({
-        decision: clip(f.decision ?? f.text ?? '', l.width),
+      newestFirst(grouped(plan.decisions, 'decision')).map((f) => ({
+        decision: clip(f.decision ?? f.text, l.width),
         rationale: f.rationale ? clip(f.rationale, l.width) : null,
         dateAuthor: f['date-author'] ?? f.date ?? null,
       })),
       l.log,
     ),
     surprises: cut(
-      grouped(plan.surprises, 'observation').reverse().map((f) => ({ observation: clip(f.observation ?? f.text ?? '', l.width), evidence: f.evidence ? clip(f.evidence, l.width) : null })),
+      newestFirst(grouped(plan.surprises, 'observation')).map((f) => ({ observation: clip(f.observation ?? f.text, l.width), evidence: f.evidence ? clip(f.evidence, l.width) : null })),
       l.log,
     ),
-    commands: cut(extractCommands(plan).map((c) => clip(c, l.width)), l.commands),
+    // A command cut short cannot be run: long ones are left out in extractCommands, not clipped here.
+    commands: cut(extractCommands(plan), l.commands),
     files: cut(extractFiles(plan).filter((f) => !exists || exists(f)), l.files),
   };
 }
@@ -162,24 +167,46 @@ function cut<T>(items: T[], n: number): Truncated<T> {
   return { items: items.slice(0, n), more: Math.max(0, items.length - n) };
 }
 
+/** A text on one line, cut to `width` characters at a word's end where there is one near. */
 function clip(text: string, width: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > width ? `${t.slice(0, width - 1).trimEnd()}…` : t;
+  if (t.length <= width) return t;
+  const cut = t.slice(0, width - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > width * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+/** An entry of a log: its fields by name (the first of each wins) and its first bullet's text. */
+type Fields = Record<string, string> & { text: string };
+
 /**
- * Log entries as records of their fields. Some plans write each field as its own bullet
- * (`- Decision:`, `- Rationale:`, `- Date/Author:`): such bullets join the entry they follow.
+ * Log entries as records of their fields, placeholders (`None yet.`, `Decision: …`) left out. Some
+ * plans write each field as its own bullet (`- Decision:`, `- Rationale:`), or add labels of their
+ * own (`- **Impact:** …`): such bullets join the entry they follow, as lint reads them.
  */
-function grouped(entries: readonly LogEntry[], lead: string): Record<string, string>[] {
-  const out: Record<string, string>[] = [];
-  for (const e of entries) {
-    const fields: Record<string, string> = Object.fromEntries(e.fields.map((f) => [f.name, f.value]));
-    const previous = out[out.length - 1];
-    if (previous && e.fields.length && e.fields[0]!.name !== lead && !(lead in fields)) Object.assign(previous, { ...fields, ...previous });
-    else out.push(e.fields.length ? fields : { text: e.text });
-  }
-  return out;
+function grouped(entries: readonly LogEntry[], lead: string): Fields[] {
+  return groupEntries(
+    entries.filter((e) => !isPlaceholderEntry(e)),
+    lead,
+  ).map((group) => {
+    const fields: Fields = { text: group[0]!.text };
+    for (const e of group) for (const f of e.fields) if (f.value && !(f.name in fields)) fields[f.name] = f.value;
+    return fields;
+  });
+}
+
+const DATE = /(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?/;
+
+/**
+ * Entries newest first: by the date each carries (in its Date/Author field or its text) where they
+ * carry one, later in the log first among equals; entries without a date after the dated ones.
+ */
+function newestFirst(entries: Fields[]): Fields[] {
+  const keyed = entries.map((e, i) => {
+    const m = DATE.exec(e['date-author'] ?? e.date ?? e.text);
+    return { e, i, at: m ? Number(`${m[1]}${m[2]}${m[3]}${(m[4] ?? '0').padStart(2, '0')}${m[5] ?? '00'}`) : -1 };
+  });
+  return keyed.sort((a, b) => b.at - a.at || b.i - a.i).map((k) => k.e);
 }
 
 /** The latest completed item: by timestamp when items carry valid ones, else the last in the list. */
@@ -206,5 +233,8 @@ function purposeOf(plan: Plan, max: number): string {
     text = text ? `${text}\n\n${p}` : p;
     if (text.length >= max / 2) break;
   }
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = Math.max(cut.lastIndexOf(' '), cut.lastIndexOf('\n'));
+  return `${(space > max * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
