@@ -76,7 +76,8 @@ describe('buildResume', () => {
     expect(brief.decisions.items[0]).toMatchObject({ rationale: 'One file is cheap to read.', dateAuthor: '2026-01-06 / Ada' });
     expect(brief.surprises.items).toEqual([{ observation: 'stat is slower than hashing on network drives', evidence: '3 ms vs 1 ms per file' }]);
     expect(brief.commands.items).toEqual(['npx vitest run test/cache.test.ts', 'node dist/bin.js list', 'npm run bench', 'npm test -- test/cache.test.ts']);
-    expect(brief.files).toEqual({ items: ['src/workspace/cache.ts', 'README.md', 'test/cache.test.ts'], more: 0 });
+    // The test file is named twice, the others once.
+    expect(brief.files).toEqual({ items: ['test/cache.test.ts', 'src/workspace/cache.ts', 'README.md'], more: 0 });
   });
 
   it('renders a brief that states its own size and cuts lists with "(+N more)"', () => {
@@ -177,6 +178,8 @@ describe('extractCommands and extractFiles', () => {
   it('finds repository-relative paths, not URLs, absolute or parent paths, versions or prose slashes', () => {
     const p = parsePlan('# T\n\nEdit `src/core/parse.ts:42`, ./docs/rules/, package.json and tsconfig.json; see https://x.io/a/b.md, /etc/hosts.conf, ../up/file.ts, v1.2.3, 1.2.3 and read/write access.\n');
     expect(extractFiles(p)).toEqual(['src/core/parse.ts', 'docs/rules', 'package.json', 'tsconfig.json']);
+    // The most named first.
+    expect(extractFiles(parsePlan('# T\n\nSee AGENTS.md, then edit src/a.ts and test src/a.ts with test/a.test.ts; src/a.ts again.\n'))).toEqual(['src/a.ts', 'AGENTS.md', 'test/a.test.ts']);
   });
 });
 

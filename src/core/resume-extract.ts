@@ -72,7 +72,8 @@ const TOKEN = new RegExp(String.raw`(?<![\w@./:-])((?:\.\/)?[\w@.+-]+(?:\/[\w@.+
 const TOP_DIRS = /^(?:\.[\w-]+|src|lib|libs|test|tests|spec|docs|doc|bin|scripts|app|apps|packages|crates|cmd|internal|pkg|examples|tools|config|public|assets|include|benches?|fixtures)\//;
 
 /**
- * Repository-relative paths the plan names, in order of first mention: tokens with a folder part
+ * Repository-relative paths the plan names, the most named first (in order of first mention among
+ * equals): the files a plan keeps coming back to are its key files. Tokens with a folder part
  * (`src/core/parse.ts`, `docs/rules/`) or a known extension (`package.json`). URLs, absolute paths
  * and `../` paths are not repository-relative and are left out.
  */
@@ -94,7 +95,10 @@ export function extractFiles(plan: Plan): string[] {
     if (!/\.[A-Za-z0-9]+$/.test(p) && !folder && !TOP_DIRS.test(p)) continue;
     out.push(p);
   }
-  return unique(out);
+  const count = new Map<string, number>();
+  for (const p of out) count.set(p, (count.get(p) ?? 0) + 1);
+  // Map keys keep the order of first mention, and sort is stable.
+  return [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)!);
 }
 
 function unique(list: string[]): string[] {
