@@ -170,6 +170,13 @@ describe('addOutcome', () => {
     expect(edit(text, (p) => addOutcome(p, 'Done.', ctx)).out).toBe('# T\n\n## Outcomes & Retrospective\n\n- (2026-01-06 01:30) Done.\n');
   });
 
+  it('replaces a note that only says the section is filled later, such as "To be completed after implementation."', () => {
+    for (const note of ['To be completed after implementation.', '_Fill in after implementation_', '(populate at completion)', 'Pending implementation.']) {
+      const text = `# T\n\n## Outcomes & Retrospective\n\n${note}\n`;
+      expect(edit(text, (p) => addOutcome(p, 'Done.', ctx)).out, note).toBe('# T\n\n## Outcomes & Retrospective\n\n- (2026-01-06 01:30) Done.\n');
+    }
+  });
+
   it('keeps an author’s own note such as "(To be updated at milestone completions.)"', () => {
     const text = '# T\n\n## Outcomes & Retrospective\n\n(To be updated at milestone completions.)\n';
     expect(edit(text, (p) => addOutcome(p, 'M1 done.', ctx)).out).toBe(`${text}\n- (2026-01-06 01:30) M1 done.\n`);

@@ -58,6 +58,7 @@ ruleTable(outcomesWhenDone, {
   invalid: [
     { name: 'empty', text: allDone(''), errors: [{ line: 8, message: /Every Progress item is done but "Outcomes & Retrospective" is not filled in/ }] },
     { name: 'still pending', text: allDone('Pending.\n\n- TBD\n'), errors: [{ line: 8 }] },
+    { name: 'a note that it is filled later', text: allDone('To be completed after implementation.\n'), errors: [{ line: 8 }] },
     { name: 'pending in emphasis, as a bullet', text: allDone('- _Pending_\n'), errors: [{ line: 8 }] },
     { name: 'a note to fill it in later', text: allDone('_Fill in after implementation_\n'), errors: [{ line: 8 }] },
     { name: 'only the guidance', text: allDone('At completion (or major milestones), summarize what shipped, what didn’t, and lessons learned.\n'), errors: [{ line: 8 }] },

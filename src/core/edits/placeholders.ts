@@ -6,9 +6,13 @@
 import { groupEntries, OPENING_FIELD } from '../log-entries.js';
 import type { LogEntry, ProgressItem } from '../types.js';
 
-// What is left of a placeholder once markers, labels and punctuation are gone. Deliberately short:
-// a sentence such as "To be completed after implementation." is the author's own note and stays.
+// What is left of a placeholder once markers, labels and punctuation are gone. Deliberately short;
+// FILL_ONCE adds the notes that only say the section will be filled once, later.
 const EMPTY_WORDS = /^(?:|…|\.\.\.|-|—|tbd|tba|todo|n\/?a|none|none yet|nothing yet|nothing|pending|not yet|not started|not yet started|not complete|not yet complete|not completed|not completed yet|not done yet|to do|to be filled in|fill in|first concrete step)$/i;
+// "To be completed after implementation.", "(fill during work)", "Pending implementation.": false once
+// an entry is there. A standing instruction ("To be updated at each milestone", "Record decisions
+// as they are made") stays true beside entries, and stays.
+const FILL_ONCE = /^(?:(?:to be|will be) (?:completed|filled(?: in| out)?|populated|written)|fill(?: in| out)?|populate|pending)(?: (?:after|at|on|upon|once|when|during)\b[^.]{0,50})?$|^pending(?: \w+){1,2}$/i;
 const TEMPLATE_STAMP = /^\(\s*YYYY-MM-DD[^)]*\)\s*/i;
 const LABELS = /(?:^|\s)(?:\*\*|__)?(?:decision|rationale|date\s*\/\s*author|date|author|observation|evidence|outcome)(?:\*\*|__)?\s*:(?:\*\*|__)?/gi;
 
@@ -18,8 +22,9 @@ export function isPlaceholderText(text: string): boolean {
   s = s.replace(TEMPLATE_STAMP, '').replace(LABELS, ' ');
   s = s.replace(/[*_`]/g, '').replace(/[()[\]]/g, ' ');
   s = s.replace(/\s+/g, ' ').trim().replace(/[.!:;]+$/, '').trim();
-  // Several empty fields (`Observation: … Evidence: …`) leave several empty words.
-  return s.split(/\s*(?:…|\.\.\.)\s*/).every((part) => EMPTY_WORDS.test(part.trim()));
+  if (s.length <= 70 && FILL_ONCE.test(s)) return true;
+  // Several empty fields (`Observation: … Evidence: …`, `(none yet) / N/A`) leave several empty words.
+  return s.split(/\s*(?:…|\.\.\.|\s\/\s)\s*/).every((part) => EMPTY_WORDS.test(part.trim()));
 }
 
 /** Whether a Progress item is the skeleton's placeholder step or an empty note. */
