@@ -177,6 +177,15 @@ describe('addOutcome', () => {
     }
   });
 
+  it('writes above the thematic break that closes a section, and never takes one for a placeholder', () => {
+    const closed = '# T\n\n## Outcomes & Retrospective\n\n---\n\n## Next\n';
+    expect(edit(closed, (p) => addOutcome(p, 'Done.', ctx)).out).toBe('# T\n\n## Outcomes & Retrospective\n\n- (2026-01-06 01:30) Done.\n\n---\n\n## Next\n');
+    for (const rule of ['***', '___', '- - -']) {
+      const text = `# T\n\n## Outcomes & Retrospective\n\nShipped A.\n\n${rule}\n`;
+      expect(edit(text, (p) => addOutcome(p, 'Done.', ctx)).out, rule).toBe(`# T\n\n## Outcomes & Retrospective\n\nShipped A.\n\n- (2026-01-06 01:30) Done.\n\n${rule}\n`);
+    }
+  });
+
   it('keeps an author’s own note such as "(To be updated at milestone completions.)"', () => {
     const text = '# T\n\n## Outcomes & Retrospective\n\n(To be updated at milestone completions.)\n';
     expect(edit(text, (p) => addOutcome(p, 'M1 done.', ctx)).out).toBe(`${text}\n- (2026-01-06 01:30) M1 done.\n`);

@@ -50,5 +50,7 @@ export function placeholderEntries(entries: readonly LogEntry[], log: keyof type
 export function isPlaceholderLine(line: string): boolean {
   const t = line.trim();
   if (!t || /^(?:[-*+]|\d+[.)])(?:\s|$)/.test(t) || t.startsWith('#') || t.startsWith('>') || t.startsWith('|')) return false;
+  // A thematic break (`***`, `___`) is structure, not an empty note.
+  if (/^([-*_])(?:[ \t]*\1){2,}$/.test(t)) return false;
   return isPlaceholderText(t);
 }

@@ -111,10 +111,19 @@ function placeholderLine(plan: Plan, section: Section): Range | undefined {
   return undefined;
 }
 
-/** Append a block after the last non-blank line of a section (its heading when the body is empty). */
+/** A thematic break (`---`, `***`, `___`): the line many plans end a section with. */
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * Append a block after the last non-blank line of a section (its heading when the body is empty),
+ * above the thematic break that closes the section when there is one.
+ */
 function appendToSection(plan: Plan, section: Section, text: string): Edit {
   const headingLine = section.line - 1;
-  const last = lastNonBlankLine(plan, section.bodyEnd, headingLine);
+  let last = lastNonBlankLine(plan, section.bodyEnd, headingLine);
+  if (last > headingLine && THEMATIC_BREAK.test(lineText(plan.source, plan.lineStarts, last))) {
+    last = lastNonBlankLine(plan, plan.lineStarts[last]!, headingLine);
+  }
   const at = lineEndOffset(plan.source, plan.lineStarts, last);
   const following = last + 1 < plan.lineStarts.length && plan.lineStarts[last + 1]! < plan.contentEnd ? lineText(plan.source, plan.lineStarts, last + 1) : '';
   // A heading or fence right under the anchor would otherwise touch the new entry.
