@@ -116,6 +116,16 @@ describe('execplan progress', () => {
     expect(read()).toBe(PLAN);
   });
 
+  it('writes timestamps in the style the plan uses, unless execplan.json sets one', async () => {
+    const utcPlan = PLAN.replace('(2026-01-01 10:00)', '(2026-01-01 10:00Z)');
+    const { root, read } = setup(utcPlan);
+    await runCli(['progress', 'demo', 'done', '2'], { cwd: root });
+    expect(read()).toContain('- [x] (2026-01-05 14:30Z) Write parser tests\n');
+    writeFileSync(path.join(root, 'execplan.json'), JSON.stringify({ timestamps: { style: 'local' } }));
+    await runCli(['progress', 'demo', 'done', '3'], { cwd: root });
+    expect(read()).toContain('- [x] (2026-01-05 14:30) Write the docs\n');
+  });
+
   it('refuses an EXECPLAN_TZ_OFFSET that is not an offset in minutes, and takes one that is', async () => {
     const { root, read } = setup();
     for (const bad of ['999999999999', '99999999', '1441', 'abc', '2h']) {

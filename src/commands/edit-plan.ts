@@ -6,6 +6,7 @@ import type { Edit } from '../core/apply-edits.js';
 import type { EditContext, PlanChange } from '../core/edits/context.js';
 import { parsePlan } from '../core/parse.js';
 import type { ParseOptions, Plan } from '../core/types.js';
+import { writingStyle } from '../core/timestamps.js';
 import { unifiedDiff } from '../core/unified-diff.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { resolvePlan, type PlanRef } from '../workspace/plans.js';
@@ -59,7 +60,7 @@ export async function applyEdit(opts: Pick<EditOptions, 'dryRun' | 'expectHash'>
     throw new ExecplanError('USAGE', `--expect-hash takes the 64-character sha256 that \`--dry-run --json\` prints (got "${opts.expectHash}").`);
   }
   const outcome = await updatePlan(ref.path, (plan) => {
-    const change = build(plan, ctx);
+    const change = build(plan, { ...ctx, style: writingStyle(ws.config.timestamps, plan) });
     return { edits: change.edits, result: change };
   }, {
     ...(opts.dryRun ? { dryRun: true } : {}),

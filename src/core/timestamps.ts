@@ -1,5 +1,5 @@
 /** Reading and writing the timestamps that Progress items and log entries carry. */
-import type { Timestamp, TimestampForm } from './types.js';
+import type { Plan, Timestamp, TimestampForm } from './types.js';
 
 const DATE = String.raw`(\d{4})-(\d{2})-(\d{2})`;
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?`;
@@ -112,4 +112,24 @@ export function formatDate(now: Date, offsetMinutes = 0): string {
 /** Whether a timestamp is written in the configured style. */
 export function matchesStyle(ts: Timestamp, style: TimestampStyle): boolean {
   return ts.place === 'start' && ts.form === (style === 'utc' ? 'utc' : 'local');
+}
+
+/**
+ * The style a plan's own Progress timestamps are written in, when most of those in either style are
+ * in one: `utc` for a plan of `(… 14:30Z)` stamps. Undefined when the plan has none or is split.
+ */
+export function planStyle(plan: Plan): TimestampStyle | undefined {
+  let utc = 0;
+  let local = 0;
+  for (const { timestamp } of plan.progress) {
+    if (!timestamp) continue;
+    if (matchesStyle(timestamp, 'utc')) utc++;
+    else if (matchesStyle(timestamp, 'local')) local++;
+  }
+  return utc > local ? 'utc' : local > utc ? 'local' : undefined;
+}
+
+/** The style an edit writes: the configured one when the configuration sets it, else the plan's own, else the default. */
+export function writingStyle(configured: { style: TimestampStyle; explicit?: boolean }, plan: Plan): TimestampStyle {
+  return configured.explicit ? configured.style : (planStyle(plan) ?? configured.style);
 }

@@ -46,6 +46,8 @@ export interface Config {
   };
   timestamps: {
     style: 'local' | 'utc';
+    /** Whether execplan.json sets the style; when it does not, edits write in the style a plan already uses. */
+    explicit?: boolean;
   };
   author?: string;
   lint: {
@@ -202,7 +204,7 @@ export function parseConfig(text: string, root: string, file = path.join(root, C
       checkKeys(raw.timestamps, ['style'], 'timestamps.', problems);
       const st = raw.timestamps.style;
       if (st !== undefined && st !== 'local' && st !== 'utc') problems.push(`"timestamps.style" must be "local" or "utc" (got ${JSON.stringify(st)}).`);
-      else if (st) cfg.timestamps.style = st;
+      else if (st) cfg.timestamps = { style: st, explicit: true };
     }
   }
 

@@ -1,5 +1,6 @@
 /** Linking evidence files from a plan's Artifacts and Notes, in one locked, atomic update of the plan. */
 import type { EditContext } from '../core/edits/context.js';
+import { writingStyle } from '../core/timestamps.js';
 import { addEvidenceLines, linkFromPlan } from './evidence-links.js';
 import type { PlanRef } from './plans.js';
 import { parseOptions } from './read.js';
@@ -20,7 +21,7 @@ export async function linkEvidence(ws: Workspace, ref: PlanRef, items: readonly 
   const outcome = await updatePlan(
     ref.path,
     (plan) => {
-      const change = addEvidenceLines(plan, bullets, ctx);
+      const change = addEvidenceLines(plan, bullets, { ...ctx, style: writingStyle(ws.config.timestamps, plan) });
       return { edits: change.edits, result: change.lines };
     },
     { parse: parseOptions(ws), display: ref.relPath },
