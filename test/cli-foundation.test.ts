@@ -21,6 +21,8 @@ describe('execplan init', () => {
     for (const d of ['.agent/execplans', '.agent/execplans/artifacts', '.agent/execplans/archive', '.agent/execplans/archive/artifacts']) {
       expect(existsSync(path.join(root, d))).toBe(true);
     }
+    // A clone keeps the folders: git keeps none that is empty.
+    for (const keep of ['.agent/execplans/artifacts/.gitkeep', '.agent/execplans/archive/artifacts/.gitkeep']) expect(existsSync(path.join(root, keep)), keep).toBe(true);
     const guide = readFileSync(path.join(root, '.agent/PLANS.md'), 'utf8');
     expect(guide).toMatch(/execplan-guide sha256:[0-9a-f]{64}/);
     const second = await runCli(['init', '--json'], { cwd: root });
@@ -71,6 +73,18 @@ describe('execplan init', () => {
     expect(existsSync(path.join(root, '.agent/execplans'))).toBe(false);
     const list = JSON.parse((await runCli(['list', '--all', '--json'], { cwd: root })).stdout);
     expect(list.plans.map((p: { id: string }) => p.id)).toContain('one');
+  });
+
+  it('writes a guide that names the folders it found plans in', async () => {
+    const root = tempRepo();
+    write(root, 'docs/exec-plans/active/2026-01-05_existing.md', planText('Existing', ['- [ ] a']));
+    const run = await runCli(['init'], { cwd: root });
+    expect(run.code).toBe(0);
+    const guide = readFileSync(path.join(root, '.agent/PLANS.md'), 'utf8');
+    const active = JSON.parse(readFileSync(path.join(root, 'execplan.json'), 'utf8')).paths.active as string;
+    expect(guide).toContain(`- \`${active}/\`: active plans`);
+    expect(guide).toContain(`Copy this into a new file in \`${active}/\``);
+    expect(guide).not.toContain('.agent/execplans');
   });
 
   it('keeps a rules file the repository already has', async () => {

@@ -1,7 +1,7 @@
 /** `execplan init`: the plan folders and the PLANS.md guide, or a configuration pointing at an existing layout. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PLANS_GUIDE } from '../templates/plans-guide.js';
+import { plansGuide, type GuidePaths } from '../templates/plans-guide.js';
 import { CONFIG_FILE, DEFAULT_PATHS, loadConfig } from '../workspace/config.js';
 import { detectLayout } from '../workspace/layout.js';
 import { assertFolder, findRoot, relPath, workspaceFor } from '../workspace/workspace.js';
@@ -50,9 +50,11 @@ export async function run(io: Io, opts: Options): Promise<number> {
   for (const dir of [ws.dirs.active, ws.dirs.artifacts, ws.dirs.archive, ws.dirs.archiveArtifacts]) {
     const existed = existsSync(dir);
     if (!existed) mkdirSync(dir, { recursive: true });
+    // Git keeps no empty folder: the two artifacts folders (which hold the others) get a .gitkeep.
+    if (!existed && (dir === ws.dirs.artifacts || dir === ws.dirs.archiveArtifacts)) writeFileSync(path.join(dir, '.gitkeep'), '', { flag: 'wx' });
     steps.push({ path: `${relPath(ws, dir)}/`, action: existed ? 'exists' : 'created' });
   }
-  steps.push(writeGuide(root));
+  steps.push(writeGuide(root, config.paths));
   if (opts.agents) {
     const { initAgents } = await import('./init-agents.js');
     steps.push(...initAgents(ws));
@@ -77,19 +79,20 @@ export async function run(io: Io, opts: Options): Promise<number> {
   return 0;
 }
 
-/** The guide's text with its marker line. */
-export function guideText(): string {
-  return `${PLANS_GUIDE}\n<!-- execplan-guide sha256:${sha256(PLANS_GUIDE)} -->\n`;
+/** The guide's text for the workspace's folders, with its marker line. */
+export function guideText(paths?: GuidePaths): string {
+  const guide = plansGuide(paths);
+  return `${guide}\n<!-- execplan-guide sha256:${sha256(guide)} -->\n`;
 }
 
 /**
  * Write `.agent/PLANS.md` unless the repository has its own rules: a file the user wrote or edited
  * is never overwritten; an unedited guide from an older version is brought up to date.
  */
-function writeGuide(root: string): InitStep {
+function writeGuide(root: string, paths: GuidePaths): InitStep {
   const rel = '.agent/PLANS.md';
   const file = path.join(root, rel);
-  const text = guideText();
+  const text = guideText(paths);
   if (!existsSync(file)) {
     const own = ['.agents/PLANS.md', 'PLANS.md', 'docs/PLANS.md'].find((p) => existsSync(path.join(root, p)));
     if (own) return { path: own, action: 'kept', note: 'the repository has its own rules file; no guide written' };

@@ -1,7 +1,7 @@
 /** The server's prompts: write a new ExecPlan, and bring one up to date at a stopping point. */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { PLANS_GUIDE } from '../templates/plans-guide.js';
+import { PLANS_GUIDE, plansGuide, type GuidePaths } from '../templates/plans-guide.js';
 import type { McpContext } from './context.js';
 
 /** The guide's rules an author needs while writing: requirements, sections, entry formats, milestones. */
@@ -13,7 +13,8 @@ export function writingRules(guide: string = PLANS_GUIDE): string {
 }
 
 /** The text of the `write_execplan` prompt. */
-export function writePrompt(task: string, activeDir: string): string {
+export function writePrompt(task: string, paths: GuidePaths): string {
+  const activeDir = paths.active;
   return `Write an ExecPlan for this task:
 
 ${task.trim()}
@@ -26,7 +27,7 @@ An ExecPlan is a self-contained, living design document: someone who knows nothi
 4. Call lint_plan on the plan and fix every finding.
 5. While you carry the plan out, keep it current with the progress, log_decision, log_surprise and log_outcome tools.
 
-${writingRules()}
+${writingRules(plansGuide(paths))}
 `;
 }
 
@@ -35,7 +36,7 @@ export function updatePrompt(plan: string): string {
   return `Bring the ExecPlan "${plan.trim()}" up to date: this is a stopping point, and the next reader has only the plan.
 
 1. Call resume_plan (or show_plan) to see where the plan stands and its numbered Progress items.
-2. Progress must tell the truth. For each step finished since the last update, call progress with action "done" and the item's number. For a step only partly done, call progress with action "split", the item, and text saying what remains: the done part is ticked with a timestamp and the remaining part stays open. Add newly found steps with action "add". Never leave a half-true checkbox.
+2. Progress must tell the truth. For each step finished since the last update, call progress with action "done" and the item's number. For a step only partly done, call progress with action "split", the item, "text" saying what is done and "remaining" saying what remains: the done part is ticked with a timestamp and the remaining part stays open. Add newly found steps with action "add". Never leave a half-true checkbox.
 3. Call log_decision for every decision made since the last update, including any change of course, with its rationale.
 4. Call log_surprise for every unexpected behaviour, bug or finding, with its evidence: a command and its output, a test name, a measurement.
 5. At a milestone or at completion, call log_outcome: what shipped, what did not and why, lessons learned.
@@ -51,7 +52,7 @@ export function registerPrompts(server: McpServer, ctx: McpContext): void {
     { description: 'Write a new ExecPlan for a task, following the specification.', argsSchema: { task: z.string().describe('What the work should achieve') } },
     async ({ task }) => {
       const ws = await ctx.workspace();
-      return { messages: [{ role: 'user', content: { type: 'text', text: writePrompt(task, ws.config.paths.active) } }] };
+      return { messages: [{ role: 'user', content: { type: 'text', text: writePrompt(task, ws.config.paths) } }] };
     },
   );
   server.registerPrompt(

@@ -194,5 +194,37 @@ Replace the guidance lines and placeholders as you fill each section in.
 <!-- markdownlint-disable MD013 -->
 `;
 
-/** The content of `.agent/PLANS.md`: the guide, ending with the skeleton in a `md` fence. */
-export const PLANS_GUIDE: string = `${GUIDE}\n\`\`\`md\n${renderSkeleton({ title: SKELETON_TITLE_PLACEHOLDER })}\`\`\`\n`;
+/** The folders the guide names, repository-relative. */
+export interface GuidePaths {
+  active: string;
+  archive: string;
+  artifacts: string;
+  archiveArtifacts: string;
+}
+
+const DEFAULT_GUIDE_PATHS: GuidePaths = {
+  active: '.agent/execplans',
+  archive: '.agent/execplans/archive',
+  artifacts: '.agent/execplans/artifacts',
+  archiveArtifacts: '.agent/execplans/archive/artifacts',
+};
+
+/**
+ * The content of `.agent/PLANS.md` for a workspace whose plans live in `paths`: the guide, naming
+ * those folders, ending with the skeleton in a `md` fence.
+ */
+export function plansGuide(paths: GuidePaths = DEFAULT_GUIDE_PATHS): string {
+  const d = DEFAULT_GUIDE_PATHS;
+  // Longest first, so the archive's artifacts folder is not read as the archive plus `artifacts/`.
+  const folders: [string, string][] = [
+    [`${d.archiveArtifacts}/`, `${paths.archiveArtifacts}/`],
+    [`${d.archive}/`, `${paths.archive}/`],
+    [`${d.artifacts}/`, `${paths.artifacts}/`],
+    [`${d.active}/`, `${paths.active}/`],
+  ];
+  const guide = GUIDE.replace(/\.agent\/execplans\/(?:archive\/artifacts\/|archive\/|artifacts\/)?/g, (found) => folders.find(([from]) => from === found)![1]);
+  return `${guide}\n\`\`\`md\n${renderSkeleton({ title: SKELETON_TITLE_PLACEHOLDER })}\`\`\`\n`;
+}
+
+/** The guide for the default folders (`.agent/execplans/` and the folders inside it). */
+export const PLANS_GUIDE: string = plansGuide();
