@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempRepo } from './helpers.js';
@@ -146,6 +146,22 @@ describe('execplan progress', () => {
     expect(r.stderr).toBe('execplan: Cannot lock .agent/execplans/2026-01-05_demo.md: .agent/execplans/2026-01-05_demo.md.lock is a file, not the lock folder execplan makes. Remove it if nothing else uses it, and run again.\n');
     expect(read()).toBe(PLAN);
     expect(readdirSync(path.dirname(file)).sort()).toEqual(['2026-01-05_demo.md', '2026-01-05_demo.md.lock']);
+  });
+
+  it('refuses to change an archived plan and says how to reopen it', async () => {
+    const { root } = setup();
+    const archived = path.join(root, '.agent/execplans/archive/2026-01-05_demo.md');
+    mkdirSync(path.dirname(archived), { recursive: true });
+    writeFileSync(archived, readFileSync(path.join(root, '.agent/execplans/2026-01-05_demo.md')));
+    rmSync(path.join(root, '.agent/execplans/2026-01-05_demo.md'));
+    for (const args of [['progress', 'demo', 'add', 'x'], ['decide', 'demo', 'Use X', '--rationale', 'Y', '--author', 'Ada'], ['outcome', 'demo', 'Done']]) {
+      const r = await runCli(args, { cwd: root });
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toBe('execplan: .agent/execplans/archive/2026-01-05_demo.md is archived; its living sections are closed. Run `execplan reopen 2026-01-05_demo` to bring it back to the active plans, then change it.\n');
+    }
+    expect(readFileSync(archived, 'utf8')).toBe(PLAN);
+    // Reading it is fine.
+    expect((await runCli(['progress', 'demo'], { cwd: root })).code).toBe(0);
   });
 
   it('reports a missing plan', async () => {

@@ -56,6 +56,10 @@ export async function runEdit(io: Io, opts: EditOptions, target: EditTarget, bui
 /** Apply one change to the plan under its lock (or preview it with `dryRun`), without printing. */
 export async function applyEdit(opts: Pick<EditOptions, 'dryRun' | 'expectHash'>, target: EditTarget, build: (plan: Plan, ctx: EditContext) => PlanChange): Promise<UpdateOutcome<PlanChange>> {
   const { ws, ref, ctx } = target;
+  // An archived plan is a record of finished work: changing it starts with bringing it back.
+  if (ref.archived) {
+    throw new ExecplanError('REFUSED', `${ref.relPath} is archived; its living sections are closed. Run \`execplan reopen ${ref.id}\` to bring it back to the active plans, then change it.`, { file: ref.relPath });
+  }
   if (opts.expectHash !== undefined && !/^[0-9a-f]{64}$/i.test(opts.expectHash)) {
     throw new ExecplanError('USAGE', `--expect-hash takes the 64-character sha256 that \`--dry-run --json\` prints (got "${opts.expectHash}").`);
   }
