@@ -216,6 +216,23 @@ describe('living-document tools', () => {
   });
 });
 
+describe('calls sent without waiting', () => {
+  it('run in the order they were sent', async () => {
+    const c = await connect(ws);
+    try {
+      const id = ((await call(c.client, 'create_plan', { description: 'Pipelined calls' })).structuredContent as { id: string }).id;
+      const adds = Array.from({ length: 6 }, (_, i) => call(c.client, 'progress', { plan: id, action: 'add', text: `step ${i + 1}` }));
+      const shown = call(c.client, 'show_plan', { plan: id });
+      const results = await Promise.all([...adds, shown]);
+      expect(results.filter((r) => r.isError).map((r) => r.text)).toEqual([]);
+      const texts = ((await shown).structuredContent as { progress: { text: string }[] }).progress.map((p) => p.text);
+      expect(texts).toEqual(Array.from({ length: 6 }, (_, i) => `step ${i + 1}`));
+    } finally {
+      await c.close();
+    }
+  });
+});
+
 describe('two servers on one plan', () => {
   it('lose no update when both add 20 Progress items at once', async () => {
     const a = await connect(ws);

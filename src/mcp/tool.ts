@@ -33,8 +33,18 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spe
   return spec;
 }
 
-/** Register tools on a server; a failing tool answers with `isError` and the message the CLI would print. */
+/**
+ * Register tools on a server; a failing tool answers with `isError` and the message the CLI would print.
+ * Calls run one at a time, in the order they came: a client that sends `progress` and then
+ * `archive_plan` without waiting gets the archive of the plan with the progress in it.
+ */
 export function registerTools(server: McpServer, ctx: McpContext, tools: readonly ToolSpec<z.ZodRawShape, z.ZodRawShape>[]): void {
+  let previous: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(call: () => Promise<T>): Promise<T> => {
+    const run = previous.then(call);
+    previous = run.catch(() => undefined);
+    return run;
+  };
   for (const tool of tools) {
     server.registerTool(
       tool.name,
@@ -46,7 +56,7 @@ export function registerTools(server: McpServer, ctx: McpContext, tools: readonl
       },
       async (args: Record<string, unknown>): Promise<CallToolResult> => {
         try {
-          const { data, text } = await tool.run(args, ctx);
+          const { data, text } = await inTurn(() => tool.run(args, ctx));
           return { content: [{ type: 'text', text }], structuredContent: data };
         } catch (err) {
           return toolError(ctx, tool.name, err);
