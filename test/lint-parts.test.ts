@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editsFor } from '../src/commands/lint-fix.js';
-import { workersFor } from '../src/commands/lint-run.js';
+import { debugRun, workersFor } from '../src/commands/lint-run.js';
 import { startProgress } from '../src/commands/progress.js';
 import { applyEdits } from '../src/core/apply-edits.js';
 import { diffLines, splitLines, unifiedDiff } from '../src/core/unified-diff.js';
@@ -211,5 +211,18 @@ describe('workersFor', () => {
     expect(workersFor(500, { EXECPLAN_WORKERS: '0' }, 8)).toBe(0);
     expect(workersFor(500, { EXECPLAN_WORKERS: 'many' }, 8)).toBe(0);
     expect(workersFor(100, { EXECPLAN_WORKERS: '4' }, 8)).toBe(0);
+  });
+});
+
+describe('EXECPLAN_DEBUG', () => {
+  it('turns the lint line on for lint, 1, true, * and all, and leaves it off otherwise', () => {
+    const said = (value: string | undefined) => {
+      let err = '';
+      const io = { env: { EXECPLAN_DEBUG: value }, stderr: (t: string) => (err += t) } as unknown as Parameters<typeof debugRun>[0];
+      debugRun(io, { started: Date.now(), kept: [], outcomes: [], misses: [] }, 3, 1, 'the main thread');
+      return err;
+    };
+    for (const on of ['lint', '1', 'true', '*', 'all', 'cache,lint']) expect(said(on), on).toMatch(/^execplan: linted 3 plans \(1 from the cache\) on the main thread in \d+ ms\.\n$/);
+    for (const off of [undefined, '', '0', 'mcp', 'linting']) expect(said(off), String(off)).toBe('');
   });
 });

@@ -73,9 +73,9 @@ export function settleHits(jobs: readonly FileJob[], pass: CachePass, cache: Lin
   pass.misses.sort((a, b) => a - b);
 }
 
-/** With `EXECPLAN_DEBUG=lint`, say on stderr how the run went. */
+/** With `EXECPLAN_DEBUG=lint` (or `1`, `true`, `*`, `all`: every debug line), say on stderr how the run went. */
 export function debugRun(io: Io, pass: CachePass, done: number, cached: number, threads: string): void {
-  if (/\blint\b/.test(io.env.EXECPLAN_DEBUG ?? '')) {
+  if (/(?:^|[\s,])(?:lint|1|true|\*|all)(?:$|[\s,])/i.test(io.env.EXECPLAN_DEBUG ?? '')) {
     io.stderr(`execplan: linted ${done} plans (${cached} from the cache) on ${threads} in ${Math.round(Date.now() - pass.started)} ms.\n`);
   }
 }
