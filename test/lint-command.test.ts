@@ -201,7 +201,8 @@ describe('execplan lint --fix', () => {
     const file = write(PLAN_PATH, NO_ARTIFACTS_SECTION);
     rmSync(path.join(root, '.agent/execplans/artifacts', PLAN), { recursive: true });
     const before = JSON.parse((await runCli(['lint', '--json'], { cwd: root })).stdout);
-    expect(before.fixableCount).toBe(1);
+    // The inserted section, and the artifacts folder to create.
+    expect(before.fixableCount).toBe(2);
     const r = await runCli(['lint', '--fix'], { cwd: root });
     expect(r.stderr).toBe('Fixed 2 problems in 1 plan.\n');
     expect(existsSync(path.join(root, '.agent/execplans/artifacts', PLAN))).toBe(true);
@@ -224,6 +225,7 @@ describe('execplan lint --fix', () => {
     rmSync(path.join(root, '.agent/execplans/artifacts', PLAN), { recursive: true });
     const r = await runCli(['lint', '--fix-dry-run'], { cwd: root });
     expect(r.stdout).toMatch(new RegExp(`^--- a/${PLAN_PATH}\\n\\+\\+\\+ b/${PLAN_PATH}\\n@@ -\\d+,\\d+ \\+\\d+,\\d+ @@\\n`));
+    expect(r.stderr).toBe(`execplan: --fix would create .agent/execplans/artifacts/${PLAN}/\n`);
     expect(r.stdout).toContain('\n+## Artifacts and Notes\n');
     expect(readFileSync(file, 'utf8')).toBe(NO_ARTIFACTS_SECTION);
     expect(existsSync(path.join(root, '.agent/execplans/artifacts', PLAN))).toBe(false);

@@ -1,10 +1,10 @@
 /**
- * `execplan lint --fix` and `--fix-dry-run` for one plan: create a missing artifacts folder (that
- * is I/O, so it lives here and not in a rule), then apply every safe fix through the plan store's
- * locked, atomic update, and return the findings left on the fixed text.
+ * `execplan lint --fix` and `--fix-dry-run` for one plan: create the folders findings ask for (a
+ * missing artifacts folder: I/O, so the rule only names it), then apply every safe fix through the
+ * plan store's locked, atomic update, and return the findings left on the fixed text.
  */
 import type { Edit } from '../core/apply-edits.js';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { isFixable, type Diagnostic } from '../core/diagnostic.js';
 import { fixPlan, parseOptionsFor, type EnabledRule } from '../core/lint.js';
 import { diffLines, splitLines, unifiedDiff } from '../core/unified-diff.js';
 import { ensureArtifactsDir } from '../workspace/artifacts.js';
@@ -13,9 +13,6 @@ import type { FileJob, FileLinter } from '../workspace/lint-runner.js';
 import type { PlanRef } from '../workspace/plans.js';
 import { updatePlan } from '../workspace/store.js';
 import type { Workspace } from '../workspace/workspace.js';
-
-/** The rule whose fix is creating a folder rather than editing text. */
-const ARTIFACTS_RULE = 'artifacts-folder';
 
 /** What fixing one plan did. */
 export interface FixOutcome {
@@ -26,27 +23,32 @@ export interface FixOutcome {
   changed: boolean;
   /** The unified diff of the change, for a dry run. */
   diff?: string;
+  /** The folder a dry run would create (repository-relative). */
+  wouldCreate?: string;
   /** The fixed text, for a dry run. */
   output?: string;
 }
 
 /** Whether a plan's findings call for the fix path at all. */
 export function needsFix(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.fix?.length || d.ruleId === ARTIFACTS_RULE);
+  return diagnostics.some(isFixable);
 }
 
 /** Fix one plan; with `dryRun`, compute the same change and write nothing. */
 export async function fixOne(ws: Workspace, ref: PlanRef, job: FileJob, linter: FileLinter, diagnostics: readonly Diagnostic[], dryRun: boolean): Promise<FixOutcome> {
   let fixed = 0;
   const base = linter.contextFor(job);
-  if (!dryRun && diagnostics.some((d) => d.ruleId === ARTIFACTS_RULE) && !base.artifacts?.exists) {
-    try {
-      await ensureArtifactsDir(ws, ref);
-      base.artifacts = { path: job.artifacts, exists: true };
-      fixed++;
-    } catch (err) {
-      // A plan id that cannot name a folder (or a link leading outside) leaves the finding standing.
-      if (!(err instanceof ExecplanError)) throw err;
+  const folder = diagnostics.find((d) => d.createFolder !== undefined && d.createFolder === base.artifacts?.path)?.createFolder;
+  if (folder !== undefined && !base.artifacts?.exists) {
+    if (!dryRun) {
+      try {
+        await ensureArtifactsDir(ws, ref, { keep: true });
+        base.artifacts = { path: folder, exists: true };
+        fixed++;
+      } catch (err) {
+        // A plan id that cannot name a folder (or a link leading outside) leaves the finding standing.
+        if (!(err instanceof ExecplanError)) throw err;
+      }
     }
   }
   const enabled: readonly EnabledRule[] = linter.enabled;
@@ -61,6 +63,7 @@ export async function fixOne(ws: Workspace, ref: PlanRef, job: FileJob, linter: 
   const result = outcome.result;
   fixed += result.fixes.length;
   const out: FixOutcome = { diagnostics: result.diagnostics, fixed, changed: outcome.changed };
+  if (dryRun && folder !== undefined && !base.artifacts?.exists) out.wouldCreate = folder;
   if (dryRun && outcome.changed) {
     out.diff = unifiedDiff(outcome.before, outcome.after, { from: `a/${ref.relPath}`, to: `b/${ref.relPath}` });
     out.output = outcome.after;

@@ -160,6 +160,8 @@ async function applyFixes(io: Io, ws: Workspace, refs: PlanRef[], jobs: FileJob[
     const out = await fixOne(ws, refs[i]!, jobs[i]!, linter, results[i]!.diagnostics, dryRun);
     results[i] = summarize(results[i]!.file, out.diagnostics, out.output);
     diff += out.diff ?? '';
+    // stdout stays a diff that applies: the folder a fix would make is said on stderr.
+    if (out.wouldCreate !== undefined) io.stderr(`execplan: --fix would create ${out.wouldCreate}/\n`);
     if (out.fixed) {
       fixed += out.fixed;
       files++;

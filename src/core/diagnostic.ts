@@ -16,6 +16,8 @@ export interface Diagnostic {
   endColumn?: number;
   /** A safe fix as range edits on the original text. */
   fix?: Edit[];
+  /** A safe fix that is a folder to create (repository-relative), which `execplan lint --fix` makes. */
+  createFolder?: string;
 }
 
 /** What a rule says about itself: data that the docs, the README table and SARIF are made from. */
@@ -47,6 +49,11 @@ export interface LintResult {
   output?: string;
 }
 
+/** Whether `--fix` can fix a finding: it has text edits, or a folder to create. */
+export function isFixable(d: Diagnostic): boolean {
+  return Boolean(d.fix?.length || d.createFolder);
+}
+
 /** Count a file's findings into the shape formatters take. */
 export function summarize(file: string, diagnostics: Diagnostic[], output?: string): LintResult {
   return {
@@ -54,7 +61,7 @@ export function summarize(file: string, diagnostics: Diagnostic[], output?: stri
     diagnostics,
     errorCount: diagnostics.filter((d) => d.severity === 'error').length,
     warningCount: diagnostics.filter((d) => d.severity === 'warn').length,
-    fixableCount: diagnostics.filter((d) => d.fix?.length).length,
+    fixableCount: diagnostics.filter(isFixable).length,
     ...(output !== undefined ? { output } : {}),
   };
 }

@@ -38,6 +38,7 @@ export function lintPlan(plan: Plan, base: LintContextBase, enabled: readonly En
       if (r.endLine !== undefined) d.endLine = r.endLine;
       if (r.endColumn !== undefined) d.endColumn = r.endColumn;
       if (r.fix?.length) d.fix = r.fix;
+      if (r.createFolder !== undefined) d.createFolder = r.createFolder;
       out.push(d);
     };
     try {

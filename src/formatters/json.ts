@@ -2,7 +2,7 @@
  * The machine format: one JSON document with every finding, its fix as range edits, the totals
  * and the metadata of the rules that ran, so a program never has to parse the stylish text.
  */
-import type { Diagnostic, LintResult } from '../core/diagnostic.js';
+import { isFixable, type Diagnostic, type LintResult } from '../core/diagnostic.js';
 import { ruleDocsUrl } from './links.js';
 import { totals, type FormatInput } from './types.js';
 
@@ -55,7 +55,7 @@ function result(r: LintResult) {
 
 function diagnostic(d: Diagnostic): JsonDiagnostic {
   const { fix, ...rest } = d;
-  const out: JsonDiagnostic = { ...rest, fixable: Boolean(fix?.length) };
+  const out: JsonDiagnostic = { ...rest, fixable: isFixable(d) };
   if (fix?.length) out.fix = fix.map((e) => ({ start: e.start, end: e.end, text: e.text }));
   return out;
 }

@@ -6,7 +6,7 @@
  * it (UTF-16 code units, a BOM counted), and SARIF does not say whether a BOM counts in
  * `charOffset`, so a replacement could land one character off. The JSON format carries the edits.
  */
-import type { Diagnostic, LintResult, RuleMeta, Severity } from '../core/diagnostic.js';
+import { isFixable, type Diagnostic, type LintResult, type RuleMeta, type Severity } from '../core/diagnostic.js';
 import { HOMEPAGE, ruleDocsUrl } from './links.js';
 import type { FormatInput } from './types.js';
 
@@ -74,7 +74,7 @@ function result(file: LintResult, d: Diagnostic, index: Map<string, number>) {
     level: level(d.severity),
     message: { text: d.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(file.file), uriBaseId: SRCROOT }, region } }],
-    ...(d.fix?.length ? { properties: { fixable: true } } : {}),
+    ...(isFixable(d) ? { properties: { fixable: true } } : {}),
   };
 }
 

@@ -8,12 +8,12 @@ export const rule: Rule = {
     description: "The plan's artifacts folder (`<artifacts>/<plan-id>/`) exists.",
     severity: 'warn',
     recommended: 'off',
-    fixable: false,
+    fixable: true,
     requirement: 'Where ExecPlans live: "Artifacts (logs, screenshots, transcripts): `.agent/execplans/artifacts/<plan-id>/`".',
   },
   check(ctx) {
     const a = ctx.artifacts;
     if (!a || a.exists) return;
-    ctx.report({ message: `The artifacts folder "${a.path}/" does not exist; expected it beside the plan for logs, screenshots and transcripts.`, line: 1, column: 1 });
+    ctx.report({ message: `The artifacts folder "${a.path}/" does not exist; expected it beside the plan for logs, screenshots and transcripts.`, line: 1, column: 1, createFolder: a.path });
   },
 };

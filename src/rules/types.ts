@@ -41,6 +41,8 @@ export interface Report {
   endColumn?: number;
   /** Range edits on the original text. */
   fix?: Edit[];
+  /** A folder to create (repository-relative): a fix outside the text, which the command line makes. */
+  createFolder?: string;
 }
 
 /** The context one rule runs in. */

@@ -18,11 +18,13 @@ export function artifactsDir(ws: Workspace, ref: PlanRef): string {
 }
 
 /** Create the artifacts folder when missing, after checking no link on the way leads outside. */
-export async function ensureArtifactsDir(ws: Workspace, ref: PlanRef): Promise<string> {
+export async function ensureArtifactsDir(ws: Workspace, ref: PlanRef, options: { keep?: boolean } = {}): Promise<string> {
   const dir = artifactsDir(ws, ref);
   assertRealInside(ws.root, dir, 'artifacts folder');
-  await fsp.mkdir(dir, { recursive: true });
+  const made = await fsp.mkdir(dir, { recursive: true });
   assertRealInside(ws.root, dir, 'artifacts folder');
+  // With `keep`, a folder made here gets a .gitkeep, as `execplan new` gives one, so git keeps it.
+  if (made !== undefined && options.keep) await fsp.writeFile(path.join(dir, '.gitkeep'), '', { flag: 'a' });
   return dir;
 }
 
