@@ -200,9 +200,11 @@ describe('execplan list', () => {
   });
 
   it('says how to start when there are no plans', async () => {
-    const run = await runCli(['list'], { cwd: tempRepo() });
+    const root = tempRepo();
+    const run = await runCli(['list'], { cwd: root });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('execplan new');
+    expect((await runCli(['list', '--archived'], { cwd: root })).stdout).toBe('No archived plans in .agent/execplans/archive/. A finished plan is archived with: execplan archive <plan>\n');
   });
 
   it('finds the workspace from a subfolder', async () => {

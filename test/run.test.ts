@@ -60,6 +60,13 @@ describe('execplan run', () => {
     expect(plan(root)).toContain(`'process.exit(3)'\` exited 3: [transcript](artifacts/${PLAN_ID}/2026-01-05T14-30-00_tests.log)`);
   });
 
+  it('writes the spaces of a label as hyphens, as in a label made from the command', async () => {
+    const root = tempRepo();
+    addPlan(root);
+    expect((await cli(['run', PLAN_ID, '--label', 'Unit tests', '--no-link', '--', NODE, '-e', '1'], { cwd: root })).code).toBe(0);
+    expect(transcripts(root)).toEqual(['2026-01-05T14-30-00_Unit-tests.log']);
+  });
+
   it('never overwrites a transcript', async () => {
     const root = tempRepo();
     addPlan(root);
@@ -208,7 +215,7 @@ describe('execplan run', () => {
     addPlan(root);
     const none = await cli(['run', PLAN_ID], { cwd: root });
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('No command given');
+    expect(none.stderr).toBe('execplan: No command given. Put it after "--": execplan run <plan> -- <command> [args...], for example -- pytest -q, -- cargo test or -- npm test.\n');
     const size = await cli(['run', PLAN_ID, '--max-output', 'lots', '--', NODE, '-e', '1'], { cwd: root });
     expect(size.code).toBe(2);
     expect(size.stderr).toContain('--max-output "lots" is not a size');

@@ -26,7 +26,7 @@ export async function run(io: Io, opts: Options): Promise<number> {
   }
   if (!plans.length) {
     const where = which === 'archived' ? ws.config.paths.archive : ws.config.paths.active;
-    io.stdout(`No ${which === 'archived' ? 'archived ' : ''}plans in ${where}/. Create one with: execplan new "Short description"\n`);
+    io.stdout(which === 'archived' ? `No archived plans in ${where}/. A finished plan is archived with: execplan archive <plan>\n` : `No plans in ${where}/. Create one with: execplan new "Short description"\n`);
     return 0;
   }
   const rows = plans.map((p) => [p.id, truncate(p.title ?? '(no title)', 48), p.total ? `${p.done}/${p.total}` : '-', p.lastActivity ?? '-', p.state]);

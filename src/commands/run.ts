@@ -32,12 +32,13 @@ export const DEFAULT_MAX_OUTPUT = 1024 * 1024;
 
 /** Run `execplan run`. */
 export async function run(io: Io, opts: Options, ref: string, words: string[] = []): Promise<number> {
-  if (!words.length) throw new ExecplanError('USAGE', 'No command given. Put it after "--", e.g. execplan run <plan> -- npm test.');
+  if (!words.length) throw new ExecplanError('USAGE', 'No command given. Put it after "--": execplan run <plan> -- <command> [args...], for example -- pytest -q, -- cargo test or -- npm test.');
   const maxBytes = opts.maxOutput === undefined ? DEFAULT_MAX_OUTPUT : parseSize(opts.maxOutput);
   const cwd = opts.cwd ?? io.cwd;
   const ws = openWorkspace(cwd);
   const planRef = resolvePlan(ws, ref, cwd);
-  const label = opts.label !== undefined ? assertSafeName(opts.label.trim(), 'label') : labelFor(words);
+  // Spaces in a label become hyphens, as in one made from the command (`unit tests` → `unit-tests`).
+  const label = opts.label !== undefined ? assertSafeName(opts.label.trim().replace(/\s+/g, '-'), 'label') : labelFor(words);
   // Everything that can be refused is refused before the command runs.
   const dir = artifactsDir(ws, planRef);
   assertRealInside(ws.root, dir, 'artifacts folder');
