@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { placeBlock } from '../src/commands/init-agents.js';
+import { markerProblem, placeBlock } from '../src/commands/init-agents.js';
 import { BLOCK_END, BLOCK_START } from '../src/templates/agent-instructions.js';
 import { runCli, tempRepo } from './helpers.js';
 
@@ -116,7 +116,7 @@ describe('init --agents', () => {
     const human = await runCli(['init', '--agents'], { cwd: dir });
     expect(human.code).toBe(1);
     expect(human.stdout).not.toContain('Nothing to do');
-    expect(human.stderr).toMatch(/^execplan: left AGENTS\.md as it is: its .* markers are broken or repeated; fix them by hand and run again\.\n$/m);
+    expect(human.stderr).toBe(`execplan: left AGENTS.md as it is: its markers are broken: ${BLOCK_START} on line 3 has no ${BLOCK_END} after it; fix them by hand and run again.\n`);
   });
 
   it('refuses an AGENTS.md that is not UTF-8 or is a folder, naming it, and changes nothing', async () => {
@@ -190,7 +190,13 @@ describe('placeBlock', () => {
   ])('places the block in %j', (text, expected) => {
     expect(placeBlock(text, block)).toBe(expected);
   });
-  it.each([`${BLOCK_END}\n${BLOCK_START}`, `${block}\n${block}`, `${BLOCK_START}\n`, `x\n${BLOCK_END}\n`])('refuses broken markers in %j', (text) => {
+  it.each([
+    [`${BLOCK_END}\n${BLOCK_START}`, `${BLOCK_END} on line 1 comes before ${BLOCK_START} on line 2`],
+    [`${block}\n${block}`, `${BLOCK_START} appears on lines 1 and ${block.split('\n').length + 1}; keep one block`],
+    [`${BLOCK_START}\n`, `${BLOCK_START} on line 1 has no ${BLOCK_END} after it`],
+    [`x\n${BLOCK_END}\n`, `${BLOCK_END} on line 2 has no ${BLOCK_START} before it`],
+  ])('refuses broken markers in %j, saying where', (text, problem) => {
     expect(placeBlock(text, block)).toBeUndefined();
+    expect(markerProblem(text)).toBe(problem);
   });
 });

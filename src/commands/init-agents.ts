@@ -54,6 +54,23 @@ export function placeBlock(text: string, block: string): string | undefined {
   return applyEdits(text, [{ start, end: end + BLOCK_END.length, text: block }], eol);
 }
 
+/** What is wrong with the markers of a text `placeBlock` refused, with the lines concerned. */
+export function markerProblem(text: string): string {
+  const lineAt = (i: number) => text.slice(0, i).split('\n').length;
+  const all = (marker: string) => {
+    const out: number[] = [];
+    for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + 1)) out.push(i);
+    return out;
+  };
+  const starts = all(BLOCK_START);
+  const ends = all(BLOCK_END);
+  if (starts.length > 1) return `${BLOCK_START} appears on lines ${starts.map(lineAt).join(' and ')}; keep one block`;
+  if (ends.length > 1) return `${BLOCK_END} appears on lines ${ends.map(lineAt).join(' and ')}; keep one block`;
+  if (!starts.length) return `${BLOCK_END} on line ${lineAt(ends[0]!)} has no ${BLOCK_START} before it`;
+  if (!ends.length) return `${BLOCK_START} on line ${lineAt(starts[0]!)} has no ${BLOCK_END} after it`;
+  return `${BLOCK_END} on line ${lineAt(ends[0]!)} comes before ${BLOCK_START} on line ${lineAt(starts[0]!)}`;
+}
+
 function writeBlock(root: string, rel: string, layout: AgentLayout, create: boolean): InitStep {
   const file = path.join(root, rel);
   const block = agentsBlock(layout);
@@ -68,7 +85,7 @@ function writeBlock(root: string, rel: string, layout: AgentLayout, create: bool
   }
   const next = placeBlock(current, block);
   if (next === undefined) {
-    return { path: rel, action: 'kept', note: `its ${BLOCK_START} … ${BLOCK_END} markers are broken or repeated; fix them by hand and run again`, blocked: true };
+    return { path: rel, action: 'kept', note: `its markers are broken: ${markerProblem(current)}; fix them by hand and run again`, blocked: true };
   }
   if (next === current) return { path: rel, action: 'unchanged' };
   writeFileSync(file, next);
