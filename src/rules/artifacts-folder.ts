@@ -14,6 +14,6 @@ export const rule: Rule = {
   check(ctx) {
     const a = ctx.artifacts;
     if (!a || a.exists) return;
-    ctx.report({ message: `The artifacts folder "${a.path}/" does not exist; expected it beside the plan for logs, screenshots and transcripts.`, line: 1, column: 1, createFolder: a.path });
+    ctx.report({ message: `The artifacts folder "${a.path}/" does not exist; expected it beside the plan for logs, screenshots and transcripts.`, line: 1, column: 1, ...(a.creatable === false ? {} : { createFolder: a.path }) });
   },
 };

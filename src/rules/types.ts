@@ -26,8 +26,11 @@ export interface LintContextBase {
   now: Date;
   /** Minutes east of UTC of the local zone, for `local` timestamps. */
   tzOffsetMinutes: number;
-  /** The plan's artifacts folder (repository-relative) and whether it exists; absent when unknown. */
-  artifacts?: { path: string; exists: boolean };
+  /**
+   * The plan's artifacts folder (repository-relative) and whether it exists; absent when unknown.
+   * `creatable: false` when no folder can be made under that name (the plan id is not a safe name).
+   */
+  artifacts?: { path: string; exists: boolean; creatable?: boolean };
   /** Whether a repository-relative path exists; the workspace supplies it, tests pass a fake. */
   exists: (repoRelativePath: string) => boolean;
 }

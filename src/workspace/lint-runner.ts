@@ -12,6 +12,7 @@ import type { LintContextBase, Rule } from '../rules/types.js';
 import { type CacheEntry } from './lint-cache.js';
 import { fsAnswers, readFile, statFile, type FileJob, type FileOutcome, type FsAnswers, type LintSetup } from './lint-files.js';
 import { sha1 } from './hash.js';
+import { nameProblem } from './safe-path.js';
 
 export type { FileJob, FileOutcome, LintSetup } from './lint-files.js';
 
@@ -61,7 +62,7 @@ export function createFileLinter(setup: LintSetup, fs: FsAnswers = fsAnswers(set
       observed.clockRules.add(running);
       return setup.tzOffsetMinutes;
     },
-    artifacts: { path: job.artifacts, exists: fs.dirExists(job.artifacts) },
+    artifacts: { path: job.artifacts, exists: fs.dirExists(job.artifacts), ...(nameProblem(path.posix.basename(job.artifacts)) ? { creatable: false } : {}) },
     exists: (rel) => (observed.paths[rel] = fs.pathExists(rel)),
   });
   return {

@@ -8,7 +8,7 @@ import { fileLike, mentionsChange, rule as referencedPathsExist } from '../../sr
 import { rule as repoRelativePaths } from '../../src/rules/repo-relative-paths.js';
 import { rule as validationObservable } from '../../src/rules/validation-observable.js';
 import { describe, expect, it } from 'vitest';
-import { GOOD, ruleTable } from './helpers.js';
+import { GOOD, lintWith, ruleTable } from './helpers.js';
 
 const context = (body: string) => `# T\n\n## Context and Orientation\n\n${body}`;
 const steps = (body: string) => `# T\n\n## Concrete Steps\n\n${body}`;
@@ -168,4 +168,12 @@ ruleTable(artifactsFolder, {
     { name: 'unknown (no workspace)', text: GOOD, ctx: { artifacts: undefined } },
   ],
   invalid: [{ name: 'missing', text: GOOD, ctx: { artifacts: { path: '.agent/execplans/artifacts/x', exists: false } }, errors: [{ line: 1, message: /"\.agent\/execplans\/artifacts\/x\/" does not exist/ }], output: null }],
+});
+
+describe('artifacts-folder fix', () => {
+  const report = (artifacts: { path: string; exists: boolean; creatable?: boolean }) => lintWith(artifactsFolder, GOOD, { ctx: { artifacts } })[0];
+  it('names the folder to create, unless no folder can be made under that name', () => {
+    expect(report({ path: '.agent/execplans/artifacts/x', exists: false })?.createFolder).toBe('.agent/execplans/artifacts/x');
+    expect(report({ path: '.agent/execplans/artifacts/x', exists: false, creatable: false })?.createFolder).toBeUndefined();
+  });
 });
