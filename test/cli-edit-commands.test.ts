@@ -148,6 +148,14 @@ describe('execplan progress', () => {
     expect(readdirSync(path.dirname(file)).sort()).toEqual(['2026-01-05_demo.md', '2026-01-05_demo.md.lock']);
   });
 
+  it('says when the plan has the section twice, and writes into the first', async () => {
+    const { root, read } = setup(`${PLAN}\n## Progress\n\n- [ ] Stale copy\n`);
+    const r = await runCli(['progress', 'demo', 'add', 'Ship it'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('execplan: .agent/execplans/2026-01-05_demo.md has 2 "Progress" sections (lines 9, 30); execplan reads and writes the first. Merge them into one.\n');
+    expect(read()).toContain('- [ ] Write the docs\n- [ ] Ship it\n');
+  });
+
   it('refuses to change an archived plan and says how to reopen it', async () => {
     const { root } = setup();
     const archived = path.join(root, '.agent/execplans/archive/2026-01-05_demo.md');

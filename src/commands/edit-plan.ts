@@ -5,6 +5,7 @@
 import type { Edit } from '../core/apply-edits.js';
 import type { EditContext, PlanChange } from '../core/edits/context.js';
 import { parsePlan } from '../core/parse.js';
+import { sectionSpec } from '../core/sections.js';
 import type { ParseOptions, Plan } from '../core/types.js';
 import { writingStyle } from '../core/timestamps.js';
 import { unifiedDiff } from '../core/unified-diff.js';
@@ -77,6 +78,11 @@ export async function applyEdit(opts: Pick<EditOptions, 'dryRun' | 'expectHash'>
 
 function report(io: Io, opts: EditOptions, ref: PlanRef, outcome: UpdateOutcome<PlanChange>, parse: ParseOptions): void {
   const change = outcome.result;
+  // A plan with the section twice is read and written in the first: say so, or the second goes stale unseen.
+  const same = outcome.plan.sections.filter((s) => s.key === change.section);
+  if (same.length > 1) {
+    io.stderr(`execplan: ${ref.relPath} has ${same.length} "${sectionSpec(change.section)?.title ?? change.section}" sections (lines ${same.map((s) => s.line).join(', ')}); execplan reads and writes the first. Merge them into one.\n`);
+  }
   const line = changedEntryLine(outcome, parse);
   const diff = opts.dryRun ? unifiedDiff(outcome.before, outcome.after, { from: `a/${ref.relPath}`, to: `b/${ref.relPath}` }) : undefined;
   if (opts.json) {
