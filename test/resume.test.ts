@@ -149,7 +149,17 @@ describe('buildResume on messy logs', () => {
     expect(brief.title).toBe('Import the match sheets');
     expect(brief.progress.next.items.map((i) => i.text)).toEqual(['Preview the matrix']);
     expect(brief.decisions.items.map((d) => d.decision)).toEqual(['Keep the default renderer', 'Use WebGL2 as the fallback renderer', 'Plan the WebGPU renderer (plan creation)']);
-    expect(brief.surprises.items.map((o) => o.observation)).toEqual(['Evidence: a log line with no observation above it']);
+    // The entry's text holds its evidence already: it is not shown twice.
+    expect(brief.surprises.items).toEqual([{ observation: 'Evidence: a log line with no observation above it', evidence: null }]);
+  });
+
+  it('adds the plan\'s own next-steps section and its milestones', () => {
+    const p = parsePlan('# T\n\n## Progress\n\n- [x] (2026-01-01 10:00) a\n\n## Milestones\n\n### Milestone 1: Parser\n\nx\n\n### Milestone 2: Rules\n\ny\n\n## 7. Next steps\n\nFirst restore `make ci`:\n\n- fix TD-010\n- rerun the\n  whole suite\n');
+    const brief = buildResume(p);
+    expect(brief.handoff).toEqual({ heading: '"7. Next steps"', text: 'First restore `make ci`:\n\n- fix TD-010\n- rerun the whole suite' });
+    expect(brief.milestones).toEqual({ items: ['Milestone 1: Parser', 'Milestone 2: Rules'], more: 0 });
+    expect(renderResume(brief)).toContain('\nThe plan\'s own "7. Next steps":\n  First restore `make ci`:\n\n  - fix TD-010\n  - rerun the whole suite\n\nMilestones:\n  - Milestone 1: Parser\n  - Milestone 2: Rules\n');
+    expect(buildResume(parsePlan('# T\n\n## Progress\n\n- [ ] a\n')).handoff).toBeNull();
   });
 
   it('cuts long texts at the end of a word', () => {

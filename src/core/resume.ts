@@ -6,7 +6,7 @@
 import { isPlaceholderEntry, isPlaceholderItem } from './edits/placeholders.js';
 import { groupEntries } from './log-entries.js';
 import { sectionSpec } from './sections.js';
-import type { LogEntry, Plan, ProgressItem } from './types.js';
+import type { LogEntry, Plan, ProgressItem, Section } from './types.js';
 import { extractCommands, extractFiles } from './resume-extract.js';
 
 /** Limits of the brief. */
@@ -42,6 +42,10 @@ export interface ResumeBrief {
     lastDone: { index: number; text: string; timestamp: string | null } | null;
     next: Truncated<{ index: number; state: ProgressItem['state']; text: string }>;
   };
+  /** A section of the plan's own about what comes next (`## Next Steps`, `## Handoff`), when it has one. */
+  handoff: { heading: string; text: string } | null;
+  /** The plan's milestone headings, in order. */
+  milestones: Truncated<string>;
   decisions: Truncated<{ decision: string; rationale: string | null; dateAuthor: string | null }>;
   surprises: Truncated<{ observation: string; evidence: string | null }>;
   commands: Truncated<string>;
@@ -56,17 +60,20 @@ export function textSize(text: string): { chars: number; tokens: number } {
 /** Build the brief of a plan, shrinking lists and texts until its rendering fits the budget. */
 export function buildResume(plan: Plan, options: ResumeOptions = {}): ResumeBrief {
   const budget = options.budget ?? 2000;
-  let limits = { next: options.next ?? 5, log: options.log ?? 3, commands: options.commands ?? 8, files: options.files ?? 12, width: 220, purpose: 700 };
+  let limits = { next: options.next ?? 5, log: options.log ?? 3, commands: options.commands ?? 8, files: options.files ?? 12, width: 220, purpose: 700, milestones: 8 };
   let brief = assemble(plan, limits, options.exists);
   for (let round = 0; round < 8 && textSize(renderResume(brief)).tokens > budget; round++) {
     const half = (n: number) => Math.max(1, Math.floor(n / 2));
-    limits = { next: half(limits.next + 1), log: half(limits.log + 1), commands: half(limits.commands + 1), files: half(limits.files + 1), width: Math.max(80, Math.floor(limits.width * 0.7)), purpose: Math.max(200, Math.floor(limits.purpose * 0.7)) };
+    limits = { next: half(limits.next + 1), log: half(limits.log + 1), commands: half(limits.commands + 1), files: half(limits.files + 1), width: Math.max(80, Math.floor(limits.width * 0.7)), purpose: Math.max(200, Math.floor(limits.purpose * 0.7)), milestones: half(limits.milestones + 1) };
     brief = assemble(plan, limits, options.exists);
   }
   return brief;
 }
 
-type Limits = { next: number; log: number; commands: number; files: number; width: number; purpose: number };
+type Limits = { next: number; log: number; commands: number; files: number; width: number; purpose: number; milestones: number };
+
+// Sections a plan keeps of its own about what comes next or where the work was left.
+const HANDOFF = /^(?:next steps?|next|handoff|hand-off|handover|follow[- ]?ups?|open questions|blockers?|current status|status|where (?:we|i) left off|следующие шаги|siguientes pasos|próximos pasos|下一步|后续步骤)$/i;
 
 function assemble(plan: Plan, l: Limits, exists: ResumeOptions['exists']): ResumeBrief {
   const done = plan.progress.filter((i) => i.state === 'done');
@@ -87,15 +94,18 @@ function assemble(plan: Plan, l: Limits, exists: ResumeOptions['exists']): Resum
     decisions: cut(
       newestFirst(grouped(plan.decisions, 'decision')).map((f) => ({
         decision: clip(f.decision ?? f.text, l.width),
-        rationale: f.rationale ? clip(f.rationale, l.width) : null,
+        // Without a Decision field the entry's own text is shown, and it holds its other fields already.
+        rationale: f.rationale && f.decision ? clip(f.rationale, l.width) : null,
         dateAuthor: f['date-author'] ?? f.date ?? null,
       })),
       l.log,
     ),
     surprises: cut(
-      newestFirst(grouped(plan.surprises, 'observation')).map((f) => ({ observation: clip(f.observation ?? f.text, l.width), evidence: f.evidence ? clip(f.evidence, l.width) : null })),
+      newestFirst(grouped(plan.surprises, 'observation')).map((f) => ({ observation: clip(f.observation ?? f.text, l.width), evidence: f.evidence && f.observation ? clip(f.evidence, l.width) : null })),
       l.log,
     ),
+    handoff: handoffOf(plan, Math.floor(l.purpose / 2)),
+    milestones: cut(plan.milestones.map((m) => clip(m.title, l.width)), l.milestones),
     // A command cut short cannot be run: long ones are left out in extractCommands, not clipped here.
     commands: cut(extractCommands(plan), l.commands),
     files: cut(extractFiles(plan).filter((f) => !exists || exists(f)), l.files),
@@ -114,6 +124,12 @@ export function renderResume(brief: ResumeBrief, options: { path?: string } = {}
     out.push('Next:');
     for (const i of p.next.items) out.push(`  ${i.index}. [${i.state === 'partial' ? '~' : ' '}] ${i.text}`);
     more(out, p.next.more);
+  }
+  if (brief.handoff) out.push('', `The plan's own ${brief.handoff.heading}:`, indent(brief.handoff.text));
+  if (brief.milestones.items.length) {
+    out.push('', 'Milestones:');
+    for (const m of brief.milestones.items) out.push(`  - ${m}`);
+    more(out, brief.milestones.more);
   }
   if (brief.decisions.items.length) {
     out.push('', 'Latest decisions (newest first):');
@@ -216,17 +232,29 @@ function latestDone(done: ProgressItem[]): ProgressItem | undefined {
   return best;
 }
 
+/** The plan's own section about what comes next, with its first paragraphs, up to `max` characters. */
+function handoffOf(plan: Plan, max: number): ResumeBrief['handoff'] {
+  const section = plan.sections.find((s) => s.key === null && HANDOFF.test(s.heading.replace(/[*_`]/g, '').replace(/^\d+(?:\.\d+)*[.)]?\s+/, '').trim()));
+  const text = section ? firstParagraphs(plan, section, max) : '';
+  return section && text ? { heading: `"${section.heading.trim()}"`, text } : null;
+}
+
 /** The first paragraphs of the Purpose section, without the skeleton's guidance sentence, up to `max` characters. */
 function purposeOf(plan: Plan, max: number): string {
   const section = plan.sections.find((s) => s.key === 'purpose');
-  if (!section) return '';
-  const guidance = sectionSpec('purpose')!.guidance;
+  return section ? firstParagraphs(plan, section, max) : '';
+}
+
+/** The first paragraphs of a section (lists included, as written), without the skeleton's guidance sentence, up to `max` characters. */
+function firstParagraphs(plan: Plan, section: Section, max: number): string {
+  const guidance = section.key ? sectionSpec(section.key)?.guidance : undefined;
   const body = plan.source.slice(section.bodyStart, section.bodyEnd);
   const paragraphs = body
     .split(/\r?\n[ \t]*\r?\n/)
     .map((p) => p.trim())
     .filter((p) => p && !/^(?:#|```|~~~|<!--)/.test(p) && p !== guidance)
-    .map((p) => p.replace(/\s*\r?\n\s*/g, ' '));
+    // Wrapped lines join; list items keep a line each.
+    .map((p) => p.replace(/\s*\r?\n\s*(?![-*+][ \t]|\d{1,9}[.)][ \t])/g, ' ').replace(/[ \t]*\r?\n[ \t]*/g, '\n'));
   let text = '';
   for (const p of paragraphs) {
     if (text && text.length + p.length + 2 > max) break;
