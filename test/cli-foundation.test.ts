@@ -238,6 +238,14 @@ describe('execplan show', () => {
     expect(run.stdout).toContain('Milestone 1: Ship');
   });
 
+  it('marks the skeleton lines still waiting for content', async () => {
+    const root = tempRepo();
+    await runCli(['new', 'Try it'], { cwd: root });
+    const run = await runCli(['show', 'try-it'], { cwd: root });
+    expect(run.stdout).toMatch(/\n {4}1\. \[ \] \(YYYY-MM-DD HH:MM\) First concrete step\. {2}\(placeholder\)\n/);
+    expect(run.stdout).toMatch(/\n {2}\s*\d+ {2}Decision: … {2}\(placeholder\)\n/);
+  });
+
   it('gives the model as JSON', async () => {
     const run = await runCli(['show', '2026-01-01_alpha', '--json'], { cwd: workspace() });
     const out = JSON.parse(run.stdout);

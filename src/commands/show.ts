@@ -1,4 +1,5 @@
 /** `execplan show <plan>`: the parsed plan, or one section of it. */
+import { isPlaceholderEntry, isPlaceholderItem } from '../core/edits/placeholders.js';
 import { headingMatcher } from '../core/sections.js';
 import { summarizePlan } from '../core/summary.js';
 import type { LogEntry, Plan, ProgressItem } from '../core/types.js';
@@ -82,7 +83,7 @@ function renderText(id: string, rel: string, plan: Plan, archived: boolean): str
   }
   out.push('', `Progress (${s.done}/${s.total} done):`);
   if (!plan.progress.length) out.push('  (no checkbox items)');
-  for (const i of plan.progress) out.push(progressLine(i));
+  for (const i of plan.progress) out.push(progressLine(i) + (isPlaceholderItem(i) ? PLACEHOLDER : ''));
   logBlock(out, 'Decisions', plan.decisions);
   logBlock(out, 'Surprises & Discoveries', plan.surprises);
   logBlock(out, 'Outcomes', plan.outcomes);
@@ -97,6 +98,9 @@ function renderText(id: string, rel: string, plan: Plan, archived: boolean): str
   return `${out.join('\n')}\n`;
 }
 
+/** The mark of a skeleton line still waiting for the plan's own content (`- Decision: …`, `None yet.`). */
+const PLACEHOLDER = '  (placeholder)';
+
 function progressLine(i: ProgressItem): string {
   const box = i.state === 'done' ? '[x]' : i.state === 'partial' ? '[~]' : '[ ]';
   return `  ${String(i.index).padStart(3)}. ${'  '.repeat(i.depth)}${box} ${i.timestamp ? `${i.timestamp.raw} ` : ''}${i.text}`;
@@ -107,6 +111,6 @@ function logBlock(out: string[], name: string, entries: LogEntry[]): void {
   for (const e of entries) {
     const first = e.fields[0];
     const text = first ? `${first.label}: ${first.value}` : e.text;
-    out.push(`  ${String(e.line).padStart(4)}  ${text.length > 110 ? `${text.slice(0, 109)}…` : text}`);
+    out.push(`  ${String(e.line).padStart(4)}  ${text.length > 110 ? `${text.slice(0, 109)}…` : text}${isPlaceholderEntry(e) ? PLACEHOLDER : ''}`);
   }
 }
