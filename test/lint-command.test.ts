@@ -17,6 +17,16 @@ describe('execplan lint: exit codes', () => {
     expect(r.stdout).toBe('✔ 1 plan checked: no problems\n');
   });
 
+  it('holds a plan to its own timestamp style unless execplan.json sets one', async () => {
+    const { root, write } = lintWorkspace();
+    write(PLAN_PATH, GOOD.replace(/\((2026-01-0\d \d\d:\d\d)\)/g, '($1Z)'));
+    expect(await runCli(['lint'], { cwd: root })).toMatchObject({ code: 0, stdout: '✔ 1 plan checked: no problems\n' });
+    writeFileSync(path.join(root, 'execplan.json'), JSON.stringify({ timestamps: { style: 'local' } }));
+    const r = await runCli(['lint'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('is not in the configured local style');
+  });
+
   it('exits 1 on an error-level finding and names file, position and rule', async () => {
     const { root } = lintWorkspace({ '2026-01-06_no-title': NO_TITLE });
     const r = await runCli(['lint'], { cwd: root });

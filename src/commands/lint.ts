@@ -44,6 +44,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
     lint: lintSettings(ws.config, opts, metas),
     sections: ws.config.sections,
     timestampStyle: ws.config.timestamps.style,
+    ...(ws.config.timestamps.explicit ? {} : { timestampStyleFromPlan: true }),
     now: now.getTime(),
     tzOffsetMinutes: tzOffset(io, now),
   };
@@ -185,7 +186,7 @@ function openCache(ws: Workspace, cwd: string, opts: LintOptions, setup: LintSet
   const key = cacheKey({
     version: VERSION,
     rules: metas,
-    settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, tz: setup.tzOffsetMinutes, paths: ws.config.paths },
+    settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, styleFromPlan: Boolean(setup.timestampStyleFromPlan), tz: setup.tzOffsetMinutes, paths: ws.config.paths },
   });
   const cache = loadLintCache(cacheFile(ws.root, cwd, opts.cacheLocation), key);
   // The default location is execplan's own folder; a file the user named is written over only if it is a cache.

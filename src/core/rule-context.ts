@@ -47,6 +47,9 @@ export class PlanRuleContext implements RuleContext {
   get timestampStyle(): LintContextBase['timestampStyle'] {
     return this.base.timestampStyle;
   }
+  get timestampStyleFromPlan(): boolean | undefined {
+    return this.base.timestampStyleFromPlan;
+  }
   get now(): Date {
     return this.base.now;
   }

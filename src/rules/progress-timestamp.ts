@@ -2,6 +2,7 @@
 import { STYLE_FORM } from '../core/timestamps.js';
 import type { Rule } from './types.js';
 import { position } from './util/text.js';
+import { styleFor } from './util/time.js';
 
 const INSIDE = /\(\s*\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}[^)]{0,12})?\s*\)/;
 
@@ -17,7 +18,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     // The form, not the current time: a message that named the clock would change on every run.
-    const form = STYLE_FORM[ctx.timestampStyle];
+    const form = STYLE_FORM[styleFor(ctx).style];
     for (const item of ctx.plan.progress) {
       if (item.state !== 'done' || item.timestamp) continue;
       // A timestamp in the middle of the item (after a note in parentheses, say) is there, but misplaced.

@@ -4,6 +4,7 @@ import { matchesStyle, STYLE_FORM } from '../core/timestamps.js';
 import type { Timestamp } from '../core/types.js';
 import type { Rule } from './types.js';
 import { position } from './util/text.js';
+import { styleFor } from './util/time.js';
 
 const REWRITABLE = /^\(\s*(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|UTC|GMT|[+-]00:?00)?\s*\)$/;
 
@@ -18,7 +19,7 @@ export const rule: Rule = {
     requirement: 'ExecPlan skeleton, Progress: "- [ ] (YYYY-MM-DD HH:MM) First concrete step."',
   },
   check(ctx) {
-    const style = ctx.timestampStyle;
+    const { style, name } = styleFor(ctx);
     // A plan that writes every timestamp in the other style chose it: one finding says so and how to
     // agree, instead of one per item that only the same change of style would clear.
     const other = style === 'utc' ? 'local' : 'utc';
@@ -37,7 +38,7 @@ export const rule: Rule = {
       const fixText = rewrite(ts, style);
       const fix: Edit[] | undefined = fixText ? [{ start: ts.range.start, end: ts.range.end, text: fixText }] : undefined;
       ctx.report({
-        message: `The timestamp "${ts.raw}" is not in the configured ${style} style; expected "${STYLE_FORM[style]}"${where}.`,
+        message: `The timestamp "${ts.raw}" is not in the ${name}; expected "${STYLE_FORM[style]}"${where}.`,
         ...position(ctx.plan, ts.range.start),
         ...(fix ? { fix } : {}),
       });

@@ -22,6 +22,11 @@ export interface LintContextBase {
   file: { path: string; name: string };
   sections: SectionSettings;
   timestampStyle: 'local' | 'utc';
+  /**
+   * True when the configuration does not set the style: a plan is then held to the style its own
+   * Progress timestamps use, the one edits write in, and `timestampStyle` only where it has none.
+   */
+  timestampStyleFromPlan?: boolean;
   /** The clock, passed in. */
   now: Date;
   /** Minutes east of UTC of the local zone, for `local` timestamps. */

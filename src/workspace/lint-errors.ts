@@ -16,6 +16,7 @@ export function planLintErrors(ws: Workspace, ref: PlanRef, text: string, now: D
     file: { path: ref.relPath, name: path.basename(ref.path) },
     sections: ws.config.sections,
     timestampStyle: ws.config.timestamps.style,
+    ...(ws.config.timestamps.explicit ? {} : { timestampStyleFromPlan: true }),
     now,
     tzOffsetMinutes,
     artifacts: { path: relPath(ws, artifacts), exists: existsSync(artifacts) },

@@ -20,6 +20,8 @@ export interface LintSetup {
   lint: LintSettingsInput;
   sections: SectionSettings;
   timestampStyle: 'local' | 'utc';
+  /** True when execplan.json does not set the style (see LintContextBase). */
+  timestampStyleFromPlan?: boolean;
   /** The clock, ms since the epoch. */
   now: number;
   tzOffsetMinutes: number;

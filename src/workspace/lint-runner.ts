@@ -54,6 +54,7 @@ export function createFileLinter(setup: LintSetup, fs: FsAnswers = fsAnswers(set
     file: { path: job.rel, name: path.posix.basename(job.rel) },
     sections: setup.sections,
     timestampStyle: setup.timestampStyle,
+    ...(setup.timestampStyleFromPlan ? { timestampStyleFromPlan: true } : {}),
     get now() {
       observed.clockRules.add(running);
       return now;

@@ -69,6 +69,7 @@ ruleTable(timestampStyle, {
     { name: 'the good plan', text: GOOD },
     { name: 'utc style', text: progress('- [x] (2026-01-05 09:00Z) a\n'), ctx: utc },
     { name: 'invalid dates are left to timestamp-valid', text: progress('- [x] (2026-02-30 09:00) a\n') },
+    { name: 'no style configured: the plan\'s own utc style', text: progress('- [x] (2026-01-05 09:00Z) a\n- [x] (2026-01-05 10:00Z) b\n'), ctx: { timestampStyleFromPlan: true } },
   ],
   invalid: [
     { name: 'a date only', text: progress('- [x] (2026-01-05) a\n'), errors: [{ line: 5, column: 7, message: /not in the configured local style/ }], output: null },
@@ -78,6 +79,13 @@ ruleTable(timestampStyle, {
     { name: 'ISO without a zone becomes local', text: progress('- [x] (2026-01-05T09:00) a\n'), errors: [{ line: 5 }], output: progress('- [x] (2026-01-05 09:00) a\n') },
     { name: 'seconds would be lost: no fix', text: progress('- [x] (2026-01-05T09:00:31Z) a\n'), ctx: utc, errors: [{ line: 5 }], output: null },
     { name: 'a date at the end', text: progress('- [x] a (2026-01-05 09:00)\n'), errors: [{ line: 5, column: 9, message: /at the start of the item/ }], output: null },
+    {
+      name: 'no style configured: the odd one out in a plan of utc stamps',
+      text: progress('- [x] (2026-01-05 09:00Z) a\n- [x] (2026-01-05 10:00Z) b\n- [x] (2026-01-05 11:00) c\n'),
+      ctx: { timestampStyleFromPlan: true },
+      errors: [{ line: 7, message: /"\(2026-01-05 11:00\)" is not in the utc style the plan's other timestamps use; expected "\(YYYY-MM-DD HH:MMZ\)"/ }],
+      output: null,
+    },
     {
       name: 'every timestamp in utc in a local workspace: one finding naming the setting',
       text: progress('- [x] (2026-01-05 09:00Z) a\n- [x] (2026-01-05 10:00Z) b\n- [ ] (2026-01-06 08:00Z) c\n'),

@@ -27,6 +27,7 @@ export async function lintPlan(args: ToolArgs<typeof lintPlanInput>, ctx: McpCon
     lint: lintSettings(ws.config, {}, RULES.map((r) => r.meta)),
     sections: ws.config.sections,
     timestampStyle: ws.config.timestamps.style,
+    ...(ws.config.timestamps.explicit ? {} : { timestampStyleFromPlan: true }),
     now: now.getTime(),
     tzOffsetMinutes: tzOffset(ctx.io, now),
   });

@@ -1,5 +1,13 @@
 /** Comparing timestamps as written: naive times and bare dates may be in any zone, so they get slack. */
+import { planStyle, type TimestampStyle } from '../../core/timestamps.js';
 import type { Timestamp } from '../../core/types.js';
+import type { RuleContext } from '../types.js';
+
+/** The style a plan's Progress timestamps are held to, and how a message names it. */
+export function styleFor(ctx: Pick<RuleContext, 'plan' | 'timestampStyle' | 'timestampStyleFromPlan'>): { style: TimestampStyle; name: string } {
+  const own = ctx.timestampStyleFromPlan ? planStyle(ctx.plan) : undefined;
+  return own ? { style: own, name: `${own} style the plan's other timestamps use` } : { style: ctx.timestampStyle, name: `configured ${ctx.timestampStyle} style` };
+}
 
 /** How far ahead of UTC a local clock can be (UTC+14). */
 const MAX_ZONE_LEAD_MS = 14 * 60 * 60_000;
