@@ -138,10 +138,14 @@ describe('buildResume on messy logs', () => {
         '  Date/Author: 2026-02-09 / Dana',
         '- Decision: Plan the WebGPU renderer (plan creation)',
         '- None yet.',
+        '- (record as decisions are made)',
+        '- Decision: _pending_',
+        '- Date/Author: 2025-12-01 / Codex',
         '',
         '## Surprises & Discoveries',
         '',
         '- Evidence: a log line with no observation above it',
+        '- None yet — to be filled during implementation.',
         '',
       ].join('\n'),
     );
@@ -181,6 +185,9 @@ describe('extractCommands and extractFiles', () => {
       '# T\n\n## Concrete Steps\n\nRead each file with `cat`.\n\n```bash\npnpm create next-app@latest .\ngit init\npnpm build\nnpx wrangler deploy\ncurl -X POST http://localhost:8000/api/jobs \\\n  -H "Content-Type: application/json"\npnpm test\n```\n',
     );
     expect(extractCommands(p)).toEqual(['pnpm build', 'pnpm test']);
+    // A check word among the arguments does not make a command a check.
+    const args = parsePlan('# T\n\n## Concrete Steps\n\n```bash\npnpm add -D @types/three vitest\npnpm create next-app@latest . --eslint\npython -m pytest -q\n```\n');
+    expect(extractCommands(args)).toEqual(['python -m pytest -q']);
     const v = parsePlan('# T\n\n## Validation and Acceptance\n\n```bash\ncurl -X POST http://localhost:8000/api/jobs \\\n  -H "Content-Type: application/json"\n```\n');
     expect(extractCommands(v)).toEqual(['curl -X POST http://localhost:8000/api/jobs -H "Content-Type: application/json"']);
   });

@@ -30,9 +30,14 @@ export function extractCommands(plan: Plan): string[] {
       // A program named alone in a sentence (`cat`, `rg`) is not a command to run.
       if (/\s/.test(span) && looksLikeCommand(span)) found.push({ line: firstLine + body.slice(0, m.index).split('\n').length - 1, commands: [span] });
     }
-    for (const f of found.sort((a, b) => a.line - b.line)) out.push(...f.commands.filter((c) => c.length <= MAX_COMMAND && (key === 'validation' || CHECK.test(c))));
+    for (const f of found.sort((a, b) => a.line - b.line)) out.push(...f.commands.filter((c) => c.length <= MAX_COMMAND && (key === 'validation' || isCheck(c))));
   }
   return unique(out);
+}
+
+/** Whether a command runs a check: its program and the words after it (`npm run test:unit`, `python -m pytest`), not its arguments further on (`pnpm add -D vitest`). */
+function isCheck(command: string): boolean {
+  return CHECK.test(command.split(/\s+/, 3).join(' '));
 }
 
 function commandsInBlock(info: string, content: string): string[] {

@@ -201,14 +201,19 @@ type Fields = Record<string, string> & { text: string };
  * own (`- **Impact:** …`): such bullets join the entry they follow, as lint reads them.
  */
 function grouped(entries: readonly LogEntry[], lead: string): Fields[] {
-  return groupEntries(
-    entries.filter((e) => !isPlaceholderEntry(e)),
-    lead,
-  ).map((group) => {
+  // Grouped first: the bullets under a placeholder (`- Decision: _pending_`, then `- Date/Author: …`) go with it.
+  return groupEntries(entries, lead)
+    .filter((group) => !isPlaceholderEntry(group[0]!) && !isInstruction(group[0]!))
+    .map((group) => {
     const fields: Fields = { text: group[0]!.text };
     for (const e of group) for (const f of e.fields) if (f.value && !(f.name in fields)) fields[f.name] = f.value;
     return fields;
   });
+}
+
+/** A note in parentheses with no fields, such as "(record as decisions are made)": a note to the writer, not an entry. */
+function isInstruction(entry: LogEntry): boolean {
+  return !entry.fields.length && /^[*_]*\([^()]*\)[*_.]*$/.test(entry.text.trim());
 }
 
 const DATE = /(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?/;

@@ -13,6 +13,7 @@ const EMPTY_WORDS = /^(?:|…|\.\.\.|-|—|tbd|tba|todo|n\/?a|none|none yet|noth
 // an entry is there. A standing instruction ("To be updated at each milestone", "Record decisions
 // as they are made") stays true beside entries, and stays.
 const FILL_ONCE = /^(?:(?:to be|will be) (?:completed|filled(?: in| out)?|populated|written)|fill(?: in| out)?|populate|pending)(?: (?:after|at|on|upon|once|when|during)\b[^.]{0,50})?$|^pending(?: \w+){1,2}$/i;
+const EMPTY_LEAD = /^(?:(?:none yet|nothing yet|none|nothing|n\/?a|tbd|tba|todo|pending|…|\.\.\.)(?=[\s—–:;,./-]|$)[\s—–:;,./-]*)+/i;
 const TEMPLATE_STAMP = /^\(\s*YYYY-MM-DD[^)]*\)\s*/i;
 const LABELS = /(?:^|\s)(?:\*\*|__)?(?:decision|rationale|date\s*\/\s*author|date|author|observation|evidence|outcome)(?:\*\*|__)?\s*:(?:\*\*|__)?/gi;
 
@@ -23,6 +24,9 @@ export function isPlaceholderText(text: string): boolean {
   s = s.replace(/[*_`]/g, '').replace(/[()[\]]/g, ' ');
   s = s.replace(/\s+/g, ' ').trim().replace(/[.!:;]+$/, '').trim();
   if (s.length <= 70 && FILL_ONCE.test(s)) return true;
+  // "None yet — to be filled during implementation.", "(none yet) N/A": empty words, then perhaps a fill-later note.
+  const rest = s.replace(EMPTY_LEAD, '').replace(/[.!:;]+$/, '').trim();
+  if (rest !== s && (rest === '' || (rest.length <= 70 && FILL_ONCE.test(rest)))) return true;
   // Several empty fields (`Observation: … Evidence: …`, `(none yet) / N/A`) leave several empty words.
   return s.split(/\s*(?:…|\.\.\.|\s\/\s)\s*/).every((part) => EMPTY_WORDS.test(part.trim()));
 }
