@@ -1,6 +1,8 @@
 /** Section headings use the canonical spelling at H2: no typos, sentence case, numbering or other levels. */
 import { normalizeHeading } from '../core/sections.js';
+import type { Section } from '../core/types.js';
 import type { Rule } from './types.js';
+import { linesBetween } from './util/text.js';
 import { SECTION_LEVEL, sectionTitle } from './util/sections.js';
 
 /** Rule: heading-style. */
@@ -17,6 +19,12 @@ export const rule: Rule = {
   check(ctx) {
     const allowVariants = ctx.options.allowVariants === true;
     const hashes = '#'.repeat(SECTION_LEVEL);
+    // Raising sections to H2 is safe only when every one above H2 can be raised and nothing else
+    // stays there: no heading of the plan's own above H2 (`# Testing Approach` among `# Progress`-
+    // style sections) and no H2 inside one of them, which would become its sibling.
+    const h2Inside = (s: Section) => linesBetween(ctx.lines, s.line + 1, s.endLine).some((l) => l.kind === 'prose' && /^ {0,3}##(?:[ \t]|$)/.test(l.text));
+    const high = ctx.plan.sections.filter((x) => x.level < SECTION_LEVEL);
+    const canRaise = high.every((x) => x.key !== null && !h2Inside(x));
     for (const s of ctx.plan.sections) {
       if (!s.key || !s.match) continue;
       const title = sectionTitle(s.key, ctx.sections);
@@ -39,12 +47,13 @@ export const rule: Rule = {
       // punctuation. Another name, a number, a suffix or a translation is theirs to change; the
       // fix then only moves the heading to H2, when it is not there.
       const renamed = !spellingOk && (s.match === 'misspelled' || sameWords(s.heading, title));
-      const text = `${hashes} ${renamed ? title : s.heading}`;
+      const raised = s.level < SECTION_LEVEL && canRaise;
+      const text = `${raised ? hashes : '#'.repeat(s.level)} ${renamed ? title : s.heading}`;
       ctx.report({
         message: `Heading "${written}" ${why}; expected "${hashes} ${spellingOk ? s.heading : title}".`,
         line: s.line,
         column: 1,
-        ...(renamed || s.level !== SECTION_LEVEL ? { fix: [{ start: s.headingRange.start, end: s.headingRange.end, text }] } : {}),
+        ...(renamed || raised ? { fix: [{ start: s.headingRange.start, end: s.headingRange.end, text }] } : {}),
       });
     }
   },
