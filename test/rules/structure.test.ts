@@ -87,6 +87,13 @@ ruleTable(livingSections, {
       output: '# Archive\n\n## Run 4\n\n### Progress\n\n- [x] a\n\n### Surprises & Discoveries\n\n### Outcomes & Retrospective\n\nDone.\n\n## Run 5\n\nLater.\n',
     },
     {
+      name: 'a plan of H1 sections gets the missing one at H1',
+      text: '# Progress\n\n- [ ] a\n\n# Testing Approach\n\nManual.\n\n# Outcomes & Retrospective\n\nLater.\n',
+      ctx: livingOnly,
+      errors: [{ line: 5 }, { line: 5 }],
+      output: '# Progress\n\n- [ ] a\n\n# Surprises & Discoveries\n\n# Decision Log\n\n# Testing Approach\n\nManual.\n\n# Outcomes & Retrospective\n\nLater.\n',
+    },
+    {
       name: 'a file that repeats its sections gets no insertion',
       text: '# Archive\n\n## Run 4\n\n### Progress\n\n- [x] a\n\n## Run 5\n\n### Progress\n\n- [x] b\n',
       ctx: livingOnly,

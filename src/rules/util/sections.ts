@@ -29,13 +29,13 @@ export function sectionBody(plan: Plan, section: Section): string {
 }
 
 /**
- * The level a missing section is inserted at: the plan's own section level, but never above H2. A
- * plan that writes its sections at H1 has them moved to H2 by heading-style's fix; one that nests
- * them at H3 (a plan inside a larger document, say) keeps them there, and a section inserted at H2
- * would split its parent.
+ * The level a missing section is inserted at: the plan's own section level. A plan that nests its
+ * sections at H3 (a plan inside a larger document, say) keeps them there, where a section inserted
+ * at H2 would split its parent; a plan of H1 sections gets one more, which heading-style's fix
+ * raises to H2 with the others when it can raise them all.
  */
 export function insertLevel(plan: Plan): number {
-  return Math.max(SECTION_LEVEL, plan.sectionLevel);
+  return plan.sectionLevel;
 }
 
 /**
