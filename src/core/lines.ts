@@ -65,3 +65,8 @@ export function dominantEol(text: string): '\n' | '\r\n' {
   }
   return crlf > lf ? '\r\n' : '\n';
 }
+
+/** Whether a line is a thematic break (`---`, `***`, `_ _ _`): up to three spaces, then three or more of one of `-*_`. */
+export function isThematicBreak(line: string): boolean {
+  return /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line);
+}

@@ -4,7 +4,7 @@
  * with "(+N more)" and the brief stays under a token budget (about 2,000 tokens, 4 characters each).
  */
 import { isPlaceholderEntry, isPlaceholderItem } from './edits/placeholders.js';
-import { groupEntries } from './log-entries.js';
+import { groupEntries, OPENING_FIELD } from './log-entries.js';
 import { sectionSpec } from './sections.js';
 import type { LogEntry, Plan, ProgressItem, Section } from './types.js';
 import { extractCommands, extractFiles } from './resume-extract.js';
@@ -92,7 +92,7 @@ function assemble(plan: Plan, l: Limits, exists: ResumeOptions['exists']): Resum
       next: cut(open.filter((i) => !isPlaceholderItem(i)).map((i) => ({ index: i.index, state: i.state, text: clip(i.text, l.width) })), l.next),
     },
     decisions: cut(
-      newestFirst(grouped(plan.decisions, 'decision')).map((f) => ({
+      newestFirst(grouped(plan.decisions, OPENING_FIELD.decisions)).map((f) => ({
         decision: clip(f.decision ?? f.text, l.width),
         // Without a Decision field the entry's own text is shown, and it holds its other fields already.
         rationale: f.rationale && f.decision ? clip(f.rationale, l.width) : null,
@@ -101,7 +101,7 @@ function assemble(plan: Plan, l: Limits, exists: ResumeOptions['exists']): Resum
       l.log,
     ),
     surprises: cut(
-      newestFirst(grouped(plan.surprises, 'observation')).map((f) => ({ observation: clip(f.observation ?? f.text, l.width), evidence: f.evidence && f.observation ? clip(f.evidence, l.width) : null })),
+      newestFirst(grouped(plan.surprises, OPENING_FIELD.surprises)).map((f) => ({ observation: clip(f.observation ?? f.text, l.width), evidence: f.evidence && f.observation ? clip(f.evidence, l.width) : null })),
       l.log,
     ),
     handoff: handoffOf(plan, Math.floor(l.purpose / 2)),
@@ -185,11 +185,15 @@ function cut<T>(items: T[], n: number): Truncated<T> {
 
 /** A text on one line, cut to `width` characters at a word's end where there is one near. */
 function clip(text: string, width: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length <= width) return t;
-  const cut = t.slice(0, width - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > width * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return cutAtWord(text.replace(/\s+/g, ' ').trim(), width);
+}
+
+/** `text` cut to `max` characters with an ellipsis, at the end of a word when one ends near. */
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = Math.max(cut.lastIndexOf(' '), cut.lastIndexOf('\n'));
+  return `${(space > max * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** An entry of a log: its fields by name (the first of each wins) and its first bullet's text. */
@@ -205,10 +209,10 @@ function grouped(entries: readonly LogEntry[], lead: string): Fields[] {
   return groupEntries(entries, lead)
     .filter((group) => !isPlaceholderEntry(group[0]!) && !isInstruction(group[0]!))
     .map((group) => {
-    const fields: Fields = { text: group[0]!.text };
-    for (const e of group) for (const f of e.fields) if (f.value && !(f.name in fields)) fields[f.name] = f.value;
-    return fields;
-  });
+      const fields: Fields = { text: group[0]!.text };
+      for (const e of group) for (const f of e.fields) if (f.value && !(f.name in fields)) fields[f.name] = f.value;
+      return fields;
+    });
 }
 
 /** A note in parentheses with no fields, such as "(record as decisions are made)": a note to the writer, not an entry. */
@@ -266,8 +270,5 @@ function firstParagraphs(plan: Plan, section: Section, max: number): string {
     text = text ? `${text}\n\n${p}` : p;
     if (text.length >= max / 2) break;
   }
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = Math.max(cut.lastIndexOf(' '), cut.lastIndexOf('\n'));
-  return `${(space > max * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return cutAtWord(text, max);
 }

@@ -5,6 +5,7 @@
  * so the two cannot drift apart.
  */
 import { renderSkeleton, SKELETON_TITLE_PLACEHOLDER } from '../core/skeleton.js';
+import { DEFAULT_PATHS } from '../workspace/config.js';
 
 const GUIDE = `# ExecPlans
 
@@ -202,19 +203,12 @@ export interface GuidePaths {
   archiveArtifacts: string;
 }
 
-const DEFAULT_GUIDE_PATHS: GuidePaths = {
-  active: '.agent/execplans',
-  archive: '.agent/execplans/archive',
-  artifacts: '.agent/execplans/artifacts',
-  archiveArtifacts: '.agent/execplans/archive/artifacts',
-};
-
 /**
  * The content of `.agent/PLANS.md` for a workspace whose plans live in `paths`: the guide, naming
  * those folders, ending with the skeleton in a `md` fence.
  */
-export function plansGuide(paths: GuidePaths = DEFAULT_GUIDE_PATHS): string {
-  const d = DEFAULT_GUIDE_PATHS;
+export function plansGuide(paths: GuidePaths = DEFAULT_PATHS): string {
+  const d = DEFAULT_PATHS;
   // Longest first, so the archive's artifacts folder is not read as the archive plus `artifacts/`.
   const folders: [string, string][] = [
     [`${d.archiveArtifacts}/`, `${paths.archiveArtifacts}/`],

@@ -3,6 +3,7 @@
  * step.`, `- Observation: …`) and the "None yet." notes people leave. A real entry replaces them, so
  * the section never holds a placeholder beside the entries that make it false.
  */
+import { isThematicBreak } from '../lines.js';
 import { groupEntries, OPENING_FIELD } from '../log-entries.js';
 import type { LogEntry, ProgressItem } from '../types.js';
 
@@ -55,6 +56,6 @@ export function isPlaceholderLine(line: string): boolean {
   const t = line.trim();
   if (!t || /^(?:[-*+]|\d+[.)])(?:\s|$)/.test(t) || t.startsWith('#') || t.startsWith('>') || t.startsWith('|')) return false;
   // A thematic break (`***`, `___`) is structure, not an empty note.
-  if (/^([-*_])(?:[ \t]*\1){2,}$/.test(t)) return false;
+  if (isThematicBreak(t)) return false;
   return isPlaceholderText(t);
 }

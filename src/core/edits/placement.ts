@@ -4,7 +4,7 @@
  * Every edit here starts or ends at a line boundary, so untouched lines stay byte-identical.
  */
 import type { Edit } from '../apply-edits.js';
-import { lineEndOffset, lineText, positionAt } from '../lines.js';
+import { isThematicBreak, lineEndOffset, lineText, positionAt } from '../lines.js';
 import { SECTION_KEYS, sectionSpec } from '../sections.js';
 import type { Plan, Range, Section } from '../types.js';
 import { isPlaceholderLine } from './placeholders.js';
@@ -111,9 +111,6 @@ function placeholderLine(plan: Plan, section: Section): Range | undefined {
   return undefined;
 }
 
-/** A thematic break (`---`, `***`, `___`): the line many plans end a section with. */
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-
 /**
  * Append a block after the last non-blank line of a section (its heading when the body is empty),
  * above the thematic break that closes the section when there is one.
@@ -121,7 +118,8 @@ const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 function appendToSection(plan: Plan, section: Section, text: string): Edit {
   const headingLine = section.line - 1;
   let last = lastNonBlankLine(plan, section.bodyEnd, headingLine);
-  if (last > headingLine && THEMATIC_BREAK.test(lineText(plan.source, plan.lineStarts, last))) {
+  // A thematic break is the line many plans end a section with.
+  if (last > headingLine && isThematicBreak(lineText(plan.source, plan.lineStarts, last))) {
     last = lastNonBlankLine(plan, plan.lineStarts[last]!, headingLine);
   }
   const at = lineEndOffset(plan.source, plan.lineStarts, last);
