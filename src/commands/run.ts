@@ -10,7 +10,7 @@ import { artifactsDir, ensureArtifactsDir, writeNewFile } from '../workspace/art
 import { ExecplanError } from '../workspace/errors.js';
 import { inlineCode as codeSpan } from '../workspace/evidence-links.js';
 import { linkEvidence } from '../workspace/link-evidence.js';
-import { resolvePlan } from '../workspace/plans.js';
+import { assertActive, resolvePlan } from '../workspace/plans.js';
 import { assertRealInside, assertSafeName } from '../workspace/safe-path.js';
 import { spawnCommand } from '../workspace/spawn-command.js';
 import { BoundedOutput, renderTranscript, shellQuote, type Ending } from '../workspace/transcript.js';
@@ -37,6 +37,7 @@ export async function run(io: Io, opts: Options, ref: string, words: string[] = 
   const cwd = opts.cwd ?? io.cwd;
   const ws = openWorkspace(cwd);
   const planRef = resolvePlan(ws, ref, cwd);
+  assertActive(planRef, 'its artifacts and its plan are a closed record, so nothing is run for it');
   // Spaces in a label become hyphens, as in one made from the command (`unit tests` → `unit-tests`).
   const label = opts.label !== undefined ? assertSafeName(opts.label.trim().replace(/\s+/g, '-'), 'label') : labelFor(words);
   // Everything that can be refused is refused before the command runs.

@@ -93,6 +93,15 @@ function walk(w: Walker, dir: string, rel: string, archived: boolean, skip: stri
 }
 
 /**
+ * Refuse to change an archived plan or its archived artifacts: a record of finished work is changed
+ * only after `execplan reopen` brings it back. `what` says what the refused command would have done.
+ */
+export function assertActive(ref: PlanRef, what = 'its living sections are closed'): void {
+  if (!ref.archived) return;
+  throw new ExecplanError('REFUSED', `${ref.relPath} is archived; ${what}. Run \`execplan reopen ${ref.id}\` to bring it back to the active plans, then change it.`, { file: ref.relPath });
+}
+
+/**
  * Resolve a plan reference: a path to a plan file, an exact id, the id without its date, or a
  * unique prefix of either.
  * Active plans win over archived ones with the same id. Unknown or ambiguous references are
