@@ -23,3 +23,21 @@ describe('archived plans are read-only for run and artifact add', () => {
     expect(snapshot(root)).toEqual(before);
   });
 });
+
+describe('run takes everything after the plan as the command', () => {
+  it.each([
+    [['run', PLAN_ID, 'node', '-e', 'console.log(6*7)']],
+    [['run', '--label', 'answer', PLAN_ID, 'node', '-e', 'console.log(6*7)']],
+    [['run', PLAN_ID, '--', 'node', '-e', 'console.log(6*7)']],
+    // Options after the command word are the command's, even those run itself takes.
+    [['run', PLAN_ID, 'node', 'args.js', '--label', '-c', '--json']],
+  ])('%j runs the command with its own options', async (argv) => {
+    const root = tempRepo();
+    addPlan(root);
+    write(root, 'args.js', 'console.log(process.argv.slice(2).join(" ") === "--label -c --json" ? 42 : 0)');
+    const run = await cli(argv, { cwd: root });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe('42\n');
+    expect(readFileSync(path.join(root, `.agent/execplans/${PLAN_ID}.md`), 'utf8')).toMatch(/`node (-e|args\.js)/);
+  });
+});

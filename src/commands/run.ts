@@ -1,5 +1,5 @@
 /**
- * `execplan run <plan> -- <command> [args...]`: run a command as evidence for a plan. Its output is
+ * `execplan run <plan> <command> [args...]`: run a command as evidence for a plan. Its output is
  * shown live and saved as a transcript in the plan's artifacts folder, the plan's Artifacts and
  * Notes links to it, and execplan exits with the command's own exit code.
  */
@@ -32,7 +32,7 @@ export const DEFAULT_MAX_OUTPUT = 1024 * 1024;
 
 /** Run `execplan run`. */
 export async function run(io: Io, opts: Options, ref: string, words: string[] = []): Promise<number> {
-  if (!words.length) throw new ExecplanError('USAGE', 'No command given. Put it after "--": execplan run <plan> -- <command> [args...], for example -- pytest -q, -- cargo test or -- npm test.');
+  if (!words.length) throw new ExecplanError('USAGE', 'No command given. Put it after the plan: execplan run <plan> <command> [args...], for example execplan run <plan> pytest -q, or execplan run <plan> npm test.');
   const maxBytes = opts.maxOutput === undefined ? DEFAULT_MAX_OUTPUT : parseSize(opts.maxOutput);
   const cwd = opts.cwd ?? io.cwd;
   const ws = openWorkspace(cwd);
