@@ -8,7 +8,7 @@ import { reportError, runCommand, type CommandModule } from './run-command.js';
 import { VERSION } from './version.js';
 
 /** How a command's `<plan>` argument may be given (see resolvePlan in src/workspace/plans.ts). */
-const PLAN_ARG = 'plan id (its date may be left out), a unique prefix of one, or a path';
+const PLAN_ARG = 'plan id (its date may be left out), any part of one that names it alone, or a path';
 
 export { reportError, systemErrorMessage } from './run-command.js';
 

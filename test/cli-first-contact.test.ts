@@ -41,3 +41,20 @@ describe('run takes everything after the plan as the command', () => {
     expect(readFileSync(path.join(root, `.agent/execplans/${PLAN_ID}.md`), 'utf8')).toMatch(/`node (-e|args\.js)/);
   });
 });
+
+describe('a plan is found by any unambiguous part of its id', () => {
+  const plan = (title: string) => `# ${title}\n\n## Progress\n\n- [ ] One step.\n`;
+  it('finds it by a part inside the id, and lists the candidates when several share it', async () => {
+    const root = tempRepo();
+    write(root, '.agent/execplans/2026-01-05_add-json-export.md', plan('Add JSON export'));
+    write(root, '.agent/execplans/2026-01-06_fix-export-button.md', plan('Fix the export button'));
+    const found = await cli(['progress', 'json', '--json'], { cwd: root });
+    expect(found.code, found.stderr).toBe(0);
+    expect(found.stdout).toContain('2026-01-05_add-json-export');
+    const ambiguous = await cli(['show', 'export'], { cwd: root });
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('"export" matches 2 plans:\n  2026-01-05_add-json-export\n  2026-01-06_fix-export-button\n');
+    // A prefix still wins over a part found further in.
+    expect((await cli(['show', 'fix', '--json'], { cwd: root })).stdout).toContain('"id": "2026-01-06_fix-export-button"');
+  });
+});
