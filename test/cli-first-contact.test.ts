@@ -58,3 +58,18 @@ describe('a plan is found by any unambiguous part of its id', () => {
     expect((await cli(['show', 'fix', '--json'], { cwd: root })).stdout).toContain('"id": "2026-01-06_fix-export-button"');
   });
 });
+
+describe('a description in any script names the plan', () => {
+  it('creates 日本語のプラン with a slug of its own letters, which lint accepts and commands find', async () => {
+    const root = tempRepo();
+    const made = await cli(['new', '日本語のプラン', '--json'], { cwd: root });
+    expect(made.code, made.stderr).toBe(0);
+    expect(JSON.parse(made.stdout).path).toBe('.agent/execplans/2026-01-05_日本語のプラン.md');
+    const lint = await cli(['lint', '--json', '--rule', 'file-name=error'], { cwd: root });
+    expect(JSON.parse(lint.stdout).results[0].diagnostics.map((d: { ruleId: string }) => d.ruleId)).not.toContain('file-name');
+    expect((await cli(['progress', 'プラン'], { cwd: root })).code).toBe(0);
+    const emoji = await cli(['new', '🚀✨', '--json'], { cwd: root });
+    expect(emoji.code, emoji.stderr).toBe(0);
+    expect(JSON.parse(emoji.stdout).id).toBe('2026-01-05_plan');
+  });
+});
