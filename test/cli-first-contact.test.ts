@@ -73,3 +73,24 @@ describe('a description in any script names the plan', () => {
     expect(JSON.parse(emoji.stdout).id).toBe('2026-01-05_plan');
   });
 });
+
+describe('split on an item that is already done', () => {
+  const plan = (items: string) => `# Split\n\n## Progress\n\n${items}\n`;
+  it('keeps the done part’s own timestamp', async () => {
+    const root = tempRepo();
+    const file = write(root, '.agent/execplans/2026-01-05_split.md', plan('- [x] (2026-01-04 09:15) Wrote the parser and its tests.'));
+    const run = await cli(['progress', 'split', 'split', '1', '--done', 'Wrote the parser', '--remaining', 'Write its tests'], { cwd: root });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(plan('- [x] (2026-01-04 09:15) Wrote the parser\n- [ ] Write its tests'));
+  });
+
+  it('refuses, saying why, when the done item has no timestamp', async () => {
+    const root = tempRepo();
+    const text = plan('- [x] Wrote the parser and its tests.');
+    const file = write(root, '.agent/execplans/2026-01-05_split.md', text);
+    const run = await cli(['progress', 'split', 'split', '1', '--done', 'Wrote the parser', '--remaining', 'Write its tests'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('is already done and has no valid timestamp');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+});
