@@ -94,3 +94,19 @@ describe('split on an item that is already done', () => {
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });
+
+describe('multi-line field text', () => {
+  it('is indented under its field and parses back as that one field', async () => {
+    const root = tempRepo();
+    const made = JSON.parse((await cli(['new', 'Fields', '--json'], { cwd: root })).stdout);
+    expect((await cli(['decide', 'fields', 'Use SQLite', '--rationale', 'One file.\nNo server to run.'], { cwd: root })).code).toBe(0);
+    expect((await cli(['discover', 'fields', 'Parsing is slow', '--evidence', '2.1 s for 185 KB\n0.3 s after the fix'], { cwd: root })).code).toBe(0);
+    const text = readFileSync(path.join(root, made.path), 'utf8');
+    expect(text).toContain('- Decision: Use SQLite\n  Rationale: One file.\n    No server to run.\n  Date/Author: 2026-01-05 / ');
+    expect(text).toContain('- Observation: Parsing is slow\n  Evidence: 2.1 s for 185 KB\n    0.3 s after the fix\n');
+    const shown = JSON.parse((await cli(['show', 'fields', '--json'], { cwd: root })).stdout);
+    expect(Object.keys(shown.decisions[0].fields)).toEqual(['decision', 'rationale', 'date-author']);
+    expect(shown.decisions[0].fields.rationale).toBe('One file. No server to run.');
+    expect(shown.surprises[0].fields.evidence).toBe('2.1 s for 185 KB 0.3 s after the fix');
+  });
+});
