@@ -8,7 +8,7 @@ import { parsePlan } from '../core/parse.js';
 import { writingStyle } from '../core/timestamps.js';
 import type { ParseOptions, Plan } from '../core/types.js';
 import { ExecplanError } from '../workspace/errors.js';
-import type { PlanRef } from '../workspace/plans.js';
+import { assertActive, type PlanRef } from '../workspace/plans.js';
 import { parseOptions } from '../workspace/read.js';
 import { updatePlan, type UpdateOutcome } from '../workspace/store.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -56,9 +56,7 @@ export async function editPlan(target: EditTarget, build: BuildChange, opts: App
 export async function applyEdit(opts: ApplyOptions, target: EditTarget, build: BuildChange): Promise<UpdateOutcome<PlanChange>> {
   const { ws, ref, ctx } = target;
   // An archived plan is a record of finished work: changing it starts with bringing it back.
-  if (ref.archived) {
-    throw new ExecplanError('REFUSED', `${ref.relPath} is archived; its living sections are closed. Run \`execplan reopen ${ref.id}\` to bring it back to the active plans, then change it.`, { file: ref.relPath });
-  }
+  assertActive(ref);
   if (opts.expectHash !== undefined && !/^[0-9a-f]{64}$/i.test(opts.expectHash)) {
     throw new ExecplanError('USAGE', `--expect-hash takes the 64-character sha256 that \`--dry-run --json\` prints (got "${opts.expectHash}").`);
   }
