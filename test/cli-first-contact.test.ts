@@ -110,3 +110,28 @@ describe('multi-line field text', () => {
     expect(shown.surprises[0].fields.evidence).toBe('2.1 s for 185 KB 0.3 s after the fix');
   });
 });
+
+describe('lint of a folder or a glob, whatever the configuration', () => {
+  const PLAN = '# Broken\n\n## Progress\n\n- [x] Done without a time.\n';
+  it('lints the Markdown plans of an unconfigured folder, by name and by quoted glob', async () => {
+    const root = tempRepo();
+    write(root, 'docs/exec-plans/active/2026-01-05_broken.md', PLAN);
+    for (const arg of ['docs/exec-plans/active', 'docs/exec-plans/active/', 'docs/**/*.md', 'docs/exec-plans/active/*.md']) {
+      const run = await cli(['lint', arg, '--json'], { cwd: root });
+      expect(run.code, `${arg}: ${run.stderr}`).toBe(1);
+      expect(JSON.parse(run.stdout).results.map((r: { file: string }) => r.file), arg).toEqual(['docs/exec-plans/active/2026-01-05_broken.md']);
+    }
+    // From inside the folder, a relative glob works the same.
+    const inside = await cli(['lint', '*.md', '--json'], { cwd: path.join(root, 'docs/exec-plans/active') });
+    expect(JSON.parse(inside.stdout).fileCount).toBe(1);
+  });
+
+  it('names an unconfigured plan folder when plain lint finds nothing', async () => {
+    const root = tempRepo();
+    write(root, 'docs/exec-plans/active/2026-01-05_broken.md', PLAN.replace('## Progress', '## Purpose / Big Picture\n\nWhy.\n\n## Progress'));
+    const run = await cli(['lint'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('no plans to lint in .agent/execplans/');
+    expect(run.stderr).toContain('docs/exec-plans/active/ holds 1 plan but is not the configured plan folder. Run `execplan init`');
+  });
+});

@@ -41,6 +41,19 @@ export function listPlanRefs(ws: Workspace, which: 'active' | 'archived' | 'all'
   return out.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
 }
 
+/**
+ * The Markdown plan files under `dir` (a folder the user named), whatever folders the configuration
+ * names: its sub-folders too, but not the artifacts folders, hidden folders or `node_modules`. A plan
+ * is archived when it lies in the archive folder. Links leading outside are left out, as in
+ * `listPlanRefs`.
+ */
+export function planRefsUnder(ws: Workspace, dir: string, onOutside?: (relPath: string) => void): PlanRef[] {
+  const out: PlanRef[] = [];
+  const walker: Walker = { root: ws.root, out, onOutside, archive: ws.dirs.archive };
+  walkPlans(walker, dir, relPath(ws, dir), isInside(ws.dirs.archive, dir), [ws.dirs.artifacts, ws.dirs.archiveArtifacts]);
+  return out.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+}
+
 /** What `list` and `lint` say, on stderr, of a plan file or folder that `listPlanRefs` leaves out. */
 export function leftOutMessage(relPath: string): string {
   return `execplan: left out ${relPath}: a symbolic link on the way leads outside the workspace. Replace the link with a real file or folder inside the repository.\n`;
@@ -50,6 +63,8 @@ interface Walker {
   root: string;
   out: PlanRef[];
   onOutside: ((relPath: string) => void) | undefined;
+  /** When set, plans in this folder are archived ones, wherever the walk started. */
+  archive?: string;
 }
 
 /** Whether `abs` really lies inside `root`, symbolic links followed. */
@@ -82,7 +97,7 @@ function walk(w: Walker, dir: string, rel: string, archived: boolean, skip: stri
     if (e.isDirectory()) {
       const abs = childPath(dir, e.name);
       if (e.name.startsWith('.') || e.name === 'node_modules' || skip.includes(abs)) continue;
-      walk(w, abs, prefix + e.name, archived, skip);
+      walk(w, abs, prefix + e.name, archived || abs === w.archive, skip);
     } else if ((e.isFile() || e.isSymbolicLink()) && isPlanFileName(e.name)) {
       const abs = childPath(dir, e.name);
       // Only a link can lead elsewhere: the folder was checked.
