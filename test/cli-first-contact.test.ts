@@ -1,8 +1,9 @@
 /** What a new user runs into first: each case is a rough edge that was reported and fixed. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempRepo } from './helpers.js';
+import { call, connect, ensureBuilt } from './helpers/mcp-client.js';
 import { addPlan, cli, PLAN_ID, snapshot, write } from './helpers/lifecycle.js';
 
 describe('archived plans are read-only for run and artifact add', () => {
@@ -133,5 +134,34 @@ describe('lint of a folder or a glob, whatever the configuration', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('no plans to lint in .agent/execplans/');
     expect(run.stderr).toContain('docs/exec-plans/active/ holds 1 plan but is not the configured plan folder. Run `execplan init`');
+  });
+});
+
+describe('outside a repository, nothing is created', () => {
+  it('new refuses, saying to run init or change to the repository', async () => {
+    const dir = tempRepo({ git: false });
+    const run = await cli(['new', 'Add CSV export'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('is not in a repository');
+    expect(run.stderr).toContain('run `execplan init` here');
+    expect(readdirSync(dir)).toEqual([]);
+    // After init, the same command works.
+    expect((await cli(['init', '--no-agents'], { cwd: dir })).code).toBe(0);
+    expect((await cli(['new', 'Add CSV export'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('the MCP server answers create_plan with a tool error and creates nothing', async () => {
+    ensureBuilt();
+    const dir = tempRepo({ git: false });
+    const server = await connect(dir);
+    try {
+      const created = await call(server.client, 'create_plan', { description: 'Add CSV export' });
+      expect(created.isError).toBe(true);
+      expect(created.text).toContain('is not in a repository');
+      expect(created.text).toContain('execplan init');
+      expect(existsSync(path.join(dir, '.agent'))).toBe(false);
+    } finally {
+      await server.close();
+    }
   });
 });
