@@ -121,6 +121,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .addOption(jsonOption())
     .option('--agents', 'also write agent instructions (AGENTS.md block, skill files)')
     .option('--no-agents', 'do not offer agent instructions')
+    .option('--hooks', "also install the lifecycle hooks of Claude Code, Codex, Cursor and Gemini CLI (see `execplan hooks`)")
     .action(lazy(() => import('./commands/init.js')));
 
   program
@@ -217,6 +218,33 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .argument('<plan>', PLAN_ARG)
     .addOption(jsonOption())
     .action(lazy(() => import('./commands/resume.js')));
+
+  program
+    .command('use')
+    .description('name the plan agent sessions work on (kept out of git); with no plan, say which one they work on and why')
+    .argument('[plan]', PLAN_ARG)
+    .option('--clear', 'forget the plan named before; sessions fall back to the single plan in progress, else the latest updated')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/use.js')));
+
+  program
+    .command('hooks')
+    .description("install or remove execplan's lifecycle hooks in the agents' settings files, keeping everything else byte for byte")
+    .argument('<action>', 'install or uninstall')
+    .option('--claude', 'Claude Code: .claude/settings.json')
+    .option('--codex', 'Codex: .codex/hooks.json')
+    .option('--cursor', 'Cursor: .cursor/hooks.json')
+    .option('--gemini', 'Gemini CLI: .gemini/settings.json')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/hooks.js')));
+
+  program
+    .command('hook')
+    .description("answer an agent's lifecycle hook: the payload on stdin, the answer in the agent's format on stdout; always exits 0")
+    .argument('<event>', "session-start, stop or pre-compact (or the agent's own name for it)")
+    .option('--agent <name>', 'claude, codex, cursor or gemini (default: claude)')
+    .option('--budget <tokens>', 'token budget of the session-start context (default 1500)')
+    .action(lazy(() => import('./commands/hook.js')));
 
   program
     .command('mcp')

@@ -12,6 +12,7 @@ interface Options {
   cwd?: string;
   json?: boolean;
   agents?: boolean;
+  hooks?: boolean;
 }
 
 /** What init did to one path. */
@@ -58,6 +59,14 @@ export async function run(io: Io, opts: Options): Promise<number> {
   if (opts.agents) {
     const { initAgents } = await import('./init-agents.js');
     steps.push(...initAgents(ws));
+  }
+  if (opts.hooks) {
+    const { installAgentHooks } = await import('../usecases/agent-hooks.js');
+    for (const h of installAgentHooks(ws, ['claude', 'codex', 'cursor', 'gemini'])) {
+      const events = h.events.length ? `hooks for ${h.events.join(', ')}` : undefined;
+      const note = [events, h.note].filter(Boolean).join('; ');
+      steps.push({ path: h.path, action: h.action === 'removed' ? 'updated' : h.action, ...(note ? { note } : {}), ...(h.blocked ? { blocked: true } : {}) });
+    }
   }
 
   const changed = steps.some((s) => s.action === 'created' || s.action === 'updated');
