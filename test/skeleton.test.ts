@@ -3,23 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../src/core/parse.js';
 import { SECTION_KEYS, SECTIONS } from '../src/core/sections.js';
 import { LIVING_DOCUMENT_PREAMBLE, renderSkeleton, SKELETON_TITLE_PLACEHOLDER, slugify } from '../src/core/skeleton.js';
-
-const SPEC = new URL('../../shared/spec/execplans.md', import.meta.url);
+import { need, SPEC } from './helpers/prerequisites.js';
 
 /** The skeleton as the specification writes it: the ```md fence, which runs to the end of the file. */
 function specSkeleton(): string {
-  const text = readFileSync(SPEC, 'utf8');
+  const text = readFileSync(SPEC.path, 'utf8');
   const start = text.indexOf('```md\n') + '```md\n'.length;
   const close = text.indexOf('\n```', start);
   return text.slice(start, close === -1 ? undefined : close).replace(/\n?$/, '\n');
 }
 
 describe('renderSkeleton', () => {
-  it('reproduces the specification skeleton byte for byte', () => {
+  it('reproduces the specification skeleton byte for byte', (ctx) => {
+    need(ctx, SPEC);
     expect(renderSkeleton({ title: SKELETON_TITLE_PLACEHOLDER })).toBe(specSkeleton());
   });
 
-  it('takes each guidance line from SECTIONS exactly as the specification writes it', () => {
+  it('takes each guidance line from SECTIONS exactly as the specification writes it', (ctx) => {
+    need(ctx, SPEC);
     const spec = specSkeleton();
     for (const s of SECTIONS) expect(spec).toContain(`## ${s.title}\n\n${s.guidance}\n`);
   });

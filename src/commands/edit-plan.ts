@@ -10,7 +10,7 @@ import type { ParseOptions, Plan } from '../core/types.js';
 import { writingStyle } from '../core/timestamps.js';
 import { unifiedDiff } from '../core/unified-diff.js';
 import { ExecplanError } from '../workspace/errors.js';
-import { resolvePlan, type PlanRef } from '../workspace/plans.js';
+import { assertActive, resolvePlan, type PlanRef } from '../workspace/plans.js';
 import { parseOptions } from '../workspace/read.js';
 import { updatePlan, type UpdateOutcome } from '../workspace/store.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
@@ -58,9 +58,7 @@ export async function runEdit(io: Io, opts: EditOptions, target: EditTarget, bui
 export async function applyEdit(opts: Pick<EditOptions, 'dryRun' | 'expectHash'>, target: EditTarget, build: (plan: Plan, ctx: EditContext) => PlanChange): Promise<UpdateOutcome<PlanChange>> {
   const { ws, ref, ctx } = target;
   // An archived plan is a record of finished work: changing it starts with bringing it back.
-  if (ref.archived) {
-    throw new ExecplanError('REFUSED', `${ref.relPath} is archived; its living sections are closed. Run \`execplan reopen ${ref.id}\` to bring it back to the active plans, then change it.`, { file: ref.relPath });
-  }
+  assertActive(ref);
   if (opts.expectHash !== undefined && !/^[0-9a-f]{64}$/i.test(opts.expectHash)) {
     throw new ExecplanError('USAGE', `--expect-hash takes the 64-character sha256 that \`--dry-run --json\` prints (got "${opts.expectHash}").`);
   }

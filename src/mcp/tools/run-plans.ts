@@ -25,7 +25,11 @@ export async function listPlans({ which }: ToolArgs<typeof listPlansInput>, ctx:
     }));
   const text = plans.length
     ? plans.map((p) => `${p.id}  ${p.state}  ${p.done}/${p.total}  ${p.title ?? '(no title)'}`).join('\n')
-    : `No ${which && which !== 'active' ? `${which} ` : ''}plans in ${ws.config.paths.active}/. Create one with create_plan.`;
+    : which === 'archived'
+      ? `No archived plans in ${ws.config.paths.archive}/. A finished plan is archived with archive_plan.`
+      : which === 'all'
+        ? `No plans, active or archived, in ${ws.config.paths.active}/ or ${ws.config.paths.archive}/. Create one with create_plan.`
+        : `No plans in ${ws.config.paths.active}/. Create one with create_plan.`;
   return { data: { plans }, text };
 }
 
