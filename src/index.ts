@@ -12,7 +12,7 @@ export { renderSkeleton, slugify, LIVING_DOCUMENT_PREAMBLE, SKELETON_TITLE_PLACE
 export { PLANS_GUIDE } from './templates/plans-guide.js';
 export { archivePlan, reopenPlan, type ArchiveOptions, type ReopenOptions, type MoveResult, type PlanMove } from './workspace/archive.js';
 export { unfinishedReasons, outcomesEmpty, type UnfinishedReason, type LintError } from './workspace/finished.js';
-export { planLintErrors } from './workspace/lint-errors.js';
+export { planLintErrors } from './usecases/lint-setup.js';
 export { nodeFsOps, runJournal, type FsOps, type Step } from './workspace/journal.js';
 export { addArtifacts, listArtifacts, artifactsDir, type AddedArtifact, type AddArtifactsOptions, type ArtifactFile } from './workspace/artifacts.js';
 export { linkEvidence, type EvidenceItem } from './workspace/link-evidence.js';

@@ -10,16 +10,13 @@
  * can only get better: the test fails if it falls under that figure, and fails once it reaches the
  * target, so that the list is kept honest.
  */
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempRepo } from '../helpers.js';
+import { CORPUS, corpusPath, need } from '../helpers/prerequisites.js';
 import { readJudgements, score, type Reported } from './score.js';
 
-const corpus = fileURLToPath(new URL('../../../shared/corpus/real/plans/', import.meta.url));
-const haveCorpus = existsSync(corpus);
-if (!haveCorpus) process.stderr.write(`skipped the judged real-plan tests: ${corpus} not found (the real-plan corpus beside the repository)\n`);
 
 /** Rules below target, with the precision they have reached (a floor). */
 const BELOW_TARGET: Record<string, number> = {
@@ -36,8 +33,9 @@ const RECALL = 0.9;
 /** The recall reached while it is below target (a floor), or undefined once the target holds. */
 const RECALL_FLOOR: number | undefined = undefined;
 
-describe.skipIf(!haveCorpus)('lint on the judged real plans', () => {
-  it('reaches the precision and recall targets, rule by rule', async () => {
+describe('lint on the judged real plans', () => {
+  it('reaches the precision and recall targets, rule by rule', async (ctx) => {
+    need(ctx, CORPUS);
     const judgements = readJudgements(new URL('./judgements.tsv', import.meta.url));
     const plans = [...new Set(judgements.map((j) => j.plan))];
     expect(plans.length).toBeGreaterThanOrEqual(30);
@@ -45,7 +43,7 @@ describe.skipIf(!haveCorpus)('lint on the judged real plans', () => {
 
     const root = tempRepo();
     mkdirSync(path.join(root, '.agent/execplans'), { recursive: true });
-    for (const p of plans) copyFileSync(path.join(corpus, p), path.join(root, '.agent/execplans', p));
+    for (const p of plans) copyFileSync(corpusPath(p), path.join(root, '.agent/execplans', p));
     writeFileSync(
       path.join(root, 'execplan.json'),
       JSON.stringify({ lint: { rules: { 'referenced-paths-exist': 'off', 'artifacts-folder': 'off', 'file-name': 'off' } } }),
