@@ -65,6 +65,13 @@ const SHAPES: Record<string, Shape> = {
     defaults: {},
     positional: (a) => (a.length === 1 ? [a[0]] : undefined),
   },
+  // merge-driver <base> <ours> <theirs> [path]: git runs it once per plan merged on both sides.
+  'merge-driver': {
+    load: () => import('./commands/merge-driver.js'),
+    flags: {},
+    defaults: {},
+    positional: (a) => (a.length === 3 || a.length === 4 ? [a[0], a[1], a[2], a[3]] : undefined),
+  },
   show: {
     load: () => import('./commands/show.js'),
     flags: JSON_FLAG,

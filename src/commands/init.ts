@@ -12,7 +12,11 @@ interface Options {
   cwd?: string;
   json?: boolean;
   agents?: boolean;
+<<<<<<< HEAD
   hooks?: boolean;
+=======
+  git?: boolean;
+>>>>>>> main
 }
 
 /** What init did to one path. */
@@ -26,6 +30,9 @@ export interface InitStep {
 
 /** The guide's last line records a hash of the text above it, so init can tell its own text from the user's edits. */
 const MARKER = /\n<!-- execplan-guide sha256:([0-9a-f]{64}) -->\n?$/;
+
+/** init --git installs the merge driver itself. */
+export const ownsMergeDriver = true;
 
 /** Run `execplan init`. */
 export async function run(io: Io, opts: Options): Promise<number> {
@@ -56,6 +63,10 @@ export async function run(io: Io, opts: Options): Promise<number> {
     steps.push({ path: `${relPath(ws, dir)}/`, action: existed ? 'exists' : 'created' });
   }
   steps.push(writeGuide(root, config.paths));
+  if (opts.git) {
+    const { installGit } = await import('../usecases/git-setup.js');
+    steps.push(...installGit(ws, io.env).map((s) => ({ path: s.path, action: s.action === 'removed' ? ('updated' as const) : s.action, ...(s.note ? { note: s.note } : {}) })));
+  }
   if (opts.agents) {
     const { initAgents } = await import('./init-agents.js');
     steps.push(...initAgents(ws));
