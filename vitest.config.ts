@@ -9,5 +9,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // The default report, then one line naming what tests skipped for lack of ../shared or a
+    // browser (test/helpers/prerequisites.ts).
+    reporters: ['default', './test/helpers/prerequisites-reporter.ts'],
   },
 });

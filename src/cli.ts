@@ -8,7 +8,7 @@ import { reportError, runCommand, type CommandModule } from './run-command.js';
 import { VERSION } from './version.js';
 
 /** How a command's `<plan>` argument may be given (see resolvePlan in src/workspace/plans.ts). */
-const PLAN_ARG = 'plan id (its date may be left out), a unique prefix of one, or a path';
+const PLAN_ARG = 'plan id (its date may be left out), any part of one that names it alone, or a path';
 
 export { reportError, systemErrorMessage } from './run-command.js';
 
@@ -17,6 +17,7 @@ export type Runner = (load: () => Promise<CommandModule>, opts: Record<string, u
 
 /** Run the CLI with `argv` (without `node` and the script) and return the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
+  argv = commandAfterPlan(argv);
   let exitCode = 0;
   const json = wantsJson(argv);
   const program = buildProgram(io, (code) => {
@@ -30,6 +31,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
  * command receives from the option parser, for tests that compare it with src/direct.ts.
  */
 export async function parseOnly(argv: string[], io: Io, runner: Runner): Promise<number> {
+  argv = commandAfterPlan(argv);
   let exitCode = 0;
   const program = buildProgram(
     io,
@@ -41,9 +43,37 @@ export async function parseOnly(argv: string[], io: Io, runner: Runner): Promise
   return parse(program, argv, io, wantsJson(argv), () => exitCode);
 }
 
+/** Options that take a value, before or after `run`: their value is not a positional argument. */
+const VALUE_OPTIONS = new Set(['-C', '--cwd', '--label', '--max-output']);
+
+/**
+ * `execplan run <plan> <command> [args...]`: everything after the plan is the command, its options
+ * included (`run p python3 -c "print(1)"`), as if it followed `--`, which stays accepted. Returns
+ * `argv` with the `--` in place.
+ */
+export function commandAfterPlan(argv: readonly string[]): string[] {
+  let i = 0;
+  // Options of the program come before the command's name.
+  while (i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '--') i += VALUE_OPTIONS.has(argv[i]!) ? 2 : 1;
+  if (argv[i] !== 'run') return [...argv];
+  let plan = false;
+  for (let j = i + 1; j < argv.length; j++) {
+    const a = argv[j]!;
+    if (a === '--') break;
+    if (a.startsWith('-') && a !== '-') {
+      if (VALUE_OPTIONS.has(a)) j++;
+      continue;
+    }
+    if (plan) return [...argv.slice(0, j), '--', ...argv.slice(j)];
+    plan = true;
+  }
+  return [...argv];
+}
+
 /** Whether the command line asks for one JSON document on stdout: `--json`, or lint's `--format json`. */
 function wantsJson(argv: readonly string[]): boolean {
-  return argv.some((a, i) => a === '--json' || a === '--format=json' || ((a === '--format' || a === '-f') && argv[i + 1] === 'json'));
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a, i) => a === '--json' || a === '--format=json' || ((a === '--format' || a === '-f') && argv[i + 1] === 'json'));
 }
 
 async function parse(program: Command, argv: string[], io: Io, json: boolean, exitCode: () => number): Promise<number> {
@@ -214,9 +244,9 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
   program
     .command('run')
     .description("run a command, save its output as a transcript in the plan's artifacts and link it from the plan")
-    .usage('[options] <plan> -- <command> [args...]')
+    .usage('[options] <plan> <command> [args...]')
     .argument('<plan>', PLAN_ARG)
-    .argument('[command...]', 'the command and its arguments, after --')
+    .argument('[command...]', 'the command and its arguments: everything after the plan, options included (`--` before it is accepted)')
     .option('--label <name>', 'name the transcript <timestamp>_<name>.log (default: from the command)')
     .option('--max-output <size>', 'keep at most this much output in the transcript, e.g. 2M (default 1M)')
     .option('--shell', 'run the command through /bin/sh -c')

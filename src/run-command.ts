@@ -4,7 +4,8 @@
  * most frequent commands (src/direct.ts) both run commands through here.
  */
 import type { Io } from './commands/io.js';
-import { errnoWords, ExecplanError } from './workspace/errors.js';
+import { errorEnvelope } from './usecases/envelope.js';
+import { ExecplanError } from './workspace/errors.js';
 
 // Each command module checks its own arguments; `any` is the seam between the parsers and them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,26 +28,15 @@ export async function runCommand(io: Io, load: () => Promise<CommandModule>, opt
 
 /** Print an error and return the exit code: 1 or 2 for a user's mistake (see ExecplanError), 2 for a failed system call or a bug. */
 export function reportError(io: Io, err: unknown, json: boolean): number {
+  const envelope = errorEnvelope(err);
+  if (json) io.stdout(`${JSON.stringify(envelope, null, 2)}\n`);
   if (err instanceof ExecplanError) {
-    if (json) io.stdout(`${JSON.stringify({ ok: false, error: err.toJSON() }, null, 2)}\n`);
     io.stderr(`execplan: ${err.message}\n`);
     return err.exitCode;
   }
-  const msg = systemErrorMessage(err);
-  if (msg !== undefined) {
-    if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: 'IO', message: msg } }, null, 2)}\n`);
-    io.stderr(`execplan: ${msg}\n`);
-    return 2;
-  }
-  if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: String((err as Error)?.message ?? err) } }, null, 2)}\n`);
-  io.stderr(`execplan: internal error (please report it): ${(err as Error)?.stack ?? String(err)}\n`);
+  if (envelope.error.code === 'IO') io.stderr(`execplan: ${envelope.error.message}\n`);
+  else io.stderr(`execplan: internal error (please report it): ${(err as Error)?.stack ?? String(err)}\n`);
   return 2;
 }
 
-/** The message for a failed system call (a file that cannot be read or written), or undefined for any other error. */
-export function systemErrorMessage(err: unknown): string | undefined {
-  const e = err as NodeJS.ErrnoException;
-  if (!e || typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
-  const why = errnoWords(e);
-  return `${e.syscall} failed for ${e.path ?? 'a file'}: ${why ? `${why} (${e.code})` : e.code}. Check that the path exists and that you may read and write it.`;
-}
+export { systemErrorMessage } from './usecases/envelope.js';

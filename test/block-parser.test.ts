@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import markdownit, { type Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { parseBlocks } from '../src/core/block-parser.js';
+import { CORPUS, corpusPath, corpusPlans, need } from './helpers/prerequisites.js';
 
-const CORPUS = fileURLToPath(new URL('../../shared/corpus/real/plans/', import.meta.url));
 const full = markdownit('commonmark').enable('table');
 
 function viaMarkdownIt(text: string): Token[] {
@@ -29,11 +28,12 @@ const EDGE_CASES = [
 ];
 
 describe('parseBlocks', () => {
-  it('gives the tokens of markdown-it with the CommonMark preset and tables, on every corpus plan', () => {
-    const names = readdirSync(CORPUS).filter((f) => f.endsWith('.md'));
+  it('gives the tokens of markdown-it with the CommonMark preset and tables, on every corpus plan', (ctx) => {
+    need(ctx, CORPUS);
+    const names = corpusPlans();
     expect(names.length).toBeGreaterThan(90);
     for (const name of names) {
-      const text = readFileSync(`${CORPUS}${name}`, 'utf8');
+      const text = readFileSync(corpusPath(name), 'utf8');
       expect(shape(parseBlocks(text)), name).toEqual(shape(viaMarkdownIt(text)));
     }
   });

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { checkOp, type Op } from './helpers/edit-properties.js';
+import { CORPUS, corpusPath, corpusPlans, need } from './helpers/prerequisites.js';
 
 // Words that cannot form a label, a timestamp, a list marker or a placeholder on their own.
 const WORDS = ['parser', 'tests', 'über', 'naïve', '中文', 'arrow→', 'dash—dash', 'x1', 'v2', 'fix', 'Build', 'the', 'cache', 'read', 'tab\tinside', '“quoted”', 'emoji✅', 'zero\u200Bwidth'];
@@ -117,9 +118,8 @@ describe('edit properties over generated plans', () => {
   });
 });
 
-const CORPUS = new URL('../../shared/corpus/real/plans/', import.meta.url);
-const files = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
-const read = (f: string) => readFileSync(new URL(f, CORPUS), 'utf8');
+const files = corpusPlans();
+const read = (f: string) => readFileSync(corpusPath(f), 'utf8');
 
 describe('edit properties over the real corpus', () => {
   const fixed: Op[] = [
@@ -133,7 +133,8 @@ describe('edit properties over the real corpus', () => {
     { kind: 'outcome', text: 'Milestone 1 shipped.' },
   ];
 
-  it(`every builder on each of the ${files.length} plans, and on their CRLF twins`, () => {
+  it('every builder on each plan, and on their CRLF twins', (ctx) => {
+    need(ctx, CORPUS);
     for (const f of files) {
       const source = read(f);
       for (const o of fixed) {
@@ -143,7 +144,8 @@ describe('edit properties over the real corpus', () => {
     }
   });
 
-  it('random sequences of edits on random corpus plans', () => {
+  it('random sequences of edits on random corpus plans', (ctx) => {
+    need(ctx, CORPUS);
     fc.assert(
       fc.property(fc.constantFrom(...files), fc.array(op, { minLength: 1, maxLength: 5 }), (f, ops) => {
         let text = read(f);

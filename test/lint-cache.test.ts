@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync, mkdtempSync, existsSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,6 +9,7 @@ import * as stylish from '../src/formatters/stylish.js';
 import { cachedFindings, cachedHash, loadLintCache, saveLintCache, setCacheEntry, reportFor, storeReport, type CacheEntry } from '../src/workspace/lint-cache.js';
 import { runCli } from './helpers.js';
 import { lintWorkspace, PLAN, PLAN_PATH } from './helpers/lint-workspace.js';
+import { CORPUS, corpusPath, corpusPlans, need } from './helpers/prerequisites.js';
 import { GOOD } from './rules/helpers.js';
 
 vi.mock('../src/core/parse.js', async (importOriginal) => {
@@ -218,8 +219,7 @@ describe('execplan lint --cache', () => {
 describe('the cache rests on this: time passing only removes findings', () => {
   // An entry without clock findings is reused at any later clock (see src/workspace/lint-cache.ts).
   // Over every real plan, linting later must report a subset of what linting earlier reported.
-  const dir = new URL('../../shared/corpus/real/plans/', import.meta.url);
-  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md')) : [];
+  const names = corpusPlans();
   const enabled = resolveRuleSettings({});
   const at = (text: string, name: string, iso: string) => {
     const base = {
@@ -233,9 +233,10 @@ describe('the cache rests on this: time passing only removes findings', () => {
     };
     return new Set(lintPlan(parse.parsePlan(text), base, enabled).map((d) => `${d.ruleId}@${d.line}:${d.column}`));
   };
-  it.runIf(names.length > 0)('holds over the real corpus', () => {
+  it('holds over the real corpus', (ctx) => {
+    need(ctx, CORPUS);
     for (const name of names) {
-      const text = readFileSync(new URL(name, dir), 'utf8');
+      const text = readFileSync(corpusPath(name), 'utf8');
       const instants = ['2020-01-01T00:00:00Z', '2025-09-01T00:00:00Z', '2026-03-01T00:00:00Z', '2030-01-01T00:00:00Z'];
       const found = instants.map((iso) => at(text, name, iso));
       for (let i = 1; i < found.length; i++) {

@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CORPUS, corpusPath, corpusPlans, need, skipsWithout } from './helpers/prerequisites.js';
 import { parsePlan } from '../src/core/parse.js';
 import type { Plan } from '../src/core/types.js';
-
-const CORPUS = new URL('../../shared/corpus/real/plans/', import.meta.url);
 
 const canonical = [
   '# Add CSV export',
@@ -249,14 +248,16 @@ describe('parsePlan', () => {
 });
 
 describe('the real corpus', () => {
-  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.md'));
+  const files = corpusPlans();
+  skipsWithout(CORPUS, 'parses every real plan');
 
-  it('has the plans', () => {
+  it('has the plans', (ctx) => {
+    need(ctx, CORPUS);
     expect(files.length).toBeGreaterThanOrEqual(90);
   });
 
   it.each(files)('%s parses, and every offset slices back to the original text', (name) => {
-    const text = readFileSync(new URL(name, CORPUS), 'utf8');
+    const text = readFileSync(corpusPath(name), 'utf8');
     const plan = parsePlan(text);
     const lines = text.split(/\r\n|\r|\n/);
     const lineOf = (l: number) => lines[l - 1] ?? '';

@@ -11,13 +11,15 @@ import type { StreamInput, Totals } from '../formatters/types.js';
 import { loadRuleMetas } from '../rules/metas.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { cacheFile, cacheKey, deleteCacheEntry, loadLintCache, saveLintCache, setCacheEntry, reportFor, storeReport, type LintCache } from '../workspace/lint-cache.js';
+import { errorEnvelope } from '../usecases/envelope.js';
+import { lintJob, lintSetup } from '../usecases/lint-setup.js';
 import { fsAnswers, type FileJob, type LintSetup } from '../workspace/lint-files.js';
 import type { FileLinter } from '../workspace/lint-runner.js';
 import { leftOutMessage, listPlanRefs, type PlanRef } from '../workspace/plans.js';
 import { assertRealInside } from '../workspace/safe-path.js';
 import { isInside, openWorkspace, relPath, type Workspace } from '../workspace/workspace.js';
 import { VERSION } from '../version.js';
-import { clock, tzOffset, writeJson, type Io } from './io.js';
+import { clockOf, writeJson, type Io } from './io.js';
 import { lintSettings, settle, useColor, type LintOptions, type Settled } from './lint-options.js';
 import { loadFormatter, loadStreamingFormatter, openSink } from './lint-output.js';
 import { checkCache, debugRun, lintAll, settleHits } from './lint-run.js';
@@ -29,7 +31,7 @@ export async function run(io: Io, opts: LintOptions, targets: string[] = []): Pr
     return await lint(io, opts, targets);
   } catch (err) {
     // `--format json` promises one JSON document on stdout, errors included (`--json` is handled by the CLI).
-    if (err instanceof ExecplanError && !opts.json && opts.format === 'json' && !opts.output) writeJson(io, { ok: false, error: err.toJSON() });
+    if (err instanceof ExecplanError && !opts.json && opts.format === 'json' && !opts.output) writeJson(io, errorEnvelope(err));
     throw err;
   }
 }
@@ -39,16 +41,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   const cwd = path.resolve(io.cwd, opts.cwd ?? '.');
   const ws = openWorkspace(cwd);
   const metas = await loadRuleMetas();
-  const now = clock(io);
-  const setup: LintSetup = {
-    root: ws.root,
-    lint: lintSettings(ws.config, opts, metas),
-    sections: ws.config.sections,
-    timestampStyle: ws.config.timestamps.style,
-    ...(ws.config.timestamps.explicit ? {} : { timestampStyleFromPlan: true }),
-    now: now.getTime(),
-    tzOffsetMinutes: tzOffset(io, now),
-  };
+  const setup = lintSetup(ws, clockOf(io), lintSettings(ws.config, opts, metas));
   // Settings are checked before anything is read; the parser loads only when a plan must be linted.
   const enabled = resolveSettingsOf(setup.lint, metas.map((meta) => ({ meta })));
   const fs = fsAnswers(ws.root);
@@ -56,7 +49,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   const loadLinter = async () => (linter ??= (await import('../workspace/lint-runner.js')).createFileLinter(setup, fs));
   // Without arguments, every active plan; arguments may be globs, whose matcher loads only then.
   const refs = targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active', (rel, why, link) => io.stderr(leftOutMessage(rel, why, link)));
-  const jobs = refs.map((ref) => jobFor(ws, ref));
+  const jobs = refs.map((ref) => lintJob(ws, ref));
   const rels = jobs.map((j) => j.rel);
   const cache = opts.cache ? openCache(ws, cwd, opts, setup, metas) : undefined;
   const input: StreamInput = {
@@ -175,12 +168,6 @@ async function applyFixes(io: Io, ws: Workspace, refs: PlanRef[], jobs: FileJob[
     io.stderr(`Fixed ${fixed} problem${fixed === 1 ? '' : 's'} in ${files} plan${files === 1 ? '' : 's'}.\n`);
   }
   return diff;
-}
-
-/** The plan as the linter sees it: paths, and where its artifacts folder is. */
-function jobFor(ws: Workspace, ref: PlanRef): FileJob {
-  const dir = ref.archived ? ws.config.paths.archiveArtifacts : ws.config.paths.artifacts;
-  return { abs: ref.path, rel: ref.relPath, artifacts: `${dir}/${ref.id}` };
 }
 
 function openCache(ws: Workspace, cwd: string, opts: LintOptions, setup: LintSetup, metas: readonly RuleMeta[]): LintCache {

@@ -1,8 +1,8 @@
 /** `execplan list`: every plan with its progress, last activity and state. */
 import { leftOutMessage } from '../workspace/plans.js';
 import type { ExecplanError } from '../workspace/errors.js';
-import { listPlanSummaries, type ListedPlan, type ListOptions } from '../workspace/summaries.js';
-import { openWorkspace, type Workspace } from '../workspace/workspace.js';
+import { listPlanSummaries } from '../workspace/summaries.js';
+import { openWorkspace } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
 import { renderTable } from './table.js';
 
@@ -14,14 +14,12 @@ interface Options {
   cache?: boolean;
 }
 
-export type { ListedPlan };
-
 /** Run `execplan list`. */
 export async function run(io: Io, opts: Options): Promise<number> {
   const ws = openWorkspace(opts.cwd ?? io.cwd);
   const which = opts.all ? 'all' : opts.archived ? 'archived' : 'active';
   const unreadable: ExecplanError[] = [];
-  const plans = await listPlans(ws, which, {
+  const plans = await listPlanSummaries(ws, which, {
     cache: opts.cache !== false,
     onOutside: (rel, why, link) => io.stderr(leftOutMessage(rel, why, link)),
     onUnreadable: (err) => {
@@ -44,11 +42,6 @@ export async function run(io: Io, opts: Options): Promise<number> {
   const rows = plans.map((p) => [p.id, truncate(p.title ?? '(no title)', 48), p.total ? `${p.done}/${p.total}` : '-', p.lastActivity ?? '-', p.state]);
   io.stdout(renderTable(['ID', 'TITLE', 'PROGRESS', 'LAST ACTIVITY', 'STATE'], rows));
   return code;
-}
-
-/** The workspace's plans with their summaries, sorted by path. */
-export function listPlans(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', opts: ListOptions = {}): Promise<ListedPlan[]> {
-  return listPlanSummaries(ws, which, opts);
 }
 
 function truncate(s: string, n: number): string {

@@ -119,8 +119,17 @@ function walk(w: Walker, dir: string, rel: string, archived: boolean, skip: stri
 }
 
 /**
- * Resolve a plan reference: a path to a plan file, an exact id, the id without its date, or a
- * unique prefix of either.
+ * Refuse to change an archived plan or its archived artifacts: a record of finished work is changed
+ * only after `execplan reopen` brings it back. `what` says what the refused command would have done.
+ */
+export function assertActive(ref: PlanRef, what = 'its living sections are closed'): void {
+  if (!ref.archived) return;
+  throw new ExecplanError('REFUSED', `${ref.relPath} is archived; ${what}. Run \`execplan reopen ${ref.id}\` to bring it back to the active plans, then change it.`, { file: ref.relPath });
+}
+
+/**
+ * Resolve a plan reference: a path to a plan file, an exact id, the id without its date, a
+ * unique prefix of either, or else any unique part of an id.
  * Active plans win over archived ones with the same id. Unknown or ambiguous references are
  * errors that list the close matches.
  */
@@ -133,7 +142,7 @@ export function resolvePlan(ws: Workspace, ref: string, cwd: string = ws.root, w
 
 function findPlan(ws: Workspace, ref: string, cwd: string, which: 'active' | 'archived' | 'all'): PlanRef {
   const trimmed = ref.trim();
-  if (!trimmed) throw new ExecplanError('USAGE', 'No plan given. Name a plan by its id (see `execplan list`; its date may be left out), a unique prefix of one, or its path.');
+  if (!trimmed) throw new ExecplanError('USAGE', 'No plan given. Name a plan by its id (see `execplan list`; its date may be left out), any part of one that names it alone, or its path.');
   if (trimmed.includes('\0')) throw new ExecplanError('UNSAFE_PATH', 'The plan reference contains a NUL byte.');
 
   if (/[\\/]/.test(trimmed) || /\.md$/i.test(trimmed)) {
@@ -176,6 +185,8 @@ function findPlan(ws: Workspace, ref: string, cwd: string, which: 'active' | 'ar
     plans.filter((p) => undated(p) === lower),
     plans.filter((p) => p.id.toLowerCase().startsWith(lower)),
     plans.filter((p) => undated(p).startsWith(lower)),
+    // Last, any part of the id: `json` finds `2026-01-05_add-json-export`.
+    plans.filter((p) => p.id.toLowerCase().includes(lower)),
   ];
   const prefixed = tiers.find((t) => t.length) ?? [];
   if (prefixed.length === 1 || (prefixed.length > 1 && prefixed.every((p) => p.id === prefixed[0]!.id))) {
@@ -187,7 +198,7 @@ function findPlan(ws: Workspace, ref: string, cwd: string, which: 'active' | 'ar
   // A plan left out of the listing because it leads outside the workspace is refused by name, not reported missing.
   const outside = leftOut.find(({ rel }) => {
     const name = path.posix.basename(rel).replace(/\.md$/i, '').toLowerCase();
-    return name.startsWith(lower) || name.replace(/^\d{4}-\d{2}-\d{2}[_-]/, '').startsWith(lower);
+    return name.includes(lower);
   });
   if (outside?.link) assertRealInside(ws.root, path.join(ws.root, outside.rel), 'plan');
   // A file of that name that is not a plan file (a named pipe, a folder): say what it is.

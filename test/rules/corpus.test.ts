@@ -3,16 +3,16 @@
  * leaves nothing fixable, replays from its recorded edits, and keeps every untouched line as it was,
  * with LF and with CRLF line endings alike.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, type Edit } from '../../src/core/apply-edits.js';
 import { fixPlan, lintPlan, resolveRuleSettings } from '../../src/core/lint.js';
 import { computeLineStarts } from '../../src/core/lines.js';
 import { parsePlan } from '../../src/core/parse.js';
+import { CORPUS, corpusPath, corpusPlans, skipsWithout } from '../helpers/prerequisites.js';
 import { ctxBase } from './helpers.js';
 
-const dir = new URL('../../../shared/corpus/real/plans/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+const files = corpusPlans();
 const enabled = resolveRuleSettings();
 
 function base(file: string) {
@@ -43,8 +43,10 @@ function untouchedLinesKept(before: string, edits: Edit[], after: string, eol: '
   }
 }
 
+skipsWithout(CORPUS, 'lints and fixes every real plan');
+
 describe.each(files)('%s', (file) => {
-  const lf = readFileSync(new URL(file, dir), 'utf8');
+  const lf = readFileSync(corpusPath(file), 'utf8');
 
   it.each([
     ['LF', lf],

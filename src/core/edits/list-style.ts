@@ -68,10 +68,13 @@ export function entryLines(style: ListStyle, marker: string, head: readonly stri
   const more = (prefix: string, lines: readonly string[]) => {
     for (const l of lines) out.push(l ? prefix + l : '');
   };
-  more(style.cont, head.slice(1));
+  // A later line of a labelled field is indented under the field, so it reads as more of it, not as
+  // a line of its own beside `Rationale:` (sub-bullet fields continue at their text already).
+  const fieldCont = /[-*+]/.test(style.fieldPrefix) ? style.cont : `${style.fieldPrefix}  `;
+  more(fields.length ? fieldCont : style.cont, head.slice(1));
   for (const f of fields) {
     out.push(style.fieldPrefix + (f[0] ?? ''));
-    more(style.cont, f.slice(1));
+    more(fieldCont, f.slice(1));
   }
   return out;
 }
