@@ -43,6 +43,10 @@ export function logStyle(plan: Plan, entries: readonly LogEntry[]): ListStyle {
   const last = entries[entries.length - 1];
   if (!last) return DEFAULT_STYLE;
   const first = lineText(plan.source, plan.lineStarts, last.line - 1);
+  if (last.form === 'paragraph') {
+    // A log of paragraphs (`**Decision:** …` with each field on a line below it): a new paragraph, a blank line apart.
+    return { indent: last.indent, marker: '', gap: '', cont: last.indent, fieldPrefix: last.indent, loose: true, labels: labelStyle(first) };
+  }
   const head = /^[ \t]*(?:[-*+]|\d{1,9}[.)])([ \t]+)/.exec(first);
   const fieldPrefix = fieldLinePrefix(plan, entries) ?? continuationPrefix(plan, entries) ?? last.contentIndent;
   const cont = fieldPrefix.replace(/[-*+]/g, ' ');
@@ -129,7 +133,7 @@ function fieldLinePrefix(plan: Plan, entries: readonly LogEntry[]): string | und
 }
 
 function labelStyle(firstLine: string): ListStyle['labels'] {
-  const m = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(\*\*|__)[^*_:]+(:?)(\*\*|__)(:?)/.exec(firstLine);
+  const m = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(\*\*|__)[^*_:]+(:?)(\*\*|__)(:?)/.exec(firstLine);
   if (!m) return 'plain';
   return m[2] ? 'bold-inside' : m[4] ? 'bold-outside' : 'plain';
 }
