@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, type Edit } from '../../src/core/apply-edits.js';
-import { fixPlan, lintPlan, resolveRuleSettings } from '../../src/core/lint.js';
+import { fixPlan, lintPlan } from '../../src/core/lint.js';
+import { resolveRuleSettings } from '../../src/rules/index.js';
 import { computeLineStarts } from '../../src/core/lines.js';
 import { parsePlan } from '../../src/core/parse.js';
 import { CORPUS, corpusPath, corpusPlans, skipsWithout } from '../helpers/prerequisites.js';
