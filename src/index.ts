@@ -8,7 +8,7 @@ export type { Diagnostic, LintResult, RuleMeta, Severity } from './core/diagnost
 export { DEFAULT_SECTION_SETTINGS, fixPlan, lintPlan, parseOptionsFor, summarize, type AppliedFix, type EnabledRule, type FixResult, type LintSettingsInput } from './core/lint.js';
 export { RULES, resolveRuleSettings } from './rules/index.js';
 export type { LintContextBase, Report, Rule, RuleContext, SectionSettings } from './rules/types.js';
-export { renderSkeleton, slugify, LIVING_DOCUMENT_PREAMBLE, SKELETON_TITLE_PLACEHOLDER, type SkeletonOptions } from './core/skeleton.js';
+export { planSlug, renderSkeleton, slugify, LIVING_DOCUMENT_PREAMBLE, SKELETON_TITLE_PLACEHOLDER, type SkeletonOptions } from './core/skeleton.js';
 export { PLANS_GUIDE } from './templates/plans-guide.js';
 export { archivePlan, reopenPlan, type ArchiveOptions, type ReopenOptions, type MoveResult, type PlanMove } from './workspace/archive.js';
 export { unfinishedReasons, outcomesEmpty, type UnfinishedReason, type LintError } from './workspace/finished.js';

@@ -6,6 +6,8 @@
 import type { Io } from './commands/io.js';
 import { errorEnvelope } from './usecases/envelope.js';
 import { ExecplanError } from './workspace/errors.js';
+import { driverMissing, DRIVER_MISSING_MESSAGE } from './workspace/git-merge-setup.js';
+import { findRoot } from './workspace/workspace.js';
 
 // Each command module checks its own arguments; `any` is the seam between the parsers and them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -14,15 +16,31 @@ type Action = (io: Io, ...args: any[]) => Promise<number>;
 /** A command module: `src/commands/<verb>.ts`. */
 export interface CommandModule {
   run: Action;
+  /** True for the commands that set up or run the merge driver themselves: they skip the check that it is installed. */
+  ownsMergeDriver?: boolean;
 }
 
 /** Load a command module and run it with parsed options and positional arguments; errors a user can fix become messages and exit codes. */
 export async function runCommand(io: Io, load: () => Promise<CommandModule>, opts: Record<string, unknown>, positional: unknown[]): Promise<number> {
   try {
     const mod = await load();
+    if (!mod.ownsMergeDriver) warnMissingDriver(io, typeof opts.cwd === 'string' ? opts.cwd : io.cwd);
     return await mod.run(io, opts, ...positional);
   } catch (err) {
     return reportError(io, err, Boolean(opts.json));
+  }
+}
+
+/**
+ * One line on stderr when `.gitattributes` merges plans with the execplan driver but this clone's
+ * git configuration does not define it (git would then fall back to its line merge, silently).
+ * Two small file reads, no process.
+ */
+function warnMissingDriver(io: Io, cwd: string): void {
+  try {
+    if (driverMissing(findRoot(cwd), io.env)) io.stderr(DRIVER_MISSING_MESSAGE);
+  } catch {
+    // A folder that cannot be read is the command's own error to report.
   }
 }
 

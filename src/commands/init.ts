@@ -12,6 +12,11 @@ interface Options {
   cwd?: string;
   json?: boolean;
   agents?: boolean;
+<<<<<<< HEAD
+  hooks?: boolean;
+=======
+  git?: boolean;
+>>>>>>> main
 }
 
 /** What init did to one path. */
@@ -25,6 +30,9 @@ export interface InitStep {
 
 /** The guide's last line records a hash of the text above it, so init can tell its own text from the user's edits. */
 const MARKER = /\n<!-- execplan-guide sha256:([0-9a-f]{64}) -->\n?$/;
+
+/** init --git installs the merge driver itself. */
+export const ownsMergeDriver = true;
 
 /** Run `execplan init`. */
 export async function run(io: Io, opts: Options): Promise<number> {
@@ -55,9 +63,21 @@ export async function run(io: Io, opts: Options): Promise<number> {
     steps.push({ path: `${relPath(ws, dir)}/`, action: existed ? 'exists' : 'created' });
   }
   steps.push(writeGuide(root, config.paths));
+  if (opts.git) {
+    const { installGit } = await import('../usecases/git-setup.js');
+    steps.push(...installGit(ws, io.env).map((s) => ({ path: s.path, action: s.action === 'removed' ? ('updated' as const) : s.action, ...(s.note ? { note: s.note } : {}) })));
+  }
   if (opts.agents) {
     const { initAgents } = await import('./init-agents.js');
     steps.push(...initAgents(ws));
+  }
+  if (opts.hooks) {
+    const { installAgentHooks } = await import('../usecases/agent-hooks.js');
+    for (const h of installAgentHooks(ws, ['claude', 'codex', 'cursor', 'gemini'])) {
+      const events = h.events.length ? `hooks for ${h.events.join(', ')}` : undefined;
+      const note = [events, h.note].filter(Boolean).join('; ');
+      steps.push({ path: h.path, action: h.action === 'removed' ? 'updated' : h.action, ...(note ? { note } : {}), ...(h.blocked ? { blocked: true } : {}) });
+    }
   }
 
   const changed = steps.some((s) => s.action === 'created' || s.action === 'updated');

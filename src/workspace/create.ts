@@ -1,7 +1,7 @@
 /** Creating a plan file from the skeleton, with its artifacts folder: what `execplan new` and the MCP server share. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { renderSkeleton, slugify } from '../core/skeleton.js';
+import { planSlug, renderSkeleton } from '../core/skeleton.js';
 import { ExecplanError } from './errors.js';
 import { listPlanRefs } from './plans.js';
 import { assertRealInside } from './safe-path.js';
@@ -28,14 +28,11 @@ export interface CreatedPlan {
   artifacts: string;
 }
 
-/** Check a description and derive the title and slug; throws a USAGE error that says what to type instead. */
+/** Check a description and derive the title and slug (see planSlug); throws a USAGE error, saying what to type instead, only for an empty one. */
 export function namePlan(description: string): PlanName {
   const title = description.replace(/\s+/g, ' ').trim();
   if (!title) throw new ExecplanError('USAGE', 'The description is empty. Give a short, action-oriented description, e.g. execplan new "Add CSV export to reports".');
-  const slug = slugify(title);
-  if (!slug) {
-    throw new ExecplanError('USAGE', `"${description}" has no letters or digits usable in a file name. Give a description with some ASCII letters or digits, e.g. execplan new "Add CSV export".`);
-  }
+  const slug = planSlug(title);
   return { title, slug };
 }
 
