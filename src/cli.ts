@@ -121,11 +121,8 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .addOption(jsonOption())
     .option('--agents', 'also write agent instructions (AGENTS.md block, skill files)')
     .option('--no-agents', 'do not offer agent instructions')
-<<<<<<< HEAD
     .option('--hooks', "also install the lifecycle hooks of Claude Code, Codex, Cursor and Gemini CLI (see `execplan hooks`)")
-=======
     .option('--git', 'also register the merge driver for plans (.gitattributes and .git/config)')
->>>>>>> main
     .action(lazy(() => import('./commands/init.js')));
 
   program

@@ -12,11 +12,8 @@ interface Options {
   cwd?: string;
   json?: boolean;
   agents?: boolean;
-<<<<<<< HEAD
   hooks?: boolean;
-=======
   git?: boolean;
->>>>>>> main
 }
 
 /** What init did to one path. */
