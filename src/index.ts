@@ -8,11 +8,11 @@ export type { Diagnostic, LintResult, RuleMeta, Severity } from './core/diagnost
 export { DEFAULT_SECTION_SETTINGS, fixPlan, lintPlan, parseOptionsFor, resolveRuleSettings, summarize, type AppliedFix, type EnabledRule, type FixResult, type LintSettingsInput } from './core/lint.js';
 export { RULES } from './rules/index.js';
 export type { LintContextBase, Report, Rule, RuleContext, SectionSettings } from './rules/types.js';
-export { renderSkeleton, slugify, LIVING_DOCUMENT_PREAMBLE, SKELETON_TITLE_PLACEHOLDER, type SkeletonOptions } from './core/skeleton.js';
+export { planSlug, renderSkeleton, slugify, LIVING_DOCUMENT_PREAMBLE, SKELETON_TITLE_PLACEHOLDER, type SkeletonOptions } from './core/skeleton.js';
 export { PLANS_GUIDE } from './templates/plans-guide.js';
 export { archivePlan, reopenPlan, type ArchiveOptions, type ReopenOptions, type MoveResult, type PlanMove } from './workspace/archive.js';
 export { unfinishedReasons, outcomesEmpty, type UnfinishedReason, type LintError } from './workspace/finished.js';
-export { planLintErrors } from './workspace/lint-errors.js';
+export { planLintErrors } from './usecases/lint-setup.js';
 export { nodeFsOps, runJournal, type FsOps, type Step } from './workspace/journal.js';
 export { addArtifacts, listArtifacts, artifactsDir, type AddedArtifact, type AddArtifactsOptions, type ArtifactFile } from './workspace/artifacts.js';
 export { linkEvidence, type EvidenceItem } from './workspace/link-evidence.js';

@@ -58,3 +58,55 @@ describe('a plan is found by any unambiguous part of its id', () => {
     expect((await cli(['show', 'fix', '--json'], { cwd: root })).stdout).toContain('"id": "2026-01-06_fix-export-button"');
   });
 });
+
+describe('a description in any script names the plan', () => {
+  it('creates 日本語のプラン with a slug of its own letters, which lint accepts and commands find', async () => {
+    const root = tempRepo();
+    const made = await cli(['new', '日本語のプラン', '--json'], { cwd: root });
+    expect(made.code, made.stderr).toBe(0);
+    expect(JSON.parse(made.stdout).path).toBe('.agent/execplans/2026-01-05_日本語のプラン.md');
+    const lint = await cli(['lint', '--json', '--rule', 'file-name=error'], { cwd: root });
+    expect(JSON.parse(lint.stdout).results[0].diagnostics.map((d: { ruleId: string }) => d.ruleId)).not.toContain('file-name');
+    expect((await cli(['progress', 'プラン'], { cwd: root })).code).toBe(0);
+    const emoji = await cli(['new', '🚀✨', '--json'], { cwd: root });
+    expect(emoji.code, emoji.stderr).toBe(0);
+    expect(JSON.parse(emoji.stdout).id).toBe('2026-01-05_plan');
+  });
+});
+
+describe('split on an item that is already done', () => {
+  const plan = (items: string) => `# Split\n\n## Progress\n\n${items}\n`;
+  it('keeps the done part’s own timestamp', async () => {
+    const root = tempRepo();
+    const file = write(root, '.agent/execplans/2026-01-05_split.md', plan('- [x] (2026-01-04 09:15) Wrote the parser and its tests.'));
+    const run = await cli(['progress', 'split', 'split', '1', '--done', 'Wrote the parser', '--remaining', 'Write its tests'], { cwd: root });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(plan('- [x] (2026-01-04 09:15) Wrote the parser\n- [ ] Write its tests'));
+  });
+
+  it('refuses, saying why, when the done item has no timestamp', async () => {
+    const root = tempRepo();
+    const text = plan('- [x] Wrote the parser and its tests.');
+    const file = write(root, '.agent/execplans/2026-01-05_split.md', text);
+    const run = await cli(['progress', 'split', 'split', '1', '--done', 'Wrote the parser', '--remaining', 'Write its tests'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('is already done and has no valid timestamp');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+});
+
+describe('multi-line field text', () => {
+  it('is indented under its field and parses back as that one field', async () => {
+    const root = tempRepo();
+    const made = JSON.parse((await cli(['new', 'Fields', '--json'], { cwd: root })).stdout);
+    expect((await cli(['decide', 'fields', 'Use SQLite', '--rationale', 'One file.\nNo server to run.'], { cwd: root })).code).toBe(0);
+    expect((await cli(['discover', 'fields', 'Parsing is slow', '--evidence', '2.1 s for 185 KB\n0.3 s after the fix'], { cwd: root })).code).toBe(0);
+    const text = readFileSync(path.join(root, made.path), 'utf8');
+    expect(text).toContain('- Decision: Use SQLite\n  Rationale: One file.\n    No server to run.\n  Date/Author: 2026-01-05 / ');
+    expect(text).toContain('- Observation: Parsing is slow\n  Evidence: 2.1 s for 185 KB\n    0.3 s after the fix\n');
+    const shown = JSON.parse((await cli(['show', 'fields', '--json'], { cwd: root })).stdout);
+    expect(Object.keys(shown.decisions[0].fields)).toEqual(['decision', 'rationale', 'date-author']);
+    expect(shown.decisions[0].fields.rationale).toBe('One file. No server to run.');
+    expect(shown.surprises[0].fields.evidence).toBe('2.1 s for 185 KB 0.3 s after the fix');
+  });
+});

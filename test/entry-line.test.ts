@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { changedEntryLine, entryLine, movedItemLine } from '../src/commands/edit-plan.js';
+import { changedEntryLine, entryLine, movedItemLine } from '../src/usecases/edit-plan.js';
 import { applyEdits } from '../src/core/apply-edits.js';
 import type { EditContext, PlanChange } from '../src/core/edits/context.js';
 import { addProgressItem, markItemDone, undoItem } from '../src/core/edits/progress.js';

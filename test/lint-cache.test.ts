@@ -178,7 +178,7 @@ describe('execplan lint --cache', () => {
     for (const [location, file] of [[precious, precious], [PLAN_PATH, path.join(root, PLAN_PATH)]] as const) {
       const r = await runCli(['lint', '--cache', '--cache-location', location], { cwd: root });
       expect(r.code, location).toBe(2);
-      expect(r.stderr, location).toMatch(/is not a lint cache of execplan's, so it was not written over\. Name a new file, a folder, or the cache file of an earlier run\.\n$/);
+      expect(r.stderr, location).toMatch(/is not a lint cache of execplan's, so it was not written over\. Name a new file, a folder, or the cache file of an earlier run, or pass --force to replace it\.\n$/);
       expect(r.stdout, location).toBe('');
       expect(readFileSync(file), location).toEqual(file === precious ? Buffer.from('precious\n') : plan);
     }
@@ -264,7 +264,7 @@ describe('the cache file', () => {
     setCacheEntry(cache, 'b.md', { ...entry('x'), clockBound: true });
     setCacheEntry(cache, 'a.md', { ...entry('y'), paths: [['src/a.ts', true]] });
     storeReport(cache, { options: 'o', files: ['b.md', 'a.md'], totals: { files: 2, errors: 2, warnings: 0, fixable: 0 }, text: 'report ✔\n' });
-    expect(saveLintCache(cache, { gitignore: false })).toBe(true);
+    expect(saveLintCache(cache, { gitignore: false, root: dir })).toBe(true);
     const loaded = loadLintCache(file, 'k');
     expect(loaded.changed).toBe(false);
     expect(loaded.entries.get('b.md')).toEqual({ size: 10, mtimeMs: 1000, now: 2000, clockBound: true, artifacts: true, paths: [['src/a.ts', true], ['src/b.ts', false]] });
@@ -284,7 +284,7 @@ describe('the cache file', () => {
       const cache = loadLintCache(file, 'k');
       setCacheEntry(cache, 'a.md', entry(rule));
       storeReport(cache, { options: 'o', files: ['a.md'], totals: { files: 1, errors: 1, warnings: 0, fixable: 0 }, text: `${rule}\n` });
-      expect(saveLintCache(cache, { gitignore: false })).toBe(true);
+      expect(saveLintCache(cache, { gitignore: false, root: dir })).toBe(true);
     };
     save('x');
     const loaded = loadLintCache(file, 'k');

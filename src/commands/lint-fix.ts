@@ -58,7 +58,8 @@ export async function fixOne(ws: Workspace, ref: PlanRef, job: FileJob, linter: 
       const result = fixPlan(plan.source, base, enabled);
       return { edits: editsFor(plan.source, result.output, result.passes), result };
     },
-    { dryRun, parse: parseOptionsFor(base.sections), display: ref.relPath },
+    // fixPlan makes no fix in a plan with conflict markers: well-formed reports them instead.
+    { dryRun, parse: parseOptionsFor(base.sections), display: ref.relPath, allowConflictMarkers: true },
   );
   const result = outcome.result;
   fixed += result.fixes.length;

@@ -30,6 +30,8 @@ export function resolveRuleSettings(lint: LintSettingsInput = {}, rules: readonl
 export function lintPlan(plan: Plan, base: LintContextBase, enabled: readonly EnabledRule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const data = new PlanData(plan);
+  // A plan with git conflict markers gets no fix: which side a change belongs to is the author's call.
+  const fixable = !plan.conflictMarkers.length;
   for (const { rule, severity, options } of enabled) {
     const ruleId = rule.meta.id;
     const report = (r: Report) => {
@@ -37,8 +39,8 @@ export function lintPlan(plan: Plan, base: LintContextBase, enabled: readonly En
       const d: Diagnostic = { ruleId, severity, message: r.message, line: Math.max(1, r.line), column: Math.max(1, r.column ?? 1) };
       if (r.endLine !== undefined) d.endLine = r.endLine;
       if (r.endColumn !== undefined) d.endColumn = r.endColumn;
-      if (r.fix?.length) d.fix = r.fix;
-      if (r.createFolder !== undefined) d.createFolder = r.createFolder;
+      if (r.fix?.length && fixable) d.fix = r.fix;
+      if (r.createFolder !== undefined && fixable) d.createFolder = r.createFolder;
       out.push(d);
     };
     try {
@@ -74,7 +76,8 @@ export interface FixResult {
 
 /**
  * Apply every safe fix: in each pass, the fixes that do not touch each other's bytes; then parse and
- * lint again, until nothing fixable is left (at most `maxPasses` passes). Two rules inserting at the
+ * lint again, until nothing fixable is left (at most `maxPasses` passes). A plan with git conflict
+ * markers gets no fix. Two rules inserting at the
  * same point wait for separate passes, so each sees the other's result.
  */
 export function fixPlan(source: string, base: LintContextBase, enabled: readonly EnabledRule[], maxPasses = 10): FixResult {
@@ -84,6 +87,8 @@ export function fixPlan(source: string, base: LintContextBase, enabled: readonly
   let text = source;
   for (let pass = 1; pass <= maxPasses; pass++) {
     const plan = parsePlan(text, parseOptions);
+    // Which side of a merge conflict a fix belongs to is the author's call: none is made.
+    if (plan.conflictMarkers.length) break;
     const fixable = lintPlan(plan, base, enabled).filter((d) => d.fix?.length);
     if (!fixable.length) break;
     const accepted: { ruleId: string; edit: Edit }[] = [];

@@ -154,8 +154,14 @@ ruleTable(noOutsideContext, {
 });
 
 ruleTable(fileName, {
-  valid: [{ name: 'the specification form', text: GOOD }],
+  valid: [
+    { name: 'the specification form', text: GOOD },
+    { name: 'a description in another script', text: GOOD, ctx: { file: { path: 'p/2026-01-05_日本語のプラン.md', name: '2026-01-05_日本語のプラン.md' } } },
+    { name: 'lower-case words of two scripts', text: GOOD, ctx: { file: { path: 'p/2026-01-05_ελληνικά-docs.md', name: '2026-01-05_ελληνικά-docs.md' } } },
+  ],
   invalid: [
+    { name: 'capitals of another script', text: GOOD, ctx: { file: { path: 'p/2026-01-05_Ελληνικά.md', name: '2026-01-05_Ελληνικά.md' } }, errors: [{ line: 1 }] },
+    { name: 'punctuation of another script', text: GOOD, ctx: { file: { path: 'p/2026-01-05_日本語。.md', name: '2026-01-05_日本語。.md' } }, errors: [{ line: 1 }] },
     { name: 'no date', text: GOOD, ctx: { file: { path: 'docs/plans/retry.md', name: 'retry.md' } }, errors: [{ line: 1, message: /"retry\.md" does not follow/ }] },
     { name: 'a dash after the date', text: GOOD, ctx: { file: { path: 'p/2026-01-05-retry.md', name: '2026-01-05-retry.md' } }, errors: [{ line: 1 }] },
     { name: 'a date that does not exist', text: GOOD, ctx: { file: { path: 'p/2026-02-30_retry.md', name: '2026-02-30_retry.md' } }, errors: [{ line: 1, message: /does not exist/ }] },

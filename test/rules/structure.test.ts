@@ -35,10 +35,22 @@ ruleTable(wellFormed, {
     { name: 'the good plan', text: GOOD },
     { name: 'a closed fence with a longer closer', text: '# T\n\n## Concrete Steps\n\n```bash\nnpm test\n````\n' },
     { name: 'a fence in a block quote', text: '# T\n\n> ```\n> code\n> ```\n' },
+    { name: 'a setext heading underlined with seven "="', text: 'Ship the importer\n=======\n\n## Progress\n\n- [ ] a\n' },
+    { name: 'each part of an archive of runs has its own Decision Log', text: '# Runs\n\n## Run 4\n\n### Progress\n\n- [x] a\n\n### Decision Log\n\n## Run 5\n\n### Progress\n\n### Decision Log\n' },
   ],
   invalid: [
     { name: 'a fence never closed', text: '# T\n\n## Concrete Steps\n\n```bash\nnpm test\n', errors: [{ line: 5, message: /never closed/ }] },
-    { name: 'a section twice', text: '# T\n\n## Progress\n\n- [ ] a\n\n## Progress\n\n- [ ] b\n', errors: [{ line: 7, message: /more than once/ }] },
+    { name: 'a section twice', text: '# T\n\n## Progress\n\n- [ ] a\n\n## Progress\n\n- [ ] b\n', errors: [{ line: 7, message: /Progress section is written again as "Progress" at line 7, after "Progress" at line 3/ }] },
+    {
+      name: 'git conflict markers left by a merge',
+      text: '# T\n\n## Progress\n\n<<<<<<< ours\n- [ ] a\n=======\n- [ ] b\n>>>>>>> theirs\n',
+      errors: [{ line: 5, message: /^Unresolved merge conflict markers at lines 5, 7 and 9; expected the merge resolved/ }],
+    },
+    {
+      name: 'diff3 conflict markers',
+      text: '# T\n\n<<<<<<< HEAD\nours\n||||||| base\nbase\n=======\ntheirs\n>>>>>>> main\n',
+      errors: [{ line: 3, message: /lines 3, 5, 7 and 9/ }],
+    },
     { name: 'front matter never closed', text: '---\nstatus: x\n# T\n', errors: [{ line: 1, message: /never closed/ }] },
     { name: 'key lines with no opening ---', text: 'status: active\nowner: dana\n---\n# T\n', errors: [{ line: 1, message: /no opening/ }] },
     { name: 'an outer fence never closed', text: '```md\n# T\n\n## Progress\n', errors: [{ line: 1, message: /outer/ }] },

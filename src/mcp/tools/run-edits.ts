@@ -1,14 +1,14 @@
 /** What the progress, log_decision, log_surprise and log_outcome tools do (their schemas are in edits.ts). */
-import { applyEdit, changedEntryLine, editContext } from '../../commands/edit-plan.js';
 import type { EditContext, PlanChange } from '../../core/edits/context.js';
 import { addDecision, addOutcome, addSurprise } from '../../core/edits/logs.js';
 import { addProgressItem, markItemDone, splitItem, undoItem } from '../../core/edits/progress.js';
 import type { Plan } from '../../core/types.js';
 import { resolveAuthor } from '../../workspace/author.js';
 import { ExecplanError } from '../../workspace/errors.js';
-import { parseOptions } from '../../workspace/read.js';
 import type { McpContext } from '../context.js';
 import type { ToolArgs, ToolResult } from '../tool.js';
+import { clockFrom } from '../../usecases/clock.js';
+import { editPlan, editTarget } from '../../usecases/edit-plan.js';
 import type { changeOutput, logDecisionInput, logOutcomeInput, logSurpriseInput, progressInput } from './edits.js';
 
 type Change = ToolResult<typeof changeOutput>;
@@ -17,10 +17,9 @@ type Change = ToolResult<typeof changeOutput>;
 async function edit(ctx: McpContext, planRef: string, build: (plan: Plan, ectx: EditContext, ws: { root: string; author?: string }) => PlanChange): Change {
   const ws = await ctx.workspace();
   const ref = ctx.plan(ws, planRef);
-  const target = { ws, ref, ctx: editContext(ctx.io, ws, ref) };
-  const outcome = await applyEdit({}, target, (plan, ectx) => build(plan, ectx, { root: ws.root, ...(ws.config.author ? { author: ws.config.author } : {}) }));
+  const outcome = await editPlan(editTarget(ws, ref, clockFrom(ctx.io.env)), (plan, ectx) => build(plan, ectx, { root: ws.root, ...(ws.config.author ? { author: ws.config.author } : {}) }));
   const change = outcome.result;
-  const line = changedEntryLine(outcome, parseOptions(ws));
+  const line = outcome.line;
   const data = { path: ref.relPath, changed: outcome.changed, summary: change.summary, entry: change.entry, ...(line !== null ? { line } : {}) };
   return { data, text: `${change.summary}\n${change.entry}` };
 }

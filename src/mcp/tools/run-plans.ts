@@ -1,11 +1,11 @@
 /** What list_plans, show_plan and create_plan do (their schemas are in plans.ts). */
-import { listPlans as listPlanSummaries } from '../../commands/list.js';
-import { clock, tzOffset } from '../../commands/io.js';
-import { findSection } from '../../commands/show.js';
 import { summarizePlan } from '../../core/summary.js';
 import { formatDate } from '../../core/timestamps.js';
+import { clockFrom } from '../../usecases/clock.js';
+import { findSection } from '../../usecases/show.js';
 import { createPlan as create } from '../../workspace/create.js';
 import { readPlan } from '../../workspace/read.js';
+import { listPlanSummaries } from '../../workspace/summaries.js';
 import type { McpContext } from '../context.js';
 import type { ToolArgs, ToolResult } from '../tool.js';
 import type { createPlanInput, createPlanOutput, listPlansInput, listPlansOutput, showPlanInput, showPlanOutput } from './plans.js';
@@ -46,7 +46,7 @@ export async function showPlan(args: ToolArgs<typeof showPlanInput>, ctx: McpCon
 /** `create_plan`: a new plan from the specification's skeleton. */
 export async function createPlan({ description }: ToolArgs<typeof createPlanInput>, ctx: McpContext): ToolResult<typeof createPlanOutput> {
   const ws = await ctx.workspace();
-  const now = clock(ctx.io);
-  const created = create(ws, { description, date: formatDate(now, tzOffset(ctx.io, now)) });
+  const { now, tzOffsetMinutes } = clockFrom(ctx.io.env);
+  const created = create(ws, { description, date: formatDate(now, tzOffsetMinutes) });
   return { data: created, text: `Created ${created.path} and ${created.artifacts}/. Next: edit the file to fill in Purpose and the other sections, then lint_plan.` };
 }
