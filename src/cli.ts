@@ -166,6 +166,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--cache', 'reuse the results of plans unchanged since the last --cache run')
     .option('--cache-location <path>', 'cache file or folder (default: .execplan/cache/lint.json)')
+    .option('--force', 'let --output and --cache-location replace an existing file that is not a report or cache of execplan')
     .option('-q, --quiet', 'report errors only')
     .option('--no-color', 'no colours, even on a terminal')
     .action(lazy(() => import('./commands/lint.js')));
