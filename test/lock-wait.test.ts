@@ -80,4 +80,11 @@ describe('how long a writer waits for a plan lock', () => {
     // A wait that backs off further the longer it lasts would look again only seconds later.
     expect(Date.now() - releasedAt).toBeLessThan(400);
   });
+
+  it('refuses at once, without waiting for it to go stale, a file at the lock path', async () => {
+    const file = planFile();
+    writeFileSync(`${file}.lock`, 'not a lock\n');
+    // Were the file waited on, this would take the whole minute and the test time out.
+    await expect(lockFile(file, { timeoutMs: 60_000, staleMs: 60_000, display: 'plan.md' })).rejects.toThrow('Cannot lock plan.md: plan.md.lock is a file, not the lock folder execplan makes.');
+  });
 });
