@@ -166,6 +166,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--cache', 'reuse the results of plans unchanged since the last --cache run')
     .option('--cache-location <path>', 'cache file or folder (default: .execplan/cache/lint.json)')
+    .option('--force', 'let --output and --cache-location replace an existing file that is not a report or cache of execplan')
     .option('-q, --quiet', 'report errors only')
     .option('--no-color', 'no colours, even on a terminal')
     .action(lazy(() => import('./commands/lint.js')));
@@ -248,6 +249,24 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .option('--agent <name>', 'claude, codex, cursor or gemini (default: claude)')
     .option('--budget <tokens>', 'token budget of the session-start context (default 1500)')
     .action(lazy(() => import('./commands/hook.js')));
+
+  program
+    .command('serve')
+    .description('a local live dashboard of every plan, in the browser; read-only, on 127.0.0.1')
+    .option('--port <n>', 'port to listen on (default: a free one)')
+    .option('--host <address>', 'address to listen on (default: 127.0.0.1; anything else is reachable from other machines)')
+    .option('--open', 'open the dashboard in the default browser')
+    .addHelpText('after', '\nExamples:\n  execplan serve\n  execplan serve --port 4780 --open\n')
+    .action(lazy(() => import('./commands/serve.js')));
+
+  program
+    .command('report')
+    .description("write the dashboard's pages as a static site: no server, no network")
+    .option('-o, --out <dir>', 'folder to write the report to')
+    .option('--force', 'write into a folder that holds other files')
+    .addOption(jsonOption())
+    .addHelpText('after', '\nExamples:\n  execplan report --out plan-report\n  execplan report --out public --force\n')
+    .action(lazy(() => import('./commands/report.js')));
 
   program
     .command('mcp')
