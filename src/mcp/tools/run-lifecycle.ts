@@ -1,5 +1,5 @@
 /** What lint_plan, resume_plan and archive_plan do (their schemas are in lifecycle.ts). */
-import { fixOne, needsFix } from '../../commands/lint-fix.js';
+import { fixOne, needsFix } from '../../usecases/lint-fix.js';
 import { summarize } from '../../core/lint.js';
 import { renderMoves } from '../../formatters/moves.js';
 import { format as stylish } from '../../formatters/stylish.js';
