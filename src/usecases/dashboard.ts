@@ -13,9 +13,10 @@ import type { Plan } from '../core/types.js';
 import type { ArtifactRow, DashboardPlan, FindingRow, OverviewData, PlanPageData } from '../formatters/html/pages.js';
 import { listArtifacts } from '../workspace/artifacts.js';
 import { createFileLinter, type FileLinter } from '../workspace/lint-runner.js';
+import { lintJob, lintSetup } from './lint-setup.js';
 import { listPlanRefs, type PlanRef } from '../workspace/plans.js';
 import { parseOptions, readText } from '../workspace/read.js';
-import { isInside, relPath, type Workspace } from '../workspace/workspace.js';
+import { isInside, type Workspace } from '../workspace/workspace.js';
 
 /** The clock and zone the dashboard judges timestamps by. */
 export interface DashboardClock {
@@ -68,15 +69,7 @@ export function dashboardSource(ws: Workspace, clock: DashboardClock): Dashboard
     const hour = now.toISOString().slice(0, 13);
     if (!linter || hour !== linterHour) {
       linterHour = hour;
-      linter = createFileLinter({
-        root: ws.root,
-        lint: { profile: ws.config.lint.profile, rules: ws.config.lint.rules },
-        sections: ws.config.sections,
-        timestampStyle: ws.config.timestamps.style,
-        ...(ws.config.timestamps.explicit ? {} : { timestampStyleFromPlan: true }),
-        now: now.getTime(),
-        tzOffsetMinutes: clock.tzOffsetMinutes,
-      });
+      linter = createFileLinter(lintSetup(ws, { now, tzOffsetMinutes: clock.tzOffsetMinutes }));
     }
     return linter;
   };
@@ -106,8 +99,7 @@ export function dashboardSource(ws: Workspace, clock: DashboardClock): Dashboard
     let findings: FindingRow[] = [];
     let lint: DashboardPlan['lint'] = null;
     if (!ref.archived) {
-      const artifacts = relPath(ws, path.join(ws.dirs.artifacts, ref.id));
-      const { diagnostics } = lintFor(now).lintFile({ abs: ref.path, rel: ref.relPath, artifacts }, false);
+      const { diagnostics } = lintFor(now).lintFile(lintJob(ws, ref), false);
       findings = diagnostics.map((d) => ({ line: d.line, severity: d.severity, rule: d.ruleId, message: d.message }));
       lint = { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warn').length };
     }
