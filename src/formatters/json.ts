@@ -3,7 +3,7 @@
  * and the metadata of the rules that ran, so a program never has to parse the stylish text.
  */
 import { isFixable, type Diagnostic, type LintResult } from '../core/diagnostic.js';
-import { okEnvelope } from '../usecases/envelope.js';
+import { okEnvelope } from '../core/envelope.js';
 import { ruleDocsUrl } from './links.js';
 import { totals, type FormatInput } from './types.js';
 

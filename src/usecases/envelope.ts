@@ -3,6 +3,7 @@
  * `{ ok: false, error: { code, message, ... } }`. `--json` output, `--format json` errors and MCP
  * tool errors are all built here.
  */
+import { okEnvelope } from '../core/envelope.js';
 import { errnoWords, ExecplanError, type ErrorCode } from '../workspace/errors.js';
 
 /** An error as data. */
@@ -20,10 +21,7 @@ export interface ErrorEnvelope {
   error: ErrorData;
 }
 
-/** A successful operation's data, as `--json` prints it. */
-export function okEnvelope<T extends object>(data: T): { ok: true } & T {
-  return { ok: true, ...data };
-}
+export { okEnvelope } from '../core/envelope.js';
 
 /**
  * Any `--json` document in the envelope: data becomes `{ ok: true, ...data }`, an error envelope (or
