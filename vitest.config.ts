@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, 'test/stress/**'],
+    // fast-check takes the run's seed (EXECPLAN_TEST_SEED, test/helpers/seed.ts).
+    setupFiles: ['test/helpers/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // The default report, then one line naming what tests skipped for lack of ../shared or a

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Diagnostic } from '../src/core/diagnostic.js';
-import { DEFAULT_SECTION_SETTINGS, lintPlan, resolveRuleSettings } from '../src/core/lint.js';
+import { DEFAULT_SECTION_SETTINGS, lintPlan } from '../src/core/lint.js';
+import { resolveRuleSettings } from '../src/rules/index.js';
 import * as parse from '../src/core/parse.js';
 import * as stylish from '../src/formatters/stylish.js';
 import { cachedFindings, cachedHash, loadLintCache, saveLintCache, setCacheEntry, reportFor, storeReport, type CacheEntry } from '../src/workspace/lint-cache.js';
 import { runCli } from './helpers.js';
 import { lintWorkspace, PLAN, PLAN_PATH } from './helpers/lint-workspace.js';
-import { CORPUS, corpusPath, corpusPlans, need } from './helpers/prerequisites.js';
+import { CORPUS, realPlans, skipsWithout } from './helpers/prerequisites.js';
 import { GOOD } from './rules/helpers.js';
 
 vi.mock('../src/core/parse.js', async (importOriginal) => {
@@ -219,11 +220,11 @@ describe('execplan lint --cache', () => {
 describe('the cache rests on this: time passing only removes findings', () => {
   // An entry without clock findings is reused at any later clock (see src/workspace/lint-cache.ts).
   // Over every real plan, linting later must report a subset of what linting earlier reported.
-  const names = corpusPlans();
+  skipsWithout(CORPUS, 'holds over the real corpus');
   const enabled = resolveRuleSettings({});
   const at = (text: string, name: string, iso: string) => {
     const base = {
-      file: { path: `.agent/execplans/${name}`, name },
+      file: { path: `.agent/execplans/${path.basename(name)}`, name: path.basename(name) },
       sections: DEFAULT_SECTION_SETTINGS,
       timestampStyle: 'local' as const,
       now: new Date(iso),
@@ -233,10 +234,9 @@ describe('the cache rests on this: time passing only removes findings', () => {
     };
     return new Set(lintPlan(parse.parsePlan(text), base, enabled).map((d) => `${d.ruleId}@${d.line}:${d.column}`));
   };
-  it('holds over the real corpus', (ctx) => {
-    need(ctx, CORPUS);
-    for (const name of names) {
-      const text = readFileSync(corpusPath(name), 'utf8');
+  it('holds over real plans', () => {
+    for (const { name, path: file } of realPlans()) {
+      const text = readFileSync(file, 'utf8');
       const instants = ['2020-01-01T00:00:00Z', '2025-09-01T00:00:00Z', '2026-03-01T00:00:00Z', '2030-01-01T00:00:00Z'];
       const found = instants.map((iso) => at(text, name, iso));
       for (let i = 1; i < found.length; i++) {

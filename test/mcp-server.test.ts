@@ -37,7 +37,7 @@ describe('execplan mcp', () => {
   it('creates a plan, lists it and shows it whole or by section', async () => {
     const created = await call(server.client, 'create_plan', { description: 'Add CSV export' });
     expect(created.isError).toBeFalsy();
-    expect(created.structuredContent).toEqual({ id: PLAN_ID, path: `.agent/execplans/${PLAN_ID}.md`, artifacts: `.agent/execplans/artifacts/${PLAN_ID}` });
+    expect(created.structuredContent).toEqual({ id: PLAN_ID, path: `.agent/execplans/${PLAN_ID}.md`, artifacts: `.agent/execplans/artifacts/${PLAN_ID}`, absolutePath: path.join(ws, `.agent/execplans/${PLAN_ID}.md`), absoluteArtifacts: path.join(ws, `.agent/execplans/artifacts/${PLAN_ID}`) });
     const file = path.join(ws, '.agent', 'execplans', `${PLAN_ID}.md`);
     expect(readFileSync(file, 'utf8')).toMatch(/^# Add CSV export\n/);
 
