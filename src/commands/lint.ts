@@ -50,6 +50,11 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   const refs = targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active', (rel) => io.stderr(leftOutMessage(rel)));
   const jobs = refs.map((ref) => lintJob(ws, ref));
   const rels = jobs.map((j) => j.rel);
+  // plan-drift reads git history, back to the last commit of every plan linted.
+  if (enabled.some((e) => e.rule.meta.id === 'plan-drift') && rels.length) {
+    const { gitDirs } = await import('../workspace/git.js');
+    if (gitDirs(ws.root)) setup.history = await (await import('../usecases/drift.js')).recentHistory(ws.root, rels, io.env);
+  }
   const cache = opts.cache ? openCache(ws, cwd, opts, setup, metas) : undefined;
   const input: StreamInput = {
     rules: metas,
@@ -173,7 +178,7 @@ function openCache(ws: Workspace, cwd: string, opts: LintOptions, setup: LintSet
   const key = cacheKey({
     version: VERSION,
     rules: metas,
-    settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, styleFromPlan: Boolean(setup.timestampStyleFromPlan), tz: setup.tzOffsetMinutes, paths: ws.config.paths },
+    settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, styleFromPlan: Boolean(setup.timestampStyleFromPlan), tz: setup.tzOffsetMinutes, paths: ws.config.paths, head: setup.history?.[0]?.hash },
   });
   const cache = loadLintCache(cacheFile(ws.root, cwd, opts.cacheLocation), key);
   // The default location is execplan's own folder; a file the user named is written over only if it is a cache.

@@ -1,6 +1,7 @@
 /** What a lint rule is and what it is given: a pure context, no I/O, the clock passed in. */
 import type { Edit } from '../core/apply-edits.js';
 import type { RuleMeta } from '../core/diagnostic.js';
+import type { HistoryCommit } from '../core/drift.js';
 import type { Plan } from '../core/types.js';
 import type { PlanLine } from './util/text.js';
 
@@ -38,6 +39,11 @@ export interface LintContextBase {
   artifacts?: { path: string; exists: boolean; creatable?: boolean };
   /** Whether a repository-relative path exists; the workspace supplies it, tests pass a fake. */
   exists: (repoRelativePath: string) => boolean;
+  /**
+   * Recent git history, newest commit first, back to the last commit of every plan linted; absent
+   * outside git or when no rule needs it.
+   */
+  history?: readonly HistoryCommit[];
 }
 
 /** What a rule reports: one sentence and a precise position; a fix when one is safe. */

@@ -4,6 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { namedFiles } from '../core/drift.js';
 import { isPlanSummary, summarizePlan, type PlanSummary } from '../core/summary.js';
 import { VERSION } from '../version.js';
 import { cacheDir, readCache, writeCache } from './cache.js';
@@ -15,15 +16,17 @@ export interface ListedPlan extends PlanSummary {
   id: string;
   path: string;
   archived: boolean;
+  /** The files the plan names (see namedFiles in src/core/drift.ts), when asked for. */
+  files?: string[];
 }
 
-type Entry = { size: number; mtimeMs: number; summary: PlanSummary };
+type Entry = { size: number; mtimeMs: number; summary: PlanSummary; files?: string[] };
 
 /**
  * The workspace's plans with their summaries, sorted by path. `cache: false` parses every plan;
  * `onOutside` hears of plan files left out because they lead outside the workspace.
  */
-export async function listPlanSummaries(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', opts: { cache?: boolean; onOutside?: (relPath: string) => void } = {}): Promise<ListedPlan[]> {
+export async function listPlanSummaries(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', opts: { cache?: boolean; onOutside?: (relPath: string) => void; files?: boolean } = {}): Promise<ListedPlan[]> {
   const refs = listPlanRefs(ws, which, opts.onOutside);
   const useCache = opts.cache !== false;
   const file = path.join(cacheDir(ws), 'summaries.json');
@@ -38,17 +41,20 @@ export async function listPlanSummaries(ws: Workspace, which: 'active' | 'archiv
     const st = statSync(ref.path);
     const hit = old[ref.relPath];
     let summary: PlanSummary;
+    let files = hit?.files;
     // A file modified within the last two seconds could change again within the same mtime tick;
     // an entry that is not a summary (a cache edited or damaged) is made again.
-    if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs && Date.now() - st.mtimeMs > 2000 && isPlanSummary(hit.summary)) {
+    if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs && Date.now() - st.mtimeMs > 2000 && isPlanSummary(hit.summary) && (!opts.files || Array.isArray(files))) {
       summary = hit.summary;
     } else {
       read ??= await import('./read.js');
-      summary = summarizePlan(read.readPlan(ws, ref).plan, false);
+      const plan = read.readPlan(ws, ref).plan;
+      summary = summarizePlan(plan, false);
+      files = opts.files ? namedFiles(plan) : undefined;
       changed = true;
     }
-    fresh[ref.relPath] = { size: st.size, mtimeMs: st.mtimeMs, summary };
-    out.push({ id: ref.id, path: ref.relPath, archived: ref.archived, ...summary, state: ref.archived ? 'archived' : summary.state });
+    fresh[ref.relPath] = { size: st.size, mtimeMs: st.mtimeMs, summary, ...(files ? { files } : {}) };
+    out.push({ id: ref.id, path: ref.relPath, archived: ref.archived, ...summary, state: ref.archived ? 'archived' : summary.state, ...(opts.files && files ? { files } : {}) });
   }
   if (useCache && (changed || Object.keys(old).length !== refs.length)) writeCache(file, key, { ...old, ...fresh });
   return out;
