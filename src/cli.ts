@@ -121,6 +121,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .addOption(jsonOption())
     .option('--agents', 'also write agent instructions (AGENTS.md block, skill files)')
     .option('--no-agents', 'do not offer agent instructions')
+    .option('--hooks', "also install the lifecycle hooks of Claude Code, Codex, Cursor and Gemini CLI (see `execplan hooks`)")
     .option('--git', 'also register the merge driver for plans (.gitattributes and .git/config)')
     .action(lazy(() => import('./commands/init.js')));
 
@@ -165,6 +166,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--cache', 'reuse the results of plans unchanged since the last --cache run')
     .option('--cache-location <path>', 'cache file or folder (default: .execplan/cache/lint.json)')
+    .option('--force', 'let --output and --cache-location replace an existing file that is not a report or cache of execplan')
     .option('-q, --quiet', 'report errors only')
     .option('--no-color', 'no colours, even on a terminal')
     .action(lazy(() => import('./commands/lint.js')));
@@ -220,6 +222,33 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .argument('<plan>', PLAN_ARG)
     .addOption(jsonOption())
     .action(lazy(() => import('./commands/resume.js')));
+
+  program
+    .command('use')
+    .description('name the plan agent sessions work on (kept out of git); with no plan, say which one they work on and why')
+    .argument('[plan]', PLAN_ARG)
+    .option('--clear', 'forget the plan named before; sessions fall back to the single plan in progress, else the latest updated')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/use.js')));
+
+  program
+    .command('hooks')
+    .description("install or remove execplan's lifecycle hooks in the agents' settings files, keeping everything else byte for byte")
+    .argument('<action>', 'install or uninstall')
+    .option('--claude', 'Claude Code: .claude/settings.json')
+    .option('--codex', 'Codex: .codex/hooks.json')
+    .option('--cursor', 'Cursor: .cursor/hooks.json')
+    .option('--gemini', 'Gemini CLI: .gemini/settings.json')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/hooks.js')));
+
+  program
+    .command('hook')
+    .description("answer an agent's lifecycle hook: the payload on stdin, the answer in the agent's format on stdout; always exits 0")
+    .argument('<event>', "session-start, stop or pre-compact (or the agent's own name for it)")
+    .option('--agent <name>', 'claude, codex, cursor or gemini (default: claude)')
+    .option('--budget <tokens>', 'token budget of the session-start context (default 1500)')
+    .action(lazy(() => import('./commands/hook.js')));
 
   program
     .command('mcp')

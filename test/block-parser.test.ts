@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import markdownit, { type Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { parseBlocks } from '../src/core/block-parser.js';
-import { CORPUS, corpusPath, corpusPlans, need } from './helpers/prerequisites.js';
+import { CORPUS, realPlans, skipsWithout } from './helpers/prerequisites.js';
 
 const full = markdownit('commonmark').enable('table');
 
@@ -28,12 +28,10 @@ const EDGE_CASES = [
 ];
 
 describe('parseBlocks', () => {
-  it('gives the tokens of markdown-it with the CommonMark preset and tables, on every corpus plan', (ctx) => {
-    need(ctx, CORPUS);
-    const names = corpusPlans();
-    expect(names.length).toBeGreaterThan(90);
-    for (const name of names) {
-      const text = readFileSync(corpusPath(name), 'utf8');
+  skipsWithout(CORPUS, 'parses the blocks of every plan of the real corpus');
+  it('gives the tokens of markdown-it with the CommonMark preset and tables, on every real plan', () => {
+    for (const { name, path } of realPlans()) {
+      const text = readFileSync(path, 'utf8');
       expect(shape(parseBlocks(text)), name).toEqual(shape(viaMarkdownIt(text)));
     }
   });

@@ -3,8 +3,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findConflictMarkers } from '../src/core/conflict-markers.js';
-import { fixPlan, resolveRuleSettings } from '../src/core/lint.js';
+import { fixPlan } from '../src/core/lint.js';
 import { parsePlan } from '../src/core/parse.js';
+import { resolveRuleSettings } from '../src/rules/index.js';
 import { runCli, tempRepo } from './helpers.js';
 import { ctxBase } from './rules/helpers.js';
 

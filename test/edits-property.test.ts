@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { checkOp, type Op } from './helpers/edit-properties.js';
-import { CORPUS, corpusPath, corpusPlans, need } from './helpers/prerequisites.js';
+import { CORPUS, realPlans, skipsWithout } from './helpers/prerequisites.js';
 
 // Words that cannot form a label, a timestamp, a list marker or a placeholder on their own.
 const WORDS = ['parser', 'tests', 'über', 'naïve', '中文', 'arrow→', 'dash—dash', 'x1', 'v2', 'fix', 'Build', 'the', 'cache', 'read', 'tab\tinside', '“quoted”', 'emoji✅', 'zero\u200Bwidth'];
@@ -118,10 +118,12 @@ describe('edit properties over generated plans', () => {
   });
 });
 
-const files = corpusPlans();
-const read = (f: string) => readFileSync(corpusPath(f), 'utf8');
+const plans = realPlans();
+const files = plans.map((p) => p.name);
+const read = (f: string) => readFileSync(plans.find((p) => p.name === f)!.path, 'utf8');
 
-describe('edit properties over the real corpus', () => {
+describe('edit properties over real plans', () => {
+  skipsWithout(CORPUS, 'edits every plan of the real corpus');
   const fixed: Op[] = [
     { kind: 'add', text: 'New step über 中文', done: false },
     { kind: 'add', text: 'Finished step\nwith a second line', done: true },
@@ -133,8 +135,7 @@ describe('edit properties over the real corpus', () => {
     { kind: 'outcome', text: 'Milestone 1 shipped.' },
   ];
 
-  it('every builder on each plan, and on their CRLF twins', (ctx) => {
-    need(ctx, CORPUS);
+  it('every builder on each plan, and on their CRLF twins', () => {
     for (const f of files) {
       const source = read(f);
       for (const o of fixed) {
@@ -144,8 +145,7 @@ describe('edit properties over the real corpus', () => {
     }
   });
 
-  it('random sequences of edits on random corpus plans', (ctx) => {
-    need(ctx, CORPUS);
+  it('random sequences of edits on random real plans', () => {
     fc.assert(
       fc.property(fc.constantFrom(...files), fc.array(op, { minLength: 1, maxLength: 5 }), (f, ops) => {
         let text = read(f);

@@ -6,7 +6,7 @@ import { extractCommands, extractFiles } from '../src/core/resume-extract.js';
 import { buildResume, renderResume, textSize } from '../src/core/resume.js';
 import { renderSkeleton } from '../src/core/skeleton.js';
 import { runCli, tempRepo } from './helpers.js';
-import { CORPUS, corpusPath, corpusPlans, need } from './helpers/prerequisites.js';
+import { CORPUS, realPlans, skipsWithout } from './helpers/prerequisites.js';
 
 const PLAN = `# Add a cache to the parser
 
@@ -97,10 +97,10 @@ describe('buildResume', () => {
     expect(renderResume(brief)).toContain('Purpose:\n  (none written yet: the Purpose section is missing, empty or still the skeleton guidance)');
   });
 
-  it('stays under the token budget on every real plan', (ctx) => {
-    need(ctx, CORPUS);
-    for (const f of corpusPlans()) {
-      const text = renderResume(buildResume(parsePlan(readFileSync(corpusPath(f), 'utf8'))));
+  skipsWithout(CORPUS, 'stays under the token budget on every plan of the real corpus');
+  it('stays under the token budget on every real plan', () => {
+    for (const { name: f, path: file } of realPlans()) {
+      const text = renderResume(buildResume(parsePlan(readFileSync(file, 'utf8'))));
       expect(textSize(text).tokens, f).toBeLessThanOrEqual(2000);
     }
   });

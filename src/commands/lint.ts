@@ -16,7 +16,8 @@ import { lintJob, lintSetup } from '../usecases/lint-setup.js';
 import { fsAnswers, type FileJob, type LintSetup } from '../workspace/lint-files.js';
 import type { FileLinter } from '../workspace/lint-runner.js';
 import { leftOutMessage, listPlanRefs, type PlanRef } from '../workspace/plans.js';
-import { openWorkspace, relPath, type Workspace } from '../workspace/workspace.js';
+import { assertRealInside } from '../workspace/safe-path.js';
+import { isInside, openWorkspace, relPath, type Workspace } from '../workspace/workspace.js';
 import { VERSION } from '../version.js';
 import { clockOf, writeJson, type Io } from './io.js';
 import { lintSettings, settle, useColor, type LintOptions, type Settled } from './lint-options.js';
@@ -47,7 +48,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   let linter: FileLinter | undefined;
   const loadLinter = async () => (linter ??= (await import('../workspace/lint-runner.js')).createFileLinter(setup, fs));
   // Without arguments, every active plan; arguments may be globs, whose matcher loads only then.
-  const refs = targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active', (rel) => io.stderr(leftOutMessage(rel)));
+  const refs = targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active', (rel, why, link) => io.stderr(leftOutMessage(rel, why, link)));
   const jobs = refs.map((ref) => lintJob(ws, ref));
   const rels = jobs.map((j) => j.rel);
   // plan-drift reads git history, back to the last commit of every plan linted.
@@ -66,7 +67,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   const keep = (r: LintResult) => (opts.quiet ? summarize(r.file, r.diagnostics.filter((d) => d.severity === 'error'), r.output) : r);
   const progress = startProgress(io, 'Linting plans', jobs.length);
   // On a shared terminal, findings printed as they come must not land on the progress line.
-  const sink = openSink(io, cwd, opts.output, () => (io.stdoutIsTTY ? progress.clear() : undefined));
+  const sink = openSink(io, ws.root, cwd, opts.output, Boolean(opts.force), () => (io.stdoutIsTTY ? progress.clear() : undefined));
   const t: Totals = { files: 0, errors: 0, warnings: 0, fixable: 0 };
   const count = (r: LintResult) => {
     t.files++;
@@ -132,7 +133,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
       const seen = new Set(rels);
       for (const rel of [...cache.entries.keys()]) if (!seen.has(rel)) deleteCacheEntry(cache, rel);
     }
-    if (cache.changed && !saveLintCache(cache, { gitignore: !opts.cacheLocation })) io.stderr(`execplan: could not write the lint cache ${relPath(ws, cache.file)}; results were not remembered.\n`);
+    if (cache.changed && !saveLintCache(cache, { gitignore: !opts.cacheLocation, root: ws.root })) io.stderr(`execplan: could not write the lint cache ${relPath(ws, cache.file)}; results were not remembered.\n`);
   }
   if (!refs.length) io.stderr(`execplan: no plans to lint in ${targets.length ? targets.join(', ') : `${ws.config.paths.active}/`}.\n`);
   if (t.errors) return 1;
@@ -180,11 +181,14 @@ function openCache(ws: Workspace, cwd: string, opts: LintOptions, setup: LintSet
     rules: metas,
     settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, styleFromPlan: Boolean(setup.timestampStyleFromPlan), tz: setup.tzOffsetMinutes, paths: ws.config.paths, head: setup.history?.[0]?.hash },
   });
-  const cache = loadLintCache(cacheFile(ws.root, cwd, opts.cacheLocation), key);
-  // The default location is execplan's own folder; a file the user named is written over only if it is a cache.
-  if (cache.foreign && opts.cacheLocation) {
+  const file = cacheFile(ws.root, cwd, opts.cacheLocation);
+  // Inside the repository no symbolic link may lead the cache elsewhere; a place outside it is the user's explicit choice.
+  if (isInside(ws.root, file)) assertRealInside(ws.root, file, 'cache file');
+  const cache = loadLintCache(file, key);
+  // The default location is execplan's own folder; a file the user named is written over only if it is a cache, or with --force.
+  if (cache.foreign && opts.cacheLocation && !opts.force) {
     const shown = path.relative(cwd, cache.file) || cache.file;
-    throw new ExecplanError('USAGE', `--cache-location ${opts.cacheLocation}: ${shown} is not a lint cache of execplan's, so it was not written over. Name a new file, a folder, or the cache file of an earlier run.`, { file: shown });
+    throw new ExecplanError('USAGE', `--cache-location ${opts.cacheLocation}: ${shown} is not a lint cache of execplan's, so it was not written over. Name a new file, a folder, or the cache file of an earlier run, or pass --force to replace it.`, { file: shown });
   }
   return cache;
 }

@@ -1,5 +1,6 @@
 /** `execplan list`: every plan with its progress, last activity and state; `--branches` across branches and worktrees. */
 import type { Drift } from '../core/drift.js';
+import type { ExecplanError } from '../workspace/errors.js';
 import { leftOutMessage } from '../workspace/plans.js';
 import { listPlanSummaries, type ListedPlan } from '../workspace/summaries.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
@@ -21,17 +22,29 @@ export async function run(io: Io, opts: Options): Promise<number> {
   const ws = openWorkspace(opts.cwd ?? io.cwd);
   if (opts.branches || opts.remote) return (await import('./list-branches.js')).listBranches(io, ws, opts);
   const which = opts.all ? 'all' : opts.archived ? 'archived' : 'active';
-  const listed = await listPlanSummaries(ws, which, { cache: opts.cache !== false, onOutside: (rel) => io.stderr(leftOutMessage(rel)), files: which !== 'archived' });
+  const unreadable: ExecplanError[] = [];
+  const listed = await listPlanSummaries(ws, which, {
+    cache: opts.cache !== false,
+    onOutside: (rel, why, link) => io.stderr(leftOutMessage(rel, why, link)),
+    onUnreadable: (err) => {
+      unreadable.push(err);
+      io.stderr(`execplan: left out ${err.file ?? 'a plan'}: ${err.message}\n`);
+    },
+    onCacheRefused: (err) => io.stderr(`execplan: did not write the list cache: ${err.message}\n`),
+    files: which !== 'archived',
+  });
   const drifts = await driftOf(ws, listed, io);
   const plans = listed.map(({ files: _files, ...p }) => (drifts ? { ...p, drift: drifts.get(p.path) ?? null } : p));
+  // The plans that could be read are listed; the exit code says the listing is not whole.
+  const code = unreadable.length ? 2 : 0;
   if (opts.json) {
-    writeJson(io, { root: ws.root, plans });
-    return 0;
+    writeJson(io, { root: ws.root, plans, ...(unreadable.length ? { unreadable: unreadable.map((e) => ({ path: e.file, message: e.message })) } : {}) });
+    return code;
   }
   if (!plans.length) {
     const where = which === 'archived' ? ws.config.paths.archive : ws.config.paths.active;
-    io.stdout(which === 'archived' ? `No archived plans in ${where}/. A finished plan is archived with: execplan archive <plan>\n` : `No plans in ${where}/. Create one with: execplan new "Short description"\n`);
-    return 0;
+    if (!unreadable.length) io.stdout(which === 'archived' ? `No archived plans in ${where}/. A finished plan is archived with: execplan archive <plan>\n` : `No plans in ${where}/. Create one with: execplan new "Short description"\n`);
+    return code;
   }
   const anyDrift = Boolean(drifts?.size);
   const rows = plans.map((p) => {
@@ -41,14 +54,14 @@ export async function run(io: Io, opts: Options): Promise<number> {
   });
   io.stdout(renderTable(['ID', 'TITLE', 'PROGRESS', 'LAST ACTIVITY', 'STATE', ...(anyDrift ? ['DRIFT'] : [])], rows));
   if (anyDrift) io.stdout('\nDRIFT: files the plan names changed in commits after its last commit; update the plan (execplan log <plan> shows its history).\n');
-  return 0;
+  return code;
 }
 
 /** The drift of the active plans not yet complete; undefined outside git. */
 async function driftOf(ws: Workspace, plans: readonly ListedPlan[], io: Io): Promise<Map<string, Drift> | undefined> {
-  const candidates = plans.filter((p) => !p.archived && p.state !== 'complete' && p.files?.length);
   const { gitDirs } = await import('../workspace/git.js');
   if (!gitDirs(ws.root)) return undefined;
+  const candidates = plans.filter((p) => !p.archived && p.state !== 'complete' && p.files?.length);
   if (!candidates.length) return new Map();
   const { planDrifts, driftThreshold } = await import('../usecases/drift.js');
   return planDrifts(ws, candidates.map((p) => ({ path: p.path, files: p.files! })), { minCommits: driftThreshold(ws), env: io.env });

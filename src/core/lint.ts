@@ -1,30 +1,19 @@
 /**
- * The rule runner: linting one parsed plan, and `--fix`. Which rules run at which severity is
- * decided in lint-settings.ts, re-exported here.
+ * The rule runner: linting one parsed plan, and `--fix`. The rules are given (src/rules/index.ts
+ * lists execplan's); which run at which severity is decided in lint-settings.ts.
  *
  * Pure: the clock, the file system (`exists`) and the settings come in through the context.
  */
-import { RULES } from '../rules/index.js';
-import type { LintContextBase, Report, Rule } from '../rules/types.js';
+import type { LintContextBase, Report } from './rule-types.js';
 import { applyEdits, type Edit } from './apply-edits.js';
 import type { Diagnostic } from './diagnostic.js';
-import { parseOptionsFor, resolveSettingsOf, type EnabledRule, type LintSettingsInput } from './lint-settings.js';
+import { parseOptionsFor, type EnabledRule } from './lint-settings.js';
 import { parsePlan } from './parse.js';
 import { PlanData, PlanRuleContext } from './rule-context.js';
 import type { Plan } from './types.js';
 
 export { summarize } from './diagnostic.js';
 export { DEFAULT_SECTION_SETTINGS, parseOptionsFor, type EnabledRule, type LintSettingsInput, type RuleSettingInput } from './lint-settings.js';
-
-/**
- * Resolve the profile and the per-rule overrides into the list of rules to run (all of execplan's
- * rules unless others are given). `strict` (the default) uses each rule's `severity`,
- * `recommended` its `recommended` level. Unknown rule ids and unknown options are configuration
- * mistakes and throw an ExecplanError naming what is known.
- */
-export function resolveRuleSettings(lint: LintSettingsInput = {}, rules: readonly Rule[] = RULES): EnabledRule[] {
-  return resolveSettingsOf(lint, rules);
-}
 
 /** Run the enabled rules on a parsed plan. Findings come back sorted by position. */
 export function lintPlan(plan: Plan, base: LintContextBase, enabled: readonly EnabledRule[]): Diagnostic[] {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Io } from '../commands/io.js';
+import type { Io } from '../io.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { resolvePlan, type PlanRef } from '../workspace/plans.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';

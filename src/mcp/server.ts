@@ -22,7 +22,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Readable, Writable } from 'node:stream';
 import type { z } from 'zod';
-import type { Io } from '../commands/io.js';
+import type { Io } from '../io.js';
 import { VERSION } from '../version.js';
 import { createContext, type McpContext } from './context.js';
 import { INSTRUCTIONS, SERVER_INFO, type EarlyAnswer } from './handshake.js';

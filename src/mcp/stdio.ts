@@ -7,7 +7,7 @@
  * is not sent again.
  */
 import type { Readable, Writable } from 'node:stream';
-import type { Io } from '../commands/io.js';
+import type { Io } from '../io.js';
 import { answerInitialize } from './handshake.js';
 import { LineGuard, MAX_MESSAGE_BYTES } from './line-guard.js';
 

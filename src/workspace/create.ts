@@ -1,10 +1,10 @@
 /** Creating a plan file from the skeleton, with its artifacts folder: what `execplan new` and the MCP server share. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { planSlug, renderSkeleton } from '../core/skeleton.js';
 import { ExecplanError } from './errors.js';
 import { listPlanRefs } from './plans.js';
-import { assertRealInside } from './safe-path.js';
+import { assertRealInside, mkdirInside, writablePath } from './safe-path.js';
 import { relPath, type Workspace } from './workspace.js';
 
 /** A new plan's title and the slug that names its file. */
@@ -48,7 +48,7 @@ export function createPlan(ws: Workspace, input: NewPlan): CreatedPlan {
   const taken = new Set(listPlanRefs(ws, 'all').map((p) => p.id));
   const base = `${input.date}_${slug}`;
   const text = renderSkeleton({ title, date: input.date });
-  mkdirSync(ws.dirs.active, { recursive: true });
+  mkdirInside(ws.root, ws.dirs.active, 'plans folder');
   for (let n = 1; n < 1000; n++) {
     const id = n === 1 ? base : `${base}-${n}`;
     if (taken.has(id)) continue;
@@ -60,9 +60,9 @@ export function createPlan(ws: Workspace, input: NewPlan): CreatedPlan {
       throw err;
     }
     const artifacts = path.join(ws.dirs.artifacts, id);
-    mkdirSync(artifacts, { recursive: true });
+    mkdirInside(ws.root, artifacts, 'artifacts folder');
     // Git keeps no empty folders: a placeholder keeps the artifacts folder in the repository.
-    writeFileSync(path.join(artifacts, '.gitkeep'), '', { flag: 'a' });
+    writeFileSync(writablePath(ws.root, path.join(artifacts, '.gitkeep'), 'file'), '', { flag: 'a' });
     return { id, path: relPath(ws, file), artifacts: relPath(ws, artifacts) };
   }
   throw new ExecplanError('PLAN_EXISTS', `Too many plans named ${base}; choose another description.`);

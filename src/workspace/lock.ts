@@ -20,7 +20,7 @@
  */
 // Named imports only: a namespace import is copied whole in the CommonJS build, which reads the
 // stream classes of node:fs and so loads the stream modules.
-import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { lock as acquire } from 'proper-lockfile';
@@ -166,6 +166,11 @@ export async function lockFile(file: string, options: LockOptions = {}): Promise
     since: new Date().toISOString(),
     nonce: randomHex(16),
   };
+  // A lock folder planted as a link would have its holder record (and its removal) land where the link points.
+  if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    const shown = `${options.display ?? file}.lock`;
+    throw new ExecplanError('UNSAFE_PATH', `Cannot lock ${options.display ?? file}: ${shown} is a symbolic link, not the lock folder execplan makes. Remove the link and run again.`, { file: options.display ?? file });
+  }
   let holderCheckedAt = 0;
   for (;;) {
     // A held lock is only looked at (one stat); proper-lockfile is asked for it once it is free or stale.
@@ -257,9 +262,10 @@ function removeDebris(dir: string): string[] {
   return names;
 }
 
-function commandLine(): string {
-  const [, script, ...args] = process.argv;
-  const name = script ? path.basename(script).replace(/\.(?:m?js|ts)$/, '') : 'node';
+/** The command line to show waiting processes: `execplan …` when run through the package's bin file (`bin.cjs`, `bin.js`). */
+export function commandLine(argv: readonly string[] = process.argv): string {
+  const [, script, ...args] = argv;
+  const name = script ? path.basename(script).replace(/\.(?:[cm]?js|ts)$/, '') : 'node';
   return [name === 'bin' ? 'execplan' : name, ...args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a))].join(' ');
 }
 

@@ -17,7 +17,7 @@
  * refused when an `expectedHash` was given). What remains is the instant between that check and the
  * rename, which no lock-free editor can be protected against.
  */
-import { accessSync, constants, existsSync, readFileSync, realpathSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { applyEdits, type Edit } from '../core/apply-edits.js';
 import { markerLines } from '../core/conflict-markers.js';
 import { parsePlan } from '../core/parse.js';
@@ -208,9 +208,13 @@ function outcomeOf<T>(file: string, before: string, bytes: Buffer, after: string
   };
 }
 
-/** Refuse to replace a file its owner made read-only, or one on a read-only file system. */
+/**
+ * Refuse to replace a file its owner made read-only, or one on a read-only file system. Root may
+ * write any file, so for root the owner's write permission decides, as it would for the owner.
+ */
 function assertWritable(file: string, display: string): void {
   try {
+    if (typeof process.getuid === 'function' && process.getuid() === 0 && (statSync(file).mode & 0o200) === 0) throw Object.assign(new Error('read-only'), { code: 'EACCES' });
     accessSync(file, constants.W_OK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -248,7 +252,8 @@ function notFound(display: string): ExecplanError {
 }
 
 function movedAway(display: string): ExecplanError {
-  return new ExecplanError('PLAN_NOT_FOUND', `${display} was moved (the plan was archived, reopened or renamed) while this change waited for its lock; nothing was written. Find the plan with \`execplan list --all\` and run the command again.`, { file: display });
+  // A refusal (exit 1), as for a plan changed meanwhile: the plan exists, elsewhere.
+  return new ExecplanError('REFUSED', `${display} was moved (the plan was archived, reopened or renamed) while this change waited for its lock; nothing was written. Find the plan with \`execplan list --all\` and run the command again.`, { file: display });
 }
 
 function changedOnDisk(display: string, when: string): ExecplanError {

@@ -27,6 +27,8 @@
  *
  * Tests generated from the corpus's file list (`describe.each(corpusPlans())`) generate nothing
  * without it: add `skipsWithout(CORPUS, 'each real plan')` beside them so the skip is counted.
+ * `realPlans()` gives the project's own plans in the shapes real plans take, plus the corpus's when
+ * it is there: tests over real plans use it, so they check something in every clone.
  */
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -123,4 +125,28 @@ export function corpusPlans(): string[] {
 /** The absolute path of a corpus plan. */
 export function corpusPath(name: string): string {
   return path.join(CORPUS.path, name);
+}
+
+/** The project's own plans in the shapes real plans take (test/fixtures/real-shapes/README.md lists them). */
+export const SHAPES_DIR = path.join(ROOT, 'test/fixtures/real-shapes');
+
+/** A plan to run a real-plan test on. */
+export interface RealPlan {
+  /** `real-shapes/<file>` for the project's fixtures, the file name for a corpus plan. */
+  readonly name: string;
+  /** Its absolute path. */
+  readonly path: string;
+}
+
+/**
+ * Every plan a test over real plans runs on: the project's fixtures (always), then the corpus's
+ * plans when the corpus is there. Pair it with `skipsWithout(CORPUS, …)` so a run without the
+ * corpus says so.
+ */
+export function realPlans(): RealPlan[] {
+  const shapes = readdirSync(SHAPES_DIR)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .sort()
+    .map((f) => ({ name: `real-shapes/${f}`, path: path.join(SHAPES_DIR, f) }));
+  return [...shapes, ...corpusPlans().map((f) => ({ name: f, path: corpusPath(f) }))];
 }

@@ -1,6 +1,7 @@
 /** Rules about the plan's shape: title, sections, order, headings, preamble, empty and placeholder text. */
 import { describe, expect, it } from 'vitest';
-import { fixPlan, lintPlan, resolveRuleSettings } from '../../src/core/lint.js';
+import { fixPlan, lintPlan } from '../../src/core/lint.js';
+import { resolveRuleSettings } from '../../src/rules/index.js';
 import { parsePlan } from '../../src/core/parse.js';
 import { SECTION_KEYS } from '../../src/core/sections.js';
 import { renderSkeleton } from '../../src/core/skeleton.js';

@@ -8,7 +8,7 @@
  * or `…Z)`), so an open item never claims a completion time; stamps in other forms were written by
  * hand and stay. New open items carry no timestamp: the stamp records when a step was finished.
  */
-import { ExecplanError } from '../../workspace/errors.js';
+import { ExecplanError } from '../errors.js';
 import { applyEdits, type Edit } from '../apply-edits.js';
 import type { Plan, ProgressItem, Range } from '../types.js';
 import { cleanText, stamp, type EditContext, type PlanChange } from './context.js';
