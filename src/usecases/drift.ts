@@ -20,6 +20,7 @@ export async function planDrifts(ws: Workspace, plans: readonly DriftInput[], op
   const watched = plans.filter((p) => p.files.length);
   if (!watched.length) return out;
   const history = await recentHistory(ws.root, watched.map((p) => p.path), options.env);
+  if (!history) return undefined;
   for (const p of watched) {
     const d = planDrift(p.path, p.files, history);
     if (d && d.commits >= (options.minCommits ?? 1)) out.set(p.path, d);
@@ -27,10 +28,14 @@ export async function planDrifts(ws: Workspace, plans: readonly DriftInput[], op
   return out;
 }
 
-/** The history from HEAD back to the oldest last change of `planPaths` (every one of them seen). */
-export function recentHistory(root: string, planPaths: readonly string[], env?: Record<string, string | undefined>): Promise<HistoryCommit[]> {
+/**
+ * The history from HEAD back to the oldest last change of `planPaths` (every one of them seen);
+ * undefined when git cannot read it (no git, a folder that only looks like a repository): drift is
+ * then not judged, and nothing else is held up.
+ */
+export async function recentHistory(root: string, planPaths: readonly string[], env?: Record<string, string | undefined>): Promise<HistoryCommit[] | undefined> {
   const waiting = new Set(planPaths);
-  return readHistory(root, {
+  const history = readHistory(root, {
     // A plan never committed is never seen: a thousand commits is as far back as drift looks.
     max: 1000,
     ...(env ? { env } : {}),
@@ -42,6 +47,7 @@ export function recentHistory(root: string, planPaths: readonly string[], env?: 
       return waiting.size === 0;
     },
   });
+  return history.catch(() => undefined);
 }
 
 /** The minimum number of commits that makes a plan drift: the `plan-drift` rule's `minCommits` in execplan.json, else 1. */
