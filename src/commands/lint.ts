@@ -53,8 +53,8 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   const rels = jobs.map((j) => j.rel);
   // plan-drift reads git history, back to the last commit of every plan linted.
   if (enabled.some((e) => e.rule.meta.id === 'plan-drift') && rels.length) {
-    const { gitDirs } = await import('../workspace/git.js');
-    const history = gitDirs(ws.root) ? await (await import('../usecases/drift.js')).recentHistory(ws.root, rels, io.env) : undefined;
+    const { gitDirs } = await import('../workspace/git-dirs.js');
+    const history = gitDirs(ws.root) ? await (await import('../usecases/drift.js')).cachedHistory(ws, rels, io.env) : undefined;
     if (history) setup.history = history;
   }
   const cache = opts.cache ? openCache(ws, cwd, opts, setup, metas) : undefined;

@@ -59,7 +59,7 @@ export async function run(io: Io, opts: Options): Promise<number> {
 
 /** The drift of the active plans not yet complete; undefined outside git. */
 async function driftOf(ws: Workspace, plans: readonly ListedPlan[], io: Io): Promise<Map<string, Drift> | undefined> {
-  const { gitDirs } = await import('../workspace/git.js');
+  const { gitDirs } = await import('../workspace/git-dirs.js');
   if (!gitDirs(ws.root)) return undefined;
   const candidates = plans.filter((p) => !p.archived && p.state !== 'complete' && p.files?.length);
   if (!candidates.length) return new Map();
