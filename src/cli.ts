@@ -251,6 +251,24 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .action(lazy(() => import('./commands/hook.js')));
 
   program
+    .command('serve')
+    .description('a local live dashboard of every plan, in the browser; read-only, on 127.0.0.1')
+    .option('--port <n>', 'port to listen on (default: a free one)')
+    .option('--host <address>', 'address to listen on (default: 127.0.0.1; anything else is reachable from other machines)')
+    .option('--open', 'open the dashboard in the default browser')
+    .addHelpText('after', '\nExamples:\n  execplan serve\n  execplan serve --port 4780 --open\n')
+    .action(lazy(() => import('./commands/serve.js')));
+
+  program
+    .command('report')
+    .description("write the dashboard's pages as a static site: no server, no network")
+    .option('-o, --out <dir>', 'folder to write the report to')
+    .option('--force', 'write into a folder that holds other files')
+    .addOption(jsonOption())
+    .addHelpText('after', '\nExamples:\n  execplan report --out plan-report\n  execplan report --out public --force\n')
+    .action(lazy(() => import('./commands/report.js')));
+
+  program
     .command('mcp')
     .description('serve plans to coding agents over MCP (stdio): tools, plan resources and prompts')
     .action(lazy(() => import('./commands/mcp.js')));

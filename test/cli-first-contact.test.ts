@@ -1,8 +1,9 @@
 /** What a new user runs into first: each case is a rough edge that was reported and fixed. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempRepo } from './helpers.js';
+import { call, connect, ensureBuilt } from './helpers/mcp-client.js';
 import { addPlan, cli, PLAN_ID, snapshot, write } from './helpers/lifecycle.js';
 
 describe('archived plans are read-only for run and artifact add', () => {
@@ -108,5 +109,59 @@ describe('multi-line field text', () => {
     expect(Object.keys(shown.decisions[0].fields)).toEqual(['decision', 'rationale', 'date-author']);
     expect(shown.decisions[0].fields.rationale).toBe('One file. No server to run.');
     expect(shown.surprises[0].fields.evidence).toBe('2.1 s for 185 KB 0.3 s after the fix');
+  });
+});
+
+describe('lint of a folder or a glob, whatever the configuration', () => {
+  const PLAN = '# Broken\n\n## Progress\n\n- [x] Done without a time.\n';
+  it('lints the Markdown plans of an unconfigured folder, by name and by quoted glob', async () => {
+    const root = tempRepo();
+    write(root, 'docs/exec-plans/active/2026-01-05_broken.md', PLAN);
+    for (const arg of ['docs/exec-plans/active', 'docs/exec-plans/active/', 'docs/**/*.md', 'docs/exec-plans/active/*.md']) {
+      const run = await cli(['lint', arg, '--json'], { cwd: root });
+      expect(run.code, `${arg}: ${run.stderr}`).toBe(1);
+      expect(JSON.parse(run.stdout).results.map((r: { file: string }) => r.file), arg).toEqual(['docs/exec-plans/active/2026-01-05_broken.md']);
+    }
+    // From inside the folder, a relative glob works the same.
+    const inside = await cli(['lint', '*.md', '--json'], { cwd: path.join(root, 'docs/exec-plans/active') });
+    expect(JSON.parse(inside.stdout).fileCount).toBe(1);
+  });
+
+  it('names an unconfigured plan folder when plain lint finds nothing', async () => {
+    const root = tempRepo();
+    write(root, 'docs/exec-plans/active/2026-01-05_broken.md', PLAN.replace('## Progress', '## Purpose / Big Picture\n\nWhy.\n\n## Progress'));
+    const run = await cli(['lint'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('no plans to lint in .agent/execplans/');
+    expect(run.stderr).toContain('docs/exec-plans/active/ holds 1 plan but is not the configured plan folder. Run `execplan init`');
+  });
+});
+
+describe('outside a repository, nothing is created', () => {
+  it('new refuses, saying to run init or change to the repository', async () => {
+    const dir = tempRepo({ git: false });
+    const run = await cli(['new', 'Add CSV export'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('is not in a repository');
+    expect(run.stderr).toContain('run `execplan init` here');
+    expect(readdirSync(dir)).toEqual([]);
+    // After init, the same command works.
+    expect((await cli(['init', '--no-agents'], { cwd: dir })).code).toBe(0);
+    expect((await cli(['new', 'Add CSV export'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('the MCP server answers create_plan with a tool error and creates nothing', async () => {
+    ensureBuilt();
+    const dir = tempRepo({ git: false });
+    const server = await connect(dir);
+    try {
+      const created = await call(server.client, 'create_plan', { description: 'Add CSV export' });
+      expect(created.isError).toBe(true);
+      expect(created.text).toContain('is not in a repository');
+      expect(created.text).toContain('execplan init');
+      expect(existsSync(path.join(dir, '.agent'))).toBe(false);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -136,7 +136,10 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
     }
     if (cache.changed && !saveLintCache(cache, { gitignore: !opts.cacheLocation, root: ws.root })) io.stderr(`execplan: could not write the lint cache ${relPath(ws, cache.file)}; results were not remembered.\n`);
   }
-  if (!refs.length) io.stderr(`execplan: no plans to lint in ${targets.length ? targets.join(', ') : `${ws.config.paths.active}/`}.\n`);
+  if (!refs.length) {
+    io.stderr(`execplan: no plans to lint in ${targets.length ? targets.join(', ') : `${ws.config.paths.active}/`}.\n`);
+    if (!targets.length) io.stderr(await unconfiguredHint(ws));
+  }
   if (t.errors) return 1;
   if (settled.maxWarnings !== undefined && t.warnings > settled.maxWarnings) {
     io.stderr(`execplan: ${t.warnings} warning${t.warnings === 1 ? '' : 's'}, more than --max-warnings ${settled.maxWarnings} allows.\n`);
@@ -151,7 +154,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
  */
 async function applyFixes(io: Io, ws: Workspace, refs: PlanRef[], jobs: FileJob[], linter: FileLinter, cache: LintCache | undefined, results: LintResult[], settled: Settled): Promise<string> {
   // The store and its lock are loaded only when something is fixed.
-  const { fixOne, needsFix } = await import('./lint-fix.js');
+  const { fixOne, needsFix } = await import('../usecases/lint-fix.js');
   const dryRun = settled.fix === 'dry-run';
   let fixed = 0;
   let files = 0;
@@ -192,4 +195,12 @@ function openCache(ws: Workspace, cwd: string, opts: LintOptions, setup: LintSet
     throw new ExecplanError('USAGE', `--cache-location ${opts.cacheLocation}: ${shown} is not a lint cache of execplan's, so it was not written over. Name a new file, a folder, or the cache file of an earlier run, or pass --force to replace it.`, { file: shown });
   }
   return cache;
+}
+
+/** When plain `lint` finds nothing: a plan folder `init` would detect but the configuration does not name, if there is one. */
+async function unconfiguredHint(ws: Workspace): Promise<string> {
+  const found = (await import('../workspace/layout.js')).detectLayout(ws.root);
+  if (!found || path.resolve(ws.root, found.paths.active) === ws.dirs.active) return '';
+  const n = `${found.plans} plan${found.plans === 1 ? '' : 's'}`;
+  return `execplan: ${found.paths.active}/ holds ${n} but is not the configured plan folder. Run \`execplan init\` to point execplan.json there, or lint it by name: execplan lint ${found.paths.active}\n`;
 }

@@ -5,7 +5,7 @@ import { planSlug, renderSkeleton } from '../core/skeleton.js';
 import { ExecplanError } from './errors.js';
 import { listPlanRefs } from './plans.js';
 import { assertRealInside, mkdirInside, writablePath } from './safe-path.js';
-import { relPath, type Workspace } from './workspace.js';
+import { assertRepository, relPath, type Workspace } from './workspace.js';
 
 /** A new plan's title and the slug that names its file. */
 export interface PlanName {
@@ -42,6 +42,7 @@ export function namePlan(description: string): PlanName {
  */
 export function createPlan(ws: Workspace, input: NewPlan): CreatedPlan {
   const { title, slug } = namePlan(input.description);
+  assertRepository(ws, 'a new plan');
   // A plans folder that is a link to elsewhere would put the new plan outside the workspace.
   assertRealInside(ws.root, ws.dirs.active, 'plans folder');
   assertRealInside(ws.root, ws.dirs.artifacts, 'artifacts folder');

@@ -42,6 +42,19 @@ export function listPlanRefs(ws: Workspace, which: 'active' | 'archived' | 'all'
 }
 
 /**
+ * The Markdown plan files under `dir` (a folder the user named), whatever folders the configuration
+ * names: its sub-folders too, but not the artifacts folders, hidden folders or `node_modules`. A plan
+ * is archived when it lies in the archive folder. Links leading outside are left out, as in
+ * `listPlanRefs`.
+ */
+export function planRefsUnder(ws: Workspace, dir: string, onOutside?: LeftOut): PlanRef[] {
+  const out: PlanRef[] = [];
+  const walker: Walker = { root: ws.root, out, onOutside, archive: ws.dirs.archive };
+  walkPlans(walker, dir, relPath(ws, dir), isInside(ws.dirs.archive, dir), [ws.dirs.artifacts, ws.dirs.archiveArtifacts]);
+  return out.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+}
+
+/**
  * Hears of a plan file or folder `listPlanRefs` leaves out, and why in words: a symbolic link on
  * the way leads outside the workspace or loops (`link` true), or the name ends in `.md` but is not a
  * regular file (a FIFO, a socket, a device, a folder).
@@ -66,6 +79,8 @@ interface Walker {
   root: string;
   out: PlanRef[];
   onOutside: LeftOut | undefined;
+  /** When set, plans in this folder are archived ones, wherever the walk started. */
+  archive?: string;
 }
 
 /** Whether `abs` really lies inside `root`, symbolic links followed; tells `onOutside` of it when not. */
@@ -100,7 +115,7 @@ function walk(w: Walker, dir: string, rel: string, archived: boolean, skip: stri
       const abs = childPath(dir, e.name);
       if (e.name.startsWith('.') || e.name === 'node_modules' || skip.includes(abs)) continue;
       if (isPlanFileName(e.name)) w.onOutside?.(prefix + e.name, 'it is a folder, not a plan file', false);
-      walk(w, abs, prefix + e.name, archived, skip);
+      walk(w, abs, prefix + e.name, archived || abs === w.archive, skip);
     } else if (isPlanFileName(e.name)) {
       const abs = childPath(dir, e.name);
       const rel = prefix + e.name;

@@ -21,12 +21,8 @@ import { readJudgements, score, type Reported } from './score.js';
 /** Rules below target, with the precision they have reached (a floor). */
 const BELOW_TARGET: Record<string, number> = {
   'decision-fields': 0.82,
-  'milestone-outcome': 0.4,
   'repo-relative-paths': 0.28,
-  'required-sections': 0.87,
   'surprise-fields': 0.89,
-  'timestamp-style': 0.71,
-  'validation-observable': 0,
 };
 const PRECISION = 0.95;
 const RECALL = 0.9;
@@ -63,6 +59,8 @@ describe('lint on the judged real plans', () => {
     const expectedTotal = scores.reduce((n, s) => n + s.expected, 0);
     const recall = found / expectedTotal;
     const summary = `${lines.join('\n')}\nrecall over the set: ${found}/${expectedTotal} = ${recall.toFixed(3)}`;
+    // The figures, one line a rule, in every run.
+    console.log(`lint against the judged real plans (precision = agreed/reported, recall = found/expected):\n${lines.map((l) => l.split('\n')[0]).join('\n')}\nrecall over the set: ${found}/${expectedTotal} = ${recall.toFixed(3)}`);
 
     const problems: string[] = [];
     for (const s of scores) {

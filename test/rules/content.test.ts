@@ -96,6 +96,7 @@ ruleTable(concreteSteps, {
     { name: 'a command named inline', text: steps('1. Working directory: repository root. Run `streamlit run app.py`.\n') },
     { name: 'only the guidance (no-placeholder-text reports it)', text: steps('Exact commands to run (and where). Include short expected outputs when helpful.\n') },
     { name: 'lines indented too little to be code', text: steps('Run these from the repository root:\n\n  rg -n "TODO" src\n  ls -a\n') },
+    { name: 'commands on a server naming their places by absolute paths', text: steps('1. Move the cold backups with `rsync -a /srv/cache/old/ /archive/cache/`.\n2. Check the space with `df -h /srv/cache`.\n') },
   ],
   invalid: [
     { name: 'edits only', text: steps('1. In `src/a.ts`, remove the role type.\n2. Update the loader.\n'), errors: [{ line: 3, message: /shows no command/ }] },
@@ -115,12 +116,18 @@ ruleTable(validationObservable, {
     { name: 'a script by its name, with options', text: validation('- `run_feedback_loop.py --mode analyze` fills the table; expect one row per run.\n') },
     { name: 'a program unknown to execplan, with an option', text: validation('- `automolt automation setup --help` shows the new option.\n') },
     { name: 'a program and a subcommand on a line that says what it produces', text: validation('- [ ] `specops update` with codex targets produces AGENTS.md.\n') },
+    { name: 'test and lint commands: passing is their result', text: validation('- `go test ./internal/config ./...`\n- `make ci`\n') },
+    { name: 'a described UI flow with a stated result', text: validation('Dragging a node onto another snaps them together and the outline updates.\n') },
+    { name: 'results stated in Chinese, the command in Concrete Steps', text: `${steps('From the repository root:\n\n    pytest -q\n')}\n## Validation and Acceptance\n\n- 预期：所有用例通过，磁盘剩余空间不少于 10G。\n` },
+    { name: 'a labelled list of criteria in Spanish', text: validation('Ejecutar `npm run e2e`.\n\nCriterios de aceptación:\n\n- El usuario ve la lista filtrada.\n') },
+    { name: 'the validation goes on in a section of its own', text: `${validation('    npm run build\n')}\n## Done Criteria (Observable)\n\n- The report lists one row per run.\n` },
+    { name: 'a named smoke test to run', text: validation('- Run: the auth smoke test and record its output in `docs/acceptance.md`.\n') },
   ],
   invalid: [
     { name: 'words in code on a line that says nothing runs', text: validation('The `cache layer` should be faster than before.\n'), errors: [{ line: 3, message: /names nothing to run/ }] },
     { name: 'a file, not a command', text: validation('`src/cache.ts` should be faster than before.\n'), errors: [{ line: 3, message: /names nothing to run/ }] },
     { name: 'nothing to run', text: validation('The feature works well and the code is clean, as described in the plan.\n'), errors: [{ line: 3, message: /names nothing to run/ }, { line: 3, message: /states no expected result/ }] },
-    { name: 'a command but no expectation', text: validation('    npm test\n'), errors: [{ line: 3, message: /no expected result/ }] },
+    { name: 'a command but no expectation', text: validation('    npm run build\n'), errors: [{ line: 3, message: /no expected result/ }] },
     { name: 'an expectation but no command', text: validation('All tests should pass.\n'), errors: [{ line: 3, message: /nothing to run/ }] },
   ],
 });
@@ -132,6 +139,9 @@ ruleTable(milestoneOutcome, {
     { name: 'a command only', text: '# T\n\n## Plan of Work\n\n### Milestone 1: Parser\n\nWrite the parser.\n\n    npm run build\n' },
     { name: 'a container of milestones', text: '# T\n\n## Milestones\n\n### Milestone 1\n\nVerify with the smoke test.\n' },
     { name: 'headings inside Progress', text: '# T\n\n## Progress\n\n### Phase 1\n\n- [ ] a\n' },
+    { name: 'a labelled list of requirements', text: '# T\n\n## Plan of Work\n\n### Milestone 2: Commands\n\nRequirements:\n\n- Undoing a delete restores the objects in their order.\n' },
+    { name: 'exit criteria labelled in Chinese', text: '# T\n\n## Plan of Work\n\n### 里程碑 1：解析器\n\n- 完成标准：解析全部样例文件，无报错。\n' },
+    { name: 'a measured result', text: '# T\n\n## Plan of Work\n\n### Milestone 1: Cache\n\nCold start under 200 ms on the sample project.\n' },
   ],
   invalid: [
     { name: 'no outcome', text: '# T\n\n## Plan of Work\n\n### Milestone 1: Parser\n\nWrite the parser.\n\n### Milestone 2: Printer\n\nWrite the printer; verify the round trip.\n', errors: [{ line: 5, message: /Milestone "Milestone 1: Parser" does not say how to verify it/ }] },

@@ -77,7 +77,7 @@ export function readProgress(doc: Doc, section: Section | undefined, entries: Li
       state,
       mark: mark!,
       // A timestamp at the end leaves the text, with the emphasis around it (`*(2025-10-28)*`).
-      text: timestamp?.place === 'end' ? text.slice(0, text.lastIndexOf(timestamp.raw)).replace(/[*_]{1,3}$/, '').trim() || text : text,
+      text: timestamp?.place === 'end' ? text.slice(0, text.lastIndexOf(timestamp.raw)).trimEnd().replace(/[*_]{1,3}$/, '').replace(/\s[—–-]$/, '').trim() || text : text,
       ...(timestamp ? { timestamp } : {}),
       range: { start, end: doc.endOf(ownEnd - 1) },
       boxRange: { start: boxStart, end: boxStart + 3 },

@@ -1,3 +1,4 @@
+import path from 'node:path';
 /** What list_plans, show_plan and create_plan do (their schemas are in plans.ts). */
 import { summarizePlan } from '../../core/summary.js';
 import { formatDate } from '../../core/timestamps.js';
@@ -48,5 +49,11 @@ export async function createPlan({ description }: ToolArgs<typeof createPlanInpu
   const ws = await ctx.workspace();
   const { now, tzOffsetMinutes } = clockFrom(ctx.io.env);
   const created = create(ws, { description, date: formatDate(now, tzOffsetMinutes) });
-  return { data: created, text: `Created ${created.path} and ${created.artifacts}/. Next: edit the file to fill in Purpose and the other sections, then lint_plan.` };
+  // The client may not know which folder the server works in: the answer names the files absolutely too.
+  const absolutePath = path.join(ws.root, created.path);
+  const absoluteArtifacts = path.join(ws.root, created.artifacts);
+  return {
+    data: { ...created, absolutePath, absoluteArtifacts },
+    text: `Created ${absolutePath} and its artifacts folder ${absoluteArtifacts}${path.sep}. Next: edit the file to fill in Purpose and the other sections, then lint_plan.`,
+  };
 }
