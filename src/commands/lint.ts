@@ -148,7 +148,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
  */
 async function applyFixes(io: Io, ws: Workspace, refs: PlanRef[], jobs: FileJob[], linter: FileLinter, cache: LintCache | undefined, results: LintResult[], settled: Settled): Promise<string> {
   // The store and its lock are loaded only when something is fixed.
-  const { fixOne, needsFix } = await import('./lint-fix.js');
+  const { fixOne, needsFix } = await import('../usecases/lint-fix.js');
   const dryRun = settled.fix === 'dry-run';
   let fixed = 0;
   let files = 0;

@@ -17,6 +17,8 @@ export interface McpContext {
   workspace(): Promise<Workspace>;
   /** Resolve a plan reference inside the workspace. */
   plan(ws: Workspace, ref: string): PlanRef;
+  /** The client's name, as it gave it in `initialize` (`clientInfo.name`). */
+  clientName(): string | undefined;
 }
 
 /** Asks the client for its roots, giving up after `timeoutMs`; undefined when the client offers none. */
@@ -26,7 +28,7 @@ export type RootsSource = (timeoutMs: number) => Promise<{ uri: string }[] | und
 export const ROOTS_TIMEOUT_MS = 3000;
 
 /** A context whose folder comes from the client's roots, asked once and again after the client says they changed. */
-export function createContext(io: Io, roots: RootsSource, timeoutMs = ROOTS_TIMEOUT_MS): McpContext & { rootsChanged(): void } {
+export function createContext(io: Io, roots: RootsSource, timeoutMs = ROOTS_TIMEOUT_MS, clientName: () => string | undefined = () => undefined): McpContext & { rootsChanged(): void } {
   let folder: Promise<string> | undefined;
   const pick = async (): Promise<string> => {
     let list: { uri: string }[] | undefined;
@@ -53,6 +55,7 @@ export function createContext(io: Io, roots: RootsSource, timeoutMs = ROOTS_TIME
       return openWorkspace(await folder);
     },
     plan: resolveSafePlan,
+    clientName,
     rootsChanged() {
       folder = undefined;
     },

@@ -4,6 +4,7 @@ import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/
 import { z } from 'zod';
 import { errorData } from '../usecases/envelope.js';
 import type { McpContext } from './context.js';
+import { inToolWords } from './tool-words.js';
 
 /** What a tool returns: the data for `structuredContent`, and its rendering as text. */
 export interface ToolOutput<O> {
@@ -65,12 +66,17 @@ export function registerTools(server: McpServer, ctx: McpContext, tools: readonl
   }
 }
 
-/** A tool error result: the message the CLI would print, the error as data in `_meta`. */
+/**
+ * A tool error result: the tool's name and what went wrong, the commands the message names given as
+ * the tools that do the same; the error as data in `_meta`.
+ */
 export function toolError(ctx: McpContext, tool: string, err: unknown): CallToolResult {
   const error = errorData(err);
   if (error.code === 'INTERNAL') {
     ctx.io.stderr(`execplan mcp: internal error in ${tool} (please report it): ${(err as Error)?.stack ?? String(err)}\n`);
     error.message = `Internal error in ${tool}: ${error.message}. Please report it.`;
+  } else {
+    error.message = `${tool}: ${inToolWords(error.message)}`;
   }
   return { isError: true, content: [{ type: 'text', text: error.message }], _meta: { 'execplan/error': error } };
 }

@@ -96,6 +96,7 @@ ruleTable(concreteSteps, {
     { name: 'a command named inline', text: steps('1. Working directory: repository root. Run `streamlit run app.py`.\n') },
     { name: 'only the guidance (no-placeholder-text reports it)', text: steps('Exact commands to run (and where). Include short expected outputs when helpful.\n') },
     { name: 'lines indented too little to be code', text: steps('Run these from the repository root:\n\n  rg -n "TODO" src\n  ls -a\n') },
+    { name: 'commands on a server naming their places by absolute paths', text: steps('1. Move the cold backups with `rsync -a /srv/cache/old/ /archive/cache/`.\n2. Check the space with `df -h /srv/cache`.\n') },
   ],
   invalid: [
     { name: 'edits only', text: steps('1. In `src/a.ts`, remove the role type.\n2. Update the loader.\n'), errors: [{ line: 3, message: /shows no command/ }] },

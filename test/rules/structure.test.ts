@@ -158,7 +158,12 @@ ruleTable(sectionOrder, {
     { name: 'a configured order', text: '# T\n\n## Progress\n\n## Purpose / Big Picture\n', ctx: { sections: { required: [], order: ['progress', 'purpose'], aliases: {}, custom: [] } } },
   ],
   invalid: [
-    { name: 'Progress after Concrete Steps', text: '# T\n\n## Purpose / Big Picture\n\n## Concrete Steps\n\n## Progress\n', errors: [{ line: 7, message: /"Progress" is out of order; expected it before "Concrete Steps"/ }] },
+    { name: 'Progress after Concrete Steps', text: '# T\n\n## Purpose / Big Picture\n\n## Concrete Steps\n\n## Progress\n', errors: [{ line: 5, message: /"Concrete Steps" is out of order; expected it after "Progress" \(line 7\)/ }] },
+    {
+      name: 'narrative sections moved to the front: they are the ones out of place, not the living ones',
+      text: '# T\n\n## Purpose / Big Picture\n\n## Context and Orientation\n\n## Plan of Work\n\n## Progress\n\n## Surprises & Discoveries\n\n## Decision Log\n\n## Outcomes & Retrospective\n',
+      errors: [{ line: 5, message: /"Context and Orientation" is out of order/ }, { line: 7, message: /"Plan of Work" is out of order/ }],
+    },
     { name: 'Outcomes at the very end', text: '# T\n\n## Purpose / Big Picture\n\n## Progress\n\n## Context and Orientation\n\n## Plan of Work\n\n## Outcomes & Retrospective\n', errors: [{ line: 11, message: /"Outcomes & Retrospective" is out of order; expected it before "Context and Orientation"/ }] },
     { name: 'the last canonical section first', text: '# T\n\n## Interfaces and Dependencies\n\n## Purpose / Big Picture\n\n## Progress\n', errors: [{ line: 3, message: /after "Progress"/ }] },
   ],
@@ -179,7 +184,7 @@ ruleTable(headingStyle, {
     { name: 'title case and "and" for "&" are renamed', text: '# T\n\n## Context And Orientation\n\n## Surprises and discoveries\n', errors: [{ line: 3 }, { line: 5 }], output: '# T\n\n## Context and Orientation\n\n## Surprises & Discoveries\n' },
     { name: 'a variant at H1 is moved to H2 as written', text: '# Progress (Update First)\n\n# Decision Log\n', errors: [{ line: 1, message: /variant of "Progress"/ }, { line: 3 }], output: '## Progress (Update First)\n\n## Decision Log\n' },
     { name: 'H1 sections', text: '# Progress\n\n# Decision Log\n', errors: [{ line: 1, message: /level 1/ }, { line: 3 }], output: '## Progress\n\n## Decision Log\n' },
-    { name: 'H1 sections beside an H1 of the plan\'s own are not raised', text: '# Progress\n\n# Testing Approach\n\n# Decision log\n', errors: [{ line: 1, message: /level 1/ }, { line: 5 }], output: '# Progress\n\n# Testing Approach\n\n# Decision Log\n' },
+    { name: 'H1 sections beside an H1 of the plan\'s own are not raised', text: '# Progress\n\n# Rollout Calendar\n\n# Decision log\n', errors: [{ line: 1, message: /level 1/ }, { line: 5 }], output: '# Progress\n\n# Rollout Calendar\n\n# Decision Log\n' },
     { name: 'an H1 section with an H2 inside is not raised', text: '# Progress\n\n## Details\n\n# Decision Log\n', errors: [{ line: 1 }, { line: 5 }], output: null },
     { name: 'a setext heading at level 1', text: 'Decision Log\n============\n\n## Progress\n', errors: [{ line: 1 }], output: '## Decision Log\n\n## Progress\n' },
     { name: 'nested under a milestone: no fix', text: '# T\n\n## Progress\n\n## Milestone 1\n\n### Plan of Work\n\nDo it.\n', errors: [{ line: 7, message: /level 3/ }], output: null },

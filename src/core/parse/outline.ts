@@ -45,6 +45,14 @@ export function readOutline(
   diagnostics: ParseDiagnostic[],
 ): Outline {
   const matched = headings.map((h) => match(h.text));
+  // A synonym ("Testing Approach") names a section only when the plan has that section under no other
+  // name, and only its first such heading does.
+  const named = new Set(matched.filter((m) => m && !m.synonym).map((m) => m!.key));
+  matched.forEach((m, i) => {
+    if (!m?.synonym) return;
+    if (named.has(m.key)) matched[i] = null;
+    else named.add(m.key);
+  });
   // The title: the first H1 that is not itself a section heading.
   let titleIdx = headings.findIndex((h, i) => h.level === 1 && !matched[i]);
   if (titleIdx > 0 && headings.slice(0, titleIdx).some((_h, i) => matched[i])) titleIdx = -1;

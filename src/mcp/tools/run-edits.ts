@@ -25,9 +25,9 @@ async function edit(ctx: McpContext, planRef: string, build: (plan: Plan, ectx: 
 }
 
 /** A field an action needs, or an error that names the action and the field. */
-function need(value: string | undefined, field: string, action: string): string {
-  if (value === undefined || !value.trim()) throw new ExecplanError('INVALID_INPUT', `progress ${action} needs "${field}".`);
-  return value;
+function need(value: string | number | undefined, field: string, action: string): string {
+  if (value === undefined || !String(value).trim()) throw new ExecplanError('INVALID_INPUT', `progress with action "${action}" needs "${field}"; call progress again with it.`);
+  return String(value);
 }
 
 /** `progress`: add a step, tick one off, reopen one, or split a partly done one. */
@@ -45,8 +45,10 @@ export async function progress({ plan, action, item, text, remaining }: ToolArgs
 }
 
 /** `log_decision`: a Decision Log entry with its rationale and Date/Author. */
-export async function logDecision({ plan, decision, rationale }: ToolArgs<typeof logDecisionInput>, ctx: McpContext): Change {
-  return edit(ctx, plan, (p, e, ws) => addDecision(p, { decision, rationale, author: resolveAuthor({ config: ws.author, env: ctx.io.env, root: ws.root }) }, e));
+export async function logDecision({ plan, decision, rationale, author }: ToolArgs<typeof logDecisionInput>, ctx: McpContext): Change {
+  // An agent's decision is signed by the agent: its own word, else the name its client gave at initialize.
+  const signer = author?.trim() || ctx.clientName();
+  return edit(ctx, plan, (p, e, ws) => addDecision(p, { decision, rationale, author: signer || resolveAuthor({ config: ws.author, env: ctx.io.env, root: ws.root }) }, e));
 }
 
 /** `log_surprise`: an Observation / Evidence entry in Surprises & Discoveries. */

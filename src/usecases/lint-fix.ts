@@ -1,5 +1,5 @@
 /**
- * `execplan lint --fix` and `--fix-dry-run` for one plan: create the folders findings ask for (a
+ * Fixing one plan, for `execplan lint --fix` and `--fix-dry-run` and the MCP lint_plan tool: create the folders findings ask for (a
  * missing artifacts folder: I/O, so the rule only names it), then apply every safe fix through the
  * plan store's locked, atomic update, and return the findings left on the fixed text.
  */
