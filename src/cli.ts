@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { Io } from './commands/io.js';
+import { addExamples } from './cli-examples.js';
 import { reportError, runCommand, type CommandModule } from './run-command.js';
 import { errorEnvelope } from './usecases/envelope.js';
 import { ExecplanError } from './workspace/errors.js';
@@ -359,5 +360,6 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .description('remove the merge driver: its .gitattributes lines and its .git/config section')
     .addOption(jsonOption())
     .action(lazy(async () => ({ run: (await import('./commands/git-setup.js')).uninstall, ownsMergeDriver: true })));
+  addExamples(program);
   return program;
 }
