@@ -321,6 +321,13 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .action(lazy(() => import('./commands/artifact-list.js')));
 
   program
+    .command('log')
+    .description("the commits that changed a plan (across renames into the archive) and its progress at each")
+    .argument('<plan>', PLAN_ARG)
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/log.js')));
+
+  program
     .command('merge-driver')
     .description('merge a plan changed on two branches, section by section (git runs it as: execplan merge-driver %O %A %B %P)')
     .argument('<base>', "the common ancestor's version (git's %O)")

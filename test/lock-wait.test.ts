@@ -96,4 +96,11 @@ describe('how long a writer waits for a plan lock', () => {
     expect(Math.max(...delays.slice(-5))).toBeLessThanOrEqual(Math.max(early, 20));
     expect(Math.max(...delays)).toBeLessThanOrEqual(100);
   });
+
+  it('refuses at once, without waiting for it to go stale, a file at the lock path', async () => {
+    const file = planFile();
+    writeFileSync(`${file}.lock`, 'not a lock\n');
+    // Were the file waited on, this would take the whole minute and the test time out.
+    await expect(lockFile(file, { timeoutMs: 60_000, staleMs: 60_000, display: 'plan.md' })).rejects.toThrow('Cannot lock plan.md: plan.md.lock is a file, not the lock folder execplan makes.');
+  });
 });

@@ -175,6 +175,8 @@ export async function lockFile(file: string, options: LockOptions = {}): Promise
   for (;;) {
     // A held lock is only looked at (one stat); proper-lockfile is asked for it once it is free or stale.
     const held = statSync(dir, { throwIfNoEntry: false });
+    // Something other than a lock folder is in the way: no wait makes it one.
+    if (held && !held.isDirectory()) throw foreignLockError(options.display ?? file);
     if (!held || held.mtimeMs < Date.now() - staleMs) {
       const lock = await tryLock(file, dir, owner, staleMs, options.display ?? file);
       if (lock) return lock;
@@ -234,15 +236,17 @@ async function tryLock(file: string, dir: string, owner: LockOwner, staleMs: num
 /** What to tell the user when the lock cannot be made: the plan and its folder, not the lock's temporary names. */
 function lockError(err: unknown, dir: string, display: string): unknown {
   const code = (err as NodeJS.ErrnoException).code;
-  const shown = `${display}.lock`;
-  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false) {
-    return new ExecplanError('IO', `Cannot lock ${display}: ${shown} is a file, not the lock folder execplan makes. Remove it if nothing else uses it, and run again.`, { file: display });
-  }
+  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false) return foreignLockError(display);
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     const folder = path.dirname(display);
     return new ExecplanError('IO', `Cannot lock ${display}: its folder ${folder}/ cannot be written (${code}), and the lock is made there. Check the folder's permissions.`, { file: display });
   }
   return err;
+}
+
+/** A file (not the lock folder) at the lock path of `display`. */
+function foreignLockError(display: string): ExecplanError {
+  return new ExecplanError('IO', `Cannot lock ${display}: ${display}.lock is a file, not the lock folder execplan makes. Remove it if nothing else uses it, and run again.`, { file: display });
 }
 
 /** Remove what killed lockers left beside the lock: half-built (`.new-<pid>-…`) and set-aside (`.stale-<pid>-…`) directories. */
