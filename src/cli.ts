@@ -268,6 +268,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .option('--port <n>', 'port to listen on (default: a free one)')
     .option('--host <address>', 'address to listen on (default: 127.0.0.1; anything else is reachable from other machines)')
     .option('--open', 'open the dashboard in the default browser')
+    .option('--branches', 'also list the plans of every branch and worktree')
     .addHelpText('after', '\nExamples:\n  execplan serve\n  execplan serve --port 4780 --open\n')
     .action(lazy(() => import('./commands/serve.js')));
 
@@ -276,6 +277,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .description("write the dashboard's pages as a static site: no server, no network")
     .option('-o, --out <dir>', 'folder to write the report to')
     .option('--force', 'write into a folder that holds other files')
+    .option('--branches', 'also list the plans of every branch and worktree')
     .addOption(jsonOption())
     .addHelpText('after', '\nExamples:\n  execplan report --out plan-report\n  execplan report --out public --force\n')
     .action(lazy(() => import('./commands/report.js')));
