@@ -30,6 +30,10 @@ const EXAMPLES: Record<string, string[]> = {
   git: ['execplan git install', 'execplan git uninstall'],
   'git install': ['execplan git install'],
   'git uninstall': ['execplan git uninstall'],
+  'git hook': ['execplan git hook install', 'execplan git hook uninstall'],
+  'git hook install': ['execplan git hook install'],
+  'git hook uninstall': ['execplan git hook uninstall'],
+  'git hook run': ['execplan git hook run'],
   completion: ['execplan completion bash > ~/.local/share/bash-completion/completions/execplan', 'execplan completion fish > ~/.config/fish/completions/execplan.fish'],
 };
 

@@ -362,6 +362,22 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .description('remove the merge driver: its .gitattributes lines and its .git/config section')
     .addOption(jsonOption())
     .action(lazy(async () => ({ run: (await import('./commands/git-setup.js')).uninstall, ownsMergeDriver: true })));
+  const hookCommand = gitCommand.command('hook').description('the pre-commit hook that lints the staged plans');
+  hookCommand
+    .command('install')
+    .description('add a pre-commit hook that lints the staged plans, chaining a hook already there')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/git-hook.js')));
+  hookCommand
+    .command('uninstall')
+    .description('remove the pre-commit hook, restoring the hook it chained')
+    .addOption(jsonOption())
+    .action(lazy(async () => ({ run: (await import('./commands/git-hook.js')).uninstall })));
+  hookCommand
+    .command('run', { hidden: true })
+    .description('lint the plans staged for commit (what the hook runs)')
+    .action(lazy(async () => ({ run: (await import('./commands/git-hook.js')).runHook })));
+
   addExamples(program);
   return program;
 }

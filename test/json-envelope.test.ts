@@ -38,6 +38,8 @@ const RUNS: [string, string[]][] = [
   ['hooks', ['hooks', 'install', '--claude']],
   ['git install', ['git', 'install']],
   ['git uninstall', ['git', 'uninstall']],
+  ['git hook install', ['git', 'hook', 'install']],
+  ['git hook uninstall', ['git', 'hook', 'uninstall']],
   ['archive', ['archive', 'csv', '--force']],
   ['reopen', ['reopen', 'csv']],
 ];
