@@ -5,6 +5,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Io } from './commands/io.js';
 import { reportError, runCommand, type CommandModule } from './run-command.js';
+import { errorEnvelope } from './usecases/envelope.js';
+import { ExecplanError } from './workspace/errors.js';
 import { VERSION } from './version.js';
 
 /** How a command's `<plan>` argument may be given (see resolvePlan in src/workspace/plans.ts). */
@@ -84,12 +86,21 @@ async function parse(program: Command, argv: string[], io: Io, json: boolean, ex
       // --help and --version end here too, with exit code 0.
       if (err.exitCode === 0) return 0;
       // The option parser has said what is wrong on stderr; a JSON reader gets it as its one document.
-      if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: 'USAGE', message: err.message.replace(/^error: /, '') } }, null, 2)}\n`);
+      if (json) io.stdout(`${JSON.stringify(errorEnvelope(new ExecplanError('USAGE', err.message.replace(/^error: /, ''))), null, 2)}\n`);
       return 2;
     }
     return reportError(io, err, json);
   }
   return exitCode();
+}
+
+/**
+ * The command table the parser is built from, without running anything: for generated shell
+ * completion and the tests that walk every command.
+ */
+export function commandTree(): Command {
+  const none = () => undefined;
+  return buildProgram({ cwd: '.', env: {}, stdout: none, stderr: none, stdoutIsTTY: false, stderrIsTTY: false }, none, async () => 0);
 }
 
 function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = (load, opts, positional) => runCommand(io, load, opts, positional)): Command {

@@ -3,6 +3,7 @@
  * and the metadata of the rules that ran, so a program never has to parse the stylish text.
  */
 import { isFixable, type Diagnostic, type LintResult } from '../core/diagnostic.js';
+import { okEnvelope } from '../core/envelope.js';
 import { ruleDocsUrl } from './links.js';
 import { totals, type FormatInput } from './types.js';
 
@@ -19,7 +20,8 @@ interface JsonDiagnostic extends Omit<Diagnostic, 'fix'> {
 /** Format results as one JSON document, ending with a newline. */
 export function format(input: FormatInput): string {
   const t = totals(input.results);
-  const doc = {
+  // The envelope every `--json` document has: the report is the data of a lint that ran.
+  const doc = okEnvelope({
     version: input.version,
     errorCount: t.errors,
     warningCount: t.warnings,
@@ -37,7 +39,7 @@ export function format(input: FormatInput): string {
         requirement: r.requirement,
         docs: ruleDocsUrl(r.id, input.version),
       })),
-  };
+  });
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
