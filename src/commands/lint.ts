@@ -53,6 +53,12 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   const refs = targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active', (rel, why, link) => io.stderr(leftOutMessage(rel, why, link)));
   const jobs = refs.map((ref) => lintJob(ws, ref));
   const rels = jobs.map((j) => j.rel);
+  // plan-drift reads git history, back to the last commit of every plan linted.
+  if (enabled.some((e) => e.rule.meta.id === 'plan-drift') && rels.length) {
+    const { gitDirs } = await import('../workspace/git-dirs.js');
+    const history = gitDirs(ws.root) ? await (await import('../usecases/drift.js')).cachedHistory(ws, rels, io.env) : undefined;
+    if (history) setup.history = history;
+  }
   const cache = opts.cache ? openCache(ws, cwd, opts, setup, metas) : undefined;
   const input: StreamInput = {
     rules: metas,
@@ -192,7 +198,7 @@ function openCache(ws: Workspace, cwd: string, opts: LintOptions, setup: LintSet
   const key = cacheKey({
     version: VERSION,
     rules: metas,
-    settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, styleFromPlan: Boolean(setup.timestampStyleFromPlan), tz: setup.tzOffsetMinutes, paths: ws.config.paths },
+    settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, styleFromPlan: Boolean(setup.timestampStyleFromPlan), tz: setup.tzOffsetMinutes, paths: ws.config.paths, head: setup.history?.[0]?.hash },
   });
   const file = cacheFile(ws.root, cwd, opts.cacheLocation);
   // Inside the repository no symbolic link may lead the cache elsewhere; a place outside it is the user's explicit choice.

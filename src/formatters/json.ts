@@ -3,6 +3,7 @@
  * and the metadata of the rules that ran, so a program never has to parse the stylish text.
  */
 import { isFixable, type Diagnostic, type LintResult } from '../core/diagnostic.js';
+import { okEnvelope } from '../core/envelope.js';
 import { ruleDocsUrl } from './links.js';
 import { assemble, jsonAround, jsonItem, type FormatInput, type StreamInput, type Totals } from './types.js';
 
@@ -40,7 +41,8 @@ export function footer(t: Totals, input: StreamInput): string {
 }
 
 function around(t: Totals, input: StreamInput) {
-  const doc = {
+  // The envelope every `--json` document has: the report is the data of a lint that ran.
+  const doc = okEnvelope({
     version: input.version,
     errorCount: t.errors,
     warningCount: t.warnings,
@@ -58,7 +60,7 @@ function around(t: Totals, input: StreamInput) {
         requirement: r.requirement,
         docs: ruleDocsUrl(r.id, input.version),
       })),
-  };
+  });
   return jsonAround(doc, 'results', 2, t.files === 0);
 }
 

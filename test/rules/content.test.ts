@@ -21,6 +21,12 @@ ruleTable(repoRelativePaths, {
     { name: 'output captured in a text block', text: context('```text\nError at /home/ci/work/app/src/a.ts:3\n```\n') },
     { name: 'output lines of a console block', text: context('```console\n$ npm test\nFAIL /Users/dana/app/test/a.test.ts\n```\n') },
     { name: 'an allowed prefix', text: context('The device mounts at `/home/pi/data`.\n'), options: { allow: ['/home/pi/'] } },
+    { name: 'a tool\'s own default location, named as such', text: context('The compiler keeps its cache in `~/.cache/zig` by default.\n') },
+    { name: 'scratch files in /tmp', text: context('Run `uv run app summarize --output /tmp/summary.json`.\n') },
+    {
+      name: 'the folders of the server the plan works on',
+      text: context('The remote server has a full data disk at `/root/data`.\n\nOn the server, move `/root/data/old` to `/root/archive/old`, then check each node.\n'),
+    },
   ],
   invalid: [
     { name: 'a home folder in prose', text: context('The repo is at /Users/dana/src/app.\n'), errors: [{ line: 5, column: 16, message: /"\/Users\/dana\/src\/app" only exists on one machine/ }] },
@@ -28,6 +34,12 @@ ruleTable(repoRelativePaths, {
     { name: 'a command in a shell block', text: context('```bash\ncd /home/dana/app\n# cd /home/dana/old is a comment\n```\n'), errors: [{ line: 6, column: 4 }] },
     { name: 'a prompt line in an indented block', text: context('    $ cd /workspace/app\n    /workspace/app/out.txt written\n'), errors: [{ line: 5, column: 10 }] },
     { name: 'a file link', text: context('See [the log](file:///tmp/run.log).\n'), errors: [{ line: 5, column: 15 }] },
+    { name: 'a home folder further down a path', text: context('The helper is `/agent-state/dev-1/home/.codex/scripts/init.py`.\n'), errors: [{ line: 5, column: 16 }] },
+    {
+      name: 'a checkout in /tmp used as the working directory, and its commands in an indented block',
+      text: context('Working directory:\n\n    /tmp/app-checkout\n\nThen:\n\n    python /tmp/app-checkout/tools/gen.py --all\n'),
+      errors: [{ line: 7, column: 5 }, { line: 11, column: 12 }],
+    },
     {
       name: 'a path with spaces in a code span is quoted whole',
       text: context('Open `/Users/Dana Lee/My App/main.py` or `C:\\Program Files\\App\\app.exe`.\n'),

@@ -32,6 +32,11 @@ function looksLikeCommand(content: string, line: string): boolean {
 
 const NOT_COMMANDS = /^(?:markdown|md|json|jsonc|json5|ya?ml|toml|xml|html|css|csv|diff|patch)$/i;
 
+/** Whether a line starts with a program plans tell people to run (`npm test`, `python x.py`). */
+export function startsWithProgram(line: string): boolean {
+  return TOOLS.test(line.trim());
+}
+
 /** The classified lines of a section's body. */
 export function sectionLines(lines: readonly PlanLine[], section: Section): readonly PlanLine[] {
   return linesBetween(lines, section.line + 1, section.endLine);
