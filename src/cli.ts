@@ -268,6 +268,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .option('--port <n>', 'port to listen on (default: a free one)')
     .option('--host <address>', 'address to listen on (default: 127.0.0.1; anything else is reachable from other machines)')
     .option('--open', 'open the dashboard in the default browser')
+    .option('--branches', 'also list the plans of every branch and worktree')
     .addHelpText('after', '\nExamples:\n  execplan serve\n  execplan serve --port 4780 --open\n')
     .action(lazy(() => import('./commands/serve.js')));
 
@@ -276,6 +277,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .description("write the dashboard's pages as a static site: no server, no network")
     .option('-o, --out <dir>', 'folder to write the report to')
     .option('--force', 'write into a folder that holds other files')
+    .option('--branches', 'also list the plans of every branch and worktree')
     .addOption(jsonOption())
     .addHelpText('after', '\nExamples:\n  execplan report --out plan-report\n  execplan report --out public --force\n')
     .action(lazy(() => import('./commands/report.js')));
@@ -360,5 +362,21 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .description('remove the merge driver: its .gitattributes lines and its .git/config section')
     .addOption(jsonOption())
     .action(lazy(async () => ({ run: (await import('./commands/git-setup.js')).uninstall, ownsMergeDriver: true })));
+  const hookCommand = gitCommand.command('hook').description('the pre-commit hook that lints the staged plans');
+  hookCommand
+    .command('install')
+    .description('add a pre-commit hook that lints the staged plans, chaining a hook already there')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/git-hook.js')));
+  hookCommand
+    .command('uninstall')
+    .description('remove the pre-commit hook, restoring the hook it chained')
+    .addOption(jsonOption())
+    .action(lazy(async () => ({ run: (await import('./commands/git-hook.js')).uninstall })));
+  hookCommand
+    .command('run', { hidden: true })
+    .description('lint the plans staged for commit (what the hook runs)')
+    .action(lazy(async () => ({ run: (await import('./commands/git-hook.js')).runHook })));
+
   return program;
 }
