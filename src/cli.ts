@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { Io } from './commands/io.js';
+import { addExamples } from './cli-examples.js';
 import { reportError, runCommand, type CommandModule } from './run-command.js';
 import { errorEnvelope } from './usecases/envelope.js';
 import { ExecplanError } from './workspace/errors.js';
@@ -235,6 +236,14 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .action(lazy(() => import('./commands/resume.js')));
 
   program
+    .command('doctor')
+    .description('find what an interrupted archive, reopen or edit left behind (a plan apart from its artifacts, a move record, temporary files, dead locks); --fix repairs it')
+    .option('--fix', 'repair what was found: finish or roll back interrupted moves, bring artifacts to their plan, remove leftovers')
+    .option('--dry-run', 'only report (the default without --fix)')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/doctor.js')));
+
+  program
     .command('use')
     .description('name the plan agent sessions work on (kept out of git); with no plan, say which one they work on and why')
     .argument('[plan]', PLAN_ARG)
@@ -377,5 +386,6 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .description('lint the plans staged for commit (what the hook runs)')
     .action(lazy(async () => ({ run: (await import('./commands/git-hook.js')).runHook })));
 
+  addExamples(program);
   return program;
 }
