@@ -53,7 +53,7 @@ function apply(base: string, ops: readonly Op[], side: 'a' | 'b', day: number): 
       else if (o.kind === 'outcome') change = addOutcome(plan, `Shipped ${word}`, ctx);
       else {
         // Only items of the base, still open and still there, each once per side.
-        const target = baseItems[o.item % Math.max(baseItems.length, 1)];
+        const target = 'item' in o ? baseItems[o.item % Math.max(baseItems.length, 1)] : undefined;
         if (!target || target.state !== 'todo' || target.depth !== 0 || s.touched.has(target.index)) return;
         const now = plan.progress.find((i) => i.text === target.text && i.depth === 0);
         if (!now || plan.progress.filter((i) => i.text === target.text).length > 1) return;
