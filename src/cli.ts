@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { Io } from './commands/io.js';
+import { addExamples } from './cli-examples.js';
 import { reportError, runCommand, type CommandModule } from './run-command.js';
 import { errorEnvelope } from './usecases/envelope.js';
 import { ExecplanError } from './workspace/errors.js';
@@ -197,7 +198,8 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
       .argument('[action]', 'add, done, undo or split; none lists the items')
       .argument('[args...]', 'the step to add, or the item: its number or a piece of its text')
       .option('--done [text]', 'with add: add the step as completed now; with split: what is done')
-      .option('--remaining <text>', 'with split: what remains'),
+      .option('--remaining <text>', 'with split: what remains')
+      .option('--evidence <transcript|commit>', "with done: cite a run transcript of the plan that exited 0, or a commit"),
   ).action(lazy(() => import('./commands/progress-items.js')));
 
   editOptions(
@@ -233,6 +235,14 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .argument('<plan>', PLAN_ARG)
     .addOption(jsonOption())
     .action(lazy(() => import('./commands/resume.js')));
+
+  program
+    .command('doctor')
+    .description('find what an interrupted archive, reopen or edit left behind (a plan apart from its artifacts, a move record, temporary files, dead locks); --fix repairs it')
+    .option('--fix', 'repair what was found: finish or roll back interrupted moves, bring artifacts to their plan, remove leftovers')
+    .option('--dry-run', 'only report (the default without --fix)')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/doctor.js')));
 
   program
     .command('use')
@@ -377,5 +387,6 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .description('lint the plans staged for commit (what the hook runs)')
     .action(lazy(async () => ({ run: (await import('./commands/git-hook.js')).runHook })));
 
+  addExamples(program);
   return program;
 }
