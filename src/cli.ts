@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { Io } from './commands/io.js';
+import { addExamples } from './cli-examples.js';
 import { reportError, runCommand, type CommandModule } from './run-command.js';
 import { errorEnvelope } from './usecases/envelope.js';
 import { ExecplanError } from './workspace/errors.js';
@@ -197,7 +198,8 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
       .argument('[action]', 'add, done, undo or split; none lists the items')
       .argument('[args...]', 'the step to add, or the item: its number or a piece of its text')
       .option('--done [text]', 'with add: add the step as completed now; with split: what is done')
-      .option('--remaining <text>', 'with split: what remains'),
+      .option('--remaining <text>', 'with split: what remains')
+      .option('--evidence <transcript|commit>', "with done: cite a run transcript of the plan that exited 0, or a commit"),
   ).action(lazy(() => import('./commands/progress-items.js')));
 
   editOptions(
@@ -385,5 +387,6 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .description('lint the plans staged for commit (what the hook runs)')
     .action(lazy(async () => ({ run: (await import('./commands/git-hook.js')).runHook })));
 
+  addExamples(program);
   return program;
 }

@@ -30,6 +30,7 @@ const RUNS: [string, string[]][] = [
   ['outcome', ['outcome', 'csv', 'Shipped.']],
   ['resume', ['resume', 'csv']],
   ['use', ['use', 'csv']],
+  ['log', ['log', 'csv']],
   ['artifact add', ['artifact', 'add', 'csv', 'bench.txt']],
   ['artifact list', ['artifact', 'list', 'csv']],
   ['run', ['run', 'csv', 'node', '-e', '1']],
@@ -37,6 +38,8 @@ const RUNS: [string, string[]][] = [
   ['hooks', ['hooks', 'install', '--claude']],
   ['git install', ['git', 'install']],
   ['git uninstall', ['git', 'uninstall']],
+  ['git hook install', ['git', 'hook', 'install']],
+  ['git hook uninstall', ['git', 'hook', 'uninstall']],
   ['archive', ['archive', 'csv', '--force']],
   ['reopen', ['reopen', 'csv']],
 ];

@@ -25,6 +25,8 @@ import { loadFormatter, loadStreamingFormatter, openSink } from './lint-output.j
 import { checkCache, debugRun, lintAll, settleHits } from './lint-run.js';
 import { startProgress } from './progress.js';
 
+const EMPTY = Buffer.alloc(0);
+
 /** Run `execplan lint [plans...]`. */
 export async function run(io: Io, opts: LintOptions, targets: string[] = []): Promise<number> {
   try {
@@ -80,8 +82,8 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   // The report is kept in the cache, to be printed again by a run over the very same results.
   const reportOptions = cache && settled.fix === 'none' ? JSON.stringify({ format: settled.format, color: input.color, quiet: Boolean(opts.quiet), rootUri: input.rootUri }) : undefined;
   const report: string[] = [];
-  const write = (text: string) => {
-    if (reportOptions !== undefined) report.push(text);
+  const write = (text: string | Buffer) => {
+    if (reportOptions !== undefined) report.push(text.toString());
     sink.write(text);
   };
 
@@ -94,9 +96,11 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
       Object.assign(t, stored.totals);
       debugRun(io, pass, jobs.length, jobs.length, 'the main thread');
     } else {
-      // Large runs print each plan's findings as they come and keep only counts; --fix and the
-      // whole-document formats need every result first.
+      // Large runs print each plan's findings as they come and keep only counts; the whole-document
+      // formats keep each plan's block as bytes until the totals that lead them are known; --fix
+      // needs every result first.
       const stream = settled.fix === 'none' ? await loadStreamingFormatter(settled.format) : undefined;
+      const held: Buffer[] | undefined = stream && 'header' in stream ? [] : undefined;
       const results: LintResult[] = [];
       settleHits(jobs, pass, cache);
       await lintAll(io, jobs, pass, setup, Boolean(cache), loadLinter, progress, (o) => {
@@ -106,11 +110,22 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
         else {
           const shown = keep(r);
           count(shown);
-          write(stream.file(shown, input));
+          const block = stream.file(shown, input);
+          if (!held) write(block);
+          else if (block) held.push(Buffer.from(held.length ? `${stream.separator ?? ''}${block}` : block));
         }
       });
       progress.done();
-      if (stream) write(stream.footer(t, input));
+      if (stream) {
+        if (held) {
+          write(stream.header!(t, input));
+          for (let i = 0; i < held.length; i++) {
+            write(held[i]!);
+            held[i] = EMPTY;
+          }
+        }
+        write(stream.footer(t, input));
+      }
       else {
         if (settled.fix !== 'none') {
           const diff = await applyFixes(io, ws, refs, jobs, await loadLinter(), cache, results, settled);

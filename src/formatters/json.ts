@@ -5,7 +5,7 @@
 import { isFixable, type Diagnostic, type LintResult } from '../core/diagnostic.js';
 import { okEnvelope } from '../core/envelope.js';
 import { ruleDocsUrl } from './links.js';
-import { totals, type FormatInput } from './types.js';
+import { assemble, jsonAround, jsonItem, type FormatInput, type StreamInput, type Totals } from './types.js';
 
 /** One finding as printed: `fixable` always present; `fix` holds the edits when there are any. */
 interface JsonDiagnostic extends Omit<Diagnostic, 'fix'> {
@@ -19,7 +19,28 @@ interface JsonDiagnostic extends Omit<Diagnostic, 'fix'> {
 
 /** Format results as one JSON document, ending with a newline. */
 export function format(input: FormatInput): string {
-  const t = totals(input.results);
+  return assemble({ file, header, footer, separator }, input);
+}
+
+/** Between two plans' blocks. */
+export const separator = ',\n';
+
+/** One plan's entry of `results`. */
+export function file(r: LintResult): string {
+  return jsonItem(result(r), 2);
+}
+
+/** The document up to its first result: the totals come first. */
+export function header(t: Totals, input: StreamInput): string {
+  return around(t, input).head;
+}
+
+/** The document after its last result: the rules that ran. */
+export function footer(t: Totals, input: StreamInput): string {
+  return around(t, input).tail;
+}
+
+function around(t: Totals, input: StreamInput) {
   // The envelope every `--json` document has: the report is the data of a lint that ran.
   const doc = okEnvelope({
     version: input.version,
@@ -27,7 +48,7 @@ export function format(input: FormatInput): string {
     warningCount: t.warnings,
     fixableCount: t.fixable,
     fileCount: t.files,
-    results: input.results.map(result),
+    results: [],
     rules: input.rules
       .filter((r) => input.enabled[r.id] !== undefined)
       .map((r) => ({
@@ -40,7 +61,7 @@ export function format(input: FormatInput): string {
         docs: ruleDocsUrl(r.id, input.version),
       })),
   });
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return jsonAround(doc, 'results', 2, t.files === 0);
 }
 
 function result(r: LintResult) {
