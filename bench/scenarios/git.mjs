@@ -3,6 +3,7 @@
  * `node -e 0` and `git for-each-ref` in the same run; and the merge driver on a 40 KB plan changed
  * on both sides, against `node -e 0`.
  */
+import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -73,8 +74,7 @@ export const mergeDriver = {
   run(ctx) {
     const dir = path.join(WORK_DIR, 'merge-driver-v1');
     mkdirSync(dir, { recursive: true });
-    let base = '';
-    for (let i = 0; base.length < 40_000; i++) base = i === 0 ? planText(0) : base;
+    let base = planText(0);
     while (base.length < 40_000) base += `\n## Notes ${base.length}\n\n${planText(1).slice(0, 4000)}\n`;
     const progress = (tag, n) => Array.from({ length: n }, (_, i) => `- [x] (2026-01-0${tag === 'a' ? 6 : 7} 1${i}:00) Step ${tag}${i}.`).join('\n');
     const insert = (text, tag) => text.replace(/^## Progress[^\n]*\n\n?/m, (m) => `${m}${progress(tag, 5)}\n`).replace(/^## Decision Log[^\n]*\n\n?/m, (m) => `${m}- Decision: ${tag} choice.\n  Rationale: measured.\n  Date/Author: 2026-01-0${tag === 'a' ? 6 : 7} / ${tag}\n`);
