@@ -30,6 +30,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     get stdoutIsTTY() {
       return (stdoutIsTTY ??= isTerminal(1));
     },
+    // Asked only by `list`, on a terminal.
+    get stdoutColumns() {
+      return isTerminal(1) ? process.stdout.columns : undefined;
+    },
     get stderrIsTTY() {
       return (stderrIsTTY ??= isTerminal(2));
     },

@@ -11,4 +11,6 @@ export interface Io {
   stderrIsTTY: boolean;
   /** Standard input, for commands that read it; absent when there is none. */
   stdin?: NodeJS.ReadableStream;
+  /** The terminal's width in columns, when stdout is one that says. */
+  readonly stdoutColumns?: number | undefined;
 }

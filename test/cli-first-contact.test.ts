@@ -165,3 +165,20 @@ describe('outside a repository, nothing is created', () => {
     }
   });
 });
+
+describe('list fits the terminal and colours it', () => {
+  const long = 'Refactor the reading importer so that it streams rows instead of loading whole files';
+  it('truncates titles with an ellipsis to COLUMNS, and colours only under the lint rules', async () => {
+    const root = tempRepo();
+    write(root, '.agent/execplans/2026-01-05_refactor-importer.md', `# ${long}\n\n## Progress\n\n- [x] (2026-01-05 10:00) a\n- [ ] b\n`);
+    const run = await cli(['list'], { cwd: root, env: { COLUMNS: '80' } });
+    const lines = run.stdout.trimEnd().split('\n');
+    for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(80);
+    expect(lines[1]).toContain('Refactor');
+    expect(lines[1]).toContain('…');
+    expect(run.stdout).not.toContain('\x1b[');
+    const forced = await cli(['list'], { cwd: root, env: { COLUMNS: '80', FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain('\x1b[33min progress\x1b[0m');
+    expect((await cli(['list'], { cwd: root, env: { NO_COLOR: '1' } })).stdout).not.toContain('\x1b[');
+  });
+});

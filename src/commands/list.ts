@@ -5,6 +5,8 @@ import { leftOutMessage } from '../workspace/plans.js';
 import { listPlanSummaries, type ListedPlan } from '../workspace/summaries.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
+import { displayWidth } from '../formatters/width.js';
+import { useColor } from './lint-options.js';
 import { renderTable } from './table.js';
 
 interface Options {
@@ -47,12 +49,19 @@ export async function run(io: Io, opts: Options): Promise<number> {
     return code;
   }
   const anyDrift = Boolean(drifts?.size);
+  const header = ['ID', 'TITLE', 'PROGRESS', 'LAST ACTIVITY', 'STATE', ...(anyDrift ? ['DRIFT'] : [])];
   const rows = plans.map((p) => {
-    const row = [p.id, truncate(p.title ?? '(no title)', 48), p.total ? `${p.done}/${p.total}` : '-', p.lastActivity ?? '-', p.state];
+    const row = [p.id, p.title ?? '(no title)', p.total ? `${p.done}/${p.total}` : '-', p.lastActivity ?? '-', p.state];
     if (anyDrift) row.push(driftCell(drifts!.get(p.path)));
     return row;
   });
-  io.stdout(renderTable(['ID', 'TITLE', 'PROGRESS', 'LAST ACTIVITY', 'STATE', ...(anyDrift ? ['DRIFT'] : [])], rows));
+  // Titles give way to the terminal's width: the other columns are short and needed whole.
+  const others = header.map((h, i) => (i === 1 ? 0 : Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))) + 2)).reduce((a, b) => a + b, 0);
+  const room = Math.max(8, Math.min(48, terminalWidth(io) - others));
+  for (const r of rows) r[1] = truncateWidth(r[1]!, room);
+  const color = useColor(io, {});
+  const states = plans.map((p) => p.state);
+  io.stdout(renderTable(header, rows, color ? (row, col, text) => paintCell(row, col, text, states[row]) : undefined));
   if (anyDrift) io.stdout('\nDRIFT: files the plan names changed in commits after its last commit; update the plan (execplan log <plan> shows its history).\n');
   return code;
 }
@@ -77,4 +86,32 @@ export function driftCell(d: Drift | undefined): string {
 export function truncate(s: string, n: number): string {
   const chars = [...s];
   return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
+}
+
+/** The width `list` fits in: `COLUMNS` when set, else the terminal's, else 120 (a pipe or a file). */
+function terminalWidth(io: Io): number {
+  const env = Number(io.env.COLUMNS);
+  if (Number.isInteger(env) && env > 0) return env;
+  return io.stdoutIsTTY && io.stdoutColumns ? io.stdoutColumns : 120;
+}
+
+/** Cut a text to `width` terminal columns, with an ellipsis. */
+export function truncateWidth(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+const STATE_COLOR: Record<string, string> = { complete: '32', 'in progress': '33', 'not started': '2', archived: '2' };
+
+/** A cell with colour: the header bold, ids bold, the state by what it says. */
+function paintCell(row: number, col: number, text: string, state: string | undefined): string {
+  if (row < 0) return `\x1b[1m${text}\x1b[22m`;
+  if (col === 0) return `\x1b[1m${text}\x1b[22m`;
+  if (col === 4 && state && STATE_COLOR[state]) return `\x1b[${STATE_COLOR[state]}m${text}\x1b[0m`;
+  return text;
 }

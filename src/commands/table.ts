@@ -1,13 +1,17 @@
 /** Aligned plain-text tables for terminal output. */
 import { displayWidth } from '../formatters/width.js';
 
-/** Render rows under a header, columns separated by two spaces, the last column unpadded. */
-export function renderTable(header: string[], rows: string[][]): string {
+/** Render rows under a header, columns separated by two spaces, the last column unpadded; `paint` may colour each cell. */
+export function renderTable(header: string[], rows: string[][], paint?: (row: number, column: number, padded: string) => string): string {
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const line = (cells: string[]) =>
+  // `paint` colours a cell after it is padded, so escape codes never count towards the widths; row -1 is the header.
+  const line = (cells: string[], row: number) =>
     cells
-      .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(Math.max(0, widths[i]! - displayWidth(c)))))
+      .map((c, i) => {
+        const padded = i === cells.length - 1 ? c : c + ' '.repeat(Math.max(0, widths[i]! - displayWidth(c)));
+        return paint ? paint(row, i, padded) : padded;
+      })
       .join('  ')
       .trimEnd();
-  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+  return `${[line(header, -1), ...rows.map((r, k) => line(r, k))].join('\n')}\n`;
 }
