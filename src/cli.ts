@@ -387,6 +387,13 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .description('lint the plans staged for commit (what the hook runs)')
     .action(lazy(async () => ({ run: (await import('./commands/git-hook.js')).runHook })));
 
+  program
+    .command('completion')
+    .description('print a completion script for bash, zsh or fish: commands, options and the plan ids of the workspace')
+    .argument('[shell]', 'bash, zsh or fish')
+    .addOption(new Option('--plan-ids', 'print the plan ids, one a line (what the scripts call)').hideHelp())
+    .action(lazy(() => import('./commands/completion.js')));
+
   addExamples(program);
   return program;
 }
