@@ -138,7 +138,7 @@ export function fileStamp(now: Date, style: 'local' | 'utc', offsetMinutes: numb
 
 /** `1048576`, `512K`, `1M`, `2MiB` → bytes. */
 export function parseSize(text: string): number {
-  const m = /^\s*(\d+)\s*(?:([kmg])(?:i?b)?|b)?\s*$/i.exec(text);
+  const m = /^(\d+)\s*(?:([kmg])(?:i?b)?|b)?$/i.exec(text.trim());
   const n = m ? Number(m[1]) * 1024 ** (m[2] ? 'kmg'.indexOf(m[2].toLowerCase()) + 1 : 0) : NaN;
   if (!Number.isSafeInteger(n) || n < 1) {
     throw new ExecplanError('USAGE', `--max-output ${JSON.stringify(text)} is not a size; give a number of bytes, optionally with K, M or G, e.g. --max-output 2M.`);

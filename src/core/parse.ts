@@ -49,7 +49,7 @@ interface ListItem {
 const CHECKBOX = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)\[([ xX~\-/])\](?=[ \t]|$)[ \t]?/;
 const ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 // A field label, optionally in bold (`**Decision:**`, `**Decision**:`, `__Decision__:`), then its value.
-const FIELD = /^(?:\*\*|__)?(decision|rationale|date\s*\/\s*author|date|author|observation|evidence|consequences?|alternatives?(?: considered)?|status)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i;
+const FIELD = /^(?:\*\*|__)?(decision|rationale|date\s*\/\s*author|date|author|observation|evidence|consequences?|alternatives?(?: considered)?|status)\s*(?:(?:\*\*|__)\s*)?:\s*(?:(?:\*\*|__)\s*)?(?!\s)(.*)$/i;
 const MILESTONE = /^(?:(?:milestone|phase|stage|fase|hito)(?![a-z])|m\d+(?:\.\d+)?\b|step \d+|里程碑|阶段)/i;
 
 // Building a matcher normalises every alias; plans parsed with the same options share one.
@@ -333,7 +333,7 @@ function pickSectionLevel(headings: Heading[], matched: (ReturnType<ReturnType<t
   const level = levels.find(([, c]) => c >= 2)?.[0] ?? levels[0]?.[0];
   if (level) return level;
   const others = headings.filter((_, i) => i !== titleIdx).map((h) => h.level);
-  return others.includes(2) || !others.length ? 2 : Math.min(...others);
+  return others.includes(2) || !others.length ? 2 : others.reduce((a, b) => Math.min(a, b));
 }
 
 function readFrontMatter(
@@ -377,7 +377,7 @@ function readFrontMatter(
 function readKeys(lines: string[]): Record<string, string> {
   const keys: Record<string, string> = {};
   for (const l of lines) {
-    const m = /^([A-Za-z_][\w-]*):[ \t]*(.*)$/.exec(l);
+    const m = /^([A-Za-z_][\w-]*):(.*)$/.exec(l);
     if (m) keys[m[1]!] = m[2]!.trim().replace(/^(["'])(.*)\1$/, '$2');
   }
   return keys;
@@ -418,7 +418,7 @@ function readProgress(
   const first = section.line;
   const last = lineIndexAt(lineStarts, Math.max(section.bodyEnd - 1, 0));
   const inside = items.filter((it) => it.first >= first && it.first <= last && offsetOf(it.first) < section.bodyEnd);
-  const minDepth = Math.min(...inside.map((it) => it.depth));
+  const minDepth = inside.reduce((min, it) => Math.min(min, it.depth), Infinity);
   for (const it of inside) {
     const line = lines[it.first]!;
     const m = CHECKBOX.exec(line);
@@ -473,7 +473,7 @@ function readLog(
   if (!section) return [];
   const inside = items.filter((it) => it.first >= section.line && offsetOf(it.first) < section.bodyEnd);
   if (!inside.length) return [];
-  const minDepth = Math.min(...inside.map((it) => it.depth));
+  const minDepth = inside.reduce((min, it) => Math.min(min, it.depth), Infinity);
   return inside
     .filter((it) => it.depth === minDepth)
     .map((it) => {
