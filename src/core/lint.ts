@@ -96,7 +96,7 @@ export function fixPlan(source: string, base: LintContextBase, enabled: readonly
     const edits = accepted.map((a) => a.edit);
     const next = applyEdits(text, edits, plan.eol);
     if (next === text) break;
-    fixes.push(...applied);
+    for (const fix of applied) fixes.push(fix);
     passes.push(edits);
     text = next;
   }
