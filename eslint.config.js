@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -13,6 +14,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // The core may not reach the outside world: only workspace/ and adapters touch node:*.
       'no-restricted-imports': 'off',
+    },
+  },
+  {
+    // Plans can be hostile: no pattern may backtrack or rescan without bound (src/ only; tests may).
+    files: ['src/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': ['error', { ignoreSticky: true, ignorePartial: false }],
     },
   },
   {
