@@ -2,6 +2,22 @@ import js from '@eslint/js';
 import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
+const PURE = 'The core is pure: pass values in through the context.';
+
+/** The folders a layer may not import from, and whether it may touch `node:*` and `process`. */
+function layers(specs) {
+  return specs.map(({ files, banned, pure, noProcess }) => {
+    const patterns = banned.map((dir) => ({ group: [`**/${dir}/*`, `**/${dir}/**`], message: `${files[0].split('/')[1]}/ may not import from src/${dir}/: dependencies point one way (docs/ARCHITECTURE.md).` }));
+    if (pure) patterns.push({ group: ['node:*'], message: 'The core is pure: pass data in, do I/O in src/workspace or an adapter.' });
+    const rules = { 'no-restricted-imports': ['error', { patterns }] };
+    if (pure || noProcess) rules['no-restricted-globals'] = ['error', { name: 'process', message: pure ? PURE : 'A use case never reads the process: the adapter passes what it needs.' }, { name: 'console', message: 'Only adapters print.' }];
+    if (pure) {
+      rules['no-restricted-syntax'] = ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The core never reads the clock: take `now` from the context.' }, { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The core never reads the clock: take `now` from the context.' }];
+    }
+    return { files, rules };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/.work/**', '.execplan/**'] },
   js.configs.recommended,
@@ -25,12 +41,14 @@ export default tseslint.config(
       'regexp/no-super-linear-move': ['error', { ignoreSticky: true, ignorePartial: false }],
     },
   },
-  {
-    files: ['src/core/**/*.ts', 'src/rules/**/*.ts', 'src/formatters/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'The core is pure: pass data in, do I/O in src/workspace or an adapter.' }] }],
-      'no-restricted-globals': ['error', { name: 'process', message: 'The core is pure: pass values in through the context.' }],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The core never reads the clock: take `now` from the context.' }, { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The core never reads the clock: take `now` from the context.' }],
-    },
-  },
+  // Dependencies point one way: adapters -> use cases -> workspace -> core and rules (docs/ARCHITECTURE.md).
+  ...layers([
+    { files: ['src/core/**/*.ts'], pure: true, banned: ['rules', 'formatters', 'workspace', 'usecases', 'commands', 'mcp', 'templates'] },
+    { files: ['src/rules/**/*.ts'], pure: true, banned: ['formatters', 'workspace', 'usecases', 'commands', 'mcp', 'templates'] },
+    { files: ['src/formatters/**/*.ts'], pure: true, banned: ['usecases', 'commands', 'mcp'] },
+    { files: ['src/workspace/**/*.ts', 'src/templates/**/*.ts'], banned: ['usecases', 'commands', 'mcp'] },
+    { files: ['src/usecases/**/*.ts'], banned: ['commands', 'mcp'], noProcess: true },
+    { files: ['src/mcp/**/*.ts'], banned: ['commands'] },
+    { files: ['src/commands/**/*.ts'], banned: ['mcp'] },
+  ]),
 );

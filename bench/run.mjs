@@ -18,6 +18,7 @@ import { formatTable, statusRow, writeResults } from './report.mjs';
 import { lint10k, lintCache, lintVsMarkdownlint } from './scenarios/lint.mjs';
 import { mcp } from './scenarios/mcp.mjs';
 import { progressConcurrency, progressDone } from './scenarios/progress.mjs';
+import { serve } from './scenarios/serve.mjs';
 import { baseline, lintOne, list, version } from './scenarios/startup.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -25,7 +26,7 @@ const ROOT = path.resolve(BENCH_DIR, '..');
 const RESULTS = path.join(BENCH_DIR, 'results.json');
 
 /** Every scenario, in the order they run. */
-const SCENARIOS = [baseline, version, list, lintOne, progressDone, mcp, lintVsMarkdownlint, lintCache, lint10k, progressConcurrency];
+const SCENARIOS = [baseline, version, list, lintOne, progressDone, mcp, lintVsMarkdownlint, lintCache, lint10k, progressConcurrency, serve];
 
 function positiveInt(name, fallback) {
   const raw = process.env[name];

@@ -8,7 +8,7 @@ import { reportError, runCommand, type CommandModule } from './run-command.js';
 import { VERSION } from './version.js';
 
 /** How a command's `<plan>` argument may be given (see resolvePlan in src/workspace/plans.ts). */
-const PLAN_ARG = 'plan id (its date may be left out), a unique prefix of one, or a path';
+const PLAN_ARG = 'plan id (its date may be left out), any part of one that names it alone, or a path';
 
 export { reportError, systemErrorMessage } from './run-command.js';
 
@@ -17,6 +17,7 @@ export type Runner = (load: () => Promise<CommandModule>, opts: Record<string, u
 
 /** Run the CLI with `argv` (without `node` and the script) and return the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
+  argv = commandAfterPlan(argv);
   let exitCode = 0;
   const json = wantsJson(argv);
   const program = buildProgram(io, (code) => {
@@ -30,6 +31,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
  * command receives from the option parser, for tests that compare it with src/direct.ts.
  */
 export async function parseOnly(argv: string[], io: Io, runner: Runner): Promise<number> {
+  argv = commandAfterPlan(argv);
   let exitCode = 0;
   const program = buildProgram(
     io,
@@ -41,9 +43,37 @@ export async function parseOnly(argv: string[], io: Io, runner: Runner): Promise
   return parse(program, argv, io, wantsJson(argv), () => exitCode);
 }
 
+/** Options that take a value, before or after `run`: their value is not a positional argument. */
+const VALUE_OPTIONS = new Set(['-C', '--cwd', '--label', '--max-output']);
+
+/**
+ * `execplan run <plan> <command> [args...]`: everything after the plan is the command, its options
+ * included (`run p python3 -c "print(1)"`), as if it followed `--`, which stays accepted. Returns
+ * `argv` with the `--` in place.
+ */
+export function commandAfterPlan(argv: readonly string[]): string[] {
+  let i = 0;
+  // Options of the program come before the command's name.
+  while (i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '--') i += VALUE_OPTIONS.has(argv[i]!) ? 2 : 1;
+  if (argv[i] !== 'run') return [...argv];
+  let plan = false;
+  for (let j = i + 1; j < argv.length; j++) {
+    const a = argv[j]!;
+    if (a === '--') break;
+    if (a.startsWith('-') && a !== '-') {
+      if (VALUE_OPTIONS.has(a)) j++;
+      continue;
+    }
+    if (plan) return [...argv.slice(0, j), '--', ...argv.slice(j)];
+    plan = true;
+  }
+  return [...argv];
+}
+
 /** Whether the command line asks for one JSON document on stdout: `--json`, or lint's `--format json`. */
 function wantsJson(argv: readonly string[]): boolean {
-  return argv.some((a, i) => a === '--json' || a === '--format=json' || ((a === '--format' || a === '-f') && argv[i + 1] === 'json'));
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a, i) => a === '--json' || a === '--format=json' || ((a === '--format' || a === '-f') && argv[i + 1] === 'json'));
 }
 
 async function parse(program: Command, argv: string[], io: Io, json: boolean, exitCode: () => number): Promise<number> {
@@ -91,6 +121,8 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .addOption(jsonOption())
     .option('--agents', 'also write agent instructions (AGENTS.md block, skill files)')
     .option('--no-agents', 'do not offer agent instructions')
+    .option('--hooks', "also install the lifecycle hooks of Claude Code, Codex, Cursor and Gemini CLI (see `execplan hooks`)")
+    .option('--git', 'also register the merge driver for plans (.gitattributes and .git/config)')
     .action(lazy(() => import('./commands/init.js')));
 
   program
@@ -107,6 +139,8 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .option('--archived', 'list archived plans only')
     .option('--all', 'list active and archived plans')
     .option('--no-cache', 'parse every plan instead of reusing summaries of unchanged ones')
+    .option('--branches', "list the plans of every local branch and worktree, read from git without checking out, and plans that overlap")
+    .option('--remote', 'with --branches: remote-tracking branches too')
     .addOption(jsonOption())
     .action(lazy(() => import('./commands/list.js')));
 
@@ -132,6 +166,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--cache', 'reuse the results of plans unchanged since the last --cache run')
     .option('--cache-location <path>', 'cache file or folder (default: .execplan/cache/lint.json)')
+    .option('--force', 'let --output and --cache-location replace an existing file that is not a report or cache of execplan')
     .option('-q, --quiet', 'report errors only')
     .option('--no-color', 'no colours, even on a terminal')
     .action(lazy(() => import('./commands/lint.js')));
@@ -189,6 +224,51 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .action(lazy(() => import('./commands/resume.js')));
 
   program
+    .command('use')
+    .description('name the plan agent sessions work on (kept out of git); with no plan, say which one they work on and why')
+    .argument('[plan]', PLAN_ARG)
+    .option('--clear', 'forget the plan named before; sessions fall back to the single plan in progress, else the latest updated')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/use.js')));
+
+  program
+    .command('hooks')
+    .description("install or remove execplan's lifecycle hooks in the agents' settings files, keeping everything else byte for byte")
+    .argument('<action>', 'install or uninstall')
+    .option('--claude', 'Claude Code: .claude/settings.json')
+    .option('--codex', 'Codex: .codex/hooks.json')
+    .option('--cursor', 'Cursor: .cursor/hooks.json')
+    .option('--gemini', 'Gemini CLI: .gemini/settings.json')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/hooks.js')));
+
+  program
+    .command('hook')
+    .description("answer an agent's lifecycle hook: the payload on stdin, the answer in the agent's format on stdout; always exits 0")
+    .argument('<event>', "session-start, stop or pre-compact (or the agent's own name for it)")
+    .option('--agent <name>', 'claude, codex, cursor or gemini (default: claude)')
+    .option('--budget <tokens>', 'token budget of the session-start context (default 1500)')
+    .action(lazy(() => import('./commands/hook.js')));
+
+  program
+    .command('serve')
+    .description('a local live dashboard of every plan, in the browser; read-only, on 127.0.0.1')
+    .option('--port <n>', 'port to listen on (default: a free one)')
+    .option('--host <address>', 'address to listen on (default: 127.0.0.1; anything else is reachable from other machines)')
+    .option('--open', 'open the dashboard in the default browser')
+    .addHelpText('after', '\nExamples:\n  execplan serve\n  execplan serve --port 4780 --open\n')
+    .action(lazy(() => import('./commands/serve.js')));
+
+  program
+    .command('report')
+    .description("write the dashboard's pages as a static site: no server, no network")
+    .option('-o, --out <dir>', 'folder to write the report to')
+    .option('--force', 'write into a folder that holds other files')
+    .addOption(jsonOption())
+    .addHelpText('after', '\nExamples:\n  execplan report --out plan-report\n  execplan report --out public --force\n')
+    .action(lazy(() => import('./commands/report.js')));
+
+  program
     .command('mcp')
     .description('serve plans to coding agents over MCP (stdio): tools, plan resources and prompts')
     .action(lazy(() => import('./commands/mcp.js')));
@@ -213,9 +293,9 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
   program
     .command('run')
     .description("run a command, save its output as a transcript in the plan's artifacts and link it from the plan")
-    .usage('[options] <plan> -- <command> [args...]')
+    .usage('[options] <plan> <command> [args...]')
     .argument('<plan>', PLAN_ARG)
-    .argument('[command...]', 'the command and its arguments, after --')
+    .argument('[command...]', 'the command and its arguments: everything after the plan, options included (`--` before it is accepted)')
     .option('--label <name>', 'name the transcript <timestamp>_<name>.log (default: from the command)')
     .option('--max-output <size>', 'keep at most this much output in the transcript, e.g. 2M (default 1M)')
     .option('--shell', 'run the command through /bin/sh -c')
@@ -240,5 +320,26 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .addOption(jsonOption())
     .action(lazy(() => import('./commands/artifact-list.js')));
 
+  program
+    .command('merge-driver')
+    .description('merge a plan changed on two branches, section by section (git runs it as: execplan merge-driver %O %A %B %P)')
+    .argument('<base>', "the common ancestor's version (git's %O)")
+    .argument('<ours>', 'our version, where the result is written (git\'s %A)')
+    .argument('<theirs>', "their version (git's %B)")
+    .argument('[path]', "the plan's path in the repository (git's %P)")
+    .option('--marker-size <n>', "length of conflict markers (git's %L, default 7)")
+    .action(lazy(() => import('./commands/merge-driver.js')));
+
+  const gitCommand = program.command('git').description('git integration: the merge driver for plans and the pre-commit hook');
+  gitCommand
+    .command('install')
+    .description('register the merge driver: a .gitattributes line for the plan folders and the driver in .git/config')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/git-setup.js')));
+  gitCommand
+    .command('uninstall')
+    .description('remove the merge driver: its .gitattributes lines and its .git/config section')
+    .addOption(jsonOption())
+    .action(lazy(async () => ({ run: (await import('./commands/git-setup.js')).uninstall, ownsMergeDriver: true })));
   return program;
 }

@@ -20,6 +20,8 @@ interface Shape {
   load: () => Promise<CommandModule>;
   /** Flags the command takes, by their spelling on the command line, and the option each sets to true. */
   flags: Record<string, string>;
+  /** Options that take a value (`--agent claude`), by their spelling, and the option each sets. */
+  values?: Record<string, string>;
   /** Option values commander sets without being asked (the defaults of `--no-…` options). */
   defaults: Record<string, unknown>;
   /** Arguments after the command name: turned into the positional arguments, or undefined when commander must judge them. */
@@ -55,6 +57,21 @@ const SHAPES: Record<string, Shape> = {
     defaults: {},
     positional: (a) => (a.length === 1 ? [a[0]] : undefined),
   },
+  // hook <event> --agent <name>: runs at every stop of an agent session.
+  hook: {
+    load: () => import('./commands/hook.js'),
+    flags: {},
+    values: { '--agent': 'agent' },
+    defaults: {},
+    positional: (a) => (a.length === 1 ? [a[0]] : undefined),
+  },
+  // merge-driver <base> <ours> <theirs> [path]: git runs it once per plan merged on both sides.
+  'merge-driver': {
+    load: () => import('./commands/merge-driver.js'),
+    flags: {},
+    defaults: {},
+    positional: (a) => (a.length === 3 || a.length === 4 ? [a[0], a[1], a[2], a[3]] : undefined),
+  },
   show: {
     load: () => import('./commands/show.js'),
     flags: JSON_FLAG,
@@ -70,9 +87,11 @@ export function directCommand(argv: readonly string[]): DirectCommand | undefine
   if (!shape) return undefined;
   const opts: Record<string, unknown> = { ...shape.defaults };
   const args: string[] = [];
-  for (const arg of rest) {
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
     if (!arg.startsWith('-')) args.push(arg);
     else if (Object.hasOwn(shape.flags, arg)) opts[shape.flags[arg]!] = true;
+    else if (shape.values && Object.hasOwn(shape.values, arg) && rest[i + 1] !== undefined && !rest[i + 1]!.startsWith('-')) opts[shape.values[arg]!] = rest[++i];
     else return undefined;
   }
   const positional = shape.positional(args);

@@ -4,7 +4,10 @@
  * most frequent commands (src/direct.ts) both run commands through here.
  */
 import type { Io } from './commands/io.js';
-import { errnoWords, ExecplanError } from './workspace/errors.js';
+import { errorEnvelope } from './usecases/envelope.js';
+import { ExecplanError } from './workspace/errors.js';
+import { driverMissing, DRIVER_MISSING_MESSAGE } from './workspace/git-merge-setup.js';
+import { findRoot } from './workspace/workspace.js';
 
 // Each command module checks its own arguments; `any` is the seam between the parsers and them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -13,40 +16,45 @@ type Action = (io: Io, ...args: any[]) => Promise<number>;
 /** A command module: `src/commands/<verb>.ts`. */
 export interface CommandModule {
   run: Action;
+  /** True for the commands that set up or run the merge driver themselves: they skip the check that it is installed. */
+  ownsMergeDriver?: boolean;
 }
 
 /** Load a command module and run it with parsed options and positional arguments; errors a user can fix become messages and exit codes. */
 export async function runCommand(io: Io, load: () => Promise<CommandModule>, opts: Record<string, unknown>, positional: unknown[]): Promise<number> {
   try {
     const mod = await load();
+    if (!mod.ownsMergeDriver) warnMissingDriver(io, typeof opts.cwd === 'string' ? opts.cwd : io.cwd);
     return await mod.run(io, opts, ...positional);
   } catch (err) {
     return reportError(io, err, Boolean(opts.json));
   }
 }
 
+/**
+ * One line on stderr when `.gitattributes` merges plans with the execplan driver but this clone's
+ * git configuration does not define it (git would then fall back to its line merge, silently).
+ * Two small file reads, no process.
+ */
+function warnMissingDriver(io: Io, cwd: string): void {
+  try {
+    if (driverMissing(findRoot(cwd), io.env)) io.stderr(DRIVER_MISSING_MESSAGE);
+  } catch {
+    // A folder that cannot be read is the command's own error to report.
+  }
+}
+
 /** Print an error and return the exit code: 1 or 2 for a user's mistake (see ExecplanError), 2 for a failed system call or a bug. */
 export function reportError(io: Io, err: unknown, json: boolean): number {
+  const envelope = errorEnvelope(err);
+  if (json) io.stdout(`${JSON.stringify(envelope, null, 2)}\n`);
   if (err instanceof ExecplanError) {
-    if (json) io.stdout(`${JSON.stringify({ ok: false, error: err.toJSON() }, null, 2)}\n`);
     io.stderr(`execplan: ${err.message}\n`);
     return err.exitCode;
   }
-  const msg = systemErrorMessage(err);
-  if (msg !== undefined) {
-    if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: 'IO', message: msg } }, null, 2)}\n`);
-    io.stderr(`execplan: ${msg}\n`);
-    return 2;
-  }
-  if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: String((err as Error)?.message ?? err) } }, null, 2)}\n`);
-  io.stderr(`execplan: internal error (please report it): ${(err as Error)?.stack ?? String(err)}\n`);
+  if (envelope.error.code === 'IO') io.stderr(`execplan: ${envelope.error.message}\n`);
+  else io.stderr(`execplan: internal error (please report it): ${(err as Error)?.stack ?? String(err)}\n`);
   return 2;
 }
 
-/** The message for a failed system call (a file that cannot be read or written), or undefined for any other error. */
-export function systemErrorMessage(err: unknown): string | undefined {
-  const e = err as NodeJS.ErrnoException;
-  if (!e || typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
-  const why = errnoWords(e);
-  return `${e.syscall} failed for ${e.path ?? 'a file'}: ${why ? `${why} (${e.code})` : e.code}. Check that the path exists and that you may read and write it.`;
-}
+export { systemErrorMessage } from './usecases/envelope.js';

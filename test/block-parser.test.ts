@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import markdownit, { type Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { parseBlocks } from '../src/core/block-parser.js';
+import { CORPUS, realPlans, skipsWithout } from './helpers/prerequisites.js';
 
-const CORPUS = fileURLToPath(new URL('../../shared/corpus/real/plans/', import.meta.url));
 const full = markdownit('commonmark').enable('table');
 
 function viaMarkdownIt(text: string): Token[] {
@@ -29,11 +28,10 @@ const EDGE_CASES = [
 ];
 
 describe('parseBlocks', () => {
-  it('gives the tokens of markdown-it with the CommonMark preset and tables, on every corpus plan', () => {
-    const names = readdirSync(CORPUS).filter((f) => f.endsWith('.md'));
-    expect(names.length).toBeGreaterThan(90);
-    for (const name of names) {
-      const text = readFileSync(`${CORPUS}${name}`, 'utf8');
+  skipsWithout(CORPUS, 'parses the blocks of every plan of the real corpus');
+  it('gives the tokens of markdown-it with the CommonMark preset and tables, on every real plan', () => {
+    for (const { name, path } of realPlans()) {
+      const text = readFileSync(path, 'utf8');
       expect(shape(parseBlocks(text)), name).toEqual(shape(viaMarkdownIt(text)));
     }
   });

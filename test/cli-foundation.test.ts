@@ -133,7 +133,6 @@ describe('execplan new', () => {
 
   it.each([
     [['new', '   '], 'empty'],
-    [['new', '🚀✨'], 'no letters or digits'],
     [['new', 'Ok', '--date', '2026-02-30'], 'not a date'],
     [['new', 'Ok', '--date', 'yesterday'], 'not a date'],
   ])('refuses %j with a clear message', async (argv, message) => {

@@ -39,7 +39,7 @@ describe('symbolic links that lead outside the workspace', () => {
     const { root } = lintWorkspace();
     const { file } = outsideFolder();
     symlinkSync(file, path.join(root, '.agent/execplans/2026-01-06_linked.md'));
-    const message = 'execplan: left out .agent/execplans/2026-01-06_linked.md: a symbolic link on the way leads outside the workspace.';
+    const message = 'execplan: left out .agent/execplans/2026-01-06_linked.md: a symbolic link on the way leads outside the workspace: .agent/execplans/2026-01-06_linked.md -> ';
     for (const args of [['list', '--json'], ['lint', '--format', 'json']]) {
       const r = await runCli(args, { cwd: root });
       expect(r.code, args.join(' ')).toBe(0);
@@ -60,7 +60,7 @@ describe('symbolic links that lead outside the workspace', () => {
     expect(created.stderr).toMatch(/Refused plans folder docs\/plans: a symbolic link on the way leads outside the workspace/);
     const listed = await runCli(['list', '--json'], { cwd: root });
     expect(JSON.parse(listed.stdout).plans).toEqual([]);
-    expect(listed.stderr).toContain('execplan: left out docs/plans: a symbolic link on the way leads outside the workspace.');
+    expect(listed.stderr).toContain('execplan: left out docs/plans: a symbolic link on the way leads outside the workspace: docs/plans -> ');
   });
 
   it('are followed when they stay inside the workspace', async () => {

@@ -45,6 +45,8 @@ describe('commands started without the option parser', () => {
       ['lint', '--fix-dry-run'],
       ['resume', 'demo'],
       ['show', 'demo', '--json'],
+      ['hook', 'stop', '--agent', 'claude'],
+      ['hook', '--agent', 'cursor', 'session-start'],
     ];
     for (const argv of started) {
       expect(directCommand(argv), JSON.stringify(argv)).toBeDefined();

@@ -88,7 +88,7 @@ describe('addDecision', () => {
     const { out } = edit(SKELETON, (p) => addDecision(p, { ...decision, decision: 'Use SQLite\nfor the cache', rationale: 'Small.\n\nFast.' }, ctx));
     const d = parsePlan(out).decisions[0]!;
     expect(d.fields[0]!.value).toBe('Use SQLite for the cache');
-    expect(out).toContain('- Decision: Use SQLite\n  for the cache\n  Rationale: Small.\n\n  Fast.\n  Date/Author:');
+    expect(out).toContain('- Decision: Use SQLite\n    for the cache\n  Rationale: Small.\n\n    Fast.\n  Date/Author:');
   });
 
   it('creates a missing Decision Log at its canonical place', () => {

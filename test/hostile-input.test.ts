@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDecision, addOutcome, addProgressItem, addSurprise, markItemDone, splitItem, undoItem } from '../src/core/edits/index.js';
 import { isPlaceholderEntry, isPlaceholderItem } from '../src/core/edits/placeholders.js';
-import { lintPlan, resolveRuleSettings } from '../src/core/lint.js';
+import { lintPlan } from '../src/core/lint.js';
+import { resolveRuleSettings } from '../src/rules/index.js';
 import { parsePlan } from '../src/core/parse.js';
 import { buildResume, renderResume } from '../src/core/resume.js';
 import { renderSkeleton } from '../src/core/skeleton.js';

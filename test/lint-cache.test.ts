@@ -1,14 +1,16 @@
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync, mkdtempSync, existsSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Diagnostic } from '../src/core/diagnostic.js';
-import { DEFAULT_SECTION_SETTINGS, lintPlan, resolveRuleSettings } from '../src/core/lint.js';
+import { DEFAULT_SECTION_SETTINGS, lintPlan } from '../src/core/lint.js';
+import { resolveRuleSettings } from '../src/rules/index.js';
 import * as parse from '../src/core/parse.js';
 import * as stylish from '../src/formatters/stylish.js';
 import { cachedFindings, cachedHash, loadLintCache, saveLintCache, setCacheEntry, reportFor, storeReport, type CacheEntry } from '../src/workspace/lint-cache.js';
 import { runCli } from './helpers.js';
 import { lintWorkspace, PLAN, PLAN_PATH } from './helpers/lint-workspace.js';
+import { CORPUS, realPlans, skipsWithout } from './helpers/prerequisites.js';
 import { GOOD } from './rules/helpers.js';
 
 vi.mock('../src/core/parse.js', async (importOriginal) => {
@@ -177,7 +179,7 @@ describe('execplan lint --cache', () => {
     for (const [location, file] of [[precious, precious], [PLAN_PATH, path.join(root, PLAN_PATH)]] as const) {
       const r = await runCli(['lint', '--cache', '--cache-location', location], { cwd: root });
       expect(r.code, location).toBe(2);
-      expect(r.stderr, location).toMatch(/is not a lint cache of execplan's, so it was not written over\. Name a new file, a folder, or the cache file of an earlier run\.\n$/);
+      expect(r.stderr, location).toMatch(/is not a lint cache of execplan's, so it was not written over\. Name a new file, a folder, or the cache file of an earlier run, or pass --force to replace it\.\n$/);
       expect(r.stdout, location).toBe('');
       expect(readFileSync(file), location).toEqual(file === precious ? Buffer.from('precious\n') : plan);
     }
@@ -218,12 +220,11 @@ describe('execplan lint --cache', () => {
 describe('the cache rests on this: time passing only removes findings', () => {
   // An entry without clock findings is reused at any later clock (see src/workspace/lint-cache.ts).
   // Over every real plan, linting later must report a subset of what linting earlier reported.
-  const dir = new URL('../../shared/corpus/real/plans/', import.meta.url);
-  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md')) : [];
+  skipsWithout(CORPUS, 'holds over the real corpus');
   const enabled = resolveRuleSettings({});
   const at = (text: string, name: string, iso: string) => {
     const base = {
-      file: { path: `.agent/execplans/${name}`, name },
+      file: { path: `.agent/execplans/${path.basename(name)}`, name: path.basename(name) },
       sections: DEFAULT_SECTION_SETTINGS,
       timestampStyle: 'local' as const,
       now: new Date(iso),
@@ -233,9 +234,9 @@ describe('the cache rests on this: time passing only removes findings', () => {
     };
     return new Set(lintPlan(parse.parsePlan(text), base, enabled).map((d) => `${d.ruleId}@${d.line}:${d.column}`));
   };
-  it.runIf(names.length > 0)('holds over the real corpus', () => {
-    for (const name of names) {
-      const text = readFileSync(new URL(name, dir), 'utf8');
+  it('holds over real plans', () => {
+    for (const { name, path: file } of realPlans()) {
+      const text = readFileSync(file, 'utf8');
       const instants = ['2020-01-01T00:00:00Z', '2025-09-01T00:00:00Z', '2026-03-01T00:00:00Z', '2030-01-01T00:00:00Z'];
       const found = instants.map((iso) => at(text, name, iso));
       for (let i = 1; i < found.length; i++) {
@@ -264,7 +265,7 @@ describe('the cache file', () => {
     setCacheEntry(cache, 'b.md', { ...entry('x'), clockBound: true });
     setCacheEntry(cache, 'a.md', { ...entry('y'), paths: [['src/a.ts', true]] });
     storeReport(cache, { options: 'o', files: ['b.md', 'a.md'], totals: { files: 2, errors: 2, warnings: 0, fixable: 0 }, text: 'report ✔\n' });
-    expect(saveLintCache(cache, { gitignore: false })).toBe(true);
+    expect(saveLintCache(cache, { gitignore: false, root: dir })).toBe(true);
     const loaded = loadLintCache(file, 'k');
     expect(loaded.changed).toBe(false);
     expect(loaded.entries.get('b.md')).toEqual({ size: 10, mtimeMs: 1000, now: 2000, clockBound: true, artifacts: true, paths: [['src/a.ts', true], ['src/b.ts', false]] });
@@ -284,7 +285,7 @@ describe('the cache file', () => {
       const cache = loadLintCache(file, 'k');
       setCacheEntry(cache, 'a.md', entry(rule));
       storeReport(cache, { options: 'o', files: ['a.md'], totals: { files: 1, errors: 1, warnings: 0, fixable: 0 }, text: `${rule}\n` });
-      expect(saveLintCache(cache, { gitignore: false })).toBe(true);
+      expect(saveLintCache(cache, { gitignore: false, root: dir })).toBe(true);
     };
     save('x');
     const loaded = loadLintCache(file, 'k');

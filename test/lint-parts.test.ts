@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editsFor } from '../src/commands/lint-fix.js';
+import { editsFor } from '../src/usecases/lint-fix.js';
 import { debugRun, workersFor } from '../src/commands/lint-run.js';
 import { startProgress } from '../src/commands/progress.js';
 import { applyEdits } from '../src/core/apply-edits.js';

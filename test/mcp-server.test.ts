@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers.js';
+import { inToolWords } from '../src/mcp/tool-words.js';
 import { call, connect, ensureBuilt, type Connected } from './helpers/mcp-client.js';
 
 let base: string;
@@ -37,7 +38,7 @@ describe('execplan mcp', () => {
   it('creates a plan, lists it and shows it whole or by section', async () => {
     const created = await call(server.client, 'create_plan', { description: 'Add CSV export' });
     expect(created.isError).toBeFalsy();
-    expect(created.structuredContent).toEqual({ id: PLAN_ID, path: `.agent/execplans/${PLAN_ID}.md`, artifacts: `.agent/execplans/artifacts/${PLAN_ID}` });
+    expect(created.structuredContent).toEqual({ id: PLAN_ID, path: `.agent/execplans/${PLAN_ID}.md`, artifacts: `.agent/execplans/artifacts/${PLAN_ID}`, absolutePath: path.join(ws, `.agent/execplans/${PLAN_ID}.md`), absoluteArtifacts: path.join(ws, `.agent/execplans/artifacts/${PLAN_ID}`) });
     const file = path.join(ws, '.agent', 'execplans', `${PLAN_ID}.md`);
     expect(readFileSync(file, 'utf8')).toMatch(/^# Add CSV export\n/);
 
@@ -77,12 +78,13 @@ describe('execplan mcp', () => {
     for (const word of [PLAN_ID, 'progress', '"split"', 'log_decision', 'log_surprise', 'log_outcome']) expect(updateText).toContain(word);
   });
 
-  it('answers an unknown plan with the message the CLI prints', async () => {
+  it('answers an unknown plan with the message the CLI prints, naming tools instead of commands', async () => {
     const result = await call(server.client, 'show_plan', { plan: 'no-such-plan' });
     expect(result.isError).toBe(true);
     const cli = await runCli(['show', 'no-such-plan'], { cwd: ws });
     expect(cli.code).toBe(2);
-    expect(`execplan: ${result.text}\n`).toBe(cli.stderr);
+    expect(`execplan: ${result.text}\n`).toBe(cli.stderr.replace('execplan: ', 'execplan: show_plan: ').replace(/`execplan ([^`]+)`/g, (_, w: string) => inToolWords(`\`execplan ${w}\``)));
+    expect(result.text).not.toMatch(/`execplan /);
     expect(result._meta?.['execplan/error']).toMatchObject({ code: 'PLAN_NOT_FOUND' });
   });
 
@@ -94,7 +96,7 @@ describe('execplan mcp', () => {
     expect(missing.isError).toBe(true);
     const empty = await call(server.client, 'create_plan', { description: '  ' });
     expect(empty.isError).toBe(true);
-    expect(empty.text).toMatch(/^The description is empty/);
+    expect(empty.text).toMatch(/^create_plan: The description is empty/);
     const badSection = await call(server.client, 'show_plan', { plan: PLAN_ID, section: 'Nonsense' });
     expect(badSection.isError).toBe(true);
     expect(badSection.text).toMatch(/has no section "Nonsense"/);
@@ -147,7 +149,10 @@ describe('living-document tools', () => {
     });
     const missing = await call(server.client, 'progress', { plan: id, action: 'split', item: '3' });
     expect(missing.isError).toBe(true);
-    expect(missing.text).toBe('progress split needs "text".');
+    expect(missing.text).toBe('progress: progress with action "split" needs "text"; call progress again with it.');
+    // The item by its number, as the tool's description and the update_execplan prompt say.
+    expect((await call(server.client, 'progress', { plan: id, action: 'done', item: 3 })).structuredContent).toMatchObject({ entry: '- [x] (2026-01-05 14:30) Integration tests' });
+    expect((await call(server.client, 'progress', { plan: id, action: 'undo', item: 3 })).structuredContent).toMatchObject({ entry: '- [ ] Integration tests' });
   });
 
   it('writes decisions, surprises and outcomes exactly as the CLI does', async () => {
@@ -157,7 +162,7 @@ describe('living-document tools', () => {
     const env = { EXECPLAN_AUTHOR: 'Ada' };
     const tools = await connect(ws, { env });
     try {
-      await call(tools.client, 'log_decision', { plan: id, decision: 'Use CSV', rationale: 'Spreadsheets open it' });
+      await call(tools.client, 'log_decision', { plan: id, decision: 'Use CSV', rationale: 'Spreadsheets open it', author: 'Ada' });
       await call(tools.client, 'log_surprise', { plan: id, observation: 'Excel wants a BOM', evidence: 'Umlauts garbled without one' });
       await call(tools.client, 'log_outcome', { plan: id, text: 'Exporter shipped' });
     } finally {
@@ -197,7 +202,7 @@ describe('living-document tools', () => {
     expect(lint.findings).toEqual(cliFindings);
     const refused = await call(server.client, 'archive_plan', { plan: id });
     expect(refused.isError).toBe(true);
-    expect(refused.text).toMatch(/^Refused to archive \.agent\/execplans\/2026-01-05_living-sections\.md: it is not finished\./);
+    expect(refused.text).toMatch(/^archive_plan: Refused to archive \.agent\/execplans\/2026-01-05_living-sections\.md: it is not finished\./);
     expect(refused._meta?.['execplan/error']).toMatchObject({ code: 'REFUSED' });
   });
 

@@ -215,7 +215,7 @@ describe('execplan run', () => {
     addPlan(root);
     const none = await cli(['run', PLAN_ID], { cwd: root });
     expect(none.code).toBe(2);
-    expect(none.stderr).toBe('execplan: No command given. Put it after "--": execplan run <plan> -- <command> [args...], for example -- pytest -q, -- cargo test or -- npm test.\n');
+    expect(none.stderr).toBe('execplan: No command given. Put it after the plan: execplan run <plan> <command> [args...], for example execplan run <plan> pytest -q, or execplan run <plan> npm test.\n');
     const size = await cli(['run', PLAN_ID, '--max-output', 'lots', '--', NODE, '-e', '1'], { cwd: root });
     expect(size.code).toBe(2);
     expect(size.stderr).toContain('--max-output "lots" is not a size');

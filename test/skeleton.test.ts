@@ -2,24 +2,25 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../src/core/parse.js';
 import { SECTION_KEYS, SECTIONS } from '../src/core/sections.js';
-import { LIVING_DOCUMENT_PREAMBLE, renderSkeleton, SKELETON_TITLE_PLACEHOLDER, slugify } from '../src/core/skeleton.js';
-
-const SPEC = new URL('../../shared/spec/execplans.md', import.meta.url);
+import { LIVING_DOCUMENT_PREAMBLE, planSlug, renderSkeleton, SKELETON_TITLE_PLACEHOLDER, slugify } from '../src/core/skeleton.js';
+import { need, SPEC } from './helpers/prerequisites.js';
 
 /** The skeleton as the specification writes it: the ```md fence, which runs to the end of the file. */
 function specSkeleton(): string {
-  const text = readFileSync(SPEC, 'utf8');
+  const text = readFileSync(SPEC.path, 'utf8');
   const start = text.indexOf('```md\n') + '```md\n'.length;
   const close = text.indexOf('\n```', start);
   return text.slice(start, close === -1 ? undefined : close).replace(/\n?$/, '\n');
 }
 
 describe('renderSkeleton', () => {
-  it('reproduces the specification skeleton byte for byte', () => {
+  it('reproduces the specification skeleton byte for byte', (ctx) => {
+    need(ctx, SPEC);
     expect(renderSkeleton({ title: SKELETON_TITLE_PLACEHOLDER })).toBe(specSkeleton());
   });
 
-  it('takes each guidance line from SECTIONS exactly as the specification writes it', () => {
+  it('takes each guidance line from SECTIONS exactly as the specification writes it', (ctx) => {
+    need(ctx, SPEC);
     const spec = specSkeleton();
     for (const s of SECTIONS) expect(spec).toContain(`## ${s.title}\n\n${s.guidance}\n`);
   });
@@ -99,5 +100,31 @@ describe('slugify', () => {
 
   it('refuses a maxLength that is not a positive integer', () => {
     expect(() => slugify('x', 0)).toThrow(RangeError);
+  });
+});
+
+describe('planSlug', () => {
+  it.each([
+    ['Store readings in SQLite', 'store-readings-in-sqlite'],
+    ['Café déjà vu', 'cafe-deja-vu'],
+    ['日本語のプラン', '日本語のプラン'],
+    ['添加日志', '添加日志'],
+    ['中文 and English', '中文-and-english'],
+    ['Ελληνικά: Docs', 'ελληνικά-docs'],
+    ['हिन्दी योजना', 'हिन्दी-योजना'],
+    ['Русский план!', 'русский-план'],
+    ['🚀🎉', 'plan'],
+    ['???', 'plan'],
+  ])('%j -> %j', (input, expected) => {
+    expect(planSlug(input)).toBe(expected);
+  });
+
+  it('bounds a long description at a word, and never splits a letter from its marks', () => {
+    expect([...planSlug('日本語 '.repeat(30))].length).toBeLessThanOrEqual(60);
+    expect(planSlug('日本語 '.repeat(30))).toBe(Array(15).fill('日本語').join('-'));
+    const devanagari = 'हिन्दी'.repeat(20);
+    const cut = planSlug(devanagari, 10);
+    expect(devanagari.startsWith(cut)).toBe(true);
+    expect(/\p{M}$/u.test(devanagari.slice(cut.length, cut.length + 1))).toBe(false);
   });
 });

@@ -1,114 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'tsup';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyEdits } from '../src/core/apply-edits.js';
-import { parsePlan } from '../src/core/parse.js';
-import { updatePlan } from '../src/workspace/store.js';
-import { loopStep } from './helpers/plan-writer.js';
+/**
+ * The store with real processes, a few rounds: concurrent writers lose nothing, a killed writer
+ * leaves the old or the new text. `npm run test:stress` runs the same with hundreds of kills
+ * (test/stress/store-processes.test.ts).
+ */
+import { describe, it } from 'vitest';
+import { seededRandom } from './helpers/seed.js';
+import { concurrentAppends, killedWriters, useWriter } from './helpers/store-processes.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-// Inside the project, so the bundle's dependencies resolve from its node_modules.
-const OUT = path.join(ROOT, 'node_modules', '.cache', `execplan-plan-writer-${process.pid}`);
-const WRITER = path.join(OUT, 'plan-writer.mjs');
-let dir: string;
-
-const BASE = '# Concurrent plan\n\n## Purpose / Big Picture\n\nShow that no update is lost.\n\n## Progress\n\n- [ ] (YYYY-MM-DD HH:MM) First concrete step.\n\n## Decision Log\n\n- Decision: …\n  Rationale: …\n  Date/Author: …\n\n## Outcomes & Retrospective\n\nTBD.\n';
-
-beforeAll(async () => {
-  await build({
-    entry: { 'plan-writer': path.join(ROOT, 'test/helpers/plan-writer.ts') },
-    outDir: OUT,
-    format: ['esm'],
-    platform: 'node',
-    target: 'node20',
-    outExtension: () => ({ js: '.mjs' }),
-    config: false,
-    dts: false,
-    splitting: false,
-    silent: true,
-  });
-  dir = mkdtempSync(path.join(tmpdir(), 'execplan-store-'));
-}, 120_000);
-
-afterAll(() => {
-  rmSync(OUT, { recursive: true, force: true });
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stderr })));
-}
+useWriter();
 
 describe('the store with real processes', () => {
-  it('8 processes appending 50 items and 10 decisions each to one plan lose nothing', async () => {
-    const file = path.join(dir, 'concurrent.md');
-    writeFileSync(file, BASE);
-    const runs = Array.from({ length: 8 }, (_, i) => exited(spawn(process.execPath, [WRITER, 'append', file, `P${i + 1}`, '50', '10'], { stdio: ['ignore', 'ignore', 'pipe'] })));
-    const results = await Promise.all(runs);
-    for (const r of results) expect(r, r.stderr).toMatchObject({ code: 0 });
-
-    const plan = parsePlan(readFileSync(file, 'utf8'));
-    expect(plan.diagnostics).toEqual([]);
-    expect(plan.progress).toHaveLength(400);
-    expect(plan.decisions).toHaveLength(80);
-    for (let p = 1; p <= 8; p++) {
-      // Each process's items are all there, in the order it wrote them.
-      expect(plan.progress.filter((i) => i.text.startsWith(`P${p} `)).map((i) => i.text)).toEqual(Array.from({ length: 50 }, (_, j) => `P${p} item ${j + 1}`));
-      const mine = plan.decisions.filter((d) => d.fields[0]?.value.startsWith(`P${p} `));
-      expect(mine.map((d) => d.fields.map((f) => f.value))).toEqual(Array.from({ length: 10 }, (_, j) => [`P${p} decision ${j + 1}`, `P${p} reason`, `2026-03-04 / P${p}`]));
-    }
-    expect(plan.progress.every((i) => i.state === 'todo' && i.depth === 0)).toBe(true);
-    expect(existsSync(`${file}.lock`)).toBe(false);
+  it('3 processes appending 15 items and 3 decisions each to one plan lose nothing', async () => {
+    await concurrentAppends(3, 15, 3);
   }, 120_000);
 
-  it('a writer killed at random moments 200 times leaves the old or the new text, never a broken one', async () => {
-    const file = path.join(dir, 'crash.md');
-    // No placeholder: step n is the n-th item, so the item count names the state.
-    const base = BASE.replace('- [ ] (YYYY-MM-DD HH:MM) First concrete step.', 'Use checkboxes + timestamps.');
-    writeFileSync(file, base);
-    // states[n]: the plan after n steps of the loop writer, computed with the same pure builder.
-    const states = [base];
-    const stateAt = (n: number) => {
-      while (states.length <= n) {
-        const prev = states[states.length - 1]!;
-        const plan = parsePlan(prev);
-        states.push(applyEdits(prev, loopStep(plan).edits, plan.eol));
-      }
-      return states[n]!;
-    };
-    let steps = 0;
-    const start = () => spawn(process.execPath, [WRITER, 'loop', file], { stdio: ['pipe', 'pipe', 'pipe'] });
-    // The next writer starts while the current one runs, so node's start-up time overlaps.
-    let next = start();
-    for (let run = 0; run < 200; run++) {
-      const child = next;
-      const done = exited(child);
-      const ready = new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
-      child.stdin!.write('go\n');
-      next = start();
-      await ready;
-      await new Promise((r) => setTimeout(r, Math.random() * 30));
-      child.kill('SIGKILL');
-      const result = await done;
-      expect(result.signal, result.stderr).toBe('SIGKILL');
-      const text = readFileSync(file, 'utf8');
-      const n = parsePlan(text).progress.length;
-      expect(text).toBe(stateAt(n));
-      // Every writer recovered its killed predecessor's lock and wrote at least once.
-      expect(n).toBeGreaterThan(steps);
-      steps = n;
-    }
-    next.kill('SIGKILL');
-    await exited(next);
-    // The next update clears what the killed writers left: no lock, no temporary files.
-    await updatePlan(file, (plan) => ({ edits: loopStep(plan).edits, result: null }));
-    expect(readFileSync(file, 'utf8')).toBe(stateAt(steps + 1));
-    expect(readdirSync(dir).filter((f) => f.startsWith('.crash.md.') || f.startsWith('crash.md.'))).toEqual([]);
-  }, 300_000);
+  it('a writer killed at random moments 12 times leaves the old or the new text, never a broken one', async (ctx) => {
+    await killedWriters(12, seededRandom(ctx));
+  }, 120_000);
 });

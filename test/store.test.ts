@@ -135,10 +135,9 @@ describe('the plan lock', () => {
     const held = await lockFile(file, { command: 'execplan progress demo add "held"' });
     try {
       expect(readLockOwner(file)).toMatchObject({ pid: process.pid, host: hostname(), command: 'execplan progress demo add "held"' });
-      const started = Date.now();
       const err = await rejection(updatePlan(file, add('x'), { lock: { timeoutMs: 300 }, display: 'plan.md' }));
-      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
       expect(err.code).toBe('LOCKED');
+      expect(err.message).toContain('waited 0.3 s');
       expect(err.exitCode).toBe(1);
       expect(err.message).toContain(`plan.md is locked by \`execplan progress demo add "held"\` (pid ${process.pid} on ${hostname()}`);
       expect(readFileSync(file, 'utf8')).toBe(PLAN);
@@ -162,9 +161,8 @@ describe('the plan lock', () => {
     const dir = lockPath(file);
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'owner.json'), JSON.stringify({ pid: deadPid(), host: hostname(), command: 'killed', since: '2026-01-05T00:00:00Z', nonce: 'aa' }));
-    const started = Date.now();
-    await updatePlan(file, add('x'), { lock: { timeoutMs: 2000 } });
-    expect(Date.now() - started).toBeLessThan(1500);
+    // No time to wait at all: the dead holder's lock is recovered at the first look.
+    await updatePlan(file, add('x'), { lock: { timeoutMs: 0 } });
     expect(readFileSync(file, 'utf8')).toContain('- [ ] x');
     expect(existsSync(dir)).toBe(false);
   });

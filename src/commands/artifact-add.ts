@@ -4,7 +4,7 @@ import { addArtifacts } from '../workspace/artifacts.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { linkLabel } from '../workspace/evidence-links.js';
 import { linkEvidence } from '../workspace/link-evidence.js';
-import { resolvePlan } from '../workspace/plans.js';
+import { assertActive, resolvePlan } from '../workspace/plans.js';
 import { openWorkspace } from '../workspace/workspace.js';
 import { clock, tzOffset, writeJson, type Io } from './io.js';
 
@@ -21,6 +21,7 @@ export async function run(io: Io, opts: Options, ref: string, files: string[] = 
   const cwd = opts.cwd ?? io.cwd;
   const ws = openWorkspace(cwd);
   const planRef = resolvePlan(ws, ref, cwd);
+  assertActive(planRef, 'its artifacts and its plan are a closed record, so nothing is added to them');
   const added = await addArtifacts(ws, planRef, files, { cwd, force: Boolean(opts.force), allowOutsideSources: true });
   let lines: string[] = [];
   if (opts.link !== false) {

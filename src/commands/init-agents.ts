@@ -4,7 +4,7 @@
  * was; and the `execplan` skill where Claude Code and Codex look for skills, never overwriting one
  * the user edited.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyEdits } from '../core/apply-edits.js';
 import { agentsBlock, BLOCK_END, BLOCK_START, skillText, SKILL_NAME, type AgentLayout } from '../templates/agent-instructions.js';
@@ -12,6 +12,8 @@ import { readEditableText } from '../workspace/read.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { InitStep } from './init.js';
 import { sha256 } from '../workspace/hash.js';
+import { writeFileAtomic } from '../workspace/atomic-write.js';
+import { writablePath } from '../workspace/safe-path.js';
 
 /** Where Claude Code and Codex look for a repository's skills (`.agents/skills` is Codex's repository scope). */
 export const SKILL_PATHS = [`.claude/skills/${SKILL_NAME}/SKILL.md`, `.agents/skills/${SKILL_NAME}/SKILL.md`] as const;
@@ -72,7 +74,8 @@ export function markerProblem(text: string): string {
 }
 
 function writeBlock(root: string, rel: string, layout: AgentLayout, create: boolean): InitStep {
-  const file = path.join(root, rel);
+  // Checked before anything is read or written: AGENTS.md -> ~/.bashrc must not get the block.
+  const file = writablePath(root, path.join(root, rel), 'agent instructions');
   const block = agentsBlock(layout);
   if (!existsSync(file)) {
     if (!create) return { path: rel, action: 'kept' };
@@ -88,7 +91,7 @@ function writeBlock(root: string, rel: string, layout: AgentLayout, create: bool
     return { path: rel, action: 'kept', note: `its markers are broken: ${markerProblem(current)}; fix them by hand and run again`, blocked: true };
   }
   if (next === current) return { path: rel, action: 'unchanged' };
-  writeFileSync(file, next);
+  writeFileAtomic(file, next);
   return { path: rel, action: 'updated', note: current.includes(BLOCK_START) ? 'execplan block brought up to date' : 'execplan block added' };
 }
 
@@ -99,10 +102,9 @@ export function skillFile(layout: AgentLayout): string {
 }
 
 function writeSkill(root: string, rel: string, layout: AgentLayout): InitStep {
-  const file = path.join(root, rel);
+  const file = writablePath(root, path.join(root, rel), 'skill');
   const text = skillFile(layout);
   if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text, { flag: 'wx' });
     return { path: rel, action: 'created' };
   }
@@ -113,7 +115,7 @@ function writeSkill(root: string, rel: string, layout: AgentLayout): InitStep {
   if (lf === text) return { path: rel, action: 'unchanged' };
   const m = SKILL_MARKER.exec(lf);
   if (m && sha256(lf.slice(0, m.index)) === m[1]) {
-    writeFileSync(file, eol === '\n' ? text : text.replace(/\n/g, '\r\n'));
+    writeFileAtomic(file, eol === '\n' ? text : text.replace(/\n/g, '\r\n'));
     return { path: rel, action: 'updated', note: 'the skill was unedited; brought up to date' };
   }
   return { path: rel, action: 'kept', note: 'edited by you; left as it is' };

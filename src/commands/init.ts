@@ -1,17 +1,21 @@
 /** `execplan init`: the plan folders and the PLANS.md guide, or a configuration pointing at an existing layout. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { plansGuide, type GuidePaths } from '../templates/plans-guide.js';
 import { CONFIG_FILE, DEFAULT_PATHS, loadConfig } from '../workspace/config.js';
 import { detectLayout } from '../workspace/layout.js';
+import { assertRealInside, mkdirInside, writablePath } from '../workspace/safe-path.js';
 import { assertFolder, findRoot, relPath, workspaceFor } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
 import { sha256 } from '../workspace/hash.js';
+import { writeFileAtomic } from '../workspace/atomic-write.js';
 
 interface Options {
   cwd?: string;
   json?: boolean;
   agents?: boolean;
+  hooks?: boolean;
+  git?: boolean;
 }
 
 /** What init did to one path. */
@@ -26,6 +30,9 @@ export interface InitStep {
 /** The guide's last line records a hash of the text above it, so init can tell its own text from the user's edits. */
 const MARKER = /\n<!-- execplan-guide sha256:([0-9a-f]{64}) -->\n?$/;
 
+/** init --git installs the merge driver itself. */
+export const ownsMergeDriver = true;
+
 /** Run `execplan init`. */
 export async function run(io: Io, opts: Options): Promise<number> {
   const cwd = path.resolve(opts.cwd ?? io.cwd);
@@ -38,7 +45,7 @@ export async function run(io: Io, opts: Options): Promise<number> {
     const layout = detectLayout(root);
     if (layout && layout.paths.active !== DEFAULT_PATHS.active) {
       const file = path.join(root, CONFIG_FILE);
-      writeFileSync(file, `${JSON.stringify({ paths: layout.paths }, null, 2)}\n`, { flag: 'wx' });
+      writeFileSync(writablePath(root, file, 'configuration file'), `${JSON.stringify({ paths: layout.paths }, null, 2)}\n`, { flag: 'wx' });
       steps.push({ path: CONFIG_FILE, action: 'created', note: `points at ${layout.paths.active} (${layout.plans} plan${layout.plans === 1 ? '' : 's'} found there)` });
       detected = layout.paths.active;
       config = loadConfig(root);
@@ -48,16 +55,30 @@ export async function run(io: Io, opts: Options): Promise<number> {
   }
   const ws = workspaceFor(root, config);
   for (const dir of [ws.dirs.active, ws.dirs.artifacts, ws.dirs.archive, ws.dirs.archiveArtifacts]) {
+    // A folder that is (or lies behind) a link to elsewhere is refused even when it exists: plans would be written there.
+    assertRealInside(root, dir, 'plans folder');
     const existed = existsSync(dir);
-    if (!existed) mkdirSync(dir, { recursive: true });
+    if (!existed) mkdirInside(root, dir, 'plans folder');
     // Git keeps no empty folder: the two artifacts folders (which hold the others) get a .gitkeep.
-    if (!existed && (dir === ws.dirs.artifacts || dir === ws.dirs.archiveArtifacts)) writeFileSync(path.join(dir, '.gitkeep'), '', { flag: 'wx' });
+    if (!existed && (dir === ws.dirs.artifacts || dir === ws.dirs.archiveArtifacts)) writeFileSync(writablePath(root, path.join(dir, '.gitkeep'), 'file'), '', { flag: 'wx' });
     steps.push({ path: `${relPath(ws, dir)}/`, action: existed ? 'exists' : 'created' });
   }
   steps.push(writeGuide(root, config.paths));
+  if (opts.git) {
+    const { installGit } = await import('../usecases/git-setup.js');
+    steps.push(...installGit(ws, io.env).map((s) => ({ path: s.path, action: s.action === 'removed' ? ('updated' as const) : s.action, ...(s.note ? { note: s.note } : {}) })));
+  }
   if (opts.agents) {
     const { initAgents } = await import('./init-agents.js');
     steps.push(...initAgents(ws));
+  }
+  if (opts.hooks) {
+    const { installAgentHooks } = await import('../usecases/agent-hooks.js');
+    for (const h of installAgentHooks(ws, ['claude', 'codex', 'cursor', 'gemini'])) {
+      const events = h.events.length ? `hooks for ${h.events.join(', ')}` : undefined;
+      const note = [events, h.note].filter(Boolean).join('; ');
+      steps.push({ path: h.path, action: h.action === 'removed' ? 'updated' : h.action, ...(note ? { note } : {}), ...(h.blocked ? { blocked: true } : {}) });
+    }
   }
 
   const changed = steps.some((s) => s.action === 'created' || s.action === 'updated');
@@ -96,16 +117,17 @@ function writeGuide(root: string, paths: GuidePaths): InitStep {
   if (!existsSync(file)) {
     const own = ['.agents/PLANS.md', 'PLANS.md', 'docs/PLANS.md'].find((p) => existsSync(path.join(root, p)));
     if (own) return { path: own, action: 'kept', note: 'the repository has its own rules file; no guide written' };
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text, { flag: 'wx' });
+    writeFileSync(writablePath(root, file, 'guide'), text, { flag: 'wx' });
     return { path: rel, action: 'created' };
   }
-  const current = readFileSync(file, 'utf8');
+  // Checked before it is even read: a guide that is a link to elsewhere is not the repository's.
+  const target = writablePath(root, file, 'guide');
+  const current = readFileSync(target, 'utf8');
   if (current === text) return { path: rel, action: 'unchanged' };
   const m = MARKER.exec(current);
   const body = m ? current.slice(0, m.index) : undefined;
   if (m && body !== undefined && sha256(body) === m[1]) {
-    writeFileSync(file, text);
+    writeFileAtomic(target, text);
     return { path: rel, action: 'updated', note: 'the guide was unedited; brought up to date' };
   }
   return { path: rel, action: 'kept', note: 'edited by you; left as it is' };

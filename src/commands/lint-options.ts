@@ -21,6 +21,7 @@ export interface LintOptions {
   cache?: boolean;
   cacheLocation?: string;
   quiet?: boolean;
+  force?: boolean;
   color?: boolean;
 }
 

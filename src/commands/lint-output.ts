@@ -1,8 +1,11 @@
 /** Where `execplan lint` writes its report, and the formatters it loads on demand. */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { isExecplanReport } from '../core/report-signature.js';
 import type { Formatter, FormatName, StreamingFormatter } from '../formatters/types.js';
 import { ExecplanError } from '../workspace/errors.js';
+import { mkdirInside, writablePath } from '../workspace/safe-path.js';
+import { isInside } from '../workspace/workspace.js';
 import type { Io } from './io.js';
 
 /** A destination for the report: stdout, or the `--output` file. */
@@ -11,8 +14,14 @@ export interface Sink {
   close(): void;
 }
 
-/** Open the report's destination. An `--output` file is created (with its folder) before linting starts, so a bad path fails early. */
-export function openSink(io: Io, cwd: string, output: string | undefined, beforeWrite: () => void): Sink {
+/**
+ * Open the report's destination. An `--output` file is created (with its folder) before linting
+ * starts, so a bad path fails early. Inside the repository `root`, no symbolic link on the way may
+ * lead elsewhere; a place outside it was named by the user and is theirs to choose. Either way an
+ * existing file is replaced only when it is a report of execplan's (see report-signature.ts), or
+ * with `force`.
+ */
+export function openSink(io: Io, root: string, cwd: string, output: string | undefined, force: boolean, beforeWrite: () => void): Sink {
   if (!output) {
     return {
       write: (text) => {
@@ -26,10 +35,16 @@ export function openSink(io: Io, cwd: string, output: string | undefined, before
   const abs = path.resolve(cwd, output);
   const fail = (err: unknown) =>
     new ExecplanError('IO', `Cannot write the report to ${output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Check that the folder is writable.`, { file: output });
+  let target = abs;
+  if (isInside(root, abs)) {
+    mkdirInside(root, path.dirname(abs), 'report folder');
+    target = writablePath(root, abs, 'report file');
+  }
+  if (!force) refuseForeign(target, output);
   let fd: number;
   try {
-    mkdirSync(path.dirname(abs), { recursive: true });
-    fd = openSync(abs, 'w');
+    if (target === abs && !isInside(root, abs)) mkdirSync(path.dirname(abs), { recursive: true });
+    fd = openSync(target, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC);
   } catch (err) {
     throw fail(err);
   }
@@ -46,6 +61,23 @@ export function openSink(io: Io, cwd: string, output: string | undefined, before
     },
     close: () => closeSync(fd),
   };
+}
+
+/** Refuse to replace an existing file that is not a report of execplan's. */
+function refuseForeign(file: string, output: string): void {
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (!st) return;
+  // A pipe or a terminal (`--output /dev/stdout`) is a stream, not a file to lose.
+  if (!st.isFile() && !st.isDirectory()) return;
+  const refuse = (why: string) => new ExecplanError('USAGE', `--output ${output}: ${why}, so it was not written over. Name a new file or an earlier report of execplan's, or pass --force to replace it.`, { file: output });
+  if (st.isDirectory()) throw refuse('it is a folder');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw refuse('it cannot be read to check that it is a report of execplan\'s');
+  }
+  if (!isExecplanReport(text)) throw refuse('it is not a report of execplan\'s');
 }
 
 /** Load only the formatter the run needs. */

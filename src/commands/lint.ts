@@ -11,12 +11,15 @@ import type { StreamInput, Totals } from '../formatters/types.js';
 import { loadRuleMetas } from '../rules/metas.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { cacheFile, cacheKey, deleteCacheEntry, loadLintCache, saveLintCache, setCacheEntry, reportFor, storeReport, type LintCache } from '../workspace/lint-cache.js';
+import { errorEnvelope } from '../usecases/envelope.js';
+import { lintJob, lintSetup } from '../usecases/lint-setup.js';
 import { fsAnswers, type FileJob, type LintSetup } from '../workspace/lint-files.js';
 import type { FileLinter } from '../workspace/lint-runner.js';
 import { leftOutMessage, listPlanRefs, type PlanRef } from '../workspace/plans.js';
-import { openWorkspace, relPath, type Workspace } from '../workspace/workspace.js';
+import { assertRealInside } from '../workspace/safe-path.js';
+import { isInside, openWorkspace, relPath, type Workspace } from '../workspace/workspace.js';
 import { VERSION } from '../version.js';
-import { clock, tzOffset, writeJson, type Io } from './io.js';
+import { clockOf, writeJson, type Io } from './io.js';
 import { lintSettings, settle, useColor, type LintOptions, type Settled } from './lint-options.js';
 import { loadFormatter, loadStreamingFormatter, openSink } from './lint-output.js';
 import { checkCache, debugRun, lintAll, settleHits } from './lint-run.js';
@@ -28,7 +31,7 @@ export async function run(io: Io, opts: LintOptions, targets: string[] = []): Pr
     return await lint(io, opts, targets);
   } catch (err) {
     // `--format json` promises one JSON document on stdout, errors included (`--json` is handled by the CLI).
-    if (err instanceof ExecplanError && !opts.json && opts.format === 'json' && !opts.output) writeJson(io, { ok: false, error: err.toJSON() });
+    if (err instanceof ExecplanError && !opts.json && opts.format === 'json' && !opts.output) writeJson(io, errorEnvelope(err));
     throw err;
   }
 }
@@ -38,24 +41,15 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   const cwd = path.resolve(io.cwd, opts.cwd ?? '.');
   const ws = openWorkspace(cwd);
   const metas = await loadRuleMetas();
-  const now = clock(io);
-  const setup: LintSetup = {
-    root: ws.root,
-    lint: lintSettings(ws.config, opts, metas),
-    sections: ws.config.sections,
-    timestampStyle: ws.config.timestamps.style,
-    ...(ws.config.timestamps.explicit ? {} : { timestampStyleFromPlan: true }),
-    now: now.getTime(),
-    tzOffsetMinutes: tzOffset(io, now),
-  };
+  const setup = lintSetup(ws, clockOf(io), lintSettings(ws.config, opts, metas));
   // Settings are checked before anything is read; the parser loads only when a plan must be linted.
   const enabled = resolveSettingsOf(setup.lint, metas.map((meta) => ({ meta })));
   const fs = fsAnswers(ws.root);
   let linter: FileLinter | undefined;
   const loadLinter = async () => (linter ??= (await import('../workspace/lint-runner.js')).createFileLinter(setup, fs));
   // Without arguments, every active plan; arguments may be globs, whose matcher loads only then.
-  const refs = targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active', (rel) => io.stderr(leftOutMessage(rel)));
-  const jobs = refs.map((ref) => jobFor(ws, ref));
+  const refs = targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active', (rel, why, link) => io.stderr(leftOutMessage(rel, why, link)));
+  const jobs = refs.map((ref) => lintJob(ws, ref));
   const rels = jobs.map((j) => j.rel);
   const cache = opts.cache ? openCache(ws, cwd, opts, setup, metas) : undefined;
   const input: StreamInput = {
@@ -68,7 +62,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   const keep = (r: LintResult) => (opts.quiet ? summarize(r.file, r.diagnostics.filter((d) => d.severity === 'error'), r.output) : r);
   const progress = startProgress(io, 'Linting plans', jobs.length);
   // On a shared terminal, findings printed as they come must not land on the progress line.
-  const sink = openSink(io, cwd, opts.output, () => (io.stdoutIsTTY ? progress.clear() : undefined));
+  const sink = openSink(io, ws.root, cwd, opts.output, Boolean(opts.force), () => (io.stdoutIsTTY ? progress.clear() : undefined));
   const t: Totals = { files: 0, errors: 0, warnings: 0, fixable: 0 };
   const count = (r: LintResult) => {
     t.files++;
@@ -134,9 +128,12 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
       const seen = new Set(rels);
       for (const rel of [...cache.entries.keys()]) if (!seen.has(rel)) deleteCacheEntry(cache, rel);
     }
-    if (cache.changed && !saveLintCache(cache, { gitignore: !opts.cacheLocation })) io.stderr(`execplan: could not write the lint cache ${relPath(ws, cache.file)}; results were not remembered.\n`);
+    if (cache.changed && !saveLintCache(cache, { gitignore: !opts.cacheLocation, root: ws.root })) io.stderr(`execplan: could not write the lint cache ${relPath(ws, cache.file)}; results were not remembered.\n`);
   }
-  if (!refs.length) io.stderr(`execplan: no plans to lint in ${targets.length ? targets.join(', ') : `${ws.config.paths.active}/`}.\n`);
+  if (!refs.length) {
+    io.stderr(`execplan: no plans to lint in ${targets.length ? targets.join(', ') : `${ws.config.paths.active}/`}.\n`);
+    if (!targets.length) io.stderr(await unconfiguredHint(ws));
+  }
   if (t.errors) return 1;
   if (settled.maxWarnings !== undefined && t.warnings > settled.maxWarnings) {
     io.stderr(`execplan: ${t.warnings} warning${t.warnings === 1 ? '' : 's'}, more than --max-warnings ${settled.maxWarnings} allows.\n`);
@@ -151,7 +148,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
  */
 async function applyFixes(io: Io, ws: Workspace, refs: PlanRef[], jobs: FileJob[], linter: FileLinter, cache: LintCache | undefined, results: LintResult[], settled: Settled): Promise<string> {
   // The store and its lock are loaded only when something is fixed.
-  const { fixOne, needsFix } = await import('./lint-fix.js');
+  const { fixOne, needsFix } = await import('../usecases/lint-fix.js');
   const dryRun = settled.fix === 'dry-run';
   let fixed = 0;
   let files = 0;
@@ -176,23 +173,28 @@ async function applyFixes(io: Io, ws: Workspace, refs: PlanRef[], jobs: FileJob[
   return diff;
 }
 
-/** The plan as the linter sees it: paths, and where its artifacts folder is. */
-function jobFor(ws: Workspace, ref: PlanRef): FileJob {
-  const dir = ref.archived ? ws.config.paths.archiveArtifacts : ws.config.paths.artifacts;
-  return { abs: ref.path, rel: ref.relPath, artifacts: `${dir}/${ref.id}` };
-}
-
 function openCache(ws: Workspace, cwd: string, opts: LintOptions, setup: LintSetup, metas: readonly RuleMeta[]): LintCache {
   const key = cacheKey({
     version: VERSION,
     rules: metas,
     settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, styleFromPlan: Boolean(setup.timestampStyleFromPlan), tz: setup.tzOffsetMinutes, paths: ws.config.paths },
   });
-  const cache = loadLintCache(cacheFile(ws.root, cwd, opts.cacheLocation), key);
-  // The default location is execplan's own folder; a file the user named is written over only if it is a cache.
-  if (cache.foreign && opts.cacheLocation) {
+  const file = cacheFile(ws.root, cwd, opts.cacheLocation);
+  // Inside the repository no symbolic link may lead the cache elsewhere; a place outside it is the user's explicit choice.
+  if (isInside(ws.root, file)) assertRealInside(ws.root, file, 'cache file');
+  const cache = loadLintCache(file, key);
+  // The default location is execplan's own folder; a file the user named is written over only if it is a cache, or with --force.
+  if (cache.foreign && opts.cacheLocation && !opts.force) {
     const shown = path.relative(cwd, cache.file) || cache.file;
-    throw new ExecplanError('USAGE', `--cache-location ${opts.cacheLocation}: ${shown} is not a lint cache of execplan's, so it was not written over. Name a new file, a folder, or the cache file of an earlier run.`, { file: shown });
+    throw new ExecplanError('USAGE', `--cache-location ${opts.cacheLocation}: ${shown} is not a lint cache of execplan's, so it was not written over. Name a new file, a folder, or the cache file of an earlier run, or pass --force to replace it.`, { file: shown });
   }
   return cache;
+}
+
+/** When plain `lint` finds nothing: a plan folder `init` would detect but the configuration does not name, if there is one. */
+async function unconfiguredHint(ws: Workspace): Promise<string> {
+  const found = (await import('../workspace/layout.js')).detectLayout(ws.root);
+  if (!found || path.resolve(ws.root, found.paths.active) === ws.dirs.active) return '';
+  const n = `${found.plans} plan${found.plans === 1 ? '' : 's'}`;
+  return `execplan: ${found.paths.active}/ holds ${n} but is not the configured plan folder. Run \`execplan init\` to point execplan.json there, or lint it by name: execplan lint ${found.paths.active}\n`;
 }

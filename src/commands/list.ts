@@ -1,7 +1,8 @@
 /** `execplan list`: every plan with its progress, last activity and state. */
 import { leftOutMessage } from '../workspace/plans.js';
-import { listPlanSummaries, type ListedPlan } from '../workspace/summaries.js';
-import { openWorkspace, type Workspace } from '../workspace/workspace.js';
+import type { ExecplanError } from '../workspace/errors.js';
+import { listPlanSummaries } from '../workspace/summaries.js';
+import { openWorkspace } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
 import { renderTable } from './table.js';
 
@@ -13,30 +14,34 @@ interface Options {
   cache?: boolean;
 }
 
-export type { ListedPlan };
-
 /** Run `execplan list`. */
 export async function run(io: Io, opts: Options): Promise<number> {
   const ws = openWorkspace(opts.cwd ?? io.cwd);
   const which = opts.all ? 'all' : opts.archived ? 'archived' : 'active';
-  const plans = await listPlans(ws, which, { cache: opts.cache !== false, onOutside: (rel) => io.stderr(leftOutMessage(rel)) });
+  const unreadable: ExecplanError[] = [];
+  const plans = await listPlanSummaries(ws, which, {
+    cache: opts.cache !== false,
+    onOutside: (rel, why, link) => io.stderr(leftOutMessage(rel, why, link)),
+    onUnreadable: (err) => {
+      unreadable.push(err);
+      io.stderr(`execplan: left out ${err.file ?? 'a plan'}: ${err.message}\n`);
+    },
+    onCacheRefused: (err) => io.stderr(`execplan: did not write the list cache: ${err.message}\n`),
+  });
+  // The plans that could be read are listed; the exit code says the listing is not whole.
+  const code = unreadable.length ? 2 : 0;
   if (opts.json) {
-    writeJson(io, { root: ws.root, plans });
-    return 0;
+    writeJson(io, { root: ws.root, plans, ...(unreadable.length ? { unreadable: unreadable.map((e) => ({ path: e.file, message: e.message })) } : {}) });
+    return code;
   }
   if (!plans.length) {
     const where = which === 'archived' ? ws.config.paths.archive : ws.config.paths.active;
-    io.stdout(which === 'archived' ? `No archived plans in ${where}/. A finished plan is archived with: execplan archive <plan>\n` : `No plans in ${where}/. Create one with: execplan new "Short description"\n`);
-    return 0;
+    if (!unreadable.length) io.stdout(which === 'archived' ? `No archived plans in ${where}/. A finished plan is archived with: execplan archive <plan>\n` : `No plans in ${where}/. Create one with: execplan new "Short description"\n`);
+    return code;
   }
   const rows = plans.map((p) => [p.id, truncate(p.title ?? '(no title)', 48), p.total ? `${p.done}/${p.total}` : '-', p.lastActivity ?? '-', p.state]);
   io.stdout(renderTable(['ID', 'TITLE', 'PROGRESS', 'LAST ACTIVITY', 'STATE'], rows));
-  return 0;
-}
-
-/** The workspace's plans with their summaries, sorted by path. */
-export function listPlans(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', opts: { cache?: boolean; onOutside?: (relPath: string) => void } = {}): Promise<ListedPlan[]> {
-  return listPlanSummaries(ws, which, opts);
+  return code;
 }
 
 function truncate(s: string, n: number): string {

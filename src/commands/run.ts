@@ -1,5 +1,5 @@
 /**
- * `execplan run <plan> -- <command> [args...]`: run a command as evidence for a plan. Its output is
+ * `execplan run <plan> <command> [args...]`: run a command as evidence for a plan. Its output is
  * shown live and saved as a transcript in the plan's artifacts folder, the plan's Artifacts and
  * Notes links to it, and execplan exits with the command's own exit code.
  */
@@ -10,7 +10,7 @@ import { artifactsDir, ensureArtifactsDir, writeNewFile } from '../workspace/art
 import { ExecplanError } from '../workspace/errors.js';
 import { inlineCode as codeSpan } from '../workspace/evidence-links.js';
 import { linkEvidence } from '../workspace/link-evidence.js';
-import { resolvePlan } from '../workspace/plans.js';
+import { assertActive, resolvePlan } from '../workspace/plans.js';
 import { assertRealInside, assertSafeName } from '../workspace/safe-path.js';
 import { spawnCommand } from '../workspace/spawn-command.js';
 import { BoundedOutput, renderTranscript, shellQuote, type Ending } from '../workspace/transcript.js';
@@ -32,11 +32,12 @@ export const DEFAULT_MAX_OUTPUT = 1024 * 1024;
 
 /** Run `execplan run`. */
 export async function run(io: Io, opts: Options, ref: string, words: string[] = []): Promise<number> {
-  if (!words.length) throw new ExecplanError('USAGE', 'No command given. Put it after "--": execplan run <plan> -- <command> [args...], for example -- pytest -q, -- cargo test or -- npm test.');
+  if (!words.length) throw new ExecplanError('USAGE', 'No command given. Put it after the plan: execplan run <plan> <command> [args...], for example execplan run <plan> pytest -q, or execplan run <plan> npm test.');
   const maxBytes = opts.maxOutput === undefined ? DEFAULT_MAX_OUTPUT : parseSize(opts.maxOutput);
   const cwd = opts.cwd ?? io.cwd;
   const ws = openWorkspace(cwd);
   const planRef = resolvePlan(ws, ref, cwd);
+  assertActive(planRef, 'its artifacts and its plan are a closed record, so nothing is run for it');
   // Spaces in a label become hyphens, as in one made from the command (`unit tests` → `unit-tests`).
   const label = opts.label !== undefined ? assertSafeName(opts.label.trim().replace(/\s+/g, '-'), 'label') : labelFor(words);
   // Everything that can be refused is refused before the command runs.

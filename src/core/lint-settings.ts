@@ -3,8 +3,8 @@
  * settings; and the section settings of a workspace without configuration. Kept apart from the
  * runner so that reading settings does not load the parser.
  */
-import { ExecplanError } from '../workspace/errors.js';
-import type { Rule, SectionSettings } from '../rules/types.js';
+import { ExecplanError } from './errors.js';
+import type { Rule, SectionSettings } from './rule-types.js';
 import type { RuleMeta, Severity } from './diagnostic.js';
 import { SECTION_KEYS } from './sections.js';
 import type { ParseOptions } from './types.js';

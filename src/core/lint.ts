@@ -1,14 +1,13 @@
 /**
- * The rule runner: linting one parsed plan, and `--fix`. Which rules run at which severity is
- * decided in lint-settings.ts, re-exported here.
+ * The rule runner: linting one parsed plan, and `--fix`. The rules are given (src/rules/index.ts
+ * lists execplan's); which run at which severity is decided in lint-settings.ts.
  *
  * Pure: the clock, the file system (`exists`) and the settings come in through the context.
  */
-import { RULES } from '../rules/index.js';
-import type { LintContextBase, Report, Rule } from '../rules/types.js';
+import type { LintContextBase, Report } from './rule-types.js';
 import { applyEdits, type Edit } from './apply-edits.js';
 import type { Diagnostic } from './diagnostic.js';
-import { parseOptionsFor, resolveSettingsOf, type EnabledRule, type LintSettingsInput } from './lint-settings.js';
+import { parseOptionsFor, type EnabledRule } from './lint-settings.js';
 import { parsePlan } from './parse.js';
 import { PlanData, PlanRuleContext } from './rule-context.js';
 import type { Plan } from './types.js';
@@ -16,20 +15,12 @@ import type { Plan } from './types.js';
 export { summarize } from './diagnostic.js';
 export { DEFAULT_SECTION_SETTINGS, parseOptionsFor, type EnabledRule, type LintSettingsInput, type RuleSettingInput } from './lint-settings.js';
 
-/**
- * Resolve the profile and the per-rule overrides into the list of rules to run (all of execplan's
- * rules unless others are given). `strict` (the default) uses each rule's `severity`,
- * `recommended` its `recommended` level. Unknown rule ids and unknown options are configuration
- * mistakes and throw an ExecplanError naming what is known.
- */
-export function resolveRuleSettings(lint: LintSettingsInput = {}, rules: readonly Rule[] = RULES): EnabledRule[] {
-  return resolveSettingsOf(lint, rules);
-}
-
 /** Run the enabled rules on a parsed plan. Findings come back sorted by position. */
 export function lintPlan(plan: Plan, base: LintContextBase, enabled: readonly EnabledRule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const data = new PlanData(plan);
+  // A plan with git conflict markers gets no fix: which side a change belongs to is the author's call.
+  const fixable = !plan.conflictMarkers.length;
   for (const { rule, severity, options } of enabled) {
     const ruleId = rule.meta.id;
     const report = (r: Report) => {
@@ -37,8 +28,8 @@ export function lintPlan(plan: Plan, base: LintContextBase, enabled: readonly En
       const d: Diagnostic = { ruleId, severity, message: r.message, line: Math.max(1, r.line), column: Math.max(1, r.column ?? 1) };
       if (r.endLine !== undefined) d.endLine = r.endLine;
       if (r.endColumn !== undefined) d.endColumn = r.endColumn;
-      if (r.fix?.length) d.fix = r.fix;
-      if (r.createFolder !== undefined) d.createFolder = r.createFolder;
+      if (r.fix?.length && fixable) d.fix = r.fix;
+      if (r.createFolder !== undefined && fixable) d.createFolder = r.createFolder;
       out.push(d);
     };
     try {
@@ -74,7 +65,8 @@ export interface FixResult {
 
 /**
  * Apply every safe fix: in each pass, the fixes that do not touch each other's bytes; then parse and
- * lint again, until nothing fixable is left (at most `maxPasses` passes). Two rules inserting at the
+ * lint again, until nothing fixable is left (at most `maxPasses` passes). A plan with git conflict
+ * markers gets no fix. Two rules inserting at the
  * same point wait for separate passes, so each sees the other's result.
  */
 export function fixPlan(source: string, base: LintContextBase, enabled: readonly EnabledRule[], maxPasses = 10): FixResult {
@@ -84,6 +76,8 @@ export function fixPlan(source: string, base: LintContextBase, enabled: readonly
   let text = source;
   for (let pass = 1; pass <= maxPasses; pass++) {
     const plan = parsePlan(text, parseOptions);
+    // Which side of a merge conflict a fix belongs to is the author's call: none is made.
+    if (plan.conflictMarkers.length) break;
     const fixable = lintPlan(plan, base, enabled).filter((d) => d.fix?.length);
     if (!fixable.length) break;
     const accepted: { ruleId: string; edit: Edit }[] = [];

@@ -3,8 +3,8 @@
  * derive from it (its classified lines) is computed once per plan and shared, and the per-rule
  * context is a small object that reads the rest from the run's base context on demand.
  */
-import type { LintContextBase, Report, RuleContext, SectionSettings } from '../rules/types.js';
-import { planLines, type PlanLine } from '../rules/util/text.js';
+import type { LintContextBase, Report, RuleContext, SectionSettings } from './rule-types.js';
+import { planLines, type PlanLine } from './plan-lines.js';
 import type { Plan } from './types.js';
 
 /** What is derived from one plan once, for all of its rules. */

@@ -59,7 +59,7 @@ const FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', �
  * A file-name slug for a plan's description: lower-case ASCII words joined by single hyphens,
  * accents folded (`Café` → `cafe`, `Straße` → `strasse`), at most `maxLength` characters, cut at a
  * word boundary when that keeps at least half of them. Returns `''` when no letter or digit is
- * left (a description in CJK only, or emoji only): the caller refuses rather than invent a name.
+ * left (a description in CJK only, or emoji only); `planSlug` names plans in any script.
  */
 export function slugify(description: string, maxLength = 60): string {
   if (!Number.isInteger(maxLength) || maxLength < 1) throw new RangeError(`slugify: maxLength must be a positive integer (got ${maxLength}).`);
@@ -78,4 +78,61 @@ export function slugify(description: string, maxLength = 60): string {
   if (slug[maxLength] === '-') return cut;
   const boundary = cut.lastIndexOf('-');
   return boundary >= Math.ceil(maxLength / 2) ? cut.slice(0, boundary) : cut.replace(/(?<!-)-+$/, '');
+}
+
+/** What a plan is named after when its description has no letter or digit at all (emoji only). */
+export const FALLBACK_SLUG = 'plan';
+
+/**
+ * The slug of a plan's file name, for a description in any script. A description whose letters
+ * all fold to ASCII gets `slugify`'s ASCII slug; one with letters of another script keeps the
+ * letters, marks and digits of every script, lower-cased (`日本語のプラン` → `日本語のプラン`,
+ * `Ελληνικά docs` → `ελληνικά-docs`), at most `maxLength` characters, never cutting a character
+ * from its marks. A description with no letter or digit at all is named `plan`. Never empty.
+ */
+export function planSlug(description: string, maxLength = 60): string {
+  const ascii = slugify(description, maxLength);
+  if (!hasLettersBeyondAscii(description)) return ascii || FALLBACK_SLUG;
+  const words = description
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/(?<=[\p{L}\p{N}])['’ʼ](?=[\p{L}\p{N}])/gu, '')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    // A mark with no letter before it is not a word.
+    .map((w) => w.replace(/^\p{M}+/u, ''))
+    .filter(Boolean);
+  let slug = '';
+  for (const w of words) {
+    const room = maxLength - [...slug].length - (slug ? 1 : 0);
+    if ([...w].length <= room) {
+      slug += (slug ? '-' : '') + w;
+      continue;
+    }
+    // Cut inside the word only when nothing fits yet; otherwise end at the word boundary.
+    if (!slug) {
+      let cut = '';
+      for (const g of graphemes(w)) {
+        if ([...cut].length + [...g].length > maxLength) break;
+        cut += g;
+      }
+      slug = cut;
+    }
+    break;
+  }
+  return (slug || ascii || FALLBACK_SLUG).normalize('NFC');
+}
+
+/** Whether `text` has a letter that does not fold to ASCII (a letter of a script other than Latin). */
+function hasLettersBeyondAscii(text: string): boolean {
+  const folded = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[ßæøœłđðþı]/g, '');
+  return /[^\p{ASCII}]/u.test(folded.replace(/[^\p{L}\p{N}]+/gu, ''));
+}
+
+/** User-perceived characters: a letter with its marks stays whole. */
+function graphemes(text: string): string[] {
+  return Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (s) => s.segment);
 }

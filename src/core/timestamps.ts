@@ -11,6 +11,10 @@ const BARE = new RegExp(String.raw`^${DATE}(?:([ T])${TIME})?\s*${ZONE}?(?=$|[\s
 // `... (2026-03-20)` at the end of an item, also in emphasis: `... *(2025-10-28)*`.
 const TRAILING = new RegExp(String.raw`[*_]{0,3}\(\s*${DATE}(?:([ T])${TIME})?\s*(?:${ZONE}\s*)?\)[*_]{0,3}\s*(?:\.\s*)?$`);
 
+// `... 2026-04-06 10:13 CDT` at the end of an item: a date with a time, no parentheses. A date alone
+// there is as often a deadline as a stamp, so it is not read as one.
+const TRAILING_BARE = new RegExp(String.raw`(?:^|[\s—–])${DATE}([ T])${TIME}(?: ?${ZONE})?[ 	]{0,4}\.?[ 	]{0,4}$`);
+
 /** Read a timestamp at the start of `text` (after leading spaces); `offset` is where `text` starts in the source. */
 export function readLeadingTimestamp(text: string, offset: number): Timestamp | undefined {
   const lead = text.length - text.trimStart().length;
@@ -25,10 +29,19 @@ export function readLeadingTimestamp(text: string, offset: number): Timestamp | 
   return build(m, offset + lead, paren, 'start');
 }
 
-/** Read a timestamp in parentheses at the end of `text`. */
+/** Read a timestamp at the end of `text`: in parentheses, or a bare date and time. */
 export function readTrailingTimestamp(text: string, offset: number): Timestamp | undefined {
   const m = TRAILING.exec(text);
-  if (!m) return undefined;
+  if (!m) {
+    const bare = TRAILING_BARE.exec(text);
+    if (!bare) return undefined;
+    const lead = bare[0].search(/\d/);
+    const raw = bare[0].trim().replace(/\.$/, '').trimEnd();
+    const ts = build(bare, offset + bare.index + lead, false, 'end');
+    ts.raw = raw;
+    ts.range = { start: offset + bare.index + lead, end: offset + bare.index + lead + raw.length };
+    return ts;
+  }
   const ts = build(m, offset + m.index, true, 'end');
   // The match may include emphasis around the parentheses, and a final period or spaces.
   const open = m[0].indexOf('(');
@@ -132,4 +145,35 @@ export function planStyle(plan: Plan): TimestampStyle | undefined {
 /** The style an edit writes: the configured one when the configuration sets it, else the plan's own, else the default. */
 export function writingStyle(configured: { style: TimestampStyle; explicit?: boolean }, plan: Plan): TimestampStyle {
   return configured.explicit ? configured.style : (planStyle(plan) ?? configured.style);
+}
+
+/**
+ * The shape a timestamp is written in, beyond its form: parentheses, `T` or a space, seconds, and
+ * the kind of zone (none, `Z`, an offset, a name). Two stamps of one shape read alike.
+ */
+export function shapeOf(ts: Pick<Timestamp, 'raw' | 'zone' | 'time'>): string {
+  const zone = ts.zone === undefined ? 'naive' : ts.zone === 'Z' ? 'Z' : /^[+-]/.test(ts.zone) ? 'offset' : 'named';
+  const paren = ts.raw.startsWith('(') ? 'paren' : 'bare';
+  if (ts.time === undefined) return `${paren} date ${zone}`;
+  return `${paren} ${/\dT\d/.test(ts.raw) ? 'T' : ' '} ${/\d:\d\d:\d\d/.test(ts.raw) ? 'seconds' : 'minutes'} ${zone}`;
+}
+
+/**
+ * The shape most of a plan's leading Progress timestamps share, when at least two do and they are
+ * more than half of them; undefined otherwise.
+ */
+export function dominantShape(plan: Plan): { shape: string; example: Timestamp } | undefined {
+  const counts = new Map<string, { n: number; example: Timestamp }>();
+  let total = 0;
+  for (const { timestamp } of plan.progress) {
+    if (!timestamp?.valid || timestamp.place !== 'start') continue;
+    total++;
+    const shape = shapeOf(timestamp);
+    const c = counts.get(shape);
+    if (c) c.n++;
+    else counts.set(shape, { n: 1, example: timestamp });
+  }
+  let best: [string, { n: number; example: Timestamp }] | undefined;
+  for (const e of counts) if (!best || e[1].n > best[1].n) best = e;
+  return best && best[1].n >= 2 && best[1].n * 2 > total ? { shape: best[0], example: best[1].example } : undefined;
 }

@@ -5,6 +5,9 @@
  * UTF-16 indexes into the original string (BOM included). Every range is
  * half-open `[start, end)` and slices back to the exact original bytes.
  */
+import type { ConflictMarker } from './conflict-markers.js';
+
+export type { ConflictMarker };
 
 /** A half-open range of offsets into the original text. */
 export interface Range {
@@ -124,7 +127,7 @@ export interface EntryField {
   line: number;
 }
 
-/** One list entry of a log section (Decision Log, Surprises & Discoveries, Outcomes). */
+/** One entry of a log section (Decision Log, Surprises & Discoveries, Outcomes). */
 export interface LogEntry {
   /** The entry's whole text, continuation lines joined. */
   text: string;
@@ -132,9 +135,20 @@ export interface LogEntry {
   range: Range;
   line: number;
   endLine: number;
+  /** The list marker; empty for an entry written as a paragraph (`**Decision:** …` on its own). */
   marker: string;
   indent: string;
   contentIndent: string;
+  /** `item` for a list entry, `paragraph` for a paragraph that opens with a field label. */
+  form: 'item' | 'paragraph';
+  /**
+   * Where the entry's list stands in the section: `own` for the section's own list, `lead-in` for a
+   * list introduced by a line ending in a colon ("Validation evidence:"), `sub-heading` for one under
+   * a heading inside the section.
+   */
+  list: 'own' | 'lead-in' | 'sub-heading';
+  /** 0-based first line of the list the entry belongs to (its own line for a paragraph). */
+  listLine: number;
 }
 
 /** A milestone: an H2-H4 heading such as `### Milestone 1: ...`, `### Phase 2`, `### M3 — ...`. */
@@ -180,7 +194,7 @@ export interface CodeBlock {
 
 /** Something the parser noticed but could not make sense of. */
 export interface ParseDiagnostic {
-  code: 'front-matter-malformed' | 'front-matter-unclosed' | 'fence-unclosed' | 'outer-fence-unclosed' | 'multiple-titles' | 'no-title' | 'duplicate-section';
+  code: 'front-matter-malformed' | 'front-matter-unclosed' | 'fence-unclosed' | 'outer-fence-unclosed' | 'multiple-titles' | 'no-title' | 'duplicate-section' | 'conflict-markers';
   message: string;
   line: number;
 }
@@ -218,6 +232,8 @@ export interface Plan {
   outcomes: LogEntry[];
   milestones: Milestone[];
   codeBlocks: CodeBlock[];
+  /** Git conflict markers left by a merge; every edit refuses a plan that has them. */
+  conflictMarkers: ConflictMarker[];
   diagnostics: ParseDiagnostic[];
 }
 

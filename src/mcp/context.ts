@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Io } from '../commands/io.js';
+import type { Io } from '../io.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { resolvePlan, type PlanRef } from '../workspace/plans.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
@@ -17,20 +17,27 @@ export interface McpContext {
   workspace(): Promise<Workspace>;
   /** Resolve a plan reference inside the workspace. */
   plan(ws: Workspace, ref: string): PlanRef;
+  /** The client's name, as it gave it in `initialize` (`clientInfo.name`). */
+  clientName(): string | undefined;
 }
 
-/** Asks the client for its roots; undefined when the client offers none. */
-export type RootsSource = () => Promise<{ uri: string }[] | undefined>;
+/** Asks the client for its roots, giving up after `timeoutMs`; undefined when the client offers none. */
+export type RootsSource = (timeoutMs: number) => Promise<{ uri: string }[] | undefined>;
+
+/** How long the server waits for the client's answer to `roots/list` before working in its own folder. */
+export const ROOTS_TIMEOUT_MS = 3000;
 
 /** A context whose folder comes from the client's roots, asked once and again after the client says they changed. */
-export function createContext(io: Io, roots: RootsSource): McpContext & { rootsChanged(): void } {
+export function createContext(io: Io, roots: RootsSource, timeoutMs = ROOTS_TIMEOUT_MS, clientName: () => string | undefined = () => undefined): McpContext & { rootsChanged(): void } {
   let folder: Promise<string> | undefined;
   const pick = async (): Promise<string> => {
     let list: { uri: string }[] | undefined;
     try {
-      list = await roots();
+      list = await roots(timeoutMs);
     } catch (err) {
-      io.stderr(`execplan mcp: could not list the client's roots (${(err as Error).message}); using ${io.cwd}\n`);
+      const timedOut = (err as { code?: unknown }).code === -32001;
+      const why = timedOut ? `the client did not answer roots/list within ${timeoutMs / 1000} s` : `could not list the client's roots (${(err as Error).message})`;
+      io.stderr(`execplan mcp: ${why}; working in ${io.cwd} until the client announces a change of roots\n`);
       return io.cwd;
     }
     const first = list?.[0];
@@ -48,6 +55,7 @@ export function createContext(io: Io, roots: RootsSource): McpContext & { rootsC
       return openWorkspace(await folder);
     },
     plan: resolveSafePlan,
+    clientName,
     rootsChanged() {
       folder = undefined;
     },

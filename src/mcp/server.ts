@@ -22,10 +22,11 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Readable, Writable } from 'node:stream';
 import type { z } from 'zod';
-import type { Io } from '../commands/io.js';
+import type { Io } from '../io.js';
 import { VERSION } from '../version.js';
 import { createContext, type McpContext } from './context.js';
 import { INSTRUCTIONS, SERVER_INFO, type EarlyAnswer } from './handshake.js';
+import { MAX_MESSAGE_BYTES } from './line-guard.js';
 import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
 import { registerTools, type ToolSpec } from './tool.js';
@@ -47,10 +48,10 @@ export function createServer(io: Io): { server: McpServer; ctx: McpContext } {
     { ...SERVER_INFO },
     { capabilities: { tools: {}, resources: {}, prompts: {} }, instructions: INSTRUCTIONS, jsonSchemaValidator: lazyValidator() },
   );
-  const ctx = createContext(io, async () => {
+  const ctx = createContext(io, async (timeout) => {
     if (!server.server.getClientCapabilities()?.roots) return undefined;
-    return (await server.server.listRoots()).roots;
-  });
+    return (await server.server.listRoots(undefined, { timeout })).roots;
+  }, undefined, () => server.server.getClientVersion()?.name);
   server.server.setNotificationHandler(RootsListChangedNotificationSchema, async () => ctx.rootsChanged());
   server.server.onerror = (err) => io.stderr(`execplan mcp: ${err.message}\n`);
   registerTools(server, ctx, TOOLS as readonly ToolSpec<z.ZodRawShape, z.ZodRawShape>[]);
@@ -71,13 +72,24 @@ class AnsweredStdioTransport extends StdioServerTransport {
     private answered: EarlyAnswer | undefined,
     private readonly io: Io,
   ) {
-    super(input, output);
+    // Lines reach the transport whole and within MAX_MESSAGE_BYTES (line-guard.ts); its own limit is never the one met.
+    super(input, output, { maxBufferSize: 2 * MAX_MESSAGE_BYTES });
   }
 
-  /** The server has set `onmessage` by now: requests whose params it would refuse are answered here. */
+  /**
+   * The server has set `onmessage` by now: requests sent before `initialize`, and requests whose
+   * params it would refuse, are answered here.
+   */
   override async start(): Promise<void> {
     const deliver = this.onmessage;
+    let initialized = false;
     this.onmessage = (message: JSONRPCMessage, extra?: MessageExtraInfo) => {
+      if ('method' in message && message.method === 'initialize') initialized = true;
+      else if (!initialized && 'method' in message && message.method !== 'ping') {
+        // Until the client has introduced itself nothing runs: a notification is dropped, a request refused.
+        if ('id' in message) void this.send(notInitialized(message)).catch(() => undefined);
+        return;
+      }
       const refusal = invalidParams(message);
       if (refusal) void this.send(refusal).catch(() => undefined);
       else (deliver as ((m: JSONRPCMessage, e?: MessageExtraInfo) => void) | undefined)?.(message, extra);
@@ -125,6 +137,11 @@ export function invalidParams(message: JSONRPCMessage): JSONRPCMessage | undefin
   if (!issues?.length) return undefined;
   const problems = issues.map((i) => `${i.path.map(String).join('.') || 'the request'}: ${i.message.replace(/^Invalid input: /, '')}`);
   return { jsonrpc: '2.0', id: message.id, error: { code: -32602, message: `Invalid params for ${message.method}: ${problems.join('; ')}` } } as JSONRPCMessage;
+}
+
+/** The answer to a request sent before `initialize`. */
+export function notInitialized(message: JSONRPCMessage & { id: string | number; method: string }): JSONRPCMessage {
+  return { jsonrpc: '2.0', id: message.id, error: { code: -32600, message: `Invalid Request: ${message.method} was sent before initialize; send initialize first, then notifications/initialized` } } as JSONRPCMessage;
 }
 
 /** The JSON-RPC error for a line that is not JSON (-32700) or not a JSON-RPC message (-32600); undefined for other errors. */

@@ -2,9 +2,9 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { systemErrorMessage } from '../run-command.js';
-import { ExecplanError } from '../workspace/errors.js';
+import { errorData } from '../usecases/envelope.js';
 import type { McpContext } from './context.js';
+import { inToolWords } from './tool-words.js';
 
 /** What a tool returns: the data for `structuredContent`, and its rendering as text. */
 export interface ToolOutput<O> {
@@ -66,14 +66,17 @@ export function registerTools(server: McpServer, ctx: McpContext, tools: readonl
   }
 }
 
-/** A tool error result: an ExecplanError's message as the CLI prints it, its data in `_meta`. */
+/**
+ * A tool error result: the tool's name and what went wrong, the commands the message names given as
+ * the tools that do the same; the error as data in `_meta`.
+ */
 export function toolError(ctx: McpContext, tool: string, err: unknown): CallToolResult {
-  if (err instanceof ExecplanError) {
-    return { isError: true, content: [{ type: 'text', text: err.message }], _meta: { 'execplan/error': err.toJSON() } };
+  const error = errorData(err);
+  if (error.code === 'INTERNAL') {
+    ctx.io.stderr(`execplan mcp: internal error in ${tool} (please report it): ${(err as Error)?.stack ?? String(err)}\n`);
+    error.message = `Internal error in ${tool}: ${error.message}. Please report it.`;
+  } else {
+    error.message = `${tool}: ${inToolWords(error.message)}`;
   }
-  const io = systemErrorMessage(err);
-  if (io !== undefined) return { isError: true, content: [{ type: 'text', text: io }], _meta: { 'execplan/error': { code: 'IO', message: io } } };
-  ctx.io.stderr(`execplan mcp: internal error in ${tool} (please report it): ${(err as Error)?.stack ?? String(err)}\n`);
-  const message = `Internal error in ${tool}: ${(err as Error)?.message ?? String(err)}. Please report it.`;
-  return { isError: true, content: [{ type: 'text', text: message }], _meta: { 'execplan/error': { code: 'INTERNAL', message } } };
+  return { isError: true, content: [{ type: 'text', text: error.message }], _meta: { 'execplan/error': error } };
 }

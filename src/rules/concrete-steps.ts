@@ -1,7 +1,7 @@
 /** Concrete Steps spells out the commands and says where to run them. */
 import type { Rule } from './types.js';
 import { joined, sectionLines, showsCommand } from './util/commands.js';
-import { hasWord } from './util/text.js';
+import { hasWord, inlineCode } from './util/text.js';
 import { findSection, sectionGuidance } from './util/sections.js';
 
 // "from the repository root", "working directory", "cd app/", "run in `services/api`", "(repo root)". A span with a
@@ -19,6 +19,9 @@ export function saysCd(text: string): boolean {
   }
   return false;
 }
+
+/** Whether a command or a path in code names its place by an absolute path. */
+const absoluteArg = (code: string) => code.trim().split(/\s+/).some((a) => /^\/[\w.-]+\//.test(a));
 
 /** Rule: concrete-steps. */
 export const rule: Rule = {
@@ -42,7 +45,9 @@ export const rule: Rule = {
     }
     const text = joined(lines);
     // Most sections say it with one of these, each of which WHERE matches: no need to compile it then.
-    if (!COMMON_PLACES.some((w) => hasWord(text, w)) && !saysCd(text) && !WHERE.test(text)) {
+    // Commands that name their places by absolute paths (`df -h /root/data`, `rsync … /data/`) run the same from anywhere.
+    const absolute = lines.some((l) => (l.kind === 'code' ? absoluteArg(l.text) : inlineCode(l.text).some((c) => absoluteArg(c.content))));
+    if (!absolute && !COMMON_PLACES.some((w) => hasWord(text, w)) && !saysCd(text) && !WHERE.test(text)) {
       ctx.report({ message: 'Concrete Steps does not say where to run its commands; expected a working directory, such as "from the repository root" or "cd services/api".', line: section.line, column: 1 });
     }
   },

@@ -1,7 +1,9 @@
 /** The plan's file is named like the specification says: `YYYY-MM-DD_short-description.md`. */
 import type { Rule } from './types.js';
 
-const NAME = /^(\d{4})-(\d{2})-(\d{2})_[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
+/** A word of the description: lower-case ASCII, or letters of any script without capitals, as `execplan new` writes them. */
+const WORD = '(?:[a-z0-9]|[^\\p{ASCII}\\p{Lu}\\p{Lt}\\s\\p{P}\\p{S}\\p{C}\\p{Z}])+';
+const NAME = new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})_${WORD}(?:-${WORD})*\\.md$`, 'u');
 
 /** Rule: file-name. */
 export const rule: Rule = {

@@ -1,4 +1,5 @@
 /** Every lint rule, listed explicitly, in the order they run and are documented. */
+import { resolveSettingsOf, type EnabledRule, type LintSettingsInput } from '../core/lint-settings.js';
 import type { Rule } from './types.js';
 import { rule as title } from './title.js';
 import { rule as wellFormed } from './well-formed.js';
@@ -58,3 +59,13 @@ export const RULES: readonly Rule[] = [
 ];
 
 export type { Rule, RuleContext, LintContextBase, Report, SectionSettings } from './types.js';
+
+/**
+ * Resolve the profile and the per-rule overrides into the list of rules to run (all of execplan's
+ * rules unless others are given). `strict` (the default) uses each rule's `severity`,
+ * `recommended` its `recommended` level. Unknown rule ids and unknown options are configuration
+ * mistakes and throw an ExecplanError naming what is known.
+ */
+export function resolveRuleSettings(lint: LintSettingsInput = {}, rules: readonly Rule[] = RULES): EnabledRule[] {
+  return resolveSettingsOf(lint, rules);
+}

@@ -3,6 +3,7 @@ import { normalizeHeading } from '../core/sections.js';
 import type { Milestone } from '../core/types.js';
 import type { Rule } from './types.js';
 import { showsCommand } from './util/commands.js';
+import { listsCriteria, statesResult } from './util/evidence.js';
 import { sectionAtLine } from './util/sections.js';
 import { linesBetween } from './util/text.js';
 
@@ -15,7 +16,7 @@ const LOG_SECTIONS = new Set(['progress', 'surprises', 'decisions', 'outcomes'])
 export const rule: Rule = {
   meta: {
     id: 'milestone-outcome',
-    description: 'Each milestone says how to verify it: acceptance words, an expected result or a command.',
+    description: 'Each milestone says how to verify it: acceptance words, an expected result, a list of criteria or a command.',
     severity: 'warn',
     recommended: 'warn',
     fixable: false,
@@ -30,7 +31,8 @@ export const rule: Rule = {
       const section = sectionAtLine(plan, m.line);
       if (section?.key && LOG_SECTIONS.has(section.key)) continue;
       const body = linesBetween(lines, m.line + 1, m.endLine);
-      if (showsCommand(body) || body.some((l) => VERIFIABLE.test(l.text))) continue;
+      // Acceptance words, a stated result or a labelled list of criteria, in any language, or a command.
+      if (showsCommand(body) || listsCriteria(body) || body.some((l) => l.kind === 'prose' && (VERIFIABLE.test(l.text) || statesResult(l.text)))) continue;
       ctx.report({ message: `Milestone "${m.title}" does not say how to verify it; expected an acceptance check, an expected result or a command.`, line: m.line, column: 1 });
     }
   },

@@ -39,25 +39,30 @@ export const rule: Rule = {
   },
 };
 
-/** Indexes of one longest strictly increasing subsequence. */
+/**
+ * Indexes of one longest strictly increasing subsequence; among those of the same length, the one
+ * that keeps the sections nearest the skeleton's start (Purpose and the living sections), so a plan
+ * that moves its narrative sections to the front is told about those, not about its living ones.
+ */
 function longestIncreasing(values: number[]): Set<number> {
-  const len: number[] = [];
-  const prev: number[] = [];
+  // For each end, the best run ending there: its indexes, and its ranks to compare runs of one length.
+  const best: { idx: number[]; ranks: number[] }[] = [];
+  const better = (a: { ranks: number[] }, b: { ranks: number[] } | undefined) => {
+    if (!b) return true;
+    if (a.ranks.length !== b.ranks.length) return a.ranks.length > b.ranks.length;
+    for (let k = 0; k < a.ranks.length; k++) if (a.ranks[k] !== b.ranks[k]) return a.ranks[k]! < b.ranks[k]!;
+    return false;
+  };
   values.forEach((v, i) => {
-    len[i] = 1;
-    prev[i] = -1;
+    let run = { idx: [i], ranks: [v] };
     for (let j = 0; j < i; j++) {
-      if (values[j]! < v && len[j]! + 1 > len[i]!) {
-        len[i] = len[j]! + 1;
-        prev[i] = j;
-      }
+      if (values[j]! >= v) continue;
+      const cand = { idx: [...best[j]!.idx, i], ranks: [...best[j]!.ranks, v] };
+      if (better(cand, run)) run = cand;
     }
+    best.push(run);
   });
-  let best = -1;
-  values.forEach((_, i) => {
-    if (best === -1 || len[i]! > len[best]!) best = i;
-  });
-  const keep = new Set<number>();
-  for (let i = best; i !== -1; i = prev[i]!) keep.add(i);
-  return keep;
+  let top: { idx: number[]; ranks: number[] } | undefined;
+  for (const run of best) if (better(run, top)) top = run;
+  return new Set(top?.idx ?? []);
 }

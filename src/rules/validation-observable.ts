@@ -1,14 +1,27 @@
 /** Validation and Acceptance says how to prove the change works: something to run and what to expect. */
+import { normalizeHeading } from '../core/sections.js';
+import type { Section } from '../core/types.js';
 import type { Rule } from './types.js';
 import { joined, sectionLines, showsCommand } from './util/commands.js';
-import { hasWord } from './util/text.js';
+import { listsCriteria, RESULT_WORDS, statesResult } from './util/evidence.js';
+import { hasWord, inlineCode, type PlanLine } from './util/text.js';
 import { findSection, sectionGuidance } from './util/sections.js';
 
 // A UI flow or an HTTP call is a way to prove it too, even without a shell command.
-const UI_FLOW = /\b(?:open|click|tap|navigate|visit|browse|go to|log ?in|sign ?in|submit|launch)\b/i;
+const UI_FLOW =
+  /\b(?:open|click|tap|drag(?:ging)?|drop|press|select|type|scroll|hover|navigate|visit|browse|go to|log ?in|sign ?in|submit|launch|reload|refresh|toggle|upload|download)\b|点击|打开|拖动|拖拽|输入|クリック|開く|ドラッグ|haga clic|hacer clic|abr(?:ir|a)|puls(?:ar|e)|arrastr(?:ar|e)|cliqu(?:er|ez)|ouvr(?:ir|ez)|klick(?:en|e)|öffn(?:en|e)|нажм|нажать|открой|открыть/i;
+// "Run: the auth smoke test", "run the integration suite": a named test to run, without its command line.
+const RUN = /\b(?:run|rerun|execute)\b/i;
+const TEST_NAMED = /\b(?:tests?|smoke|suite|checks?|benchmarks?|script)\b/i;
+// A test, lint or check command states its own expected result: it passes.
+const CHECK_COMMAND = /\b(?:test|tests|pytest|vitest|jest|mocha|ruff|mypy|clippy|lint|check|ci|tsc|verify|validate)\b/;
 const HTTP_CALL = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\s+\/|https?:\/\/(?:localhost|127\.0\.0\.1)/;
-export const EXPECTATION =
-  /\b(?:expect(?:s|ed|ing)?|should|must|will (?:see|show|print|return|display|pass|fail|succeed|report|list|contain|exit)|returns?|prints?|outputs?|shows?|displays?|reports?|passe[sd]|pass(?:ing)?|succeed(?:s|ed)?|fails?|exit(?:s)? (?:code|with|0|1|non-zero|zero)|status|responds?|see(?:s)?|observ(?:e|es|ed|able)|appears?|contains?|renders?|produces?|writes|creates|generates|accept(?:ed|s)?|verif(?:y|ies|ied)|confirm(?:s|ed)?|green)\b|=>|→|✅|预期|期望|esperad[oa]|resultado/i;
+// Sections of the plan's own that hold its validation under another name: "Done Criteria (Observable)", "Test Expectations", "Проверка".
+const VALIDATION_LIKE =
+  /\b(?:validation|acceptance|verification|testing|tests?|qa|done criteria|definition of done|success criteria|exit criteria|expected results?|test plan|checks)\b|проверк|验收|验证|测试|検証|テスト|受け入れ|validaci[oó]n|aceptaci[oó]n|pruebas|valida[cç][aã]o|crit[eé]rios? de aceita|recette|abnahme|prüfung/i;
+
+/** Words a result is stated with; kept for the shortcut below, which must imply it. */
+export const EXPECTATION = RESULT_WORDS;
 
 export const COMMON_EXPECTATIONS = ['should', 'expect', 'expected', 'see', 'returns', 'prints', 'shows', 'passes', 'pass', 'output', 'contains', 'status'];
 
@@ -25,15 +38,23 @@ export const rule: Rule = {
   check(ctx) {
     const section = findSection(ctx.plan, 'validation');
     if (!section) return;
-    const lines = sectionLines(ctx.lines, section);
+    // The plan's validation may go on in sections of its own ("Done Criteria", "Test Expectations"),
+    // and the commands that run it may stand in Concrete Steps.
+    const parts = ctx.plan.sections.filter((s) => s === section || s.key === 'validation' || (s.key === null && VALIDATION_LIKE.test(normalizeHeading(s.heading))));
+    const lines: PlanLine[] = parts.flatMap((s: Section) => [...sectionLines(ctx.lines, s)]);
     const text = joined(lines);
     // Empty, or still the skeleton's guidance: no-empty-sections and no-placeholder-text say so.
     if (!text.replace(sectionGuidance('validation', ctx.sections) ?? '', '').trim()) return;
-    if (!showsCommand(lines) && !UI_FLOW.test(text) && !HTTP_CALL.test(text)) {
+    const steps = findSection(ctx.plan, 'concrete-steps');
+    const commands = showsCommand(lines);
+    const namesTest = lines.some((l) => l.kind === 'prose' && RUN.test(l.text) && TEST_NAMED.test(l.text));
+    const runnable = commands || namesTest || UI_FLOW.test(text) || HTTP_CALL.test(text) || (steps !== undefined && showsCommand(sectionLines(ctx.lines, steps)));
+    if (!runnable) {
       ctx.report({ message: 'Validation and Acceptance names nothing to run; expected a command, request or UI flow that proves the change works.', line: section.line, column: 1 });
     }
-    // Most sections use one of these words, each of which EXPECTATION matches: no need to compile it then.
-    if (!COMMON_EXPECTATIONS.some((w) => hasWord(text, w)) && !EXPECTATION.test(text)) {
+    // Most sections use one of these words, each of which RESULT_WORDS matches: no need to compile it then.
+    const checks = commands && lines.some((l) => (l.kind === 'code' ? CHECK_COMMAND.test(l.text) : inlineCode(l.text).some((c) => CHECK_COMMAND.test(c.content))));
+    if (!checks && !COMMON_EXPECTATIONS.some((w) => hasWord(text, w)) && !statesResult(text) && !listsCriteria(lines)) {
       ctx.report({ message: 'Validation and Acceptance states no expected result; expected what a person will observe when it works.', line: section.line, column: 1 });
     }
   },

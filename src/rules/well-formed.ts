@@ -7,13 +7,14 @@ const EXPECTED: Record<string, string> = {
   'outer-fence-unclosed': 'expected a closing fence at the end of the file, or no outer fence at all',
   'fence-unclosed': 'expected a closing fence line',
   'duplicate-section': 'expected each section once; merge the two',
+  'conflict-markers': 'expected the merge resolved: keep the lines that should stay and delete every `<<<<<<<`, `|||||||`, `=======` and `>>>>>>>` line',
 };
 
 /** Rule: well-formed. */
 export const rule: Rule = {
   meta: {
     id: 'well-formed',
-    description: 'Front matter, fences and sections are well formed: nothing unclosed, no section twice.',
+    description: 'Front matter, fences and sections are well formed: nothing unclosed, no section twice, no merge conflict markers left.',
     severity: 'error',
     recommended: 'error',
     fixable: false,

@@ -15,6 +15,7 @@ import { unfinishedReasons, type LintError, type UnfinishedReason } from './fini
 import { exists, mkdirSteps, nodeFsOps, renameStep, runJournal, type FsOps, type Step } from './journal.js';
 import type { PlanRef } from './plans.js';
 import { parseOptions } from './read.js';
+import { refuseConflictMarkers } from './store.js';
 import { assertRealInside, assertSafeName } from './safe-path.js';
 import { forceNoteEdit } from './archive-note.js';
 import { isInside, relPath, type Workspace } from './workspace.js';
@@ -76,6 +77,7 @@ export async function archivePlan(ws: Workspace, ref: PlanRef, opts: ArchiveOpti
   const art = { from: path.join(ws.dirs.artifacts, ref.id), to: path.join(ws.dirs.archiveArtifacts, ref.id) };
   return movePlan(ws, ref, to, art, opts.dryRun ?? false, opts.ops ?? nodeFsOps, async (text) => {
     const plan = parsePlan(text, parseOptions(ws));
+    refuseConflictMarkers(plan, ref.relPath);
     const reasons = unfinishedReasons(plan, ref.relPath, opts.lint ? await opts.lint(text, ref) : []);
     if (!reasons.length) return { reasons, forced: false };
     if (!opts.force) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ExecplanError } from './errors.js';
 import { exists } from './journal.js';
 import type { PlanRef } from './plans.js';
-import { assertRealInside, assertSafeName, resolveInside } from './safe-path.js';
+import { assertRealInside, assertSafeName, mkdirInside, resolveInside, writablePath } from './safe-path.js';
 import { relPath, type Workspace } from './workspace.js';
 
 /** The artifacts folder of a plan (absolute); the plan id is checked to be one safe name. */
@@ -20,11 +20,9 @@ export function artifactsDir(ws: Workspace, ref: PlanRef): string {
 /** Create the artifacts folder when missing, after checking no link on the way leads outside. */
 export async function ensureArtifactsDir(ws: Workspace, ref: PlanRef, options: { keep?: boolean } = {}): Promise<string> {
   const dir = artifactsDir(ws, ref);
-  assertRealInside(ws.root, dir, 'artifacts folder');
-  const made = await fsp.mkdir(dir, { recursive: true });
-  assertRealInside(ws.root, dir, 'artifacts folder');
+  const made = mkdirInside(ws.root, dir, 'artifacts folder');
   // With `keep`, a folder made here gets a .gitkeep, as `execplan new` gives one, so git keeps it.
-  if (made !== undefined && options.keep) await fsp.writeFile(path.join(dir, '.gitkeep'), '', { flag: 'a' });
+  if (made && options.keep) await fsp.writeFile(writablePath(ws.root, path.join(dir, '.gitkeep'), 'file'), '', { flag: 'a' });
   return dir;
 }
 

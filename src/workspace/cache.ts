@@ -3,8 +3,11 @@
  * no more than they must. A cache is only ever a shortcut: unreadable, stale or foreign entries
  * are ignored, and failing to write one never fails the command.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
+import { ExecplanError } from './errors.js';
+import { mkdirInside, writablePath } from './safe-path.js';
 import type { Workspace } from './workspace.js';
 
 /** The folder that holds the caches; it ignores itself in git. */
@@ -22,20 +25,25 @@ export function readCache<T>(file: string, key: string): T | undefined {
   }
 }
 
-/** Write a cache file atomically (temp file + rename); errors are swallowed: a cache is optional. */
-export function writeCache(file: string, key: string, entries: unknown): void {
+/**
+ * Write a cache file of the repository at `root` atomically (temporary file + rename). A cache is
+ * optional: a failure to write it is swallowed, except a refusal because a symbolic link on the
+ * way leads outside the repository, which is returned for the command to report.
+ */
+export function writeCache(root: string, file: string, key: string, entries: unknown): ExecplanError | undefined {
   try {
     const dir = path.dirname(file);
-    mkdirSync(dir, { recursive: true });
+    mkdirInside(root, dir, 'cache folder');
+    const ignore = writablePath(root, path.join(dir, '.gitignore'), 'cache file');
     try {
-      writeFileSync(path.join(dir, '.gitignore'), '*\n', { flag: 'wx' });
+      writeFileSync(ignore, '*\n', { flag: 'wx' });
     } catch {
       // Already there.
     }
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ key, entries }));
-    renameSync(tmp, file);
-  } catch {
+    writeFileAtomic(writablePath(root, file, 'cache file'), JSON.stringify({ key, entries }));
+  } catch (err) {
+    if (err instanceof ExecplanError && err.code === 'UNSAFE_PATH') return err;
     // A read-only checkout still lists and lints; it just cannot remember.
   }
+  return undefined;
 }

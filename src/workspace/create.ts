@@ -1,11 +1,11 @@
 /** Creating a plan file from the skeleton, with its artifacts folder: what `execplan new` and the MCP server share. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { renderSkeleton, slugify } from '../core/skeleton.js';
+import { planSlug, renderSkeleton } from '../core/skeleton.js';
 import { ExecplanError } from './errors.js';
 import { listPlanRefs } from './plans.js';
-import { assertRealInside } from './safe-path.js';
-import { relPath, type Workspace } from './workspace.js';
+import { assertRealInside, mkdirInside, writablePath } from './safe-path.js';
+import { assertRepository, relPath, type Workspace } from './workspace.js';
 
 /** A new plan's title and the slug that names its file. */
 export interface PlanName {
@@ -28,14 +28,11 @@ export interface CreatedPlan {
   artifacts: string;
 }
 
-/** Check a description and derive the title and slug; throws a USAGE error that says what to type instead. */
+/** Check a description and derive the title and slug (see planSlug); throws a USAGE error, saying what to type instead, only for an empty one. */
 export function namePlan(description: string): PlanName {
   const title = description.replace(/\s+/g, ' ').trim();
   if (!title) throw new ExecplanError('USAGE', 'The description is empty. Give a short, action-oriented description, e.g. execplan new "Add CSV export to reports".');
-  const slug = slugify(title);
-  if (!slug) {
-    throw new ExecplanError('USAGE', `"${description}" has no letters or digits usable in a file name. Give a description with some ASCII letters or digits, e.g. execplan new "Add CSV export".`);
-  }
+  const slug = planSlug(title);
   return { title, slug };
 }
 
@@ -45,13 +42,14 @@ export function namePlan(description: string): PlanName {
  */
 export function createPlan(ws: Workspace, input: NewPlan): CreatedPlan {
   const { title, slug } = namePlan(input.description);
+  assertRepository(ws, 'a new plan');
   // A plans folder that is a link to elsewhere would put the new plan outside the workspace.
   assertRealInside(ws.root, ws.dirs.active, 'plans folder');
   assertRealInside(ws.root, ws.dirs.artifacts, 'artifacts folder');
   const taken = new Set(listPlanRefs(ws, 'all').map((p) => p.id));
   const base = `${input.date}_${slug}`;
   const text = renderSkeleton({ title, date: input.date });
-  mkdirSync(ws.dirs.active, { recursive: true });
+  mkdirInside(ws.root, ws.dirs.active, 'plans folder');
   for (let n = 1; n < 1000; n++) {
     const id = n === 1 ? base : `${base}-${n}`;
     if (taken.has(id)) continue;
@@ -63,9 +61,9 @@ export function createPlan(ws: Workspace, input: NewPlan): CreatedPlan {
       throw err;
     }
     const artifacts = path.join(ws.dirs.artifacts, id);
-    mkdirSync(artifacts, { recursive: true });
+    mkdirInside(ws.root, artifacts, 'artifacts folder');
     // Git keeps no empty folders: a placeholder keeps the artifacts folder in the repository.
-    writeFileSync(path.join(artifacts, '.gitkeep'), '', { flag: 'a' });
+    writeFileSync(writablePath(ws.root, path.join(artifacts, '.gitkeep'), 'file'), '', { flag: 'a' });
     return { id, path: relPath(ws, file), artifacts: relPath(ws, artifacts) };
   }
   throw new ExecplanError('PLAN_EXISTS', `Too many plans named ${base}; choose another description.`);

@@ -14,3 +14,8 @@ export function isGlob(pattern: string): boolean {
 export function globToRegExp(pattern: string): RegExp {
   return picomatch.makeRe(pattern, { dot: true, posix: true });
 }
+
+/** The folder a glob starts in: its leading part without glob syntax (`''` for the current folder). */
+export function globBase(pattern: string): string {
+  return picomatch.scan(pattern).base;
+}

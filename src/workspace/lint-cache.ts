@@ -38,6 +38,8 @@ import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, statSy
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { mkdirInside, writablePath } from './safe-path.js';
+import { isInside } from './workspace.js';
 
 /** Bump when the file's layout or an entry's shape changes. */
 const FORMAT = 4;
@@ -248,14 +250,17 @@ export function loadLintCache(file: string, key: string): LintCache {
  * repository), the folder gets a `.gitignore` of `*` so the cache never shows up as a change.
  * Returns false when it could not be written.
  */
-export function saveLintCache(cache: LintCache, options: { gitignore: boolean }): boolean {
+export function saveLintCache(cache: LintCache, options: { gitignore: boolean; root: string }): boolean {
   try {
     settleFindings(cache);
     const text = cache.report?.bytes();
     const dir = path.dirname(cache.file);
-    mkdirSync(dir, { recursive: true });
+    // Inside the repository, every folder on the way is checked; a place outside it was named by the user.
+    const inside = isInside(options.root, cache.file);
+    if (inside) mkdirInside(options.root, dir, 'cache folder');
+    else mkdirSync(dir, { recursive: true });
     const ignore = path.join(dir, '.gitignore');
-    if (options.gitignore && !existsSync(ignore)) writeFileSync(ignore, '*\n');
+    if (options.gitignore && !existsSync(ignore)) writeFileSync(writablePath(options.root, ignore, 'cache file'), '*\n', { flag: 'wx' });
     const files = [...cache.entries.keys()].filter((rel) => cache.findings.has(rel) && cache.entries.get(rel)!.hash !== undefined).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const index = new Map(files.map((rel, i) => [rel, i]));
     const answers = new Map<string, number>();
@@ -285,7 +290,7 @@ export function saveLintCache(cache: LintCache, options: { gitignore: boolean })
       ...(keep ? { report: { options: report.options, files: reportFiles as number[], totals: report.totals } } : {}),
       sizes: { findings: Buffer.byteLength(findings), text: keep ? text.length : 0 },
     };
-    writeFileAtomic(cache.file, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n${findings}\n`), keep ? text : new Uint8Array()]));
+    writeFileAtomic(inside ? writablePath(options.root, cache.file, 'cache file') : cache.file, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n${findings}\n`), keep ? text : new Uint8Array()]));
     return true;
   } catch {
     return false;

@@ -4,6 +4,7 @@
  * takes and returns is plain data.
  */
 import path from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
 import { lintPlan } from '../core/lint.js';
 import { parseOptionsFor, resolveSettingsOf, type EnabledRule } from '../core/lint-settings.js';
 import { parsePlan } from '../core/parse.js';
@@ -27,6 +28,8 @@ export interface FileLinter {
   enabled: readonly EnabledRule[];
   /** Lint one plan; with `useCache`, the outcome carries the entry to store. */
   lintFile(job: FileJob, useCache: boolean): FileOutcome;
+  /** Lint `text` as the plan of `job` (a text about to be written, not the file's). */
+  lintText(job: FileJob, text: string): Diagnostic[];
   /** The rule context for a plan, for callers that lint text themselves (`--fix`). */
   contextFor(job: FileJob): LintContextBase;
 }
@@ -69,6 +72,7 @@ export function createFileLinter(setup: LintSetup, fs: FsAnswers = fsAnswers(set
   return {
     enabled,
     contextFor,
+    lintText: (job, text) => lintPlan(parsePlan(text, parseOptions), contextFor(job), enabled),
     lintFile(job, useCache) {
       // A cache entry is stored against the plan's stat, taken before its bytes are read.
       const st = useCache ? statFile(job) : undefined;

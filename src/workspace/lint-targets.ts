@@ -2,14 +2,15 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { ExecplanError } from './errors.js';
-import { listPlanRefs, resolvePlan, type PlanRef } from './plans.js';
+import { listPlanRefs, planRefsUnder, resolvePlan, type PlanRef } from './plans.js';
 import { isInside, relPath, type Workspace } from './workspace.js';
 
 /**
  * Resolve the command's arguments to plan files, without duplicates, sorted by path so output
  * is the same on every run. No arguments means every active plan. A glob matches the plan files
  * of the workspace (active and archived) by their path from `cwd`; `*` and `**` match dot-folders
- * such as `.agent/` too. A folder means the plans inside it.
+ * such as `.agent/` too. A folder means the Markdown plans inside it, and a glob also matches the
+ * Markdown files under its folder, whether or not the configuration names it as a plan folder.
  */
 export async function resolveLintTargets(ws: Workspace, cwd: string, args: readonly string[]): Promise<PlanRef[]> {
   if (!args.length) return listPlanRefs(ws, 'active');
@@ -37,7 +38,11 @@ function resolveOne(ws: Workspace, cwd: string, arg: string, everyPlan: () => Pl
     const base = relPath(ws, path.resolve(cwd));
     const pattern = path.posix.normalize(`${base ? `${base}/` : ''}${arg.replace(/\\/g, '/')}`).replace(/^\.\//, '');
     const re = glob.globToRegExp(pattern);
-    const matched = everyPlan().filter((p) => re.test(p.relPath));
+    // The configured plan folders, and the Markdown files under the glob's own folder, whatever the configuration.
+    const from = path.resolve(ws.root, glob.globBase(pattern) || '.');
+    const under = isInside(ws.root, from) && statSync(from, { throwIfNoEntry: false })?.isDirectory() ? planRefsUnder(ws, from) : [];
+    const seen = new Set<string>();
+    const matched = [...everyPlan(), ...under].filter((p) => re.test(p.relPath) && !seen.has(p.path) && seen.add(p.path));
     if (!matched.length) {
       throw new ExecplanError('USAGE', `No plan file matches "${arg}". Quote the pattern so the shell passes it on, and check it against \`execplan list --all\`.`, { details: [arg] });
     }
@@ -46,7 +51,7 @@ function resolveOne(ws: Workspace, cwd: string, arg: string, everyPlan: () => Pl
   const abs = path.resolve(cwd, arg);
   if (statSync(abs, { throwIfNoEntry: false })?.isDirectory()) {
     if (!isInside(ws.root, abs)) throw new ExecplanError('UNSAFE_PATH', `${arg} is outside the workspace ${ws.root}. Run execplan from the repository that holds the plans, or pass --cwd.`);
-    return everyPlan().filter((p) => isInside(abs, p.path));
+    return planRefsUnder(ws, abs);
   }
   return [resolvePlan(ws, arg, cwd)];
 }

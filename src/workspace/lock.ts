@@ -20,7 +20,7 @@
  */
 // Named imports only: a namespace import is copied whole in the CommonJS build, which reads the
 // stream classes of node:fs and so loads the stream modules.
-import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { lock as acquire } from 'proper-lockfile';
@@ -166,10 +166,17 @@ export async function lockFile(file: string, options: LockOptions = {}): Promise
     since: new Date().toISOString(),
     nonce: randomHex(16),
   };
+  // A lock folder planted as a link would have its holder record (and its removal) land where the link points.
+  if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    const shown = `${options.display ?? file}.lock`;
+    throw new ExecplanError('UNSAFE_PATH', `Cannot lock ${options.display ?? file}: ${shown} is a symbolic link, not the lock folder execplan makes. Remove the link and run again.`, { file: options.display ?? file });
+  }
   let holderCheckedAt = 0;
   for (;;) {
     // A held lock is only looked at (one stat); proper-lockfile is asked for it once it is free or stale.
     const held = statSync(dir, { throwIfNoEntry: false });
+    // Something other than a lock folder is in the way: no wait makes it one.
+    if (held && !held.isDirectory()) throw foreignLockError(options.display ?? file);
     if (!held || held.mtimeMs < Date.now() - staleMs) {
       const lock = await tryLock(file, dir, owner, staleMs, options.display ?? file);
       if (lock) return lock;
@@ -229,15 +236,17 @@ async function tryLock(file: string, dir: string, owner: LockOwner, staleMs: num
 /** What to tell the user when the lock cannot be made: the plan and its folder, not the lock's temporary names. */
 function lockError(err: unknown, dir: string, display: string): unknown {
   const code = (err as NodeJS.ErrnoException).code;
-  const shown = `${display}.lock`;
-  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false) {
-    return new ExecplanError('IO', `Cannot lock ${display}: ${shown} is a file, not the lock folder execplan makes. Remove it if nothing else uses it, and run again.`, { file: display });
-  }
+  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false) return foreignLockError(display);
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     const folder = path.dirname(display);
     return new ExecplanError('IO', `Cannot lock ${display}: its folder ${folder}/ cannot be written (${code}), and the lock is made there. Check the folder's permissions.`, { file: display });
   }
   return err;
+}
+
+/** A file (not the lock folder) at the lock path of `display`. */
+function foreignLockError(display: string): ExecplanError {
+  return new ExecplanError('IO', `Cannot lock ${display}: ${display}.lock is a file, not the lock folder execplan makes. Remove it if nothing else uses it, and run again.`, { file: display });
 }
 
 /** Remove what killed lockers left beside the lock: half-built (`.new-<pid>-…`) and set-aside (`.stale-<pid>-…`) directories. */
@@ -257,9 +266,10 @@ function removeDebris(dir: string): string[] {
   return names;
 }
 
-function commandLine(): string {
-  const [, script, ...args] = process.argv;
-  const name = script ? path.basename(script).replace(/\.(?:m?js|ts)$/, '') : 'node';
+/** The command line to show waiting processes: `execplan …` when run through the package's bin file (`bin.cjs`, `bin.js`). */
+export function commandLine(argv: readonly string[] = process.argv): string {
+  const [, script, ...args] = argv;
+  const name = script ? path.basename(script).replace(/\.(?:[cm]?js|ts)$/, '') : 'node';
   return [name === 'bin' ? 'execplan' : name, ...args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a))].join(' ');
 }
 

@@ -6,7 +6,7 @@
  * `realpath`, just before anything is written or moved, so a symbolic link planted anywhere on the
  * way cannot redirect a write outside the repository.
  */
-import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { lstatSync, mkdirSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { ExecplanError } from './errors.js';
 import { isInside } from './workspace.js';
@@ -66,49 +66,158 @@ export function resolveInside(root: string, cwd: string, userPath: string, what:
   return abs;
 }
 
-/**
- * Check on disk that `abs` really lies inside `root`: the deepest existing part of the path is
- * resolved with `realpath` (following every symbolic link) and compared with the real root.
- * Call it just before writing or moving.
- */
-export function assertRealInside(root: string, abs: string, what: string): void {
-  const realRoot = realpathOr(root) ?? path.resolve(root);
-  let probe = path.resolve(abs);
-  const rest: string[] = [];
-  for (;;) {
-    const real = realpathOr(probe);
-    if (real !== undefined) {
-      const resolved = path.join(real, ...rest);
-      if (!isInside(realRoot, resolved)) {
-        const shown = path.relative(root, abs) || abs;
-        throw new ExecplanError('UNSAFE_PATH', `Refused ${what} ${shown}: a symbolic link on the way leads outside the workspace (to ${real}). Replace the link with a real folder or file inside the repository.`, { details: [shown, real] });
-      }
-      return;
-    }
-    const parent = path.dirname(probe);
-    if (parent === probe) return;
-    rest.unshift(path.basename(probe));
-    probe = parent;
-  }
+/** A symbolic link that makes a path leave the workspace, or loop. */
+export interface LinkProblem {
+  /** The link, relative to the root (or absolute when the root is not above it). */
+  link: string;
+  /** Where it leads (its real target), when it does not loop. */
+  target?: string;
+  /** True when the link's chain of targets comes back to itself. */
+  loop: boolean;
 }
 
 /**
+ * The first symbolic link on the way from `root` to `abs` that leads outside `root` (or loops), or
+ * undefined when every part of the path stays inside. Each part is looked at with `lstat` from the
+ * root down, so the message can name the very link that leaves; where a link leads is resolved with
+ * `realpath` (a dangling link by where writing through it would create its target).
+ */
+export function linkProblem(root: string, abs: string): LinkProblem | undefined {
+  const realRoot = realpathOr(root) ?? path.resolve(root);
+  const target = path.resolve(abs);
+  const shown = (p: string) => (isInside(root, p) ? path.relative(root, p).split(path.sep).join('/') || '.' : p);
+  // A path given outside the root lexically is judged as a whole.
+  if (!isInside(root, target)) {
+    let real: string;
+    try {
+      real = realpathOr(target) ?? target;
+    } catch (err) {
+      if (err instanceof LoopError) return { link: shown(target), loop: true };
+      throw err;
+    }
+    return isInside(realRoot, real) ? undefined : { link: shown(target), target: real, loop: false };
+  }
+  let lexical = path.resolve(root);
+  let real = realRoot;
+  for (const part of path.relative(root, target).split(path.sep).filter(Boolean)) {
+    lexical = path.join(lexical, part);
+    const next = path.join(real, part);
+    let st;
+    try {
+      st = lstatSync(next);
+    } catch {
+      // Nothing there: the rest of the path would be created inside `real`, which is inside.
+      return undefined;
+    }
+    if (!st.isSymbolicLink()) {
+      real = next;
+      continue;
+    }
+    let resolved: string | undefined;
+    try {
+      resolved = realpathOr(next);
+    } catch (err) {
+      if (err instanceof LoopError) return { link: shown(lexical), loop: true };
+      throw err;
+    }
+    resolved ??= next;
+    if (!isInside(realRoot, resolved)) return { link: shown(lexical), target: resolved, loop: false };
+    real = resolved;
+  }
+  return undefined;
+}
+
+/** What is wrong with a {@link LinkProblem}, in words ending without a full stop. */
+export function linkProblemWords(problem: LinkProblem): string {
+  return problem.loop
+    ? `the symbolic link ${problem.link} is a loop (it leads back to itself), so it leads nowhere`
+    : `a symbolic link on the way leads outside the workspace: ${problem.link} -> ${problem.target}`;
+}
+
+/**
+ * Check on disk that `abs` really lies inside `root`, every symbolic link on the way followed.
+ * Call it just before writing or moving. The error names the link that leaves (or loops).
+ */
+export function assertRealInside(root: string, abs: string, what: string): void {
+  const problem = linkProblem(root, abs);
+  if (!problem) return;
+  const shown = (isInside(root, abs) ? path.relative(root, abs).split(path.sep).join('/') : '') || abs;
+  const fix = `Replace the link ${problem.link} with a real folder or file inside the repository.`;
+  throw new ExecplanError('UNSAFE_PATH', `Refused ${what} ${shown}: ${linkProblemWords(problem)}. ${fix}`, { details: [shown, problem.link, ...(problem.target ? [problem.target] : [])] });
+}
+
+/**
+ * Create the folder `dir` inside `root`, and the missing folders on the way, after checking that no
+ * symbolic link on the way leads outside. Folders are made one at a time and checked again once
+ * made. Returns whether anything was created.
+ */
+export function mkdirInside(root: string, dir: string, what: string): boolean {
+  assertRealInside(root, dir, what);
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); !existsNoFollow(d); d = path.dirname(d)) {
+    missing.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  if (missing.length) assertRealInside(root, dir, what);
+  return missing.length > 0;
+}
+
+/**
+ * The path to write for `file`, a file of the repository: checked to stay inside `root`, and with a
+ * link that stays inside resolved to the file it names, so replacing the file keeps the user's link
+ * (CLAUDE.md -> AGENTS.md stays a link). The folder on the way is created.
+ */
+export function writablePath(root: string, file: string, what: string): string {
+  assertRealInside(root, file, what);
+  mkdirInside(root, path.dirname(file), 'folder');
+  let target = path.resolve(file);
+  try {
+    if (lstatSync(target).isSymbolicLink()) target = realpathOr(target) ?? target;
+  } catch {
+    /* a new file */
+  }
+  return target;
+}
+
+/** Whether anything is at `p`, a dangling symbolic link included. */
+function existsNoFollow(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+class LoopError extends Error {}
+
+/**
  * `realpath`, or undefined when nothing is there. A dangling symbolic link counts as existing: where
- * it would lead is what matters, since writing through it creates its target.
+ * it would lead is what matters, since writing through it creates its target. Throws LoopError for
+ * links that form a loop.
  */
 function realpathOr(p: string, depth = 0): string | undefined {
   try {
     return realpathSync(p);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw new ExecplanError('UNSAFE_PATH', `Refused ${p}: its symbolic links form a loop. Replace them with a real folder or file.`, { details: [p] });
+    if (code === 'ELOOP') throw new LoopError(p);
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw err;
   }
   let target: string;
   try {
-    if (!lstatSync(p).isSymbolicLink() || depth > 32) return undefined;
+    if (!lstatSync(p).isSymbolicLink()) return undefined;
+    if (depth > 32) throw new LoopError(p);
     target = path.resolve(path.dirname(p), readlinkSync(p));
-  } catch {
+  } catch (err) {
+    if (err instanceof LoopError) throw err;
     return undefined;
   }
   const parent = realpathOr(path.dirname(target), depth + 1) ?? path.dirname(target);

@@ -17,8 +17,9 @@
  * refused when an `expectedHash` was given). What remains is the instant between that check and the
  * rename, which no lock-free editor can be protected against.
  */
-import { accessSync, constants, existsSync, readFileSync, realpathSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { applyEdits, type Edit } from '../core/apply-edits.js';
+import { markerLines } from '../core/conflict-markers.js';
 import { parsePlan } from '../core/parse.js';
 import type { ParseOptions, Plan } from '../core/types.js';
 import { prepareWrite, removeStaleTemps } from './atomic-write.js';
@@ -45,6 +46,8 @@ export interface UpdateOptions {
   lock?: LockOptions;
   /** The path to name in messages (default: the path given). */
   display?: string;
+  /** Let `build` see a plan with conflict markers (it must then make no edit there itself); refused otherwise. */
+  allowConflictMarkers?: boolean;
 }
 
 /** What an update did. */
@@ -145,6 +148,7 @@ function transact<T>(file: string, build: (plan: Plan) => PlanUpdate<T>, options
     if (options.expectedHash && options.expectedHash !== hashText(bytes)) throw changedOnDisk(display, 'since it was read for this change');
     // Parsing is a pure function of the text: the plan parsed ahead serves if the text is the same.
     const plan = early && early.bytes.equals(bytes) ? early.plan : parsePlan(before, options.parse);
+    if (!options.allowConflictMarkers) refuseConflictMarkers(plan, display);
     const { edits, result } = build(plan);
     const after = applyEdits(before, edits, plan.eol);
     const changed = after !== before;
@@ -169,6 +173,20 @@ function transact<T>(file: string, build: (plan: Plan) => PlanUpdate<T>, options
   }
 }
 
+/**
+ * Refuse to edit a plan that still holds git conflict markers: an entry written into one side of a
+ * conflict, or a section found by a marker line, would be wrong whichever side the merge keeps.
+ */
+export function refuseConflictMarkers(plan: Plan, display: string): void {
+  const markers = plan.conflictMarkers;
+  if (!markers.length) return;
+  throw new ExecplanError(
+    'REFUSED',
+    `${display} has unresolved merge conflict markers at ${markers.length > 1 ? 'lines' : 'line'} ${markerLines(markers)}; resolve the conflict (keep the lines that should stay, delete the marker lines) and run the command again.`,
+    { file: display, line: markers[0]!.line, details: markers.map((m) => `line ${m.line}: ${plan.source.slice(m.start, m.end)}`) },
+  );
+}
+
 /** An update's outcome. The hashes are computed when first read: most callers never look at them. */
 function outcomeOf<T>(file: string, before: string, bytes: Buffer, after: string, plan: Plan, result: T, written: boolean): UpdateOutcome<T> {
   let beforeHash: string | undefined;
@@ -190,9 +208,13 @@ function outcomeOf<T>(file: string, before: string, bytes: Buffer, after: string
   };
 }
 
-/** Refuse to replace a file its owner made read-only, or one on a read-only file system. */
+/**
+ * Refuse to replace a file its owner made read-only, or one on a read-only file system. Root may
+ * write any file, so for root the owner's write permission decides, as it would for the owner.
+ */
 function assertWritable(file: string, display: string): void {
   try {
+    if (typeof process.getuid === 'function' && process.getuid() === 0 && (statSync(file).mode & 0o200) === 0) throw Object.assign(new Error('read-only'), { code: 'EACCES' });
     accessSync(file, constants.W_OK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -230,7 +252,8 @@ function notFound(display: string): ExecplanError {
 }
 
 function movedAway(display: string): ExecplanError {
-  return new ExecplanError('PLAN_NOT_FOUND', `${display} was moved (the plan was archived, reopened or renamed) while this change waited for its lock; nothing was written. Find the plan with \`execplan list --all\` and run the command again.`, { file: display });
+  // A refusal (exit 1), as for a plan changed meanwhile: the plan exists, elsewhere.
+  return new ExecplanError('REFUSED', `${display} was moved (the plan was archived, reopened or renamed) while this change waited for its lock; nothing was written. Find the plan with \`execplan list --all\` and run the command again.`, { file: display });
 }
 
 function changedOnDisk(display: string, when: string): ExecplanError {

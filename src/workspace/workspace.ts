@@ -51,6 +51,20 @@ export function openWorkspace(cwd: string): Workspace {
   return workspaceFor(root, loadConfig(root));
 }
 
+/**
+ * Refuse to create files in a folder that is no repository: no `.git`, no `execplan.json` there or
+ * above, and none of the plan folders. `what` names the command, for the message. Started in `/tmp`
+ * or a home folder by mistake, a command would otherwise leave `.agent/execplans/` there.
+ */
+export function assertRepository(ws: Workspace, what: string): void {
+  if (existsSync(path.join(ws.root, '.git')) || existsSync(path.join(ws.root, CONFIG_FILE))) return;
+  if (Object.values(ws.dirs).some((d) => existsSync(d))) return;
+  throw new ExecplanError(
+    'REFUSED',
+    `${ws.root} is not in a repository: it has no .git, no ${CONFIG_FILE} and no plan folder, nor has any folder above it, so ${what} would create ${ws.config.paths.active}/ here. Change to the repository the plan is for (or pass --cwd), or run \`execplan init\` here to keep plans in this folder.`,
+  );
+}
+
 /** A workspace from a root and a resolved configuration. */
 export function workspaceFor(root: string, config: Config): Workspace {
   const abs = (p: string) => path.resolve(root, p);

@@ -28,7 +28,15 @@ export function build(plan: Plan, op: Op): PlanChange | undefined {
     case 'split': {
       if (!plan.progress.length) return undefined;
       const item = ((op.item - 1) % plan.progress.length) + 1;
-      if (op.kind === 'split') return splitItem(plan, item, op, CTX);
+      if (op.kind === 'split') {
+        // A done item keeps its own time on the done part; without a valid one, split refuses.
+        const target = plan.progress[item - 1]!;
+        if (target.state === 'done' && !target.timestamp?.valid) {
+          expect(() => splitItem(plan, item, op, CTX)).toThrow(/no valid timestamp/);
+          return undefined;
+        }
+        return splitItem(plan, item, op, CTX);
+      }
       return op.kind === 'done' ? markItemDone(plan, item, CTX) : undoItem(plan, item, CTX);
     }
     case 'decide':
@@ -90,7 +98,8 @@ export function checkOp(source: string, op: Op, label = ''): string {
     }
     case 'split': {
       const [a, b] = change.items!.map((i) => after.progress[i - 1]);
-      expect([a?.state, a?.text, a?.timestamp?.raw], label).toEqual(['done', oneLine(op.done), stamp]);
+      const before = plan.progress[change.items![0]! - 1]!;
+      expect([a?.state, a?.text, a?.timestamp?.raw], label).toEqual(['done', oneLine(op.done), before.state === 'done' ? before.timestamp!.raw : stamp]);
       expect([b?.state, b?.text], label).toEqual(['todo', oneLine(op.remaining)]);
       expect(after.progress.length, label).toBe(plan.progress.length + 1);
       break;

@@ -21,6 +21,12 @@ ruleTable(repoRelativePaths, {
     { name: 'output captured in a text block', text: context('```text\nError at /home/ci/work/app/src/a.ts:3\n```\n') },
     { name: 'output lines of a console block', text: context('```console\n$ npm test\nFAIL /Users/dana/app/test/a.test.ts\n```\n') },
     { name: 'an allowed prefix', text: context('The device mounts at `/home/pi/data`.\n'), options: { allow: ['/home/pi/'] } },
+    { name: 'a tool\'s own default location, named as such', text: context('The compiler keeps its cache in `~/.cache/zig` by default.\n') },
+    { name: 'scratch files in /tmp', text: context('Run `uv run app summarize --output /tmp/summary.json`.\n') },
+    {
+      name: 'the folders of the server the plan works on',
+      text: context('The remote server has a full data disk at `/root/data`.\n\nOn the server, move `/root/data/old` to `/root/archive/old`, then check each node.\n'),
+    },
   ],
   invalid: [
     { name: 'a home folder in prose', text: context('The repo is at /Users/dana/src/app.\n'), errors: [{ line: 5, column: 16, message: /"\/Users\/dana\/src\/app" only exists on one machine/ }] },
@@ -28,6 +34,12 @@ ruleTable(repoRelativePaths, {
     { name: 'a command in a shell block', text: context('```bash\ncd /home/dana/app\n# cd /home/dana/old is a comment\n```\n'), errors: [{ line: 6, column: 4 }] },
     { name: 'a prompt line in an indented block', text: context('    $ cd /workspace/app\n    /workspace/app/out.txt written\n'), errors: [{ line: 5, column: 10 }] },
     { name: 'a file link', text: context('See [the log](file:///tmp/run.log).\n'), errors: [{ line: 5, column: 15 }] },
+    { name: 'a home folder further down a path', text: context('The helper is `/agent-state/dev-1/home/.codex/scripts/init.py`.\n'), errors: [{ line: 5, column: 16 }] },
+    {
+      name: 'a checkout in /tmp used as the working directory, and its commands in an indented block',
+      text: context('Working directory:\n\n    /tmp/app-checkout\n\nThen:\n\n    python /tmp/app-checkout/tools/gen.py --all\n'),
+      errors: [{ line: 7, column: 5 }, { line: 11, column: 12 }],
+    },
     {
       name: 'a path with spaces in a code span is quoted whole',
       text: context('Open `/Users/Dana Lee/My App/main.py` or `C:\\Program Files\\App\\app.exe`.\n'),
@@ -96,6 +108,7 @@ ruleTable(concreteSteps, {
     { name: 'a command named inline', text: steps('1. Working directory: repository root. Run `streamlit run app.py`.\n') },
     { name: 'only the guidance (no-placeholder-text reports it)', text: steps('Exact commands to run (and where). Include short expected outputs when helpful.\n') },
     { name: 'lines indented too little to be code', text: steps('Run these from the repository root:\n\n  rg -n "TODO" src\n  ls -a\n') },
+    { name: 'commands on a server naming their places by absolute paths', text: steps('1. Move the cold backups with `rsync -a /srv/cache/old/ /archive/cache/`.\n2. Check the space with `df -h /srv/cache`.\n') },
   ],
   invalid: [
     { name: 'edits only', text: steps('1. In `src/a.ts`, remove the role type.\n2. Update the loader.\n'), errors: [{ line: 3, message: /shows no command/ }] },
@@ -115,12 +128,18 @@ ruleTable(validationObservable, {
     { name: 'a script by its name, with options', text: validation('- `run_feedback_loop.py --mode analyze` fills the table; expect one row per run.\n') },
     { name: 'a program unknown to execplan, with an option', text: validation('- `automolt automation setup --help` shows the new option.\n') },
     { name: 'a program and a subcommand on a line that says what it produces', text: validation('- [ ] `specops update` with codex targets produces AGENTS.md.\n') },
+    { name: 'test and lint commands: passing is their result', text: validation('- `go test ./internal/config ./...`\n- `make ci`\n') },
+    { name: 'a described UI flow with a stated result', text: validation('Dragging a node onto another snaps them together and the outline updates.\n') },
+    { name: 'results stated in Chinese, the command in Concrete Steps', text: `${steps('From the repository root:\n\n    pytest -q\n')}\n## Validation and Acceptance\n\n- 预期：所有用例通过，磁盘剩余空间不少于 10G。\n` },
+    { name: 'a labelled list of criteria in Spanish', text: validation('Ejecutar `npm run e2e`.\n\nCriterios de aceptación:\n\n- El usuario ve la lista filtrada.\n') },
+    { name: 'the validation goes on in a section of its own', text: `${validation('    npm run build\n')}\n## Done Criteria (Observable)\n\n- The report lists one row per run.\n` },
+    { name: 'a named smoke test to run', text: validation('- Run: the auth smoke test and record its output in `docs/acceptance.md`.\n') },
   ],
   invalid: [
     { name: 'words in code on a line that says nothing runs', text: validation('The `cache layer` should be faster than before.\n'), errors: [{ line: 3, message: /names nothing to run/ }] },
     { name: 'a file, not a command', text: validation('`src/cache.ts` should be faster than before.\n'), errors: [{ line: 3, message: /names nothing to run/ }] },
     { name: 'nothing to run', text: validation('The feature works well and the code is clean, as described in the plan.\n'), errors: [{ line: 3, message: /names nothing to run/ }, { line: 3, message: /states no expected result/ }] },
-    { name: 'a command but no expectation', text: validation('    npm test\n'), errors: [{ line: 3, message: /no expected result/ }] },
+    { name: 'a command but no expectation', text: validation('    npm run build\n'), errors: [{ line: 3, message: /no expected result/ }] },
     { name: 'an expectation but no command', text: validation('All tests should pass.\n'), errors: [{ line: 3, message: /nothing to run/ }] },
   ],
 });
@@ -132,6 +151,9 @@ ruleTable(milestoneOutcome, {
     { name: 'a command only', text: '# T\n\n## Plan of Work\n\n### Milestone 1: Parser\n\nWrite the parser.\n\n    npm run build\n' },
     { name: 'a container of milestones', text: '# T\n\n## Milestones\n\n### Milestone 1\n\nVerify with the smoke test.\n' },
     { name: 'headings inside Progress', text: '# T\n\n## Progress\n\n### Phase 1\n\n- [ ] a\n' },
+    { name: 'a labelled list of requirements', text: '# T\n\n## Plan of Work\n\n### Milestone 2: Commands\n\nRequirements:\n\n- Undoing a delete restores the objects in their order.\n' },
+    { name: 'exit criteria labelled in Chinese', text: '# T\n\n## Plan of Work\n\n### 里程碑 1：解析器\n\n- 完成标准：解析全部样例文件，无报错。\n' },
+    { name: 'a measured result', text: '# T\n\n## Plan of Work\n\n### Milestone 1: Cache\n\nCold start under 200 ms on the sample project.\n' },
   ],
   invalid: [
     { name: 'no outcome', text: '# T\n\n## Plan of Work\n\n### Milestone 1: Parser\n\nWrite the parser.\n\n### Milestone 2: Printer\n\nWrite the printer; verify the round trip.\n', errors: [{ line: 5, message: /Milestone "Milestone 1: Parser" does not say how to verify it/ }] },
@@ -154,8 +176,14 @@ ruleTable(noOutsideContext, {
 });
 
 ruleTable(fileName, {
-  valid: [{ name: 'the specification form', text: GOOD }],
+  valid: [
+    { name: 'the specification form', text: GOOD },
+    { name: 'a description in another script', text: GOOD, ctx: { file: { path: 'p/2026-01-05_日本語のプラン.md', name: '2026-01-05_日本語のプラン.md' } } },
+    { name: 'lower-case words of two scripts', text: GOOD, ctx: { file: { path: 'p/2026-01-05_ελληνικά-docs.md', name: '2026-01-05_ελληνικά-docs.md' } } },
+  ],
   invalid: [
+    { name: 'capitals of another script', text: GOOD, ctx: { file: { path: 'p/2026-01-05_Ελληνικά.md', name: '2026-01-05_Ελληνικά.md' } }, errors: [{ line: 1 }] },
+    { name: 'punctuation of another script', text: GOOD, ctx: { file: { path: 'p/2026-01-05_日本語。.md', name: '2026-01-05_日本語。.md' } }, errors: [{ line: 1 }] },
     { name: 'no date', text: GOOD, ctx: { file: { path: 'docs/plans/retry.md', name: 'retry.md' } }, errors: [{ line: 1, message: /"retry\.md" does not follow/ }] },
     { name: 'a dash after the date', text: GOOD, ctx: { file: { path: 'p/2026-01-05-retry.md', name: '2026-01-05-retry.md' } }, errors: [{ line: 1 }] },
     { name: 'a date that does not exist', text: GOOD, ctx: { file: { path: 'p/2026-02-30_retry.md', name: '2026-02-30_retry.md' } }, errors: [{ line: 1, message: /does not exist/ }] },

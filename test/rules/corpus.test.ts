@@ -1,18 +1,21 @@
 /**
- * Every real plan in the shared corpus: linting never crashes and points inside the file; `--fix`
+ * Every real plan, the project's own in the shapes real plans take and those of the shared corpus
+ * when it is there: linting never crashes and points inside the file; `--fix`
  * leaves nothing fixable, replays from its recorded edits, and keeps every untouched line as it was,
  * with LF and with CRLF line endings alike.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, type Edit } from '../../src/core/apply-edits.js';
-import { fixPlan, lintPlan, resolveRuleSettings } from '../../src/core/lint.js';
+import { fixPlan, lintPlan } from '../../src/core/lint.js';
+import { resolveRuleSettings } from '../../src/rules/index.js';
 import { computeLineStarts } from '../../src/core/lines.js';
 import { parsePlan } from '../../src/core/parse.js';
+import { CORPUS, realPlans, skipsWithout } from '../helpers/prerequisites.js';
 import { ctxBase } from './helpers.js';
 
-const dir = new URL('../../../shared/corpus/real/plans/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+const plans = realPlans();
 const enabled = resolveRuleSettings();
 
 function base(file: string) {
@@ -43,8 +46,10 @@ function untouchedLinesKept(before: string, edits: Edit[], after: string, eol: '
   }
 }
 
-describe.each(files)('%s', (file) => {
-  const lf = readFileSync(new URL(file, dir), 'utf8');
+skipsWithout(CORPUS, 'lints and fixes every real plan');
+
+describe.each(plans.map((p) => [p.name, p.path]))('%s', (_name, file) => {
+  const lf = readFileSync(file, 'utf8');
 
   it.each([
     ['LF', lf],
@@ -52,13 +57,13 @@ describe.each(files)('%s', (file) => {
   ])('lints and fixes (%s)', (_eol, source) => {
     const plan = parsePlan(source);
     const lineCount = plan.lineStarts.length;
-    for (const d of lintPlan(plan, base(file), enabled)) {
+    for (const d of lintPlan(plan, base(path.basename(file)), enabled)) {
       expect(d.line, `${d.ruleId}: ${d.message}`).toBeGreaterThanOrEqual(1);
       expect(d.line, `${d.ruleId}: ${d.message}`).toBeLessThanOrEqual(lineCount);
       expect(d.message).toMatch(/; expected .+\.$/);
     }
-    const result = fixPlan(source, base(file), enabled);
-    const again = lintPlan(parsePlan(result.output), base(file), enabled);
+    const result = fixPlan(source, base(path.basename(file)), enabled);
+    const again = lintPlan(parsePlan(result.output), base(path.basename(file)), enabled);
     expect(again.filter((d) => d.fix).map((d) => `${d.ruleId}:${d.line}`)).toEqual([]);
     let text = source;
     for (const edits of result.passes) {

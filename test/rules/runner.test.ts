@@ -1,9 +1,9 @@
 /** The rule runner: profiles and overrides, sorted findings, and `fixPlan` (passes, conflicts, CRLF and BOM). */
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/core/apply-edits.js';
-import { fixPlan, lintPlan, resolveRuleSettings, summarize } from '../../src/core/lint.js';
+import { fixPlan, lintPlan, summarize } from '../../src/core/lint.js';
 import { parsePlan } from '../../src/core/parse.js';
-import { RULES } from '../../src/rules/index.js';
+import { RULES, resolveRuleSettings } from '../../src/rules/index.js';
 import { ExecplanError } from '../../src/workspace/errors.js';
 import { GOOD, ctxBase } from './helpers.js';
 

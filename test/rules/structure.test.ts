@@ -1,6 +1,7 @@
 /** Rules about the plan's shape: title, sections, order, headings, preamble, empty and placeholder text. */
 import { describe, expect, it } from 'vitest';
-import { fixPlan, lintPlan, resolveRuleSettings } from '../../src/core/lint.js';
+import { fixPlan, lintPlan } from '../../src/core/lint.js';
+import { resolveRuleSettings } from '../../src/rules/index.js';
 import { parsePlan } from '../../src/core/parse.js';
 import { SECTION_KEYS } from '../../src/core/sections.js';
 import { renderSkeleton } from '../../src/core/skeleton.js';
@@ -35,10 +36,22 @@ ruleTable(wellFormed, {
     { name: 'the good plan', text: GOOD },
     { name: 'a closed fence with a longer closer', text: '# T\n\n## Concrete Steps\n\n```bash\nnpm test\n````\n' },
     { name: 'a fence in a block quote', text: '# T\n\n> ```\n> code\n> ```\n' },
+    { name: 'a setext heading underlined with seven "="', text: 'Ship the importer\n=======\n\n## Progress\n\n- [ ] a\n' },
+    { name: 'each part of an archive of runs has its own Decision Log', text: '# Runs\n\n## Run 4\n\n### Progress\n\n- [x] a\n\n### Decision Log\n\n## Run 5\n\n### Progress\n\n### Decision Log\n' },
   ],
   invalid: [
     { name: 'a fence never closed', text: '# T\n\n## Concrete Steps\n\n```bash\nnpm test\n', errors: [{ line: 5, message: /never closed/ }] },
-    { name: 'a section twice', text: '# T\n\n## Progress\n\n- [ ] a\n\n## Progress\n\n- [ ] b\n', errors: [{ line: 7, message: /more than once/ }] },
+    { name: 'a section twice', text: '# T\n\n## Progress\n\n- [ ] a\n\n## Progress\n\n- [ ] b\n', errors: [{ line: 7, message: /Progress section is written again as "Progress" at line 7, after "Progress" at line 3/ }] },
+    {
+      name: 'git conflict markers left by a merge',
+      text: '# T\n\n## Progress\n\n<<<<<<< ours\n- [ ] a\n=======\n- [ ] b\n>>>>>>> theirs\n',
+      errors: [{ line: 5, message: /^Unresolved merge conflict markers at lines 5, 7 and 9; expected the merge resolved/ }],
+    },
+    {
+      name: 'diff3 conflict markers',
+      text: '# T\n\n<<<<<<< HEAD\nours\n||||||| base\nbase\n=======\ntheirs\n>>>>>>> main\n',
+      errors: [{ line: 3, message: /lines 3, 5, 7 and 9/ }],
+    },
     { name: 'front matter never closed', text: '---\nstatus: x\n# T\n', errors: [{ line: 1, message: /never closed/ }] },
     { name: 'key lines with no opening ---', text: 'status: active\nowner: dana\n---\n# T\n', errors: [{ line: 1, message: /no opening/ }] },
     { name: 'an outer fence never closed', text: '```md\n# T\n\n## Progress\n', errors: [{ line: 1, message: /outer/ }] },
@@ -145,7 +158,12 @@ ruleTable(sectionOrder, {
     { name: 'a configured order', text: '# T\n\n## Progress\n\n## Purpose / Big Picture\n', ctx: { sections: { required: [], order: ['progress', 'purpose'], aliases: {}, custom: [] } } },
   ],
   invalid: [
-    { name: 'Progress after Concrete Steps', text: '# T\n\n## Purpose / Big Picture\n\n## Concrete Steps\n\n## Progress\n', errors: [{ line: 7, message: /"Progress" is out of order; expected it before "Concrete Steps"/ }] },
+    { name: 'Progress after Concrete Steps', text: '# T\n\n## Purpose / Big Picture\n\n## Concrete Steps\n\n## Progress\n', errors: [{ line: 5, message: /"Concrete Steps" is out of order; expected it after "Progress" \(line 7\)/ }] },
+    {
+      name: 'narrative sections moved to the front: they are the ones out of place, not the living ones',
+      text: '# T\n\n## Purpose / Big Picture\n\n## Context and Orientation\n\n## Plan of Work\n\n## Progress\n\n## Surprises & Discoveries\n\n## Decision Log\n\n## Outcomes & Retrospective\n',
+      errors: [{ line: 5, message: /"Context and Orientation" is out of order/ }, { line: 7, message: /"Plan of Work" is out of order/ }],
+    },
     { name: 'Outcomes at the very end', text: '# T\n\n## Purpose / Big Picture\n\n## Progress\n\n## Context and Orientation\n\n## Plan of Work\n\n## Outcomes & Retrospective\n', errors: [{ line: 11, message: /"Outcomes & Retrospective" is out of order; expected it before "Context and Orientation"/ }] },
     { name: 'the last canonical section first', text: '# T\n\n## Interfaces and Dependencies\n\n## Purpose / Big Picture\n\n## Progress\n', errors: [{ line: 3, message: /after "Progress"/ }] },
   ],
@@ -166,7 +184,7 @@ ruleTable(headingStyle, {
     { name: 'title case and "and" for "&" are renamed', text: '# T\n\n## Context And Orientation\n\n## Surprises and discoveries\n', errors: [{ line: 3 }, { line: 5 }], output: '# T\n\n## Context and Orientation\n\n## Surprises & Discoveries\n' },
     { name: 'a variant at H1 is moved to H2 as written', text: '# Progress (Update First)\n\n# Decision Log\n', errors: [{ line: 1, message: /variant of "Progress"/ }, { line: 3 }], output: '## Progress (Update First)\n\n## Decision Log\n' },
     { name: 'H1 sections', text: '# Progress\n\n# Decision Log\n', errors: [{ line: 1, message: /level 1/ }, { line: 3 }], output: '## Progress\n\n## Decision Log\n' },
-    { name: 'H1 sections beside an H1 of the plan\'s own are not raised', text: '# Progress\n\n# Testing Approach\n\n# Decision log\n', errors: [{ line: 1, message: /level 1/ }, { line: 5 }], output: '# Progress\n\n# Testing Approach\n\n# Decision Log\n' },
+    { name: 'H1 sections beside an H1 of the plan\'s own are not raised', text: '# Progress\n\n# Rollout Calendar\n\n# Decision log\n', errors: [{ line: 1, message: /level 1/ }, { line: 5 }], output: '# Progress\n\n# Rollout Calendar\n\n# Decision Log\n' },
     { name: 'an H1 section with an H2 inside is not raised', text: '# Progress\n\n## Details\n\n# Decision Log\n', errors: [{ line: 1 }, { line: 5 }], output: null },
     { name: 'a setext heading at level 1', text: 'Decision Log\n============\n\n## Progress\n', errors: [{ line: 1 }], output: '## Decision Log\n\n## Progress\n' },
     { name: 'nested under a milestone: no fix', text: '# T\n\n## Progress\n\n## Milestone 1\n\n### Plan of Work\n\nDo it.\n', errors: [{ line: 7, message: /level 3/ }], output: null },

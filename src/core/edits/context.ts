@@ -1,7 +1,7 @@
 /** What every living-document edit builder takes in and gives back. */
 import type { Edit } from '../apply-edits.js';
 import { formatDate, formatTimestamp, type TimestampStyle } from '../timestamps.js';
-import { ExecplanError } from '../../workspace/errors.js';
+import { ExecplanError } from '../errors.js';
 
 /** The outside world an edit needs, passed in so the builders stay pure and every stamp is testable. */
 export interface EditContext {

@@ -1,6 +1,6 @@
 /** Finding the Progress item a user means: by its number, or by a piece of its text. */
 import type { Plan, ProgressItem } from '../types.js';
-import { ExecplanError } from '../../workspace/errors.js';
+import { ExecplanError } from '../errors.js';
 import type { EditContext } from './context.js';
 
 /** How an item is shown in lists and error messages: `3. [x] (2026-01-05 14:30) Write the parser`. */

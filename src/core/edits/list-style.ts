@@ -43,6 +43,10 @@ export function logStyle(plan: Plan, entries: readonly LogEntry[]): ListStyle {
   const last = entries[entries.length - 1];
   if (!last) return DEFAULT_STYLE;
   const first = lineText(plan.source, plan.lineStarts, last.line - 1);
+  if (last.form === 'paragraph') {
+    // A log of paragraphs (`**Decision:** …` with each field on a line below it): a new paragraph, a blank line apart.
+    return { indent: last.indent, marker: '', gap: '', cont: last.indent, fieldPrefix: last.indent, loose: true, labels: labelStyle(first) };
+  }
   const head = /^[ \t]*(?:[-*+]|\d{1,9}[.)])([ \t]+)/.exec(first);
   const fieldPrefix = fieldLinePrefix(plan, entries) ?? continuationPrefix(plan, entries) ?? last.contentIndent;
   const cont = fieldPrefix.replace(/[-*+]/g, ' ');
@@ -68,10 +72,13 @@ export function entryLines(style: ListStyle, marker: string, head: readonly stri
   const more = (prefix: string, lines: readonly string[]) => {
     for (const l of lines) out.push(l ? prefix + l : '');
   };
-  more(style.cont, head.slice(1));
+  // A later line of a labelled field is indented under the field, so it reads as more of it, not as
+  // a line of its own beside `Rationale:` (sub-bullet fields continue at their text already).
+  const fieldCont = /[-*+]/.test(style.fieldPrefix) ? style.cont : `${style.fieldPrefix}  `;
+  more(fields.length ? fieldCont : style.cont, head.slice(1));
   for (const f of fields) {
     out.push(style.fieldPrefix + (f[0] ?? ''));
-    more(style.cont, f.slice(1));
+    more(fieldCont, f.slice(1));
   }
   return out;
 }
@@ -126,7 +133,7 @@ function fieldLinePrefix(plan: Plan, entries: readonly LogEntry[]): string | und
 }
 
 function labelStyle(firstLine: string): ListStyle['labels'] {
-  const m = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(\*\*|__)[^*_:]+(:?)(\*\*|__)(:?)/.exec(firstLine);
+  const m = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(\*\*|__)[^*_:]+(:?)(\*\*|__)(:?)/.exec(firstLine);
   if (!m) return 'plain';
   return m[2] ? 'bold-inside' : m[4] ? 'bold-outside' : 'plain';
 }

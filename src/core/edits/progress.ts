@@ -8,6 +8,7 @@
  * or `…Z)`), so an open item never claims a completion time; stamps in other forms were written by
  * hand and stay. New open items carry no timestamp: the stamp records when a step was finished.
  */
+import { ExecplanError } from '../errors.js';
 import { applyEdits, type Edit } from '../apply-edits.js';
 import type { Plan, ProgressItem, Range } from '../types.js';
 import { cleanText, stamp, type EditContext, type PlanChange } from './context.js';
@@ -75,14 +76,19 @@ export function undoItem(plan: Plan, ref: string | number, ctx: EditContext): Pl
   return changed(plan, item, edits, 'progress.undo', `Reopened Progress item ${item.index}.`);
 }
 
-/** Split an item into a done item (stamped now) and an open item for what remains, in its place. */
+/**
+ * Split an item into a done item and an open item for what remains, in its place. The done part
+ * is stamped now, unless the item was already done: then it keeps the item's own timestamp, since
+ * that part was finished then; a done item without a valid timestamp is refused rather than dated
+ * by a guess.
+ */
 export function splitItem(plan: Plan, ref: string | number, parts: { done: string; remaining: string }, ctx: EditContext): PlanChange {
   const item = resolveItem(plan, ref, ctx);
   const done = cleanText(parts.done, 'done part', 'execplan progress <plan> split 3 --done "Parser reads headings" --remaining "Parser reads lists"', ctx);
   const remaining = cleanText(parts.remaining, 'remaining part', 'execplan progress <plan> split 3 --done "Parser reads headings" --remaining "Parser reads lists"', ctx);
   const listStyle = progressStyle(plan, plan.progress.filter((i) => i.depth === item.depth));
   const style: ListStyle = { ...listStyle, indent: item.indent, gap: gapOf(plan, item), cont: ownContinuation(plan, item) ?? listStyle.cont };
-  const first = entryLines(style, item.marker, [`[x] ${stamp(ctx)} ${done[0]}`, ...done.slice(1)]);
+  const first = entryLines(style, item.marker, [`[x] ${splitStamp(item, ctx)} ${done[0]}`, ...done.slice(1)]);
   const second = entryLines(style, item.marker, [`[ ] ${remaining[0]}`, ...remaining.slice(1)]);
   const text = [...first, ...(style.loose ? [''] : []), ...second].join('\n');
   return {
@@ -96,6 +102,17 @@ export function splitItem(plan: Plan, ref: string | number, parts: { done: strin
     replacedPlaceholder: false,
     summary: `Split Progress item ${item.index} into ${item.index} (done) and ${item.index + 1} (remaining).`,
   };
+}
+
+/** The done part's timestamp: the item's own when it is already done, else now. */
+function splitStamp(item: ProgressItem, ctx: EditContext): string {
+  if (item.state !== 'done') return stamp(ctx);
+  if (item.timestamp?.valid) return item.timestamp.raw;
+  throw new ExecplanError(
+    'REFUSED',
+    `Progress item ${item.index}${ctx.file ? ` of ${ctx.file}` : ''} is already done and has no valid timestamp, so the time its done part was finished is unknown. Add its timestamp first (e.g. \`[x] (2026-01-05 14:30) …\`), or \`execplan progress <plan> undo ${item.index}\` and split the open item.`,
+    ctx.file ? { file: ctx.file } : {},
+  );
 }
 
 /** The Progress items as placement sees them. */

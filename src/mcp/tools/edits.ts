@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { defineTool } from '../tool.js';
-import { planField } from './fields.js';
+import { itemField, planField } from './fields.js';
 
 /** What every edit tool returns. */
 export const changeOutput = {
@@ -21,7 +21,7 @@ export const changeOutput = {
 export const progressInput = {
   plan: planField,
   action: z.enum(['add', 'done', 'undo', 'split']),
-  item: z.string().optional().describe('done/undo/split: item number or text fragment'),
+  item: itemField.optional(),
   text: z.string().optional().describe('add: the step; split: what is done'),
   remaining: z.string().optional().describe('split: what remains'),
 };
@@ -36,7 +36,7 @@ export const progressTool = defineTool({
 });
 
 /** `log_decision` input. */
-export const logDecisionInput = { plan: planField, decision: z.string(), rationale: z.string() };
+export const logDecisionInput = { plan: planField, decision: z.string(), rationale: z.string(), author: z.string().optional().describe("Default: the client's name") };
 
 /** `log_decision`: a Decision Log entry with its rationale and Date/Author. */
 export const logDecisionTool = defineTool({

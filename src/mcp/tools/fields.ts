@@ -6,3 +6,6 @@ export const planField = z.string().describe('Plan id, id prefix, or workspace-r
 
 /** A plan's state, as `list` reports it. */
 export const stateField = z.enum(['not started', 'in progress', 'complete', 'archived']);
+
+/** A Progress item: its number, or a piece of its text that names it alone. */
+export const itemField = z.union([z.number().int(), z.string()]).describe('Item number, or text naming it');

@@ -1,7 +1,8 @@
 /** Every tool the server offers, in the order `tools/list` shows them. */
 import { logDecisionTool, logOutcomeTool, logSurpriseTool, progressTool } from './edits.js';
-import { archivePlanTool, lintPlanTool, resumePlanTool } from './lifecycle.js';
+import { artifactsTool, runCommandTool } from './evidence.js';
+import { archivePlanTool, lintPlanTool, reopenPlanTool, resumePlanTool } from './lifecycle.js';
 import { createPlanTool, listPlansTool, showPlanTool } from './plans.js';
 
 /** The server's tools. */
-export const TOOLS = [listPlansTool, showPlanTool, resumePlanTool, createPlanTool, progressTool, logDecisionTool, logSurpriseTool, logOutcomeTool, lintPlanTool, archivePlanTool] as const;
+export const TOOLS = [listPlansTool, showPlanTool, resumePlanTool, createPlanTool, progressTool, logDecisionTool, logSurpriseTool, logOutcomeTool, runCommandTool, artifactsTool, lintPlanTool, archivePlanTool, reopenPlanTool] as const;

@@ -8,10 +8,11 @@ import { defineTool } from '../tool.js';
 import { planField } from './fields.js';
 
 /** `lint_plan` input. */
-export const lintPlanInput = { plan: planField.optional() };
+export const lintPlanInput = { plan: planField.optional(), fix: z.boolean().optional().describe('Apply the safe fixes first') };
 /** `lint_plan` output. */
 export const lintPlanOutput = {
   checked: z.number(),
+  fixed: z.number().optional(),
   errors: z.number(),
   warnings: z.number(),
   findings: z.array(z.object({ path: z.string(), line: z.number(), severity: z.enum(['error', 'warn']), rule: z.string(), message: z.string() })),
@@ -20,10 +21,9 @@ export const lintPlanOutput = {
 /** `lint_plan`: the workspace's rules on one plan, or on every active plan. */
 export const lintPlanTool = defineTool({
   name: 'lint_plan',
-  description: 'Check one plan, or every active plan, against the specification and the workspace rules.',
+  description: 'Check one plan, or every active plan, against the specification and the workspace rules; with fix, apply the safe fixes.',
   input: lintPlanInput,
   output: lintPlanOutput,
-  annotations: { readOnlyHint: true },
   run: async (args, ctx) => (await import('./run-lifecycle.js')).lintPlan(args, ctx),
 });
 
@@ -61,4 +61,16 @@ export const archivePlanTool = defineTool({
   input: archivePlanInput,
   output: archivePlanOutput,
   run: async (args, ctx) => (await import('./run-lifecycle.js')).archivePlan(args, ctx),
+});
+
+/** `reopen_plan` input. */
+export const reopenPlanInput = { plan: planField };
+
+/** `reopen_plan`: bring an archived plan and its artifacts back to the active folders. */
+export const reopenPlanTool = defineTool({
+  name: 'reopen_plan',
+  description: 'Bring an archived plan and its artifacts folder back to the active plans.',
+  input: reopenPlanInput,
+  output: archivePlanOutput,
+  run: async (args, ctx) => (await import('./run-lifecycle.js')).reopenPlan(args, ctx),
 });

@@ -47,7 +47,7 @@ export const showPlanTool = defineTool({
 /** `create_plan` input. */
 export const createPlanInput = { description: z.string().describe('Short, action-oriented title') };
 /** `create_plan` output. */
-export const createPlanOutput = { id: z.string(), path: z.string(), artifacts: z.string() };
+export const createPlanOutput = { id: z.string(), path: z.string(), artifacts: z.string(), absolutePath: z.string(), absoluteArtifacts: z.string() };
 
 /** `create_plan`: a new plan from the specification's skeleton. */
 export const createPlanTool = defineTool({

@@ -1,14 +1,14 @@
 /** What the progress, log_decision, log_surprise and log_outcome tools do (their schemas are in edits.ts). */
-import { applyEdit, changedEntryLine, editContext } from '../../commands/edit-plan.js';
 import type { EditContext, PlanChange } from '../../core/edits/context.js';
 import { addDecision, addOutcome, addSurprise } from '../../core/edits/logs.js';
 import { addProgressItem, markItemDone, splitItem, undoItem } from '../../core/edits/progress.js';
 import type { Plan } from '../../core/types.js';
 import { resolveAuthor } from '../../workspace/author.js';
 import { ExecplanError } from '../../workspace/errors.js';
-import { parseOptions } from '../../workspace/read.js';
 import type { McpContext } from '../context.js';
 import type { ToolArgs, ToolResult } from '../tool.js';
+import { clockFrom } from '../../usecases/clock.js';
+import { editPlan, editTarget } from '../../usecases/edit-plan.js';
 import type { changeOutput, logDecisionInput, logOutcomeInput, logSurpriseInput, progressInput } from './edits.js';
 
 type Change = ToolResult<typeof changeOutput>;
@@ -17,18 +17,17 @@ type Change = ToolResult<typeof changeOutput>;
 async function edit(ctx: McpContext, planRef: string, build: (plan: Plan, ectx: EditContext, ws: { root: string; author?: string }) => PlanChange): Change {
   const ws = await ctx.workspace();
   const ref = ctx.plan(ws, planRef);
-  const target = { ws, ref, ctx: editContext(ctx.io, ws, ref) };
-  const outcome = await applyEdit({}, target, (plan, ectx) => build(plan, ectx, { root: ws.root, ...(ws.config.author ? { author: ws.config.author } : {}) }));
+  const outcome = await editPlan(editTarget(ws, ref, clockFrom(ctx.io.env)), (plan, ectx) => build(plan, ectx, { root: ws.root, ...(ws.config.author ? { author: ws.config.author } : {}) }));
   const change = outcome.result;
-  const line = changedEntryLine(outcome, parseOptions(ws));
+  const line = outcome.line;
   const data = { path: ref.relPath, changed: outcome.changed, summary: change.summary, entry: change.entry, ...(line !== null ? { line } : {}) };
   return { data, text: `${change.summary}\n${change.entry}` };
 }
 
 /** A field an action needs, or an error that names the action and the field. */
-function need(value: string | undefined, field: string, action: string): string {
-  if (value === undefined || !value.trim()) throw new ExecplanError('INVALID_INPUT', `progress ${action} needs "${field}".`);
-  return value;
+function need(value: string | number | undefined, field: string, action: string): string {
+  if (value === undefined || !String(value).trim()) throw new ExecplanError('INVALID_INPUT', `progress with action "${action}" needs "${field}"; call progress again with it.`);
+  return String(value);
 }
 
 /** `progress`: add a step, tick one off, reopen one, or split a partly done one. */
@@ -46,8 +45,10 @@ export async function progress({ plan, action, item, text, remaining }: ToolArgs
 }
 
 /** `log_decision`: a Decision Log entry with its rationale and Date/Author. */
-export async function logDecision({ plan, decision, rationale }: ToolArgs<typeof logDecisionInput>, ctx: McpContext): Change {
-  return edit(ctx, plan, (p, e, ws) => addDecision(p, { decision, rationale, author: resolveAuthor({ config: ws.author, env: ctx.io.env, root: ws.root }) }, e));
+export async function logDecision({ plan, decision, rationale, author }: ToolArgs<typeof logDecisionInput>, ctx: McpContext): Change {
+  // An agent's decision is signed by the agent: its own word, else the name its client gave at initialize.
+  const signer = author?.trim() || ctx.clientName();
+  return edit(ctx, plan, (p, e, ws) => addDecision(p, { decision, rationale, author: signer || resolveAuthor({ config: ws.author, env: ctx.io.env, root: ws.root }) }, e));
 }
 
 /** `log_surprise`: an Observation / Evidence entry in Surprises & Discoveries. */

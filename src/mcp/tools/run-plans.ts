@@ -1,11 +1,12 @@
+import path from 'node:path';
 /** What list_plans, show_plan and create_plan do (their schemas are in plans.ts). */
-import { listPlans as listPlanSummaries } from '../../commands/list.js';
-import { clock, tzOffset } from '../../commands/io.js';
-import { findSection } from '../../commands/show.js';
 import { summarizePlan } from '../../core/summary.js';
 import { formatDate } from '../../core/timestamps.js';
+import { clockFrom } from '../../usecases/clock.js';
+import { findSection } from '../../usecases/show.js';
 import { createPlan as create } from '../../workspace/create.js';
 import { readPlan } from '../../workspace/read.js';
+import { listPlanSummaries } from '../../workspace/summaries.js';
 import type { McpContext } from '../context.js';
 import type { ToolArgs, ToolResult } from '../tool.js';
 import type { createPlanInput, createPlanOutput, listPlansInput, listPlansOutput, showPlanInput, showPlanOutput } from './plans.js';
@@ -25,7 +26,11 @@ export async function listPlans({ which }: ToolArgs<typeof listPlansInput>, ctx:
     }));
   const text = plans.length
     ? plans.map((p) => `${p.id}  ${p.state}  ${p.done}/${p.total}  ${p.title ?? '(no title)'}`).join('\n')
-    : `No ${which && which !== 'active' ? `${which} ` : ''}plans in ${ws.config.paths.active}/. Create one with create_plan.`;
+    : which === 'archived'
+      ? `No archived plans in ${ws.config.paths.archive}/. A finished plan is archived with archive_plan.`
+      : which === 'all'
+        ? `No plans, active or archived, in ${ws.config.paths.active}/ or ${ws.config.paths.archive}/. Create one with create_plan.`
+        : `No plans in ${ws.config.paths.active}/. Create one with create_plan.`;
   return { data: { plans }, text };
 }
 
@@ -42,7 +47,13 @@ export async function showPlan(args: ToolArgs<typeof showPlanInput>, ctx: McpCon
 /** `create_plan`: a new plan from the specification's skeleton. */
 export async function createPlan({ description }: ToolArgs<typeof createPlanInput>, ctx: McpContext): ToolResult<typeof createPlanOutput> {
   const ws = await ctx.workspace();
-  const now = clock(ctx.io);
-  const created = create(ws, { description, date: formatDate(now, tzOffset(ctx.io, now)) });
-  return { data: created, text: `Created ${created.path} and ${created.artifacts}/. Next: edit the file to fill in Purpose and the other sections, then lint_plan.` };
+  const { now, tzOffsetMinutes } = clockFrom(ctx.io.env);
+  const created = create(ws, { description, date: formatDate(now, tzOffsetMinutes) });
+  // The client may not know which folder the server works in: the answer names the files absolutely too.
+  const absolutePath = path.join(ws.root, created.path);
+  const absoluteArtifacts = path.join(ws.root, created.artifacts);
+  return {
+    data: { ...created, absolutePath, absoluteArtifacts },
+    text: `Created ${absolutePath} and its artifacts folder ${absoluteArtifacts}${path.sep}. Next: edit the file to fill in Purpose and the other sections, then lint_plan.`,
+  };
 }

@@ -14,7 +14,7 @@ const PROGRAM_PATH = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)+$|^[\w@.-]+\.(?:py|s
 const PROGRAM = /^[\w@.-]+$/;
 const FLAG = /^--?[A-Za-z]/;
 // What a line says a command does when it runs: `specops update` produces …, `tool scan` exits 0.
-const RESULT = /\b(?:exits?|produces?|prints?|outputs?|returns?|writes?|creates?|generates?|shows?|reports?|passe[sd]|fails?|succeeds?|lists?|renders?)\b/i;
+const RESULT = /\b(?:exits?|produces?|prints?|outputs?|returns?|writes?|creates?|generates?|shows?|reports?|passe[sd]|fails?|succeeds?|lists?|renders?|completes?|runs? cleanly|finishes)\b/i;
 
 /**
  * Whether an inline code span reads as a command even though its program is not a known one: a
@@ -31,6 +31,11 @@ function looksLikeCommand(content: string, line: string): boolean {
 }
 
 const NOT_COMMANDS = /^(?:markdown|md|json|jsonc|json5|ya?ml|toml|xml|html|css|csv|diff|patch)$/i;
+
+/** Whether a line starts with a program plans tell people to run (`npm test`, `python x.py`). */
+export function startsWithProgram(line: string): boolean {
+  return TOOLS.test(line.trim());
+}
 
 /** The classified lines of a section's body. */
 export function sectionLines(lines: readonly PlanLine[], section: Section): readonly PlanLine[] {

@@ -16,7 +16,8 @@ export function reportMissingSections(ctx: RuleContext, keys: readonly string[],
   const level = insertLevel(plan);
   // A file that repeats a section (several plans archived in one, say) has no one place for a
   // missing one: it is reported without a fix.
-  const ambiguous = plan.diagnostics.some((d) => d.code === 'duplicate-section');
+  const keyed = plan.sections.filter((s) => s.key !== null);
+  const ambiguous = new Set(keyed.map((s) => s.key)).size < keyed.length;
   for (const key of missing) {
     const title = sectionTitle(key, sections);
     const offset = missingSectionOffset(plan, key, sections, level);

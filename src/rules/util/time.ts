@@ -5,8 +5,9 @@ import type { RuleContext } from '../types.js';
 
 /** The style a plan's Progress timestamps are held to, and how a message names it. */
 export function styleFor(ctx: Pick<RuleContext, 'plan' | 'timestampStyle' | 'timestampStyleFromPlan'>): { style: TimestampStyle; name: string } {
-  const own = ctx.timestampStyleFromPlan ? planStyle(ctx.plan) : undefined;
-  return own ? { style: own, name: `${own} style the plan's other timestamps use` } : { style: ctx.timestampStyle, name: `configured ${ctx.timestampStyle} style` };
+  if (!ctx.timestampStyleFromPlan) return { style: ctx.timestampStyle, name: `configured ${ctx.timestampStyle} style` };
+  const own = planStyle(ctx.plan);
+  return own ? { style: own, name: `${own} style the plan's other timestamps use` } : { style: ctx.timestampStyle, name: `skeleton's ${ctx.timestampStyle} style` };
 }
 
 /** How far ahead of UTC a local clock can be (UTC+14). */

@@ -1,5 +1,5 @@
 /**
- * `execplan lint --fix` and `--fix-dry-run` for one plan: create the folders findings ask for (a
+ * Fixing one plan, for `execplan lint --fix` and `--fix-dry-run` and the MCP lint_plan tool: create the folders findings ask for (a
  * missing artifacts folder: I/O, so the rule only names it), then apply every safe fix through the
  * plan store's locked, atomic update, and return the findings left on the fixed text.
  */
@@ -58,7 +58,8 @@ export async function fixOne(ws: Workspace, ref: PlanRef, job: FileJob, linter: 
       const result = fixPlan(plan.source, base, enabled);
       return { edits: editsFor(plan.source, result.output, result.passes), result };
     },
-    { dryRun, parse: parseOptionsFor(base.sections), display: ref.relPath },
+    // fixPlan makes no fix in a plan with conflict markers: well-formed reports them instead.
+    { dryRun, parse: parseOptionsFor(base.sections), display: ref.relPath, allowConflictMarkers: true },
   );
   const result = outcome.result;
   fixed += result.fixes.length;

@@ -1,0 +1,28 @@
+/** `execplan hooks install|uninstall [--claude] [--codex] [--cursor] [--gemini]`: the agents' lifecycle hooks in their settings files. */
+import { AGENT_IDS, type AgentId } from '../core/agent-hooks.js';
+import { ExecplanError } from '../workspace/errors.js';
+import { openWorkspace } from '../workspace/workspace.js';
+import { writeJson, type Io } from './io.js';
+
+type Options = { cwd?: string; json?: boolean } & Partial<Record<AgentId, boolean>>;
+
+/** Run `execplan hooks <action>`. */
+export async function run(io: Io, opts: Options, action: string): Promise<number> {
+  if (action !== 'install' && action !== 'uninstall') {
+    throw new ExecplanError('USAGE', `Unknown action "${action}". Use \`execplan hooks install\` or \`execplan hooks uninstall\`, with --claude, --codex, --cursor or --gemini to pick agents (default: all four).`);
+  }
+  const ws = openWorkspace(opts.cwd ?? io.cwd);
+  const picked = AGENT_IDS.filter((id) => opts[id]);
+  const agents = picked.length ? picked : [...AGENT_IDS];
+  const uc = await import('../usecases/agent-hooks.js');
+  const steps = action === 'install' ? uc.installAgentHooks(ws, agents) : uc.uninstallAgentHooks(ws, agents);
+  const blocked = steps.some((s) => s.blocked);
+  if (opts.json) writeJson(io, { ok: !blocked, root: ws.root, steps });
+  else io.stdout(renderHookSteps(steps));
+  return blocked ? 1 : 0;
+}
+
+/** One line per settings file: what was done, to which events. */
+export function renderHookSteps(steps: readonly { path: string; action: string; events: string[]; note?: string }[]): string {
+  return steps.map((s) => `${s.action.padEnd(9)} ${s.path}${s.events.length ? ` (${s.events.join(', ')})` : ''}${s.note ? `: ${s.note}` : ''}\n`).join('');
+}

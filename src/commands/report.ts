@@ -1,0 +1,34 @@
+/** `execplan report --out <dir>`: the dashboard's pages as a static site, for CI artifacts or GitHub Pages. */
+import path from 'node:path';
+import { dashboardSource } from '../usecases/dashboard.js';
+import { ExecplanError } from '../workspace/errors.js';
+import { writeReportFolder } from '../workspace/report-folder.js';
+import { openWorkspace } from '../workspace/workspace.js';
+import { clock, tzOffset, writeJson, type Io } from './io.js';
+
+interface Options {
+  cwd?: string;
+  out?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+/** Run `execplan report`. */
+export async function run(io: Io, opts: Options): Promise<number> {
+  if (!opts.out) throw new ExecplanError('USAGE', 'Name the folder to write the report to: execplan report --out <dir>.');
+  const cwd = opts.cwd ?? io.cwd;
+  const ws = openWorkspace(cwd);
+  const now = clock(io);
+  const source = dashboardSource(ws, { now: () => now, tzOffsetMinutes: tzOffset(io, now) });
+  const { renderReport, REPORT_MARKER } = await import('../server/report.js');
+  const files = await renderReport(source, path.basename(ws.root));
+  const outDir = path.resolve(cwd, opts.out);
+  const written = writeReportFolder(outDir, files, REPORT_MARKER, Boolean(opts.force));
+  const plans = [...files.keys()].filter((f) => f.startsWith('plan/')).length;
+  if (opts.json) {
+    writeJson(io, { ok: true, out: outDir, index: path.join(outDir, 'index.html'), plans, files: written });
+    return 0;
+  }
+  io.stdout(`Wrote ${path.join(outDir, 'index.html')}: ${plans} ${plans === 1 ? 'plan' : 'plans'}, ${written} files.\n`);
+  return 0;
+}

@@ -1,0 +1,35 @@
+/** HTML escaping: every text from a plan, a file or the workspace goes through here before a page holds it. */
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escape text for an element's content or a quoted attribute value. */
+export function esc(text: string | number): string {
+  return String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+/** A tagged template whose interpolations are escaped, except those already made by {@link raw}. */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += piece(values[i]) + strings[i + 1]!;
+  return new Html(out);
+}
+
+/** Markup that is already safe. */
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+/** Mark markup made elsewhere (a renderer, an SVG builder) as safe. */
+export function raw(markup: string): Html {
+  return new Html(markup);
+}
+
+function piece(v: unknown): string {
+  if (v instanceof Html) return v.value;
+  if (Array.isArray(v)) return v.map(piece).join('');
+  if (v === null || v === undefined || v === false) return '';
+  return esc(String(v));
+}

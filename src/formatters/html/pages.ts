@@ -1,0 +1,213 @@
+/**
+ * The dashboard's pages as HTML strings, from plain data: the overview of every plan, one plan, and
+ * a file's text. The same pages serve the live dashboard (`execplan serve`) and the static report
+ * (`execplan report`); only their links differ.
+ */
+import type { BurnUpPoint, DatedEntry, Pace } from '../../core/pace.js';
+import type { PlanState } from '../../core/summary.js';
+import { burnUpSvg } from './chart.js';
+import { html, raw, type Html } from './escape.js';
+import { blockLines, renderMarkdown, type MarkdownLinks } from './markdown.js';
+
+/** One plan as a row of the overview. */
+export interface DashboardPlan {
+  id: string;
+  title: string | null;
+  path: string;
+  archived: boolean;
+  /** The branch or worktree the plan was read from, when the overview spans branches. */
+  branch?: string;
+  state: PlanState;
+  done: number;
+  total: number;
+  partial: number;
+  lastActivity: string | null;
+  lastActivityIso: string | null;
+  pace: Pace;
+  /** Lint's error and warning counts; null when the plan was not linted (another branch). */
+  lint: { errors: number; warnings: number } | null;
+  /** Files the plan names that changed in commits after its own last change. */
+  drift?: { files: string[]; commits: number; since: string } | null;
+  /** Other active plans that name the same files. */
+  overlap?: string[];
+}
+
+/** What the overview shows. */
+export interface OverviewData {
+  workspace: string;
+  generated: string;
+  plans: DashboardPlan[];
+  branches: boolean;
+}
+
+/** A Progress item on the plan's timeline. */
+export interface TimelineItem {
+  index: number;
+  state: 'done' | 'todo' | 'partial';
+  text: string;
+  timestamp: string | null;
+  line: number;
+  depth: number;
+}
+
+/** A file of the plan's artifacts folder; a `run` transcript carries its command and exit code. */
+export interface ArtifactRow {
+  name: string;
+  path: string;
+  size: number;
+  mtime: string;
+  command?: string;
+  exitCode?: number | null;
+}
+
+/** A lint finding at its line. */
+export interface FindingRow {
+  line: number;
+  severity: 'error' | 'warn';
+  rule: string;
+  message: string;
+}
+
+/** What one plan's page shows. */
+export interface PlanPageData {
+  plan: DashboardPlan;
+  text: string;
+  /** 1-based lines the parser hides from Markdown (front matter, an outer fence). */
+  hidden: number[];
+  progress: TimelineItem[];
+  burnUp: BurnUpPoint[];
+  entries: DatedEntry[];
+  artifacts: ArtifactRow[];
+  findings: FindingRow[];
+}
+
+/** Where a page's links go: absolute paths on the server, relative ones in the report. */
+export interface PageLinks extends MarkdownLinks {
+  home: string;
+  plan(id: string): string;
+  artifact(planId: string, name: string): string;
+  asset(name: string): string;
+}
+
+/** Whether the page follows changes (the server) or is a snapshot (the report). */
+export interface PageMode {
+  live: boolean;
+}
+
+const STATES: PlanState[] = ['in progress', 'not started', 'complete', 'archived'];
+
+/** A whole page around `main`. */
+export function layout(title: string, crumbs: Html, main: Html, links: PageLinks, mode: PageMode): string {
+  return `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${title}</title><link rel="stylesheet" href="${links.asset('app.css')}"><script src="${links.asset('app.js')}" defer></script></head><body data-live="${mode.live ? '1' : '0'}"><a class="skip" href="#main">Skip to content</a><header class="top"><nav aria-label="Breadcrumb">${crumbs}</nav><p class="live-status" role="status" aria-live="polite"></p></header><main id="main" tabindex="-1">${main}</main><footer class="foot"><p>execplan dashboard${mode.live ? ', live: pages follow changes on disk' : ', a snapshot'}.</p></footer></body></html>`}\n`;
+}
+
+/** The inside of the overview page's `<main>` (what a live update replaces). */
+export function overviewMain(data: OverviewData, links: PageLinks): Html {
+  const counts = STATES.map((s) => [s, data.plans.filter((p) => p.state === s).length] as const).filter(([, n]) => n > 0);
+  const branches = [...new Set(data.plans.map((p) => p.branch).filter((b): b is string => !!b))].sort();
+  const columns: [string, string][] = [
+    ['plan', 'Plan'],
+    ...(data.branches ? ([['branch', 'Branch']] as [string, string][]) : []),
+    ['state', 'State'],
+    ['progress', 'Progress'],
+    ['activity', 'Last activity'],
+    ['pace', 'Pace (7 days)'],
+    ['lint', 'Lint'],
+    ['flags', 'Flags'],
+  ];
+  return html`<h1>Plans in ${data.workspace}</h1>
+<p class="counts">${data.plans.length} ${data.plans.length === 1 ? 'plan' : 'plans'}${counts.map(([s, n]) => html`, <span class="state state-${slug(s)}">${n} ${s}</span>`)}. Updated <time datetime="${data.generated}">${data.generated.slice(0, 16).replace('T', ' ')} UTC</time>.</p>
+<form class="filters" aria-label="Filter plans"><label>State <select data-filter="state"><option value="">all</option>${STATES.map((s) => html`<option value="${s}">${s}</option>`)}</select></label>${data.branches ? html` <label>Branch <select data-filter="branch"><option value="">all</option>${branches.map((b) => html`<option value="${b}">${b}</option>`)}</select></label>` : ''}</form>
+${
+  data.plans.length
+    ? html`<div class="table-wrap"><table class="plans"><caption class="visually-hidden">Plans, one per row; the column buttons sort them</caption><thead><tr>${columns.map(([key, label]) => html`<th scope="col" data-key="${key}"><button type="button" data-sort="${key}">${label}</button></th>`)}</tr></thead><tbody>${data.plans.map((p) => overviewRow(p, data.branches, links))}</tbody></table></div><p class="empty-filter" hidden>No plan matches the filter.</p>`
+    : html`<p class="empty">No plans yet. Create one with <code>execplan new "Short description"</code>.</p>`
+}`;
+}
+
+function overviewRow(p: DashboardPlan, branches: boolean, links: PageLinks): Html {
+  const pct = p.total ? Math.round((p.done / p.total) * 100) : 0;
+  const lint = p.lint;
+  const flags: Html[] = [];
+  if (p.drift) flags.push(html`<span class="flag flag-drift" title="${`Named files changed in ${p.drift.commits} commits since ${p.drift.since}: ${p.drift.files.join(', ')}`}">drifting</span>`);
+  if (p.overlap?.length) flags.push(html`<span class="flag flag-overlap" title="${`Names the same files as ${p.overlap.join(', ')}`}">overlaps ${p.overlap.length}</span>`);
+  const name = p.title ?? p.id;
+  const href = p.branch ? undefined : links.plan(p.id);
+  return html`<tr data-state="${p.state}" data-branch="${p.branch ?? ''}">
+<td data-label="Plan" data-value="${name.toLowerCase()}">${href ? html`<a href="${href}">${name}</a>` : name}<span class="id">${p.id}</span></td>${branches ? html`<td data-label="Branch" data-value="${p.branch ?? ''}">${p.branch ?? ''}</td>` : ''}
+<td data-label="State" data-value="${STATES.indexOf(p.state)}"><span class="state state-${slug(p.state)}">${p.state}</span></td>
+<td data-label="Progress" data-value="${p.total ? p.done / p.total : -1}"><progress max="${p.total || 1}" value="${p.done}" aria-label="${`${p.done} of ${p.total} items done`}">${pct}%</progress> <span class="count">${p.total ? `${p.done}/${p.total}` : 'no items'}</span></td>
+<td data-label="Last activity" data-value="${p.lastActivityIso ?? ''}">${p.lastActivityIso ? html`<time datetime="${p.lastActivityIso}">${p.lastActivity}</time>` : '–'}</td>
+<td data-label="Pace (7 days)" data-value="${p.pace.perDay}">${paceText(p.pace)}</td>
+<td data-label="Lint" data-value="${lint ? lint.errors * 1000 + lint.warnings : -1}">${lint ? lintText(lint) : '–'}</td>
+<td data-label="Flags" data-value="${flags.length}">${flags.length ? flags : '–'}</td></tr>`;
+}
+
+/** The inside of one plan's `<main>`. */
+export function planMain(d: PlanPageData, links: PageLinks): Html {
+  const p = d.plan;
+  const title = p.title ?? p.id;
+  const lines = blockLines(d.text, new Set(d.hidden));
+  const at = (line: number) => {
+    let best = lines[0] ?? 1;
+    for (const l of lines) if (l <= line) best = l;
+    return `#L${best}`;
+  };
+  const chart = burnUpSvg(d.burnUp, p.total, `Burn-up of ${title}`);
+  return html`<h1>${title}</h1>
+<dl class="facts"><div><dt>Plan</dt><dd><code>${p.path}</code></dd></div>${p.branch ? html`<div><dt>Branch</dt><dd>${p.branch}</dd></div>` : ''}<div><dt>State</dt><dd><span class="state state-${slug(p.state)}">${p.state}</span></dd></div><div><dt>Progress</dt><dd><progress max="${p.total || 1}" value="${p.done}" aria-label="${`${p.done} of ${p.total} items done`}"></progress> ${p.total ? `${p.done}/${p.total}` : 'no items'}</dd></div><div><dt>Last activity</dt><dd>${p.lastActivity ?? '–'}</dd></div><div><dt>Pace (7 days)</dt><dd>${paceText(p.pace)}</dd></div><div><dt>Lint</dt><dd>${p.lint ? lintText(p.lint) : '–'}</dd></div></dl>
+<nav class="toc" aria-label="On this page"><a href="#progress">Progress</a> <a href="#burn-up">Burn-up</a> <a href="#log">Decisions, surprises, outcomes</a> <a href="#artifacts">Artifacts</a> <a href="#findings">Findings</a> <a href="#plan-text">Plan</a></nav>
+<section aria-labelledby="progress"><h2 id="progress">Progress</h2>${
+    d.progress.length
+      ? html`<ol class="timeline">${d.progress.map((i) => html`<li class="item item-${i.state}${i.depth ? ' nested' : ''}"><span class="mark">${i.state === 'done' ? 'done' : i.state === 'partial' ? 'partly done' : 'open'}</span>${i.timestamp ? html` <time>${i.timestamp}</time>` : ''} <a href="${at(i.line)}">${i.text || '(no text)'}</a></li>`)}</ol>`
+      : html`<p>No Progress items.</p>`
+  }</section>
+<section aria-labelledby="burn-up"><h2 id="burn-up">Burn-up</h2>${chart ? raw(chart) : html`<p>No done item carries a timestamp yet.</p>`}</section>
+<section aria-labelledby="log"><h2 id="log">Decisions, surprises and outcomes</h2>${
+    d.entries.length
+      ? html`<ol class="log">${d.entries.map((e) => html`<li class="entry entry-${e.kind}"><span class="kind">${e.kind}</span> ${e.date ? html`<time>${e.date}</time> ` : ''}<a href="${at(e.line)}">${e.title}</a>${e.details.length ? html`<dl>${e.details.map((f) => html`<div><dt>${f.label}</dt><dd>${f.value}</dd></div>`)}</dl>` : ''}</li>`)}</ol>`
+      : html`<p>No entries yet.</p>`
+  }</section>
+<section aria-labelledby="artifacts"><h2 id="artifacts">Artifacts</h2>${
+    d.artifacts.length
+      ? html`<div class="table-wrap"><table class="artifacts"><caption class="visually-hidden">Files of the plan's artifacts folder</caption><thead><tr><th scope="col">File</th><th scope="col">Command</th><th scope="col">Exit code</th><th scope="col">Size</th><th scope="col">Modified</th></tr></thead><tbody>${d.artifacts.map(
+          (a) =>
+            html`<tr><td data-label="File"><a href="${links.artifact(p.id, a.name)}">${a.name}</a></td><td data-label="Command">${a.command ? html`<code>${a.command}</code>` : '–'}</td><td data-label="Exit code">${a.exitCode === undefined ? '–' : a.exitCode === null ? 'unknown' : html`<span class="${a.exitCode === 0 ? 'ok' : 'bad'}">${a.exitCode}</span>`}</td><td data-label="Size">${size(a.size)}</td><td data-label="Modified"><time datetime="${a.mtime}">${a.mtime.slice(0, 16).replace('T', ' ')}</time></td></tr>`,
+        )}</tbody></table></div>`
+      : html`<p>No artifacts.</p>`
+  }</section>
+<section aria-labelledby="findings"><h2 id="findings">Findings</h2>${
+    d.findings.length
+      ? html`<ul class="findings">${d.findings.map((f) => html`<li class="finding finding-${f.severity}"><a href="${at(f.line)}">line ${f.line}</a> <span class="severity">${f.severity === 'warn' ? 'warning' : 'error'}</span> ${f.message} <code>${f.rule}</code></li>`)}</ul>`
+      : html`<p>${p.lint ? 'No findings.' : 'Not linted.'}</p>`
+  }</section>
+<section aria-labelledby="plan-text"><h2 id="plan-text">Plan</h2><article class="markdown">${raw(renderMarkdown(d.text, p.path, links, new Set(d.hidden)))}</article></section>`;
+}
+
+/** The inside of a text page: a repository file or an artifact. */
+export function textMain(title: string, text: string, note?: string): Html {
+  return html`<h1><code>${title}</code></h1>${note ? html`<p class="note">${note}</p>` : ''}<pre class="text"><code>${text}</code></pre>`;
+}
+
+/** The breadcrumb of a page below the overview. */
+export function crumbs(links: PageLinks, workspace: string, ...rest: [string, string | undefined][]): Html {
+  return html`<a href="${links.home}">${workspace}</a>${rest.map(([label, href]) => html` <span aria-hidden="true">/</span> ${href ? html`<a href="${href}">${label}</a>` : html`<span aria-current="page">${label}</span>`}`)}`;
+}
+
+function paceText(p: Pace): string {
+  return p.done ? `${p.done} done, ${p.perDay.toFixed(1)}/day` : '0';
+}
+
+function lintText(l: { errors: number; warnings: number }): Html {
+  if (!l.errors && !l.warnings) return html`<span class="ok">clean</span>`;
+  return html`${l.errors ? html`<span class="bad">${l.errors} ${l.errors === 1 ? 'error' : 'errors'}</span>` : ''}${l.errors && l.warnings ? ', ' : ''}${l.warnings ? html`<span class="warn">${l.warnings} ${l.warnings === 1 ? 'warning' : 'warnings'}</span>` : ''}`;
+}
+
+function size(n: number): string {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function slug(s: string): string {
+  return s.replace(/\s+/g, '-');
+}
+

@@ -1,0 +1,266 @@
+/**
+ * What the dashboard and the report show, gathered from the workspace: every plan with its progress,
+ * pace, lint counts and flags; one plan with its timeline, burn-up, log entries, artifacts and
+ * findings; and the text of a repository file or an artifact. Plans are read again only when their
+ * file changed (size or modification time), so a live page stays cheap to refresh.
+ */
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { burnUp, datedEntries, paceOf } from '../core/pace.js';
+import { parsePlan } from '../core/parse.js';
+import { summarizePlan } from '../core/summary.js';
+import type { Plan } from '../core/types.js';
+import type { ArtifactRow, DashboardPlan, FindingRow, OverviewData, PlanPageData } from '../formatters/html/pages.js';
+import { listArtifacts } from '../workspace/artifacts.js';
+import { createFileLinter, type FileLinter } from '../workspace/lint-runner.js';
+import { lintJob, lintSetup } from './lint-setup.js';
+import { listPlanRefs, type PlanRef } from '../workspace/plans.js';
+import { parseOptions, readText } from '../workspace/read.js';
+import { isInside, type Workspace } from '../workspace/workspace.js';
+
+/** The clock and zone the dashboard judges timestamps by. */
+export interface DashboardClock {
+  now(): Date;
+  tzOffsetMinutes: number;
+}
+
+interface Entry {
+  key: string;
+  text: string;
+  plan: Plan;
+  row: DashboardPlan;
+  findings: FindingRow[];
+}
+
+/** A text page's content. */
+export interface TextFile {
+  path: string;
+  text: string;
+  note?: string;
+}
+
+/** The largest file a text page shows whole. */
+export const TEXT_LIMIT = 1024 * 1024;
+
+/** The dashboard's view of a workspace. */
+export interface DashboardSource {
+  overview(): Promise<OverviewData>;
+  /** One plan's page, or undefined when no plan has that id. */
+  plan(id: string): Promise<PlanPageData | undefined>;
+  /** A repository file's text, or undefined for a path outside the repository, inside `.git`, or not a file. */
+  file(repoPath: string): TextFile | undefined;
+  /** Whether `file` would show `repoPath`. */
+  exists(repoPath: string): boolean;
+  /** An artifact's text, or undefined. */
+  artifact(planId: string, name: string): Promise<TextFile | undefined>;
+  /** The folders whose changes change what the pages show. */
+  watched(): string[];
+}
+
+/** Open the dashboard's view of `ws`. */
+export function dashboardSource(ws: Workspace, clock: DashboardClock): DashboardSource {
+  const cache = new Map<string, Entry>();
+  const realRoot = realpathSync(ws.root);
+  let linter: FileLinter | undefined;
+  let linterHour = '';
+
+  const lintFor = (now: Date): FileLinter => {
+    // The rules read the clock (timestamps in the future): a linter made long ago would judge by then.
+    const hour = now.toISOString().slice(0, 13);
+    if (!linter || hour !== linterHour) {
+      linterHour = hour;
+      linter = createFileLinter(lintSetup(ws, { now, tzOffsetMinutes: clock.tzOffsetMinutes }));
+    }
+    return linter;
+  };
+
+  const load = (ref: PlanRef, now: Date): Entry | undefined => {
+    let st;
+    try {
+      st = statSync(ref.path);
+    } catch {
+      return undefined;
+    }
+    const key = `${st.size}:${st.mtimeMs}:${ref.archived}`;
+    const hit = cache.get(ref.path);
+    if (hit && hit.key === key) {
+      hit.row.pace = paceOf(hit.plan, now.getTime());
+      return hit;
+    }
+    let text;
+    try {
+      text = readText(ref.path, ref.relPath);
+    } catch {
+      // A plan that cannot be read (a half-written save, no permission) is left out until it can.
+      return undefined;
+    }
+    const plan = parsePlan(text, parseOptions(ws));
+    const summary = summarizePlan(plan, ref.archived);
+    let findings: FindingRow[] = [];
+    let lint: DashboardPlan['lint'] = null;
+    if (!ref.archived) {
+      const { diagnostics } = lintFor(now).lintFile(lintJob(ws, ref), false);
+      findings = diagnostics.map((d) => ({ line: d.line, severity: d.severity, rule: d.ruleId, message: d.message }));
+      lint = { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warn').length };
+    }
+    const row: DashboardPlan = {
+      id: ref.id,
+      title: summary.title,
+      path: ref.relPath,
+      archived: ref.archived,
+      state: summary.state,
+      done: summary.done,
+      total: summary.total,
+      partial: summary.partial,
+      lastActivity: summary.lastActivity,
+      lastActivityIso: summary.lastActivityIso,
+      pace: paceOf(plan, now.getTime()),
+      lint,
+    };
+    const entry = { key, text, plan, row, findings };
+    cache.set(ref.path, entry);
+    return entry;
+  };
+
+  const refs = () => listPlanRefs(ws, 'all');
+
+  const shownPath = (repoPath: string): string | undefined => {
+    const parts = repoPath.split('/');
+    if (!repoPath || repoPath.includes('\0') || repoPath.includes('\\') || parts.some((p) => p === '..' || p === '' || p === '.') || parts[0] === '.git') return undefined;
+    try {
+      const real = realpathSync(path.join(ws.root, ...parts));
+      return isInside(realRoot, real) && statSync(real).isFile() ? real : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  return {
+    async overview() {
+      const now = clock.now();
+      const all = refs();
+      const live = new Set(all.map((r) => r.path));
+      for (const k of cache.keys()) if (!live.has(k)) cache.delete(k);
+      const plans = all.map((r) => load(r, now)?.row).filter((r): r is DashboardPlan => r !== undefined);
+      // Plans that move first: in progress, then by their last activity, newest first.
+      const order = { 'in progress': 0, 'not started': 1, complete: 2, archived: 3 } as const;
+      plans.sort((a, b) => order[a.state] - order[b.state] || (b.lastActivityIso ?? '').localeCompare(a.lastActivityIso ?? '') || a.id.localeCompare(b.id));
+      return { workspace: path.basename(ws.root), generated: now.toISOString(), plans, branches: false };
+    },
+
+    async plan(id) {
+      const ref = refs().find((r) => r.id === id);
+      if (!ref) return undefined;
+      const e = load(ref, clock.now());
+      if (!e) return undefined;
+      const hidden: number[] = [];
+      const fm = e.plan.frontMatter;
+      if (fm) for (let l = fm.line; l <= fm.endLine; l++) hidden.push(l);
+      const fence = e.plan.outerFence;
+      if (fence) {
+        hidden.push(lineAt(e.plan, fence.open.start));
+        if (fence.close) hidden.push(lineAt(e.plan, fence.close.start));
+      }
+      return {
+        plan: e.row,
+        text: e.text,
+        hidden,
+        progress: e.plan.progress.map((i) => ({ index: i.index, state: i.state, text: i.text, timestamp: i.timestamp ? i.timestamp.raw.replace(/^\(|\)$/g, '') : null, line: i.line, depth: i.depth })),
+        burnUp: burnUp(e.plan),
+        entries: datedEntries(e.plan),
+        artifacts: await artifactRows(ws, ref),
+        findings: e.findings,
+      };
+    },
+
+    file(repoPath) {
+      const abs = shownPath(repoPath);
+      return abs ? { path: repoPath, ...readShown(abs) } : undefined;
+    },
+
+    exists(repoPath) {
+      return shownPath(repoPath) !== undefined;
+    },
+
+    async artifact(planId, name) {
+      const ref = refs().find((r) => r.id === planId);
+      if (!ref) return undefined;
+      let files;
+      try {
+        files = await listArtifacts(ws, ref);
+      } catch {
+        return undefined;
+      }
+      const row = files.find((a) => a.name === name && !a.link);
+      const abs = row && shownPath(row.path);
+      return row && abs ? { path: row.path, ...readShown(abs) } : undefined;
+    },
+
+    watched() {
+      return [ws.dirs.active, ws.dirs.archive, ws.dirs.artifacts, ws.dirs.archiveArtifacts];
+    },
+  };
+}
+
+function lineAt(plan: Plan, offset: number): number {
+  let lo = 0;
+  let hi = plan.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (plan.lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+function readShown(abs: string): { text: string; note?: string } {
+  const size = statSync(abs).size;
+  const fd = openSync(abs, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(size, TEXT_LIMIT));
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const bytes = buf.subarray(0, n);
+    if (bytes.includes(0)) return { text: '', note: `A binary file of ${size} bytes: not shown.` };
+    const text = bytes.toString('utf8');
+    return size > TEXT_LIMIT ? { text, note: `The first ${TEXT_LIMIT} of ${size} bytes.` } : { text };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The artifacts folder's files; a `run` transcript carries its command and exit code from its header. */
+async function artifactRows(ws: Workspace, ref: PlanRef): Promise<ArtifactRow[]> {
+  let files;
+  try {
+    files = await listArtifacts(ws, ref);
+  } catch {
+    return [];
+  }
+  return files.map((f) => {
+    const row: ArtifactRow = { name: f.name, path: f.path, size: f.size, mtime: f.mtime };
+    if (f.link) return row;
+    const head = readHead(path.join(ws.root, f.path));
+    if (head.startsWith('command:  ')) {
+      const eol = head.indexOf('\n');
+      row.command = head.slice(10, eol >= 0 ? eol : undefined);
+      const result = /\nresult: [^\n]{0,200}?exit code (\d{1,3})/.exec(head);
+      row.exitCode = result ? Number(result[1]) : null;
+    }
+    return row;
+  });
+}
+
+function readHead(abs: string): string {
+  try {
+    const fd = openSync(abs, 'r');
+    try {
+      const buf = Buffer.alloc(2048);
+      const n = readSync(fd, buf, 0, buf.length, 0);
+      return buf.subarray(0, n).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
+}

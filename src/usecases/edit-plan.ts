@@ -1,0 +1,131 @@
+/**
+ * Changing a plan's living sections: build the change from the plan as it is under its lock, write
+ * it (or only compute it, for a dry run), and say where the changed entry is.
+ */
+import type { Edit } from '../core/apply-edits.js';
+import type { EditContext, PlanChange } from '../core/edits/context.js';
+import { parsePlan } from '../core/parse.js';
+import { writingStyle } from '../core/timestamps.js';
+import type { ParseOptions, Plan } from '../core/types.js';
+import { ExecplanError } from '../workspace/errors.js';
+import { assertActive, type PlanRef } from '../workspace/plans.js';
+import { parseOptions } from '../workspace/read.js';
+import { updatePlan, type UpdateOutcome } from '../workspace/store.js';
+import type { Workspace } from '../workspace/workspace.js';
+import type { Clock } from './clock.js';
+
+/** The workspace, the plan and the edit context a change is made with. */
+export interface EditTarget {
+  ws: Workspace;
+  ref: PlanRef;
+  ctx: EditContext;
+}
+
+/** A change to a plan: what the core's edit builders return, given the plan and the context. */
+export type BuildChange = (plan: Plan, ctx: EditContext) => PlanChange;
+
+/** The edit context for a plan: the clock, the workspace's timestamp style and section order. */
+export function editContext(ws: Workspace, ref: PlanRef, clock: Clock): EditContext {
+  return { now: clock.now, style: ws.config.timestamps.style, offsetMinutes: clock.tzOffsetMinutes, order: ws.config.sections.order, file: ref.relPath };
+}
+
+/** The edit target of a resolved plan. */
+export function editTarget(ws: Workspace, ref: PlanRef, clock: Clock): EditTarget {
+  return { ws, ref, ctx: editContext(ws, ref, clock) };
+}
+
+/** How a change is applied. */
+export interface ApplyOptions {
+  dryRun?: boolean;
+  /** sha256 of the plan the change was previewed on (printed by `--dry-run --json`). */
+  expectHash?: string;
+}
+
+/** The outcome of a change, with the line of the changed entry in the text after it. */
+export interface EditOutcome extends UpdateOutcome<PlanChange> {
+  line: number | null;
+}
+
+/** Apply one change to the plan under its lock (or preview it with `dryRun`), and find the changed entry's line. */
+export async function editPlan(target: EditTarget, build: BuildChange, opts: ApplyOptions = {}): Promise<EditOutcome> {
+  const outcome = await applyEdit(opts, target, build);
+  return { ...outcome, line: changedEntryLine(outcome, parseOptions(target.ws)) };
+}
+
+/** Apply one change to the plan under its lock (or preview it with `dryRun`), without printing. */
+export async function applyEdit(opts: ApplyOptions, target: EditTarget, build: BuildChange): Promise<UpdateOutcome<PlanChange>> {
+  const { ws, ref, ctx } = target;
+  // An archived plan is a record of finished work: changing it starts with bringing it back.
+  assertActive(ref);
+  if (opts.expectHash !== undefined && !/^[0-9a-f]{64}$/i.test(opts.expectHash)) {
+    throw new ExecplanError('USAGE', `--expect-hash takes the 64-character sha256 that \`--dry-run --json\` prints (got "${opts.expectHash}").`);
+  }
+  const outcome = await updatePlan(ref.path, (plan) => {
+    const change = build(plan, { ...ctx, style: writingStyle(ws.config.timestamps, plan) });
+    return { edits: change.edits, result: change };
+  }, {
+    ...(opts.dryRun ? { dryRun: true } : {}),
+    ...(opts.expectHash ? { expectedHash: opts.expectHash.toLowerCase() } : {}),
+    parse: parseOptions(ws),
+    display: ref.relPath,
+  });
+  return outcome;
+}
+
+/** The line of the new or changed entry in the text after the change. */
+export function changedEntryLine(outcome: ChangeOutcome, parse: ParseOptions): number | null {
+  return movedItemLine(outcome) ?? entryLine(parsePlan(outcome.after, parse), outcome.result);
+}
+
+/** What a change's line is worked out from. */
+export type ChangeOutcome = Pick<UpdateOutcome<PlanChange>, 'plan' | 'before' | 'after' | 'result'>;
+
+/**
+ * The line of an item ticked or reopened, without parsing the plan again: it keeps its place,
+ * moved only by lines the edits add or remove above it, and the line found there must read as the
+ * entry. Undefined for any other change, or when the check fails: then the plan is parsed anew.
+ */
+export function movedItemLine(outcome: ChangeOutcome): number | undefined {
+  const change = outcome.result;
+  const k = change.items?.[0];
+  const item = k !== undefined && (change.kind === 'progress.done' || change.kind === 'progress.undo') ? outcome.plan.progress[k - 1] : undefined;
+  if (!item) return undefined;
+  const line = shiftedLine(outcome.before, change.edits, item.range.start, item.line);
+  return line !== undefined && lineOf(outcome.after, line).trim() === change.entry.split('\n', 1)[0]!.trim() ? line : undefined;
+}
+
+/** Where line `line`, starting at offset `start` of `before`, is after `edits`; undefined if an edit reaches into it from above. */
+function shiftedLine(before: string, edits: readonly Edit[], start: number, line: number): number | undefined {
+  let shift = 0;
+  for (const e of edits) {
+    if (e.end <= start && !(e.start === start && e.end === start)) shift += newlines(e.text) - newlines(before.slice(e.start, e.end));
+    else if (e.start < start || (e.start === start && e.text.includes('\n'))) return undefined;
+  }
+  return line + shift;
+}
+
+function newlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The text of 1-based line `n`, without its line break ('' past the end). */
+function lineOf(text: string, n: number): string {
+  let start = 0;
+  for (let i = 1; i < n; i++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return '';
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+/** The line of the new or changed entry in a parse of the text after the change. */
+export function entryLine(after: Plan, change: PlanChange): number | null {
+  if (change.section === 'progress') return after.progress[(change.items?.[0] ?? 0) - 1]?.line ?? null;
+  const index = change.entryIndex;
+  return index ? (after[change.section][index - 1]?.line ?? null) : null;
+}
+

@@ -1,0 +1,50 @@
+/**
+ * The one shape every result and error takes as data: `{ ok: true, ...data }` or
+ * `{ ok: false, error: { code, message, ... } }`. `--json` output, `--format json` errors and MCP
+ * tool errors are all built here.
+ */
+import { errnoWords, ExecplanError, type ErrorCode } from '../workspace/errors.js';
+
+/** An error as data. */
+export interface ErrorData {
+  code: ErrorCode | 'INTERNAL';
+  message: string;
+  file?: string;
+  line?: number;
+  details?: string[];
+}
+
+/** A failed operation, as `--json` prints it. */
+export interface ErrorEnvelope {
+  ok: false;
+  error: ErrorData;
+}
+
+/** A successful operation's data, as `--json` prints it. */
+export function okEnvelope<T extends object>(data: T): { ok: true } & T {
+  return { ok: true, ...data };
+}
+
+/** A failed operation's envelope: the error's code and the message the command line prints. */
+export function errorEnvelope(err: unknown): ErrorEnvelope {
+  return { ok: false, error: errorData(err) };
+}
+
+/**
+ * Any thrown value as data: an ExecplanError as it is, a failed system call as an `IO` error in
+ * words, anything else as `INTERNAL` (a bug in execplan).
+ */
+export function errorData(err: unknown): ErrorData {
+  if (err instanceof ExecplanError) return err.toJSON();
+  const io = systemErrorMessage(err);
+  if (io !== undefined) return { code: 'IO', message: io };
+  return { code: 'INTERNAL', message: String((err as Error)?.message ?? err) };
+}
+
+/** The message for a failed system call (a file that cannot be read or written), or undefined for any other error. */
+export function systemErrorMessage(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException;
+  if (!e || typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
+  const why = errnoWords(e);
+  return `${e.syscall} failed for ${e.path ?? 'a file'}: ${why ? `${why} (${e.code})` : e.code}. Check that the path exists and that you may read and write it.`;
+}

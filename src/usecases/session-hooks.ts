@@ -1,0 +1,68 @@
+/**
+ * What execplan tells a coding agent at the moments its hooks run: the plan's resume brief when a
+ * session starts, and whether the work has run ahead of the plan when it stops or compacts.
+ */
+import path from 'node:path';
+import { statSync } from 'node:fs';
+import { sessionHeader, staleReminder } from '../core/keep-current.js';
+import { textSize } from '../core/resume.js';
+import { changedSince } from '../workspace/git-changes.js';
+import { isInside, type Workspace } from '../workspace/workspace.js';
+import { chooseSessionPlan } from './session-plan.js';
+
+/** The context a session starts with, or why there is none. */
+export type SessionContext = { context: string; plan: string; tokens: number } | { context: null; why: string };
+
+/** The default token budget of the session-start context. */
+export const SESSION_BUDGET = 1500;
+
+/** The session's plan and its resume brief, within `budget` tokens (about 4 characters each). */
+export async function sessionContext(ws: Workspace, budget = SESSION_BUDGET): Promise<SessionContext> {
+  const chosen = await chooseSessionPlan(ws);
+  if (!chosen) return { context: null, why: 'the workspace has no active plan' };
+  const header = sessionHeader({ id: chosen.ref.id, path: chosen.ref.relPath, why: chosen.why });
+  const { buildResume, renderResume } = await import('../core/resume.js');
+  const { readPlan } = await import('../workspace/read.js');
+  const { plan } = readPlan(ws, chosen.ref);
+  const rest = Math.max(100, budget - textSize(header).tokens - 2);
+  const brief = buildResume(plan, { budget: rest, exists: (rel) => fileExists(ws, rel) });
+  let context = `${header}\n\n${renderResume(brief, { path: chosen.ref.relPath })}`.trimEnd();
+  // The brief shrinks its lists to fit; a brief still over the budget is cut at a line.
+  const max = budget * 4;
+  if (context.length > max) context = `${context.slice(0, context.lastIndexOf('\n', max - 2))}\n…`;
+  return { context, plan: chosen.ref.relPath, tokens: textSize(context).tokens };
+}
+
+/** Whether the work ran ahead of the plan: the reminder to give, or why there is none. */
+export type StopCheck = { stale: true; plan: string; reminder: string; changed: string[] } | { stale: false; why: string };
+
+/** Compare the working tree with the session's plan: files changed after the plan's last update, while the plan is not finished. */
+export async function checkPlanCurrent(ws: Workspace): Promise<StopCheck> {
+  const chosen = await chooseSessionPlan(ws);
+  if (!chosen) return { stale: false, why: 'no active plan' };
+  const ref = chosen.ref;
+  const since = statSync(ref.path).mtimeMs;
+  // The plan's own files, and execplan's, are not the work.
+  const own = [ws.dirs.active, ws.dirs.archive, ws.dirs.artifacts, ws.dirs.archiveArtifacts, path.join(ws.root, '.execplan')];
+  const changes = changedSince(ws.root, since, (rel) => own.some((dir) => isInside(dir, path.join(ws.root, rel))), ref.relPath);
+  if (!changes.ok) return { stale: false, why: changes.why };
+  if (!changes.files.length) return { stale: false, why: `nothing changed since ${ref.relPath} was last updated` };
+  const { readPlan } = await import('../workspace/read.js');
+  const { outcomesEmpty } = await import('../workspace/finished.js');
+  const { plan } = readPlan(ws, ref);
+  const open = plan.progress.filter((i) => i.state !== 'done').map((i) => ({ n: i.index, text: i.text }));
+  const noOutcome = outcomesEmpty(plan);
+  if (!open.length && !noOutcome) return { stale: false, why: `${ref.relPath} is finished` };
+  const reminder = staleReminder({ id: ref.id, path: ref.relPath, open, outcomesEmpty: noOutcome, changed: changes.files });
+  return { stale: true, plan: ref.relPath, reminder, changed: changes.files };
+}
+
+function fileExists(ws: Workspace, rel: string): boolean {
+  const abs = path.resolve(ws.root, rel);
+  if (!isInside(ws.root, abs)) return false;
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The dashboard in a real browser (Chromium driven by playwright-core): the overview's progress, a
+ * change made with the command line showing on the open page without a reload, requests from
+ * another site and under another host name refused, a hostile plan running nothing, an automated
+ * accessibility audit (axe-core) in light and dark mode and in a 375-pixel-wide window, and keyboard
+ * use. Screenshots of both pages are saved in test-results/screenshots/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Dashboard } from '../src/server/http.js';
+import { runCli } from './helpers.js';
+import { dashboardWorkspace, PLANS, startTestDashboard } from './helpers/dashboard.js';
+import { BROWSER, need } from './helpers/prerequisites.js';
+
+const SHOTS = path.resolve(fileURLToPath(new URL('../test-results/screenshots', import.meta.url)));
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// The flags a sandboxed machine with no network needs: no background connections, no sandbox as root.
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP rebound.test 127.0.0.1'];
+
+let browser: Browser | undefined;
+const running: Dashboard[] = [];
+const others: Server[] = [];
+
+beforeAll(async () => {
+  if (BROWSER.present) browser = await chromium.launch({ executablePath: BROWSER.path, args: ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  while (running.length) await running.pop()!.close();
+  while (others.length) others.pop()!.close();
+});
+
+async function open(width = 1200, colorScheme: 'light' | 'dark' = 'light', bypassCSP = false): Promise<{ page: Page; d: Dashboard; root: string }> {
+  const { root } = dashboardWorkspace();
+  const d = await startTestDashboard(root);
+  running.push(d);
+  const context = await browser!.newContext({ viewport: { width, height: 800 }, colorScheme, bypassCSP });
+  const page = await context.newPage();
+  return { page, d, root };
+}
+
+/** Serious and critical accessibility violations on the page, as `rule: target` lines. */
+async function audit(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = (await page.evaluate("axe.run({ resultTypes: ['violations'] })")) as { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('the dashboard in Chromium', () => {
+  it('lists the plans with their progress, and saves screenshots of both pages', async (ctx) => {
+    need(ctx, BROWSER);
+    const { page, d } = await open();
+    await page.goto(d.url);
+    const row = page.locator('tr', { hasText: 'Add retry to the upload client' });
+    await expect(row.locator('progress').getAttribute('value')).resolves.toBe('1');
+    await expect(row.locator('progress').getAttribute('max')).resolves.toBe('2');
+    await expect(row.locator('.count').textContent()).resolves.toBe('1/2');
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'overview.png'), fullPage: true });
+    await row.locator('a').click();
+    await page.waitForURL(/\/plan\//);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Add retry to the upload client');
+    await expect(page.locator('.markdown h3').first().textContent()).resolves.toBe('Add retry to the upload client');
+    await expect(page.locator('.chart title').first().textContent()).resolves.toContain('Burn-up');
+    await page.screenshot({ path: path.join(SHOTS, 'plan.png'), fullPage: true });
+  });
+
+  it('shows a progress done from the command line on the open page, without a reload', async (ctx) => {
+    need(ctx, BROWSER);
+    const { page, d, root } = await open();
+    await page.goto(d.url);
+    await page.evaluate('window.kept = 42');
+    const updated = page.evaluate("new Promise((resolve) => document.addEventListener('execplan:updated', () => resolve(true), { once: true }))");
+    await page.waitForFunction("document.querySelector('.live-status') !== null");
+    // The page opens its event stream as it loads; give the change to a page already listening.
+    await page.waitForTimeout(200);
+    expect((await runCli(['progress', PLANS.retry, 'done', '2'], { cwd: root })).code).toBe(0);
+    await updated;
+    const row = page.locator('tr', { hasText: 'Add retry to the upload client' });
+    await expect(row.locator('.count').textContent()).resolves.toBe('2/2');
+    await expect(page.evaluate('window.kept')).resolves.toBe(42);
+  });
+
+  it('refuses a page of another site and a host name that is not its own', async (ctx) => {
+    need(ctx, BROWSER);
+    const { page, d } = await open();
+    const foreign = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end(`<!doctype html><title>other site</title><script>fetch(${JSON.stringify(d.url + 'api/overview')}).then(r => r.text()).then(t => document.title = 'read: ' + t.length, e => document.title = 'blocked');</script>`);
+    });
+    others.push(foreign);
+    await new Promise<void>((r) => foreign.listen(0, '127.0.0.1', () => r()));
+    const port = (foreign.address() as { port: number }).port;
+    const statuses: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().startsWith(d.url)) statuses.push(r.status());
+    });
+    await page.goto(`http://localhost:${port}/`);
+    await page.waitForFunction("document.title !== 'other site'");
+    await expect(page.title()).resolves.toBe('blocked');
+    // A name that resolves to this machine (DNS rebinding) is still not the dashboard's own.
+    const rebound = await page.goto(d.url.replace('127.0.0.1', 'rebound.test'));
+    expect(rebound?.status()).toBe(403);
+    expect(statuses.every((s) => s === 403)).toBe(true);
+  });
+
+  it('runs nothing a plan holds', async (ctx) => {
+    need(ctx, BROWSER);
+    const { page, d } = await open();
+    const dialogs: string[] = [];
+    page.on('dialog', (dlg) => {
+      dialogs.push(dlg.message());
+      void dlg.dismiss();
+    });
+    await page.goto(`${d.url}plan/${PLANS.hostile}`);
+    await expect(page.locator('.markdown').textContent()).resolves.toContain("<script>window.__ran = 'script tag'</script>");
+    for (const text of ['markup', 'javascript link', 'data link']) await page.getByText(text).first().hover();
+    expect(await page.locator('.markdown a[href^="javascript:"], .markdown a[href^="data:"], .markdown script, .markdown img').count()).toBe(0);
+    await expect(page.evaluate('window.__ran')).resolves.toBeUndefined();
+    expect(dialogs).toEqual([]);
+  });
+
+  it('has no serious accessibility violation, light or dark, wide or 375 pixels wide', async (ctx) => {
+    need(ctx, BROWSER);
+    const pages = (d: Dashboard) => ({ overview: d.url, plan: `${d.url}plan/${PLANS.retry}` });
+    for (const [width, scheme, which] of [[1200, 'light', ['overview', 'plan']], [1200, 'dark', ['overview']], [375, 'light', ['overview', 'plan']]] as const) {
+      const { page, d } = await open(width, scheme, true);
+      for (const url of which.map((w) => pages(d)[w])) {
+        await page.goto(url);
+        expect(await audit(page), `${url} at ${width}px, ${scheme}`).toEqual([]);
+        // Nothing runs off the side of a narrow window.
+        expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1'), `${url} at ${width}px`).toBe(true);
+      }
+      if (scheme === 'dark') expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(13, 17, 23)');
+      if (width === 375) await page.screenshot({ path: path.join(SHOTS, 'plan-375.png'), fullPage: true });
+    }
+  });
+
+  it('works from the keyboard: skip link, sorting, opening a plan', async (ctx) => {
+    need(ctx, BROWSER);
+    const { page, d } = await open();
+    await page.goto(d.url);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate('document.activeElement?.textContent')).resolves.toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('main');
+    // Tab to the Progress column's sort button and sort by it.
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate("document.activeElement?.getAttribute('data-sort')")) === 'progress') break;
+    }
+    await page.keyboard.press('Enter');
+    await expect(page.locator('th[data-key="progress"]').getAttribute('aria-sort')).resolves.toBe('ascending');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('th[data-key="progress"]').getAttribute('aria-sort')).resolves.toBe('descending');
+    const first = await page.locator('tbody tr').first().locator('a').textContent();
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate('document.activeElement?.tagName')) === 'A' && (await page.evaluate("document.activeElement?.closest('tbody') !== null"))) break;
+    }
+    await expect(page.evaluate('document.activeElement?.textContent')).resolves.toBe(first);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/plan\//);
+  });
+});
