@@ -22,17 +22,16 @@ const REPEAT_CHARS = 100_000;
 
 /** What one plan line is made of: the fragment repeated until the run is 100,000 characters long. */
 const FRAGMENTS = [
-  ' ', '\t', '\u00a0', ':', '`', '[', ']', '(', ')', '*', '_', '|', '~', '9', '-', '/', '\\', '.', ',', ';', '!', '#', '>', '<',
-  '"', "'", '+', '&', '=', '$', '{', '@', 'a', '…', '- [ ] ', '- [x] ', '[x](', '](', '**', '__', '`a` ', 'a/', 'a.', ': ',
-  ' a', '(2026-01-01 ', '2026-01-01 ', '1. ', '> ', '# ', '| a ', 'http://', 'x\u2028',
+  ' ', '\t', ':', '`', '[', ']', '(', ')', '*', '_', '|', '~', '9', '-', '/', '\\', '.', '#', '>', '+', 'a', '…',
+  '- [ ] ', '[x](', '](', '**', '`a` ', 'a/', 'a.', ': ', ' a', '(2026-01-01 ', '> ', '| a ', 'x\u2028',
 ];
 
 /** Where the run goes, section by section: a timestamp left open, a Progress item, log fields, prose, a heading, a list. */
 const PLACES: [string, (run: string) => string[]][] = [
   ['## Progress', (run) => [`- [x] (2026-01-01${run}10:00`, `- [ ] (2026-01-05 10:00) ${run}x (2026-01-05)`]],
-  ['## Decision Log', (run) => [`- Decision: x${run}`, `  Rationale: ${run}y`, `  Date/Author: 2026-01-01${run}`]],
-  ['## Surprises & Discoveries', (run) => [`- Observation: ${run}`, `  Evidence: \`${run}`]],
-  ['## Purpose / Big Picture', (run) => [`${run}x`, '', `Run \`${run}`, '', `### ${run}z`, '', `1. ${run}`]],
+  ['## Decision Log', (run) => [`- Decision: x${run}`, '  Rationale: r']],
+  ['## Surprises & Discoveries', (run) => ['- Observation: o', `  Evidence: \`${run}`]],
+  ['## Purpose / Big Picture', (run) => [`${run}x`, '', `### ${run}z`]],
 ];
 
 /** The skeleton with the run placed in its sections, after each one's guidance. */
@@ -64,7 +63,7 @@ function readLines(text: string): number {
   return n;
 }
 
-// Linear work on these 1.2 MB plans (a brief shrunk in rounds, a rule reading every line) takes up to
+// Linear work on these 600 kB plans (a brief shrunk in rounds, a rule reading every line) takes up to
 // a few dozen times the reading on a loaded machine; a pattern that backtracks over one
 // 100,000-character run takes thousands of times longer (seconds to minutes).
 const RATIO = 200;
