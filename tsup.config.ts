@@ -116,48 +116,53 @@ const LAZY_PACKAGES = [
   lazy('entities/lib/decode.js', ['decodeHTML', 'decodeHTMLStrict'], ['entities', 'entities/lib/decode.js']),
 ];
 
-export default defineConfig([
-  // The library, with types. Its dependencies stay packages, except the small parsing ones.
-  {
-    ...common,
-    entry: { index: 'src/index.ts' },
-    dts: { entry: { index: 'src/index.ts' } },
-    noExternal: ['markdown-it', 'string-width'],
-    // markdown-it imports the whole of `entities` for its decoder; the encoder tables (a third of
-    // the parser's bundled size) come along unless the import points at the decoder alone, which
-    // `entities` exports as a module of its own with the same functions.
-    esbuildOptions(options) {
-      options.alias = { ...options.alias, entities: 'entities/lib/decode.js' };
-    },
+// The library, with types. Its dependencies stay packages, except the small parsing ones.
+const library: Options = {
+  ...common,
+  entry: { index: 'src/index.ts' },
+  dts: { entry: { index: 'src/index.ts' } },
+  noExternal: ['markdown-it', 'string-width'],
+  // markdown-it imports the whole of `entities` for its decoder; the encoder tables (a third of
+  // the parser's bundled size) come along unless the import points at the decoder alone, which
+  // `entities` exports as a module of its own with the same functions.
+  esbuildOptions(options) {
+    options.alias = { ...options.alias, entities: 'entities/lib/decode.js' };
   },
-  // The command line. Start-up time is most of what a command costs, and resolving and loading
-  // packages file by file is most of start-up, so every dependency is bundled in: each command
-  // loads a few chunks and nothing else. Code splitting keeps each command's code in its own
-  // chunks, so `execplan --version` loads almost nothing and `mcp` alone loads the MCP SDK.
-  // Whitespace and syntax are minified (names are kept, so stack traces stay readable): V8 reads
-  // every byte of a module before running it. It is CommonJS: Node's ES module loader costs a
-  // one-plan lint about a fifth of its time, mostly because importing a built-in module (node:fs)
-  // evaluates every lazy part of it (fs/promises, streams), where `require` loads what is used.
-  {
-    ...common,
-    // The lint worker is its own entry: worker threads start from a file.
-    entry: { bin: 'src/bin.ts', 'lint-worker': 'src/commands/lint-worker.ts' },
-    dts: false,
-    format: ['cjs'],
-    shims: true,
-    noExternal: [/.*/],
-    minifyWhitespace: true,
-    minifySyntax: true,
-    esbuildPlugins: [...LAZY_PACKAGES, PICOCOLORS_WITHOUT_DETECTION, SIGNAL_EXIT_WITHOUT_ASSERT, COMMANDER_CHILD_PROCESS_ON_DEMAND, RULE_METAS_AS_DATA],
-    // tsup turns the split ES modules into CommonJS with sucrase, which rewrites `??` and `?.` on
-    // its own and gets minified code wrong (`return(a=b).c??=d` lost its space); esbuild lowers
-    // them first, so sucrase only rewrites imports and exports.
-    esbuildOptions(options) {
-      options.supported = { ...options.supported, 'nullish-coalescing': false, 'optional-chain': false, 'logical-assignment': false };
-      // proper-lockfile loads graceful-fs as its default file system, which patches node:fs as it
-      // loads and pulls in the stream modules (about 4 ms); src/workspace/lock.ts always hands it
-      // a file system of its own, built on node:fs, so graceful-fs would never be called.
-      options.alias = { ...options.alias, 'graceful-fs': 'fs' };
-    },
+};
+
+// The command line. Start-up time is most of what a command costs, and resolving and loading
+// packages file by file is most of start-up, so every dependency is bundled in: each command
+// loads a few chunks and nothing else. Code splitting keeps each command's code in its own
+// chunks, so `execplan --version` loads almost nothing and `mcp` alone loads the MCP SDK.
+// Whitespace and syntax are minified (names are kept, so stack traces stay readable): V8 reads
+// every byte of a module before running it. It is CommonJS: Node's ES module loader costs a
+// one-plan lint about a fifth of its time, mostly because importing a built-in module (node:fs)
+// evaluates every lazy part of it (fs/promises, streams), where `require` loads what is used.
+const commandLine: Options = {
+  ...common,
+  // The lint worker is its own entry: worker threads start from a file.
+  entry: { bin: 'src/bin.ts', 'lint-worker': 'src/commands/lint-worker.ts' },
+  dts: false,
+  format: ['cjs'],
+  shims: true,
+  noExternal: [/.*/],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  esbuildPlugins: [...LAZY_PACKAGES, PICOCOLORS_WITHOUT_DETECTION, SIGNAL_EXIT_WITHOUT_ASSERT, COMMANDER_CHILD_PROCESS_ON_DEMAND, RULE_METAS_AS_DATA],
+  // tsup turns the split ES modules into CommonJS with sucrase, which rewrites `??` and `?.` on
+  // its own and gets minified code wrong (`return(a=b).c??=d` lost its space); esbuild lowers
+  // them first, so sucrase only rewrites imports and exports.
+  esbuildOptions(options) {
+    options.supported = { ...options.supported, 'nullish-coalescing': false, 'optional-chain': false, 'logical-assignment': false };
+    // proper-lockfile loads graceful-fs as its default file system, which patches node:fs as it
+    // loads and pulls in the stream modules (about 4 ms); src/workspace/lock.ts always hands it
+    // a file system of its own, built on node:fs, so graceful-fs would never be called.
+    options.alias = { ...options.alias, 'graceful-fs': 'fs' };
   },
-]);
+};
+
+/**
+ * `tsup` builds both. `tsup --env.EXECPLAN_BUILD cli` builds the command line alone, without the
+ * library and its type declarations (most of the build's time): what `npm start` and `npm test` run.
+ */
+export default defineConfig((options) => (options.env?.EXECPLAN_BUILD === 'cli' ? [commandLine] : [library, commandLine]));

@@ -81,7 +81,9 @@ export function runOnce(cmd) {
   const result = spawnSync(argv[0], argv.slice(1), {
     cwd: cmd.cwd,
     env: { ...process.env, ...cmd.env },
-    stdio: ['ignore', cmd.capture ? 'pipe' : 'ignore', 'pipe'],
+    // `input` is written to the command's stdin (a hook's payload); without it stdin is /dev/null.
+    stdio: [cmd.input !== undefined ? 'pipe' : 'ignore', cmd.capture ? 'pipe' : 'ignore', 'pipe'],
+    ...(cmd.input !== undefined ? { input: cmd.input } : {}),
     maxBuffer: MAX_BUFFER,
     encoding: 'utf8',
     // Without coreutils timeout this is the only limit; with it, a backstop.
@@ -115,7 +117,7 @@ function wrapForRss(argv, rssFile) {
 }
 
 /**
- * Measure several commands side by side. Each command: `{ label, argv, cwd?, env?, okCodes?, rss?,
+ * Measure several commands side by side. Each command: `{ label, argv, cwd?, env?, input?, okCodes?, rss?,
  * prepare?(), warmup? }`; `prepare` runs before every run of that command and is not timed, and
  * `warmup` overrides the shared warm-up count for that command (a slow peer may need none). With
  * `fixedOrder`, every round keeps the given order (for "first run, then second run" pairs); rounds

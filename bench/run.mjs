@@ -16,6 +16,7 @@ import { cleanEnvironment } from './env.mjs';
 import { CommandFailed } from './measure.mjs';
 import { formatTable, statusRow, writeResults } from './report.mjs';
 import { lint10k, lintCache, lintVsMarkdownlint } from './scenarios/lint.mjs';
+import { hookStop } from './scenarios/hook.mjs';
 import { mcp } from './scenarios/mcp.mjs';
 import { progressConcurrency, progressDone } from './scenarios/progress.mjs';
 import { serve } from './scenarios/serve.mjs';
@@ -26,7 +27,7 @@ const ROOT = path.resolve(BENCH_DIR, '..');
 const RESULTS = path.join(BENCH_DIR, 'results.json');
 
 /** Every scenario, in the order they run. */
-const SCENARIOS = [baseline, version, list, lintOne, progressDone, mcp, lintVsMarkdownlint, lintCache, lint10k, progressConcurrency, serve];
+const SCENARIOS = [baseline, version, list, lintOne, progressDone, hookStop, mcp, lintVsMarkdownlint, lintCache, lint10k, progressConcurrency, serve];
 
 function positiveInt(name, fallback) {
   const raw = process.env[name];

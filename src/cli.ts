@@ -4,7 +4,10 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { Io } from './commands/io.js';
+import { addExamples } from './cli-examples.js';
 import { reportError, runCommand, type CommandModule } from './run-command.js';
+import { errorEnvelope } from './usecases/envelope.js';
+import { ExecplanError } from './workspace/errors.js';
 import { VERSION } from './version.js';
 
 /** How a command's `<plan>` argument may be given (see resolvePlan in src/workspace/plans.ts). */
@@ -84,12 +87,21 @@ async function parse(program: Command, argv: string[], io: Io, json: boolean, ex
       // --help and --version end here too, with exit code 0.
       if (err.exitCode === 0) return 0;
       // The option parser has said what is wrong on stderr; a JSON reader gets it as its one document.
-      if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: 'USAGE', message: err.message.replace(/^error: /, '') } }, null, 2)}\n`);
+      if (json) io.stdout(`${JSON.stringify(errorEnvelope(new ExecplanError('USAGE', err.message.replace(/^error: /, ''))), null, 2)}\n`);
       return 2;
     }
     return reportError(io, err, json);
   }
   return exitCode();
+}
+
+/**
+ * The command table the parser is built from, without running anything: for generated shell
+ * completion and the tests that walk every command.
+ */
+export function commandTree(): Command {
+  const none = () => undefined;
+  return buildProgram({ cwd: '.', env: {}, stdout: none, stderr: none, stdoutIsTTY: false, stderrIsTTY: false }, none, async () => 0);
 }
 
 function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = (load, opts, positional) => runCommand(io, load, opts, positional)): Command {
@@ -224,6 +236,14 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .action(lazy(() => import('./commands/resume.js')));
 
   program
+    .command('doctor')
+    .description('find what an interrupted archive, reopen or edit left behind (a plan apart from its artifacts, a move record, temporary files, dead locks); --fix repairs it')
+    .option('--fix', 'repair what was found: finish or roll back interrupted moves, bring artifacts to their plan, remove leftovers')
+    .option('--dry-run', 'only report (the default without --fix)')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/doctor.js')));
+
+  program
     .command('use')
     .description('name the plan agent sessions work on (kept out of git); with no plan, say which one they work on and why')
     .argument('[plan]', PLAN_ARG)
@@ -256,6 +276,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .option('--port <n>', 'port to listen on (default: a free one)')
     .option('--host <address>', 'address to listen on (default: 127.0.0.1; anything else is reachable from other machines)')
     .option('--open', 'open the dashboard in the default browser')
+    .option('--branches', 'also list the plans of every branch and worktree')
     .addHelpText('after', '\nExamples:\n  execplan serve\n  execplan serve --port 4780 --open\n')
     .action(lazy(() => import('./commands/serve.js')));
 
@@ -264,6 +285,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .description("write the dashboard's pages as a static site: no server, no network")
     .option('-o, --out <dir>', 'folder to write the report to')
     .option('--force', 'write into a folder that holds other files')
+    .option('--branches', 'also list the plans of every branch and worktree')
     .addOption(jsonOption())
     .addHelpText('after', '\nExamples:\n  execplan report --out plan-report\n  execplan report --out public --force\n')
     .action(lazy(() => import('./commands/report.js')));
@@ -323,6 +345,13 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .action(lazy(() => import('./commands/artifact-list.js')));
 
   program
+    .command('log')
+    .description("the commits that changed a plan (across renames into the archive) and its progress at each")
+    .argument('<plan>', PLAN_ARG)
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/log.js')));
+
+  program
     .command('merge-driver')
     .description('merge a plan changed on two branches, section by section (git runs it as: execplan merge-driver %O %A %B %P)')
     .argument('<base>', "the common ancestor's version (git's %O)")
@@ -343,5 +372,22 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .description('remove the merge driver: its .gitattributes lines and its .git/config section')
     .addOption(jsonOption())
     .action(lazy(async () => ({ run: (await import('./commands/git-setup.js')).uninstall, ownsMergeDriver: true })));
+  const hookCommand = gitCommand.command('hook').description('the pre-commit hook that lints the staged plans');
+  hookCommand
+    .command('install')
+    .description('add a pre-commit hook that lints the staged plans, chaining a hook already there')
+    .addOption(jsonOption())
+    .action(lazy(() => import('./commands/git-hook.js')));
+  hookCommand
+    .command('uninstall')
+    .description('remove the pre-commit hook, restoring the hook it chained')
+    .addOption(jsonOption())
+    .action(lazy(async () => ({ run: (await import('./commands/git-hook.js')).uninstall })));
+  hookCommand
+    .command('run', { hidden: true })
+    .description('lint the plans staged for commit (what the hook runs)')
+    .action(lazy(async () => ({ run: (await import('./commands/git-hook.js')).runHook })));
+
+  addExamples(program);
   return program;
 }

@@ -103,6 +103,7 @@ describe('execplan new', () => {
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out).toEqual({
+      ok: true,
       id: '2026-01-05_add-csv-export-to-reports',
       path: '.agent/execplans/2026-01-05_add-csv-export-to-reports.md',
       artifacts: '.agent/execplans/artifacts/2026-01-05_add-csv-export-to-reports',

@@ -13,6 +13,9 @@ import { renderMarkdown } from '../src/formatters/html/markdown.js';
 import type { Dashboard } from '../src/server/http.js';
 import { runCli, tempRepo } from './helpers.js';
 import { dashboardWorkspace, HOSTILE, PLANS, startTestDashboard } from './helpers/dashboard.js';
+import { gitRepo } from './helpers/git-repo.js';
+import { dashboardSource } from '../src/usecases/dashboard.js';
+import { openWorkspace } from '../src/workspace/workspace.js';
 import { GOOD } from './rules/helpers.js';
 
 const running: Dashboard[] = [];
@@ -172,6 +175,43 @@ describe('execplan serve', () => {
     });
     expect(await got).toMatch(/event: change\ndata: \{"at":/);
     expect((await get(d.url)).body).toMatch(/aria-label="2 of 2 items done"/);
+  });
+});
+
+describe('the dashboard over git', () => {
+  it('flags drift and overlap, lists other branches, and draws the plan\'s history', async () => {
+    const repo = gitRepo();
+    repo.write('src/upload.ts', '// v1\n');
+    repo.write('src/http.ts', '// v1\n');
+    repo.write(`.agent/execplans/${PLANS.retry}.md`, GOOD);
+    repo.write('.agent/execplans/2026-01-06_share-the-http-client.md', GOOD.replace('# Add retry to the upload client', '# Share the HTTP client'));
+    repo.commitAll('Plans', '2026-01-05T10:00:00Z');
+    repo.write(`.agent/execplans/${PLANS.retry}.md`, GOOD.replace('- [ ] Add the retry loop to `src/upload.ts`.', '- [x] (2026-01-06 09:00) Add the retry loop to `src/upload.ts`.\n- [ ] Document the retries.'));
+    repo.commitAll('Tick the retry loop', '2026-01-06T09:00:00Z');
+    // The code moves on without the plan.
+    repo.write('src/upload.ts', '// v2\n');
+    repo.commitAll('Change the upload client', '2026-01-07T09:00:00Z');
+    repo.git('branch', 'other');
+    repo.git('checkout', '-q', 'other');
+    repo.write('.agent/execplans/2026-01-07_only-on-the-other-branch.md', GOOD.replace('# Add retry to the upload client', '# Only on the other branch'));
+    repo.commitAll('A plan of its own', '2026-01-07T10:00:00Z');
+    repo.git('checkout', '-q', 'main');
+
+    const source = dashboardSource(openWorkspace(repo.root), { now: () => new Date('2026-01-08T12:00:00Z'), tzOffsetMinutes: 0, branches: true, env: repo.env });
+    const overview = await source.overview();
+    const retry = overview.plans.find((p) => p.id === PLANS.retry && p.local)!;
+    expect(retry.branch).toBe('main');
+    expect(retry.drift).toMatchObject({ files: ['src/upload.ts'], commits: 1 });
+    // On this branch, and on the other one.
+    expect(retry.overlap).toEqual(['2026-01-06_share-the-http-client', '2026-01-07_only-on-the-other-branch']);
+    const other = overview.plans.find((p) => p.id === '2026-01-07_only-on-the-other-branch')!;
+    expect(other).toMatchObject({ local: false, branch: 'other', lint: null, pace: null });
+
+    const page = (await source.plan(PLANS.retry))!;
+    expect(page.history.map((h) => [h.subject, h.done, h.total])).toEqual([
+      ['Plans', 1, 2],
+      ['Tick the retry loop', 2, 3],
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,7 @@ import { parsePlan } from '../src/core/parse.js';
 import { SECTION_KEYS, SECTIONS } from '../src/core/sections.js';
 import { LIVING_DOCUMENT_PREAMBLE } from '../src/core/skeleton.js';
 import { PLANS_GUIDE } from '../src/templates/plans-guide.js';
+import { ensureBuilt, REPO } from './helpers/mcp-client.js';
 
 const ROOT = fileURLToPath(new URL('../examples/workspace/', import.meta.url));
 const PLANS = path.join(ROOT, '.agent/execplans');
@@ -105,5 +107,22 @@ describe('examples/workspace', () => {
       expect(existsSync(dir), dir).toBe(true);
       if (f === COMPLETE || f === ARCHIVED) expect(readdirSync(dir).some((n) => n.endsWith('.txt'))).toBe(true);
     }
+  });
+});
+
+describe('npm start', () => {
+  it('shows the plans, one warning worth fixing and what to try next, and exits 0', () => {
+    ensureBuilt();
+    const r = spawnSync(process.execPath, ['examples/start.mjs', '--no-build'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ID +TITLE +PROGRESS +LAST ACTIVITY +STATE$/);
+    expect(r.stdout).toContain('2026-03-10_store-readings-in-sqlite');
+    // The in-progress plan's last milestone does not yet say how to verify it.
+    expect(r.stdout).toMatch(/\n {2}\d+:1 +warning +Milestone "Milestone 4: switch the commands" does not say how to verify it.*milestone-outcome\n/);
+    expect(r.stdout).toContain('✖ 1 problem (0 errors, 1 warning)');
+    expect(lines.at(-1)).toMatch(/^Try next: node dist\/bin\.cjs --cwd examples\/workspace resume store-readings /);
+    expect(lines.filter((l) => l.startsWith('Try next'))).toHaveLength(1);
   });
 });

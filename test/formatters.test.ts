@@ -109,6 +109,17 @@ describe('json', () => {
   });
 });
 
+describe('json and sarif, built from per-plan blocks', () => {
+  // Both are one JSON document printed with two-space indentation: the streamed form must be the
+  // very bytes JSON.stringify gives for the parsed document, whatever the results.
+  const inputs = { some: sampleInput({ enabled: { title: 'error', 'progress-timestamp': 'warn' } }), none: empty(), clean: sampleInput({ results: [result('a.md', []), result('b "q".md', [])] }) };
+  for (const [name, input] of Object.entries(inputs)) {
+    it(`are what JSON.stringify prints for the document (${name})`, () => {
+      for (const out of [json(input), sarif(input)]) expect(out).toBe(`${JSON.stringify(JSON.parse(out), null, 2)}\n`);
+    });
+  }
+});
+
 describe('github', () => {
   it('prints one workflow command per finding', () => {
     const lines = github(sampleInput()).trimEnd().split('\n');

@@ -25,6 +25,18 @@ const PLACES: Record<string, { section?: string; ctx?: Partial<LintContextBase> 
   'no-outside-context': { section: 'context' },
   'referenced-paths-exist': { section: 'context' },
   'repo-relative-paths': { section: 'context' },
+  // The history the page describes: two commits changed src/export.ts after the plan's last commit.
+  'plan-drift': {
+    section: 'context',
+    ctx: {
+      file: { path: '.agent/execplans/2026-01-05_add-csv-export.md', name: '2026-01-05_add-csv-export.md' },
+      history: [
+        { hash: 'c3', time: Date.parse('2026-01-06T15:00:00Z') / 1000, changes: [{ status: 'M', path: 'src/export.ts' }] },
+        { hash: 'c2', time: Date.parse('2026-01-06T09:00:00Z') / 1000, changes: [{ status: 'M', path: 'src/export.ts' }] },
+        { hash: 'c1', time: Date.parse('2026-01-05T12:00:00Z') / 1000, changes: [{ status: 'A', path: '.agent/execplans/2026-01-05_add-csv-export.md' }] },
+      ],
+    },
+  },
 };
 
 /** Rules whose examples are file names or folders, not Markdown: tested in their own rule tests. */

@@ -2,6 +2,7 @@
 import { AGENT_IDS, type AgentId } from '../core/agent-hooks.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { openWorkspace } from '../workspace/workspace.js';
+import { refusedEnvelope } from '../usecases/envelope.js';
 import { writeJson, type Io } from './io.js';
 
 type Options = { cwd?: string; json?: boolean } & Partial<Record<AgentId, boolean>>;
@@ -16,8 +17,10 @@ export async function run(io: Io, opts: Options, action: string): Promise<number
   const agents = picked.length ? picked : [...AGENT_IDS];
   const uc = await import('../usecases/agent-hooks.js');
   const steps = action === 'install' ? uc.installAgentHooks(ws, agents) : uc.uninstallAgentHooks(ws, agents);
-  const blocked = steps.some((s) => s.blocked);
-  if (opts.json) writeJson(io, { ok: !blocked, root: ws.root, steps });
+  const blockedSteps = steps.filter((s) => s.blocked);
+  const blocked = blockedSteps.length > 0;
+  const data = { root: ws.root, steps };
+  if (opts.json) writeJson(io, blocked ? refusedEnvelope(`Left ${blockedSteps.map((s) => s.path).join(', ')} as ${blockedSteps.length === 1 ? 'it is' : 'they are'}.`, blockedSteps.map((s) => `${s.path}: ${s.note ?? 'left as it is'}`), data) : data);
   else io.stdout(renderHookSteps(steps));
   return blocked ? 1 : 0;
 }

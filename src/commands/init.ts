@@ -6,6 +6,7 @@ import { CONFIG_FILE, DEFAULT_PATHS, loadConfig } from '../workspace/config.js';
 import { detectLayout } from '../workspace/layout.js';
 import { assertRealInside, mkdirInside, writablePath } from '../workspace/safe-path.js';
 import { assertFolder, findRoot, relPath, workspaceFor } from '../workspace/workspace.js';
+import { refusedEnvelope } from '../usecases/envelope.js';
 import { writeJson, type Io } from './io.js';
 import { sha256 } from '../workspace/hash.js';
 import { writeFileAtomic } from '../workspace/atomic-write.js';
@@ -84,7 +85,8 @@ export async function run(io: Io, opts: Options): Promise<number> {
   const changed = steps.some((s) => s.action === 'created' || s.action === 'updated');
   const blocked = steps.filter((s) => s.blocked);
   if (opts.json) {
-    writeJson(io, { ok: !blocked.length, root, changed, detected: detected ?? null, steps });
+    const data = { root, changed, detected: detected ?? null, steps };
+    writeJson(io, blocked.length ? refusedEnvelope(`Left ${blocked.map((s) => s.path).join(', ')} as ${blocked.length === 1 ? 'it is' : 'they are'}.`, blocked.map((s) => `${s.path}: ${s.note}`), data) : data);
     return blocked.length ? 1 : 0;
   }
   for (const s of steps) io.stdout(`${s.action.padEnd(9)} ${s.path}${s.note ? `  (${s.note})` : ''}\n`);

@@ -1,6 +1,7 @@
 /** Helpers the commands share for the process around them (see src/io.ts). */
 import type { Io } from '../io.js';
 import { nowFrom, tzOffsetFrom, type Clock, clockFrom } from '../usecases/clock.js';
+import { envelope } from '../usecases/envelope.js';
 
 export type { Io } from '../io.js';
 
@@ -11,9 +12,9 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
-/** Write one JSON document to stdout: the only thing `--json` mode writes there. */
-export function writeJson(io: Io, value: unknown): void {
-  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+/** Write one JSON document to stdout, in the envelope every `--json` document has: the only thing `--json` mode writes there. */
+export function writeJson(io: Io, value: object): void {
+  io.stdout(`${JSON.stringify(envelope(value), null, 2)}\n`);
 }
 
 /** The clock a command runs at (see src/usecases/clock.ts). */

@@ -94,9 +94,10 @@ export async function loadFormatter(name: FormatName): Promise<Formatter> {
   }
 }
 
-/** The per-file form of the formats that have one (stylish, github); undefined for whole documents. */
-export async function loadStreamingFormatter(name: FormatName): Promise<StreamingFormatter | undefined> {
-  if (name === 'stylish') return import('../formatters/stylish.js');
+/** The per-file form of a format: every format has one. */
+export async function loadStreamingFormatter(name: FormatName): Promise<StreamingFormatter> {
+  if (name === 'json') return import('../formatters/json.js');
+  if (name === 'sarif') return import('../formatters/sarif.js');
   if (name === 'github') return import('../formatters/github.js');
-  return undefined;
+  return import('../formatters/stylish.js');
 }

@@ -25,6 +25,8 @@ import { loadFormatter, loadStreamingFormatter, openSink } from './lint-output.j
 import { checkCache, debugRun, lintAll, settleHits } from './lint-run.js';
 import { startProgress } from './progress.js';
 
+const EMPTY = Buffer.alloc(0);
+
 /** Run `execplan lint [plans...]`. */
 export async function run(io: Io, opts: LintOptions, targets: string[] = []): Promise<number> {
   try {
@@ -51,6 +53,12 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   const refs = targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active', (rel, why, link) => io.stderr(leftOutMessage(rel, why, link)));
   const jobs = refs.map((ref) => lintJob(ws, ref));
   const rels = jobs.map((j) => j.rel);
+  // plan-drift reads git history, back to the last commit of every plan linted.
+  if (enabled.some((e) => e.rule.meta.id === 'plan-drift') && rels.length) {
+    const { gitDirs } = await import('../workspace/git-dirs.js');
+    const history = gitDirs(ws.root) ? await (await import('../usecases/drift.js')).cachedHistory(ws, rels, io.env) : undefined;
+    if (history) setup.history = history;
+  }
   const cache = opts.cache ? openCache(ws, cwd, opts, setup, metas) : undefined;
   const input: StreamInput = {
     rules: metas,
@@ -74,8 +82,8 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   // The report is kept in the cache, to be printed again by a run over the very same results.
   const reportOptions = cache && settled.fix === 'none' ? JSON.stringify({ format: settled.format, color: input.color, quiet: Boolean(opts.quiet), rootUri: input.rootUri }) : undefined;
   const report: string[] = [];
-  const write = (text: string) => {
-    if (reportOptions !== undefined) report.push(text);
+  const write = (text: string | Buffer) => {
+    if (reportOptions !== undefined) report.push(text.toString());
     sink.write(text);
   };
 
@@ -88,9 +96,11 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
       Object.assign(t, stored.totals);
       debugRun(io, pass, jobs.length, jobs.length, 'the main thread');
     } else {
-      // Large runs print each plan's findings as they come and keep only counts; --fix and the
-      // whole-document formats need every result first.
+      // Large runs print each plan's findings as they come and keep only counts; the whole-document
+      // formats keep each plan's block as bytes until the totals that lead them are known; --fix
+      // needs every result first.
       const stream = settled.fix === 'none' ? await loadStreamingFormatter(settled.format) : undefined;
+      const held: Buffer[] | undefined = stream && 'header' in stream ? [] : undefined;
       const results: LintResult[] = [];
       settleHits(jobs, pass, cache);
       await lintAll(io, jobs, pass, setup, Boolean(cache), loadLinter, progress, (o) => {
@@ -100,11 +110,22 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
         else {
           const shown = keep(r);
           count(shown);
-          write(stream.file(shown, input));
+          const block = stream.file(shown, input);
+          if (!held) write(block);
+          else if (block) held.push(Buffer.from(held.length ? `${stream.separator ?? ''}${block}` : block));
         }
       });
       progress.done();
-      if (stream) write(stream.footer(t, input));
+      if (stream) {
+        if (held) {
+          write(stream.header!(t, input));
+          for (let i = 0; i < held.length; i++) {
+            write(held[i]!);
+            held[i] = EMPTY;
+          }
+        }
+        write(stream.footer(t, input));
+      }
       else {
         if (settled.fix !== 'none') {
           const diff = await applyFixes(io, ws, refs, jobs, await loadLinter(), cache, results, settled);
@@ -177,7 +198,7 @@ function openCache(ws: Workspace, cwd: string, opts: LintOptions, setup: LintSet
   const key = cacheKey({
     version: VERSION,
     rules: metas,
-    settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, styleFromPlan: Boolean(setup.timestampStyleFromPlan), tz: setup.tzOffsetMinutes, paths: ws.config.paths },
+    settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, styleFromPlan: Boolean(setup.timestampStyleFromPlan), tz: setup.tzOffsetMinutes, paths: ws.config.paths, head: setup.history?.[0]?.hash },
   });
   const file = cacheFile(ws.root, cwd, opts.cacheLocation);
   // Inside the repository no symbolic link may lead the cache elsewhere; a place outside it is the user's explicit choice.

@@ -1,8 +1,9 @@
-/** `execplan list`: every plan with its progress, last activity and state. */
-import { leftOutMessage } from '../workspace/plans.js';
+/** `execplan list`: every plan with its progress, last activity and state; `--branches` across branches and worktrees. */
+import type { Drift } from '../core/drift.js';
 import type { ExecplanError } from '../workspace/errors.js';
-import { listPlanSummaries } from '../workspace/summaries.js';
-import { openWorkspace } from '../workspace/workspace.js';
+import { leftOutMessage } from '../workspace/plans.js';
+import { listPlanSummaries, type ListedPlan } from '../workspace/summaries.js';
+import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
 import { renderTable } from './table.js';
 
@@ -12,14 +13,17 @@ interface Options {
   archived?: boolean;
   all?: boolean;
   cache?: boolean;
+  branches?: boolean;
+  remote?: boolean;
 }
 
 /** Run `execplan list`. */
 export async function run(io: Io, opts: Options): Promise<number> {
   const ws = openWorkspace(opts.cwd ?? io.cwd);
+  if (opts.branches || opts.remote) return (await import('./list-branches.js')).listBranches(io, ws, opts);
   const which = opts.all ? 'all' : opts.archived ? 'archived' : 'active';
   const unreadable: ExecplanError[] = [];
-  const plans = await listPlanSummaries(ws, which, {
+  const listed = await listPlanSummaries(ws, which, {
     cache: opts.cache !== false,
     onOutside: (rel, why, link) => io.stderr(leftOutMessage(rel, why, link)),
     onUnreadable: (err) => {
@@ -27,7 +31,10 @@ export async function run(io: Io, opts: Options): Promise<number> {
       io.stderr(`execplan: left out ${err.file ?? 'a plan'}: ${err.message}\n`);
     },
     onCacheRefused: (err) => io.stderr(`execplan: did not write the list cache: ${err.message}\n`),
+    files: which !== 'archived',
   });
+  const drifts = await driftOf(ws, listed, io);
+  const plans = listed.map(({ files: _files, ...p }) => (drifts ? { ...p, drift: drifts.get(p.path) ?? null } : p));
   // The plans that could be read are listed; the exit code says the listing is not whole.
   const code = unreadable.length ? 2 : 0;
   if (opts.json) {
@@ -39,12 +46,35 @@ export async function run(io: Io, opts: Options): Promise<number> {
     if (!unreadable.length) io.stdout(which === 'archived' ? `No archived plans in ${where}/. A finished plan is archived with: execplan archive <plan>\n` : `No plans in ${where}/. Create one with: execplan new "Short description"\n`);
     return code;
   }
-  const rows = plans.map((p) => [p.id, truncate(p.title ?? '(no title)', 48), p.total ? `${p.done}/${p.total}` : '-', p.lastActivity ?? '-', p.state]);
-  io.stdout(renderTable(['ID', 'TITLE', 'PROGRESS', 'LAST ACTIVITY', 'STATE'], rows));
+  const anyDrift = Boolean(drifts?.size);
+  const rows = plans.map((p) => {
+    const row = [p.id, truncate(p.title ?? '(no title)', 48), p.total ? `${p.done}/${p.total}` : '-', p.lastActivity ?? '-', p.state];
+    if (anyDrift) row.push(driftCell(drifts!.get(p.path)));
+    return row;
+  });
+  io.stdout(renderTable(['ID', 'TITLE', 'PROGRESS', 'LAST ACTIVITY', 'STATE', ...(anyDrift ? ['DRIFT'] : [])], rows));
+  if (anyDrift) io.stdout('\nDRIFT: files the plan names changed in commits after its last commit; update the plan (execplan log <plan> shows its history).\n');
   return code;
 }
 
-function truncate(s: string, n: number): string {
+/** The drift of the active plans not yet complete; undefined outside git. */
+async function driftOf(ws: Workspace, plans: readonly ListedPlan[], io: Io): Promise<Map<string, Drift> | undefined> {
+  const { gitDirs } = await import('../workspace/git-dirs.js');
+  if (!gitDirs(ws.root)) return undefined;
+  const candidates = plans.filter((p) => !p.archived && p.state !== 'complete' && p.files?.length);
+  if (!candidates.length) return new Map();
+  const { planDrifts, driftThreshold } = await import('../usecases/drift.js');
+  return planDrifts(ws, candidates.map((p) => ({ path: p.path, files: p.files! })), { minCommits: driftThreshold(ws), env: io.env });
+}
+
+/** `3 commits, 2 files` for a drifting plan. */
+export function driftCell(d: Drift | undefined): string {
+  if (!d) return '-';
+  return `${d.commits} commit${d.commits === 1 ? '' : 's'}, ${d.files.length} file${d.files.length === 1 ? '' : 's'}`;
+}
+
+/** Cut a text to `n` characters, with an ellipsis. */
+export function truncate(s: string, n: number): string {
   const chars = [...s];
   return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
 }

@@ -11,6 +11,7 @@ interface Options {
   out?: string;
   force?: boolean;
   json?: boolean;
+  branches?: boolean;
 }
 
 /** Run `execplan report`. */
@@ -19,7 +20,7 @@ export async function run(io: Io, opts: Options): Promise<number> {
   const cwd = opts.cwd ?? io.cwd;
   const ws = openWorkspace(cwd);
   const now = clock(io);
-  const source = dashboardSource(ws, { now: () => now, tzOffsetMinutes: tzOffset(io, now) });
+  const source = dashboardSource(ws, { now: () => now, tzOffsetMinutes: tzOffset(io, now), branches: Boolean(opts.branches), env: io.env });
   const { renderReport, REPORT_MARKER } = await import('../server/report.js');
   const files = await renderReport(source, path.basename(ws.root));
   const outDir = path.resolve(cwd, opts.out);

@@ -11,6 +11,7 @@ interface Options {
   port?: string;
   host?: string;
   open?: boolean;
+  branches?: boolean;
 }
 
 /** Run `execplan serve`; resolves when the server stops (SIGINT or SIGTERM). */
@@ -21,7 +22,7 @@ export async function run(io: Io, opts: Options): Promise<number> {
   const host = opts.host ?? '127.0.0.1';
   const now = clock(io);
   const fixed = io.env.EXECPLAN_NOW !== undefined;
-  const source = dashboardSource(ws, { now: () => (fixed ? now : new Date()), tzOffsetMinutes: tzOffset(io, now) });
+  const source = dashboardSource(ws, { now: () => (fixed ? now : new Date()), tzOffsetMinutes: tzOffset(io, now), branches: Boolean(opts.branches), env: io.env });
   const { startDashboard } = await import('../server/http.js');
   let dashboard;
   try {

@@ -65,37 +65,119 @@ export interface FixResult {
 
 /**
  * Apply every safe fix: in each pass, the fixes that do not touch each other's bytes; then parse and
- * lint again, until nothing fixable is left (at most `maxPasses` passes). A plan with git conflict
- * markers gets no fix. Two rules inserting at the
+ * lint again, until nothing fixable is left (at most `maxPasses` passes). Two rules inserting at the
  * same point wait for separate passes, so each sees the other's result.
+ *
+ * A fix never makes the plan worse: a pass whose result has a finding the original plan did not
+ * have (a section inserted out of order, an empty Progress in a plan that tracks its steps
+ * elsewhere) keeps only the fixes that add none, and the others wait for the plan to change. A missing
+ * section inserted empty counts as the same finding, now "is empty": the author still has to write
+ * it. A plan with git conflict markers gets no fix.
  */
 export function fixPlan(source: string, base: LintContextBase, enabled: readonly EnabledRule[], maxPasses = 10): FixResult {
   const parseOptions = parseOptionsFor(base.sections);
+  const lint = (t: string) => lintPlan(parsePlan(t, parseOptions), base, enabled);
   const fixes: AppliedFix[] = [];
   const passes: Edit[][] = [];
   let text = source;
+  let current = lint(text);
+  const before = findingCounts(current);
+  const rejected = new Set<string>();
+  const eol = parsePlan(source, parseOptions).eol;
   for (let pass = 1; pass <= maxPasses; pass++) {
-    const plan = parsePlan(text, parseOptions);
     // Which side of a merge conflict a fix belongs to is the author's call: none is made.
-    if (plan.conflictMarkers.length) break;
-    const fixable = lintPlan(plan, base, enabled).filter((d) => d.fix?.length);
+    const fixable = current.filter((d) => d.fix?.length && !rejected.has(fixKey(d)));
     if (!fixable.length) break;
+    const chosen: Diagnostic[] = [];
     const accepted: { ruleId: string; edit: Edit }[] = [];
-    const applied: AppliedFix[] = [];
     for (const d of fixable) {
       if (d.fix!.some((e) => accepted.some((a) => conflicts(e, a.edit, d.ruleId !== a.ruleId)))) continue;
       for (const edit of d.fix!) accepted.push({ ruleId: d.ruleId, edit });
-      applied.push({ ruleId: d.ruleId, message: d.message, line: d.line, pass, edits: d.fix! });
+      chosen.push(d);
     }
-    const edits = accepted.map((a) => a.edit);
-    const next = applyEdits(text, edits, plan.eol);
-    if (next === text) break;
-    for (const fix of applied) fixes.push(fix);
-    passes.push(edits);
+    let kept = chosen;
+    let next = applyEdits(text, kept.flatMap((d) => d.fix!), eol);
+    let after = next === text ? current : lint(next);
+    if (addsFindings(before, after)) {
+      // Keep the fixes that add nothing on their own, then check them together; one at a time if they interact.
+      kept = chosen.filter((d) => !addsFindings(before, lint(applyEdits(text, d.fix!, eol))));
+      next = applyEdits(text, kept.flatMap((d) => d.fix!), eol);
+      after = lint(next);
+      if (addsFindings(before, after) && kept.length > 1) kept = kept.slice(0, 1);
+      for (const d of chosen) if (!kept.includes(d)) rejected.add(fixKey(d));
+      next = applyEdits(text, kept.flatMap((d) => d.fix!), eol);
+      after = next === text ? current : lint(next);
+      if (addsFindings(before, after)) {
+        for (const d of kept) rejected.add(fixKey(d));
+        continue;
+      }
+    }
+    if (next === text) {
+      if (kept.length) break;
+      continue;
+    }
+    for (const d of kept) fixes.push({ ruleId: d.ruleId, message: d.message, line: d.line, pass, edits: d.fix! });
+    passes.push(kept.flatMap((d) => d.fix!));
     text = next;
+    current = after;
+    // On the changed plan a fix refused before may add nothing (a section inserted once the others are at its level).
+    rejected.clear();
   }
-  const diagnostics = lintPlan(parsePlan(text, parseOptions), base, enabled);
+  // The fixes left offered are the ones --fix would not make: the findings on the output carry none.
+  const diagnostics = current.map((d) => (d.fix && rejected.has(fixKey(d)) ? withoutFix(d) : d));
   return { output: text, fixes, passes, diagnostics };
+}
+
+function withoutFix(d: Diagnostic): Diagnostic {
+  const { fix: _fix, ...rest } = d;
+  return rest;
+}
+
+/** A fix's identity across passes: its rule and message, line numbers left out since insertions move them. */
+function fixKey(d: Diagnostic): string {
+  return findingKey(d);
+}
+
+/** A finding's identity for comparing a plan before and after fixes. */
+function findingKey(d: Diagnostic): string {
+  // A missing section and the same section inserted empty are one finding, at two stages.
+  const section = /^(?:The [\w ]+ section "(.+)" is missing;|Section "(.+)" is empty;)/.exec(d.message);
+  if (section && (d.ruleId === 'living-sections' || d.ruleId === 'required-sections' || d.ruleId === 'no-empty-sections')) return `section:${section[1] ?? section[2]}`;
+  return `${d.ruleId}:${d.message.replace(/\blines? \d+(?:(?:, | and )\d+)*/g, 'line N')}`;
+}
+
+function findingCounts(diagnostics: readonly Diagnostic[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) counts.set(findingKey(d), (counts.get(findingKey(d)) ?? 0) + 1);
+  return counts;
+}
+
+/** Whether `after` holds a finding `before` did not, counting repeated ones. */
+function addsFindings(before: Map<string, number>, after: readonly Diagnostic[]): boolean {
+  return newFindingsAgainst(before, after, true).length > 0;
+}
+
+function newFindingsAgainst(before: Map<string, number>, after: readonly Diagnostic[], first: boolean): Diagnostic[] {
+  const left = new Map(before);
+  const out: Diagnostic[] = [];
+  for (const d of after) {
+    const k = findingKey(d);
+    const n = left.get(k) ?? 0;
+    if (n > 0) left.set(k, n - 1);
+    else {
+      out.push(d);
+      if (first) break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The findings of `after` that `before` does not have (lines aside, a missing section and the same
+ * section inserted empty counted as one): what a change such as `--fix` made worse.
+ */
+export function newFindings(before: readonly Diagnostic[], after: readonly Diagnostic[]): Diagnostic[] {
+  return newFindingsAgainst(findingCounts(before), after, false);
 }
 
 function conflicts(a: Edit, b: Edit, differentRules: boolean): boolean {

@@ -34,3 +34,8 @@ export function groupEntries(entries: readonly LogEntry[], opening: string | und
   }
   return out;
 }
+
+/** A note in parentheses with no fields, such as "(record as decisions are made)": a note to the writer, not an entry. */
+export function isWriterNote(entry: LogEntry): boolean {
+  return !entry.fields.length && /^[*_]*\([^()]*\)[*_.]*$/.test(entry.text.trim());
+}

@@ -4,7 +4,7 @@
  * with "(+N more)" and the brief stays under a token budget (about 2,000 tokens, 4 characters each).
  */
 import { isPlaceholderEntry, isPlaceholderItem } from './edits/placeholders.js';
-import { groupEntries, OPENING_FIELD } from './log-entries.js';
+import { groupEntries, isWriterNote, OPENING_FIELD } from './log-entries.js';
 import { sectionSpec } from './sections.js';
 import type { LogEntry, Plan, ProgressItem, Section } from './types.js';
 import { extractCommands, extractFiles } from './resume-extract.js';
@@ -239,7 +239,7 @@ type Fields = Record<string, string> & { text: string };
 function grouped(entries: readonly LogEntry[], lead: string): Fields[] {
   // Grouped first: the bullets under a placeholder (`- Decision: _pending_`, then `- Date/Author: …`) go with it.
   return groupEntries(entries, lead)
-    .filter((group) => !isPlaceholderEntry(group[0]!) && !isInstruction(group[0]!))
+    .filter((group) => !isPlaceholderEntry(group[0]!) && !isWriterNote(group[0]!))
     .map((group) => {
       const fields: Fields = { text: group[0]!.text };
       for (const e of group) for (const f of e.fields) if (f.value && !(f.name in fields)) fields[f.name] = f.value;
@@ -247,10 +247,6 @@ function grouped(entries: readonly LogEntry[], lead: string): Fields[] {
     });
 }
 
-/** A note in parentheses with no fields, such as "(record as decisions are made)": a note to the writer, not an entry. */
-function isInstruction(entry: LogEntry): boolean {
-  return !entry.fields.length && /^[*_]*\([^()]*\)[*_.]*$/.test(entry.text.trim());
-}
 
 const DATE = /(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?/;
 

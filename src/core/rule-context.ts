@@ -62,4 +62,7 @@ export class PlanRuleContext implements RuleContext {
   get exists(): LintContextBase['exists'] {
     return this.base.exists;
   }
+  get history(): LintContextBase['history'] {
+    return this.base.history;
+  }
 }

@@ -2,6 +2,7 @@
 import type { Edit } from './apply-edits.js';
 import type { RuleMeta } from './diagnostic.js';
 import type { PlanLine } from './plan-lines.js';
+import type { HistoryCommit } from './drift.js';
 import type { Plan } from './types.js';
 
 /** The workspace's section settings (the shape of `Config['sections']`). */
@@ -38,6 +39,11 @@ export interface LintContextBase {
   artifacts?: { path: string; exists: boolean; creatable?: boolean };
   /** Whether a repository-relative path exists; the workspace supplies it, tests pass a fake. */
   exists: (repoRelativePath: string) => boolean;
+  /**
+   * Recent git history, newest commit first, back to the last commit of every plan linted; absent
+   * outside git or when no rule needs it.
+   */
+  history?: readonly HistoryCommit[];
 }
 
 /** What a rule reports: one sentence and a precise position; a fix when one is safe. */

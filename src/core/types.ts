@@ -149,6 +149,8 @@ export interface LogEntry {
   list: 'own' | 'lead-in' | 'sub-heading';
   /** 0-based first line of the list the entry belongs to (its own line for a paragraph). */
   listLine: number;
+  /** The text of the sub-heading of the section the entry stands under, if any (`### High: make ci fails`). */
+  heading?: string;
 }
 
 /** A milestone: an H2-H4 heading such as `### Milestone 1: ...`, `### Phase 2`, `### M3 — ...`. */

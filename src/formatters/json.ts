@@ -3,8 +3,9 @@
  * and the metadata of the rules that ran, so a program never has to parse the stylish text.
  */
 import { isFixable, type Diagnostic, type LintResult } from '../core/diagnostic.js';
+import { okEnvelope } from '../core/envelope.js';
 import { ruleDocsUrl } from './links.js';
-import { totals, type FormatInput } from './types.js';
+import { assemble, jsonAround, jsonItem, type FormatInput, type StreamInput, type Totals } from './types.js';
 
 /** One finding as printed: `fixable` always present; `fix` holds the edits when there are any. */
 interface JsonDiagnostic extends Omit<Diagnostic, 'fix'> {
@@ -18,14 +19,36 @@ interface JsonDiagnostic extends Omit<Diagnostic, 'fix'> {
 
 /** Format results as one JSON document, ending with a newline. */
 export function format(input: FormatInput): string {
-  const t = totals(input.results);
-  const doc = {
+  return assemble({ file, header, footer, separator }, input);
+}
+
+/** Between two plans' blocks. */
+export const separator = ',\n';
+
+/** One plan's entry of `results`. */
+export function file(r: LintResult): string {
+  return jsonItem(result(r), 2);
+}
+
+/** The document up to its first result: the totals come first. */
+export function header(t: Totals, input: StreamInput): string {
+  return around(t, input).head;
+}
+
+/** The document after its last result: the rules that ran. */
+export function footer(t: Totals, input: StreamInput): string {
+  return around(t, input).tail;
+}
+
+function around(t: Totals, input: StreamInput) {
+  // The envelope every `--json` document has: the report is the data of a lint that ran.
+  const doc = okEnvelope({
     version: input.version,
     errorCount: t.errors,
     warningCount: t.warnings,
     fixableCount: t.fixable,
     fileCount: t.files,
-    results: input.results.map(result),
+    results: [],
     rules: input.rules
       .filter((r) => input.enabled[r.id] !== undefined)
       .map((r) => ({
@@ -37,8 +60,8 @@ export function format(input: FormatInput): string {
         requirement: r.requirement,
         docs: ruleDocsUrl(r.id, input.version),
       })),
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  });
+  return jsonAround(doc, 'results', 2, t.files === 0);
 }
 
 function result(r: LintResult) {

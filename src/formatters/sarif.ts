@@ -8,7 +8,7 @@
  */
 import { isFixable, type Diagnostic, type LintResult, type RuleMeta, type Severity } from '../core/diagnostic.js';
 import { HOMEPAGE, ruleDocsUrl } from './links.js';
-import type { FormatInput } from './types.js';
+import { assemble, jsonAround, jsonItem, type FormatInput, type StreamInput, type Totals } from './types.js';
 
 /** The schema address SARIF producers put in `$schema`. */
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -16,9 +16,40 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The base id that relative artifact URIs are resolved against: the repository root. */
 const SRCROOT = '%SRCROOT%';
 
-/** Format results as one SARIF log, ending with a newline. */
+/** Format results as one SARIF 2.1.0 log, ending with a newline. */
 export function format(input: FormatInput): string {
-  const index = new Map(input.rules.map((r, i) => [r.id, i]));
+  return assemble({ file, header, footer, separator }, input);
+}
+
+/** Between two plans' blocks. */
+export const separator = ',\n';
+
+/** One plan's findings, as SARIF results; empty for a plan without findings. */
+export function file(r: LintResult, input: StreamInput): string {
+  const index = ruleIndex(input);
+  return r.diagnostics.map((d) => jsonItem(result(r, d, index), 4)).join(separator);
+}
+
+/** The log up to its first result: the tool and its rules. */
+export function header(t: Totals, input: StreamInput): string {
+  return around(t, input).head;
+}
+
+/** The log after its last result. */
+export function footer(t: Totals, input: StreamInput): string {
+  return around(t, input).tail;
+}
+
+const indexes = new WeakMap<readonly RuleMeta[], Map<string, number>>();
+
+/** Each rule's place in the log's rule list, worked out once per run. */
+function ruleIndex(input: StreamInput): Map<string, number> {
+  let index = indexes.get(input.rules);
+  if (!index) indexes.set(input.rules, (index = new Map(input.rules.map((r, i) => [r.id, i]))));
+  return index;
+}
+
+function around(t: Totals, input: StreamInput) {
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -40,11 +71,11 @@ export function format(input: FormatInput): string {
         },
         // Columns count UTF-16 code units, as execplan's parser does.
         columnKind: 'utf16CodeUnits',
-        results: input.results.flatMap((r) => r.diagnostics.map((d) => result(r, d, index))),
+        results: [],
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonAround(log, 'results', 6, t.errors + t.warnings === 0);
 }
 
 function level(s: Severity): 'error' | 'warning' {

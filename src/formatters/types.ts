@@ -29,6 +29,13 @@ export type StreamInput = Omit<FormatInput, 'results'>;
 export interface StreamingFormatter {
   file: (result: LintResult, input: StreamInput) => string;
   footer: (t: Totals, input: StreamInput) => string;
+  /**
+   * For a whole document (json, sarif): what comes before the blocks, known only from the totals.
+   * The blocks are then held, as bytes, until every plan is linted, and the non-empty ones are
+   * joined with `separator`.
+   */
+  header?: (t: Totals, input: StreamInput) => string;
+  separator?: string;
 }
 
 /** The output formats `execplan lint --format` accepts. */
@@ -59,4 +66,34 @@ export function totals(results: readonly LintResult[]): Totals {
 /** `1 error`, `2 warnings`: a count with its noun. */
 export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * A whole document from its parts, as a command that streams prints it: `header`, the non-empty
+ * blocks joined with `separator`, `footer`. The json and sarif formats are built this way, so
+ * their streamed and whole forms cannot differ.
+ */
+export function assemble(f: Required<Pick<StreamingFormatter, 'header' | 'separator'>> & StreamingFormatter, input: FormatInput): string {
+  const blocks = input.results.map((r) => f.file(r, input)).filter((b) => b.length);
+  const t = totals(input.results);
+  return `${f.header(t, input)}${blocks.join(f.separator)}${f.footer(t, input)}`;
+}
+
+/**
+ * `JSON.stringify(doc, null, 2)` of a document whose array at `key` is filled in later: the text
+ * before its first item and after its last. `empty` says whether it stays `[]`. The key must be
+ * the first of that name in the document (a string value cannot hold it: its quotes are escaped).
+ */
+export function jsonAround(doc: unknown, key: string, indent: number, empty: boolean): { head: string; tail: string } {
+  const text = `${JSON.stringify(doc, null, 2)}\n`;
+  const mark = `${' '.repeat(indent)}"${key}": []`;
+  const at = text.indexOf(mark) + mark.length - 1;
+  if (empty) return { head: text.slice(0, at), tail: text.slice(at) };
+  return { head: `${text.slice(0, at)}\n`, tail: `\n${' '.repeat(indent)}${text.slice(at)}` };
+}
+
+/** An item of an array `depth` levels deep in a document printed with two-space indentation. */
+export function jsonItem(value: unknown, depth: number): string {
+  const pad = ' '.repeat(depth * 2);
+  return pad + JSON.stringify(value, null, 2).replaceAll('\n', `\n${pad}`);
 }

@@ -27,6 +27,7 @@ import { rule as milestoneOutcome } from './milestone-outcome.js';
 import { rule as noOutsideContext } from './no-outside-context.js';
 import { rule as fileName } from './file-name.js';
 import { rule as artifactsFolder } from './artifacts-folder.js';
+import { rule as planDrift } from './plan-drift.js';
 
 /** All rules. */
 export const RULES: readonly Rule[] = [
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   noOutsideContext,
   fileName,
   artifactsFolder,
+  planDrift,
 ];
 
 export type { Rule, RuleContext, LintContextBase, Report, SectionSettings } from './types.js';

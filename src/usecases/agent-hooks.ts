@@ -4,13 +4,13 @@
  * every byte. Every path is checked on disk before it is written: a settings folder that is a
  * symbolic link leading out of the repository is refused.
  */
-import { existsSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { AGENTS, type AgentId } from '../core/agent-hooks.js';
 import { installHooks, uninstallHooks } from '../core/hook-settings.js';
 import { writeFileAtomic } from '../workspace/atomic-write.js';
 import { editableText } from '../workspace/read.js';
-import { assertRealInside } from '../workspace/safe-path.js';
+import { assertRealInside, writablePath } from '../workspace/safe-path.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** What was done to one agent's settings file. */
@@ -53,8 +53,8 @@ function edit(ws: Workspace, id: AgentId, what: 'install' | 'uninstall'): HookSt
     unlinkSync(file);
     return { agent: id, path: agent.file, action: 'removed', events: result.changed };
   }
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileAtomic(file, result.text);
+  // A settings file that is a link inside the repository stays a link: its target is written.
+  writeFileAtomic(writablePath(ws.root, file, `${agent.name} settings file`), result.text);
   const note = what === 'install' && id === 'codex' ? 'Codex runs hooks only with them enabled: `codex_hooks = true` under [features] in .codex/config.toml or ~/.codex/config.toml, on versions that still ask for it' : undefined;
   return { agent: id, path: agent.file, action: existed ? 'updated' : 'created', events: result.changed, ...(note ? { note } : {}) };
 }

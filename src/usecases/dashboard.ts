@@ -6,22 +6,28 @@
  */
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { namedFiles } from '../core/drift.js';
 import { burnUp, datedEntries, paceOf } from '../core/pace.js';
 import { parsePlan } from '../core/parse.js';
 import { summarizePlan } from '../core/summary.js';
 import type { Plan } from '../core/types.js';
-import type { ArtifactRow, DashboardPlan, FindingRow, OverviewData, PlanPageData } from '../formatters/html/pages.js';
+import type { ArtifactRow, DashboardPlan, FindingRow, HistoryPoint, OverviewData, PlanPageData } from '../formatters/html/pages.js';
 import { listArtifacts } from '../workspace/artifacts.js';
+import { gitDirs } from '../workspace/git-dirs.js';
 import { createFileLinter, type FileLinter } from '../workspace/lint-runner.js';
 import { lintJob, lintSetup } from './lint-setup.js';
 import { listPlanRefs, type PlanRef } from '../workspace/plans.js';
 import { parseOptions, readText } from '../workspace/read.js';
 import { isInside, type Workspace } from '../workspace/workspace.js';
 
-/** The clock and zone the dashboard judges timestamps by. */
-export interface DashboardClock {
+/** The clock and zone the dashboard judges timestamps by, and what it reads from git. */
+export interface DashboardOptions {
   now(): Date;
   tzOffsetMinutes: number;
+  /** Also list the plans of every branch and worktree. */
+  branches?: boolean;
+  /** The environment git runs with. */
+  env?: Record<string, string | undefined>;
 }
 
 interface Entry {
@@ -30,6 +36,8 @@ interface Entry {
   plan: Plan;
   row: DashboardPlan;
   findings: FindingRow[];
+  /** Files the plan names, for drift and overlap. */
+  files: string[];
 }
 
 /** A text page's content. */
@@ -58,7 +66,7 @@ export interface DashboardSource {
 }
 
 /** Open the dashboard's view of `ws`. */
-export function dashboardSource(ws: Workspace, clock: DashboardClock): DashboardSource {
+export function dashboardSource(ws: Workspace, clock: DashboardOptions): DashboardSource {
   const cache = new Map<string, Entry>();
   const realRoot = realpathSync(ws.root);
   let linter: FileLinter | undefined;
@@ -105,6 +113,7 @@ export function dashboardSource(ws: Workspace, clock: DashboardClock): Dashboard
     }
     const row: DashboardPlan = {
       id: ref.id,
+      local: true,
       title: summary.title,
       path: ref.relPath,
       archived: ref.archived,
@@ -117,7 +126,7 @@ export function dashboardSource(ws: Workspace, clock: DashboardClock): Dashboard
       pace: paceOf(plan, now.getTime()),
       lint,
     };
-    const entry = { key, text, plan, row, findings };
+    const entry = { key, text, plan, row, findings, files: namedFiles(plan) };
     cache.set(ref.path, entry);
     return entry;
   };
@@ -141,11 +150,16 @@ export function dashboardSource(ws: Workspace, clock: DashboardClock): Dashboard
       const all = refs();
       const live = new Set(all.map((r) => r.path));
       for (const k of cache.keys()) if (!live.has(k)) cache.delete(k);
-      const plans = all.map((r) => load(r, now)?.row).filter((r): r is DashboardPlan => r !== undefined);
+      const entries = all.map((r) => load(r, now)).filter((e): e is Entry => e !== undefined);
+      const active = entries.filter((e) => !e.row.archived);
+      await flagDrift(ws, active, clock.env);
+      flagOverlap(active);
+      const plans = entries.map((e) => e.row);
+      if (clock.branches) plans.push(...(await branchRows(ws, plans, clock.env)));
       // Plans that move first: in progress, then by their last activity, newest first.
       const order = { 'in progress': 0, 'not started': 1, complete: 2, archived: 3 } as const;
       plans.sort((a, b) => order[a.state] - order[b.state] || (b.lastActivityIso ?? '').localeCompare(a.lastActivityIso ?? '') || a.id.localeCompare(b.id));
-      return { workspace: path.basename(ws.root), generated: now.toISOString(), plans, branches: false };
+      return { workspace: path.basename(ws.root), generated: now.toISOString(), plans, branches: Boolean(clock.branches) };
     },
 
     async plan(id) {
@@ -167,6 +181,7 @@ export function dashboardSource(ws: Workspace, clock: DashboardClock): Dashboard
         hidden,
         progress: e.plan.progress.map((i) => ({ index: i.index, state: i.state, text: i.text, timestamp: i.timestamp ? i.timestamp.raw.replace(/^\(|\)$/g, '') : null, line: i.line, depth: i.depth })),
         burnUp: burnUp(e.plan),
+        history: await history(ws, ref, clock.env),
         entries: datedEntries(e.plan),
         artifacts: await artifactRows(ws, ref),
         findings: e.findings,
@@ -262,5 +277,75 @@ function readHead(abs: string): string {
     }
   } catch {
     return '';
+  }
+}
+
+/** Mark the active plans whose named files changed in commits after their own last one. */
+async function flagDrift(ws: Workspace, entries: readonly Entry[], env?: Record<string, string | undefined>): Promise<void> {
+  const open = entries.filter((e) => e.row.state !== 'complete');
+  for (const e of entries) e.row.drift = null;
+  if (!open.length || !gitDirs(ws.root)) return;
+  const { planDrifts, driftThreshold } = await import('./drift.js');
+  const drifts = await planDrifts(ws, open.map((e) => ({ path: e.row.path, files: e.files })), { minCommits: driftThreshold(ws), ...(env ? { env } : {}) });
+  for (const e of open) {
+    const d = drifts?.get(e.row.path);
+    if (d) e.row.drift = { files: d.files, commits: d.commits, since: d.since.slice(0, 10) };
+  }
+}
+
+/** Mark the active plans that name the same files as another active plan. */
+function flagOverlap(entries: readonly Entry[]): void {
+  const byFile = new Map<string, string[]>();
+  for (const e of entries) for (const f of new Set(e.files)) byFile.set(f, [...(byFile.get(f) ?? []), e.row.id]);
+  for (const e of entries) {
+    const others = new Set<string>();
+    for (const f of e.files) for (const id of byFile.get(f) ?? []) if (id !== e.row.id) others.add(id);
+    e.row.overlap = [...others].sort();
+  }
+}
+
+/** Rows for the plans of other branches and worktrees whose text differs from the files on disk. */
+async function branchRows(ws: Workspace, local: DashboardPlan[], env?: Record<string, string | undefined>): Promise<DashboardPlan[]> {
+  if (!gitDirs(ws.root)) return [];
+  const { listBranchPlans } = await import('./branch-plans.js');
+  const listing = await listBranchPlans(ws, env ? { env } : {});
+  const root = realpathSync(ws.root);
+  const here = listing.worktrees.find((w) => w.path === root || w.path === ws.root)?.branch ?? null;
+  if (here) for (const p of local) p.branch = here;
+  const overlapOf = new Map<string, Set<string>>();
+  for (const o of listing.overlaps) for (const p of o.plans) for (const q of o.plans) if (p.path !== q.path) overlapOf.set(p.path, (overlapOf.get(p.path) ?? new Set()).add(q.id));
+  for (const p of local) for (const id of overlapOf.get(p.path) ?? []) if (!p.overlap?.includes(id)) p.overlap = [...(p.overlap ?? []), id].sort();
+  return listing.plans
+    .filter((b) => !b.worktrees.some((w) => w === root || w === ws.root) && !(here && b.branches.length === 1 && b.branches[0] === here))
+    .map((b) => ({
+      id: b.id,
+      local: false,
+      title: b.title,
+      path: b.path,
+      archived: b.state === 'archived',
+      branch: [...b.branches, ...b.worktrees.map((w) => path.basename(w))].join(' '),
+      state: b.state,
+      done: b.done,
+      total: b.total,
+      partial: b.partial,
+      lastActivity: b.lastActivity,
+      lastActivityIso: b.lastActivityIso,
+      pace: null,
+      lint: null,
+      overlap: [...(overlapOf.get(b.path) ?? [])].sort(),
+    }));
+}
+
+/** The plan's commits with its progress at each, oldest first; empty outside git or before its first commit. */
+async function history(ws: Workspace, ref: PlanRef, env?: Record<string, string | undefined>): Promise<HistoryPoint[]> {
+  if (!gitDirs(ws.root)) return [];
+  const { planLog } = await import('./plan-log.js');
+  try {
+    const log = await planLog(ws, ref, env);
+    return log.commits
+      .filter((c) => c.total !== undefined)
+      .map((c) => ({ hash: c.hash.slice(0, 10), date: c.date, subject: c.subject, author: c.author, done: c.done ?? 0, total: c.total ?? 0 }));
+  } catch {
+    return [];
   }
 }

@@ -3,6 +3,7 @@
  * `{ ok: false, error: { code, message, ... } }`. `--json` output, `--format json` errors and MCP
  * tool errors are all built here.
  */
+import { okEnvelope } from '../core/envelope.js';
 import { errnoWords, ExecplanError, type ErrorCode } from '../workspace/errors.js';
 
 /** An error as data. */
@@ -20,9 +21,25 @@ export interface ErrorEnvelope {
   error: ErrorData;
 }
 
-/** A successful operation's data, as `--json` prints it. */
-export function okEnvelope<T extends object>(data: T): { ok: true } & T {
-  return { ok: true, ...data };
+export { okEnvelope } from '../core/envelope.js';
+
+/**
+ * Any `--json` document in the envelope: data becomes `{ ok: true, ...data }`, an error envelope (or
+ * data that carries `ok: false` with its `error`) stays as it is. Every `--json` document of the
+ * command line is written through this.
+ */
+export function envelope(value: object): object {
+  if ('ok' in value && value.ok === false && 'error' in value) return value;
+  const { ok: _ok, ...data } = value as { ok?: unknown };
+  return okEnvelope(data);
+}
+
+/**
+ * An operation refused part-way, as `--json` prints it: `ok: false`, the error (code `REFUSED`,
+ * each reason in `details`), and the data of what was done.
+ */
+export function refusedEnvelope<T extends object>(message: string, details: string[], data: T): ErrorEnvelope & T {
+  return { ok: false, error: { code: 'REFUSED', message, details }, ...data };
 }
 
 /** A failed operation's envelope: the error's code and the message the command line prints. */

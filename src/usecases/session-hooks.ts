@@ -5,8 +5,10 @@
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import { sessionHeader, staleReminder } from '../core/keep-current.js';
-import { textSize } from '../core/resume.js';
+import { VERSION } from '../version.js';
+import { cacheDir, readCache, writeCache } from '../workspace/cache.js';
 import { changedSince } from '../workspace/git-changes.js';
+import type { PlanRef } from '../workspace/plans.js';
 import { isInside, type Workspace } from '../workspace/workspace.js';
 import { chooseSessionPlan } from './session-plan.js';
 
@@ -21,7 +23,7 @@ export async function sessionContext(ws: Workspace, budget = SESSION_BUDGET): Pr
   const chosen = await chooseSessionPlan(ws);
   if (!chosen) return { context: null, why: 'the workspace has no active plan' };
   const header = sessionHeader({ id: chosen.ref.id, path: chosen.ref.relPath, why: chosen.why });
-  const { buildResume, renderResume } = await import('../core/resume.js');
+  const { buildResume, renderResume, textSize } = await import('../core/resume.js');
   const { readPlan } = await import('../workspace/read.js');
   const { plan } = readPlan(ws, chosen.ref);
   const rest = Math.max(100, budget - textSize(header).tokens - 2);
@@ -30,7 +32,7 @@ export async function sessionContext(ws: Workspace, budget = SESSION_BUDGET): Pr
   // The brief shrinks its lists to fit; a brief still over the budget is cut at a line.
   const max = budget * 4;
   if (context.length > max) context = `${context.slice(0, context.lastIndexOf('\n', max - 2))}\n…`;
-  return { context, plan: chosen.ref.relPath, tokens: textSize(context).tokens };
+  return { context, plan: chosen.ref.relPath, tokens: Math.ceil(context.length / 4) };
 }
 
 /** Whether the work ran ahead of the plan: the reminder to give, or why there is none. */
@@ -47,14 +49,35 @@ export async function checkPlanCurrent(ws: Workspace): Promise<StopCheck> {
   const changes = changedSince(ws.root, since, (rel) => own.some((dir) => isInside(dir, path.join(ws.root, rel))), ref.relPath);
   if (!changes.ok) return { stale: false, why: changes.why };
   if (!changes.files.length) return { stale: false, why: `nothing changed since ${ref.relPath} was last updated` };
-  const { readPlan } = await import('../workspace/read.js');
-  const { outcomesEmpty } = await import('../workspace/finished.js');
-  const { plan } = readPlan(ws, ref);
-  const open = plan.progress.filter((i) => i.state !== 'done').map((i) => ({ n: i.index, text: i.text }));
-  const noOutcome = outcomesEmpty(plan);
+  const { open, outcomesEmpty: noOutcome } = await stopFacts(ws, ref);
   if (!open.length && !noOutcome) return { stale: false, why: `${ref.relPath} is finished` };
   const reminder = staleReminder({ id: ref.id, path: ref.relPath, open, outcomesEmpty: noOutcome, changed: changes.files });
   return { stale: true, plan: ref.relPath, reminder, changed: changes.files };
+}
+
+/** What the stop check needs of a plan: its open items and whether its outcome is written. */
+interface StopFacts {
+  open: { n: number; text: string }[];
+  outcomesEmpty: boolean;
+}
+
+/**
+ * The stop facts of a plan, remembered by size and modification time: an agent stops again and
+ * again while the plan stays as it was, and a large plan takes longer to parse than the rest of
+ * the check.
+ */
+async function stopFacts(ws: Workspace, ref: PlanRef): Promise<StopFacts> {
+  const file = path.join(cacheDir(ws), 'stop-facts.json');
+  const key = `${VERSION}:${JSON.stringify(ws.config.sections)}`;
+  const st = statSync(ref.path);
+  const cached = readCache<{ path: string; size: number; mtimeMs: number; facts: StopFacts }>(file, key);
+  if (cached && cached.path === ref.relPath && cached.size === st.size && cached.mtimeMs === st.mtimeMs && Date.now() - st.mtimeMs > 2000) return cached.facts;
+  const { readPlan } = await import('../workspace/read.js');
+  const { outcomesEmpty } = await import('../workspace/finished.js');
+  const { plan } = readPlan(ws, ref);
+  const facts = { open: plan.progress.filter((i) => i.state !== 'done').map((i) => ({ n: i.index, text: i.text })), outcomesEmpty: outcomesEmpty(plan) };
+  writeCache(ws.root, file, key, { path: ref.relPath, size: st.size, mtimeMs: st.mtimeMs, facts });
+  return facts;
 }
 
 function fileExists(ws: Workspace, rel: string): boolean {

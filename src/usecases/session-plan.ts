@@ -2,11 +2,11 @@
  * Which plan a session works on: the one named with `execplan use` (kept in .execplan/, which git
  * ignores), else the single active plan in progress, else the most recently updated active plan.
  */
-import { mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../workspace/atomic-write.js';
 import { resolvePlan, type PlanRef } from '../workspace/plans.js';
-import { assertRealInside } from '../workspace/safe-path.js';
+import { writablePath } from '../workspace/safe-path.js';
 import { listPlanSummaries } from '../workspace/summaries.js';
 import type { Workspace } from '../workspace/workspace.js';
 
@@ -38,11 +38,9 @@ function recorded(ws: Workspace): string | undefined {
 
 /** Record `ref` as the plan sessions work on. */
 export function setSessionPlan(ws: Workspace, ref: PlanRef): void {
-  const file = useFile(ws);
-  assertRealInside(ws.root, file, 'session plan file');
-  mkdirSync(path.dirname(file), { recursive: true });
+  const file = writablePath(ws.root, useFile(ws), 'session plan file');
   try {
-    writeFileSync(path.join(path.dirname(file), '.gitignore'), '*\n', { flag: 'wx' });
+    writeFileSync(writablePath(ws.root, path.join(path.dirname(useFile(ws)), '.gitignore'), 'ignore file'), '*\n', { flag: 'wx' });
   } catch {
     // Already there.
   }

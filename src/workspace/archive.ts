@@ -20,6 +20,7 @@ import { assertRealInside, assertSafeName } from './safe-path.js';
 import { forceNoteEdit } from './archive-note.js';
 import { isInside, relPath, type Workspace } from './workspace.js';
 import { lockFile } from './lock.js';
+import { clearMove, recordMove } from './move-journal.js';
 
 /** One move of an archive or reopen, repository-relative. */
 export interface PlanMove {
@@ -160,7 +161,22 @@ async function movePlan(
     // The plan moves last: until then it is where it was, and a failure leaves it there.
     steps.push(renameStep(ref.path, to, shown));
     held?.check();
-    await runJournal(steps, ops);
+    // Recorded before anything moves: a crash from here on is finished or rolled back by the next command (move-journal.ts).
+    const record = recordMove(ws, {
+      op: ref.archived ? 'reopen' : 'archive',
+      id: ref.id,
+      plan: { from: ref.relPath, to: shown(to) },
+      ...(hasArtifacts ? { artifacts: { from: shown(art.from), to: shown(art.to) } } : {}),
+      ...(verdict.after !== undefined ? { rewrite: { before: text, after: verdict.after } } : {}),
+    });
+    try {
+      await runJournal(steps, ops);
+    } catch (err) {
+      // Rolled back whole: nothing to settle. Otherwise the record stays for the next command (or `doctor`) to settle.
+      if ((await exists(ref.path)) && (!hasArtifacts || (await exists(art.from)))) clearMove(record);
+      throw err;
+    }
+    clearMove(record);
     return result;
   };
   if (dryRun) return work();

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gitDirs } from './git.js';
+import { gitDirs } from './git-dirs.js';
 
 /** The name of the merge driver, as `.gitattributes` and `git config` spell it. */
 export const DRIVER_NAME = 'execplan';

@@ -4,37 +4,9 @@
  * through one `git cat-file --batch` process.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { ExecplanError } from './errors.js';
 
-/** The git folders of a clone or worktree: its own (`.git`, or `.git/worktrees/<name>`) and the shared one. */
-export interface GitDirs {
-  gitDir: string;
-  commonDir: string;
-}
-
-/** The git folders of the work tree at `root`, read from `.git` (a folder, or a `gitdir:` file in a worktree); undefined outside git. */
-export function gitDirs(root: string): GitDirs | undefined {
-  const dotGit = path.join(root, '.git');
-  let stat;
-  try {
-    stat = statSync(dotGit);
-  } catch {
-    return undefined;
-  }
-  if (stat.isDirectory()) return { gitDir: dotGit, commonDir: dotGit };
-  // The line's value with its spaces trimmed by hand: a pattern trimming both ends would backtrack.
-  const value = /^gitdir:(.*)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1]!.replace(/^[ \t]+/, '');
-  let end = value?.length ?? 0;
-  while (end > 0 && (value![end - 1] === ' ' || value![end - 1] === '\t')) end--;
-  if (!value || !end) return undefined;
-  const gitDir = path.resolve(root, value.slice(0, end));
-  let commonDir = gitDir;
-  const common = path.join(gitDir, 'commondir');
-  if (existsSync(common)) commonDir = path.resolve(gitDir, readFileSync(common, 'utf8').trim());
-  return { gitDir, commonDir };
-}
+export { gitDirs, headCommit, type GitDirs } from './git-dirs.js';
 
 /** The output of a git command; a failure becomes an error naming the command and git's message. */
 export function git(root: string, args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string | undefined>; allowFail?: boolean } = {}): { stdout: string; status: number } {

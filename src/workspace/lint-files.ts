@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { HistoryCommit } from '../core/drift.js';
 import type { LintSettingsInput } from '../core/lint-settings.js';
 import type { SectionSettings } from '../rules/types.js';
 import { errnoWords, ExecplanError } from './errors.js';
@@ -25,6 +26,8 @@ export interface LintSetup {
   /** The clock, ms since the epoch. */
   now: number;
   tzOffsetMinutes: number;
+  /** Recent git history for `plan-drift` (see LintContextBase). */
+  history?: HistoryCommit[];
 }
 
 /** One plan to lint. */

@@ -68,6 +68,7 @@ export function createFileLinter(setup: LintSetup, fs: FsAnswers = fsAnswers(set
     },
     artifacts: { path: job.artifacts, exists: fs.dirExists(job.artifacts), ...(nameProblem(path.posix.basename(job.artifacts)) ? { creatable: false } : {}) },
     exists: (rel) => (observed.paths[rel] = fs.pathExists(rel)),
+    ...(setup.history ? { history: setup.history } : {}),
   });
   return {
     enabled,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { editDistance } from '../core/sections.js';
 import { ExecplanError } from './errors.js';
 import { childPath } from './join.js';
+import { settleInterruptedMoves } from './move-journal.js';
 import { assertRealInside, linkProblem, linkProblemWords, type LinkProblem } from './safe-path.js';
 import { isInside, relPath, type Workspace } from './workspace.js';
 
@@ -32,7 +33,9 @@ export function isPlanFileName(name: string): boolean {
  * out: reading or writing through it would reach files the repository does not hold. `onOutside`
  * hears of each, by its path relative to the root.
  */
-export function listPlanRefs(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', onOutside?: LeftOut): PlanRef[] {
+export function listPlanRefs(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', onOutside?: LeftOut, settle = true): PlanRef[] {
+  // A move a crash interrupted is settled before plans are looked for, so plan and artifacts are found together.
+  if (settle) settleInterruptedMoves(ws);
   const out: PlanRef[] = [];
   const walker: Walker = { root: ws.root, out, onOutside };
   const skip = [ws.dirs.archive, ws.dirs.artifacts, ws.dirs.archiveArtifacts];
@@ -149,6 +152,7 @@ export function assertActive(ref: PlanRef, what = 'its living sections are close
  * errors that list the close matches.
  */
 export function resolvePlan(ws: Workspace, ref: string, cwd: string = ws.root, which: 'active' | 'archived' | 'all' = 'all'): PlanRef {
+  settleInterruptedMoves(ws);
   const found = findPlan(ws, ref, cwd, which);
   // A plan file that is a link to elsewhere is refused: reading or writing it would reach outside the repository.
   assertRealInside(ws.root, found.path, 'plan');

@@ -15,9 +15,16 @@
  * instead of overwriting what the user saved. And just before the rename the file is read again:
  * if it changed while the edits were built, the transaction starts over on the new text (or is
  * refused when an `expectedHash` was given). What remains is the instant between that check and the
- * rename, which no lock-free editor can be protected against.
+ * rename, which no lock-free editor can be protected against; the check is one `stat` compared with
+ * the one taken as the plan was read, made right before the rename.
+ *
+ * An editor saving in place (truncate, then write) can be caught half done. The plan is read
+ * between two stats that must agree, a plan modified in place moments ago is left to settle, and a
+ * text that is empty, or lost its title, a section or its final line break compared with the
+ * reading made before the lock (core/half-written.ts), is refused: an edit is never built on it.
  */
-import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
+import { halfWrittenReason } from '../core/half-written.js';
 import { applyEdits, type Edit } from '../core/apply-edits.js';
 import { markerLines } from '../core/conflict-markers.js';
 import { parsePlan } from '../core/parse.js';
@@ -129,25 +136,47 @@ export async function updatePlan<T>(file: string, build: (plan: Plan) => PlanUpd
 interface Parsed {
   bytes: Buffer;
   plan: Plan;
+  /** The file's inode as it was read: execplan replaces a plan by a rename, an editor saving in place keeps it. */
+  ino?: bigint;
 }
+
+/**
+ * How long a plan changed in place must have been left alone before an edit reads it. An editor
+ * saving in place truncates and then writes, a few microseconds apart; a modification time this
+ * recent on the file read moments before may be such a save still going on, so the read waits and
+ * is made again. (File systems stamp times from a coarse clock, a few milliseconds behind.)
+ */
+const QUIET_NS = 15_000_000n;
 
 /** Read and parse the plan ahead of taking its lock; undefined if it cannot be read as UTF-8 now (the locked read reports why). */
 function parseAhead(file: string, options: UpdateOptions): Parsed | undefined {
   try {
+    const ino = statSync(file, { bigint: true }).ino;
     const bytes = readFileSync(file);
     const text = bytes.toString('utf8');
-    return Buffer.from(text, 'utf8').equals(bytes) ? { bytes, plan: parsePlan(text, options.parse) } : undefined;
+    return Buffer.from(text, 'utf8').equals(bytes) ? { bytes, plan: parsePlan(text, options.parse), ino } : undefined;
   } catch {
     return undefined;
   }
 }
 
 function transact<T>(file: string, build: (plan: Plan) => PlanUpdate<T>, options: UpdateOptions, display: string, write: boolean, stillLocked?: () => void, early?: Parsed): UpdateOutcome<T> {
+  let quiet = 0;
   for (let attempt = 1; ; attempt++) {
-    const { text: before, bytes } = readText(file, display);
+    const { text: before, bytes, stat } = readSteady(file, display);
+    // The same file as read ahead, modified just now: perhaps in the middle of an in-place save.
+    const age = BigInt(Date.now()) * 1_000_000n - stat.mtimeNs;
+    if (early?.ino === stat.ino && age < QUIET_NS && quiet++ < 10) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(1, Math.ceil(Number(QUIET_NS - age) / 1e6)));
+      attempt--;
+      continue;
+    }
     if (options.expectedHash && options.expectedHash !== hashText(bytes)) throw changedOnDisk(display, 'since it was read for this change');
     // Parsing is a pure function of the text: the plan parsed ahead serves if the text is the same.
     const plan = early && early.bytes.equals(bytes) ? early.plan : parsePlan(before, options.parse);
+    // A plan caught in the middle of an in-place save is never the base of an edit.
+    const half = halfWrittenReason(plan, early?.plan);
+    if (half) throw halfWritten(display, half);
     if (!options.allowConflictMarkers) refuseConflictMarkers(plan, display);
     const { edits, result } = build(plan);
     const after = applyEdits(before, edits, plan.eol);
@@ -164,6 +193,12 @@ function transact<T>(file: string, build: (plan: Plan) => PlanUpdate<T>, options
         continue;
       }
       stillLocked?.();
+      // The last look, as close to the rename as a lock-free editor allows: one stat, compared with
+      // the one taken as the plan was read (same file, size, modification and change times, to the nanosecond).
+      if (!sameStat(statSync(file, { bigint: true, throwIfNoEntry: false }), stat)) {
+        if (options.expectedHash || attempt >= 3) throw changedOnDisk(display, 'while the change was being made');
+        continue;
+      }
       pending.commit();
       committed = true;
     } finally {
@@ -224,6 +259,28 @@ function assertWritable(file: string, display: string): void {
   }
 }
 
+/**
+ * Read the plan with a stat before and after: if they differ, a writer was at work during the read,
+ * and it is read again (a few times, a millisecond apart) until two stats agree. Returns the stat
+ * the text belongs to, for the last check before the rename.
+ */
+function readSteady(file: string, display: string): { text: string; bytes: Buffer; stat: BigIntStats } {
+  for (let tries = 1; ; tries++) {
+    const first = statSync(file, { bigint: true, throwIfNoEntry: false });
+    const bytes = readBytes(file, display);
+    const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+    if (first && stat && sameStat(first, stat) && BigInt(bytes.length) === stat.size) return { text: editableText(bytes, display), bytes, stat };
+    if (!stat) throw notFound(display);
+    if (tries >= 20) throw changedOnDisk(display, 'while it was being read, again and again');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+  }
+}
+
+/** Whether two stats describe the same file in the same state. */
+function sameStat(a: BigIntStats | undefined, b: BigIntStats | undefined): boolean {
+  return !!a && !!b && a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+}
+
 function readText(file: string, display: string): { text: string; bytes: Buffer } {
   const bytes = readBytes(file, display);
   return { text: editableText(bytes, display), bytes };
@@ -254,6 +311,10 @@ function notFound(display: string): ExecplanError {
 function movedAway(display: string): ExecplanError {
   // A refusal (exit 1), as for a plan changed meanwhile: the plan exists, elsewhere.
   return new ExecplanError('REFUSED', `${display} was moved (the plan was archived, reopened or renamed) while this change waited for its lock; nothing was written. Find the plan with \`execplan list --all\` and run the command again.`, { file: display });
+}
+
+function halfWritten(display: string, why: string): ExecplanError {
+  return new ExecplanError('CHANGED_ON_DISK', `${display} looks half written (${why}): another program may be saving it. Nothing was written; read it again and retry once it is saved.`, { file: display });
 }
 
 function changedOnDisk(display: string, when: string): ExecplanError {

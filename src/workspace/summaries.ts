@@ -4,6 +4,7 @@
  */
 import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { namedFiles } from '../core/drift.js';
 import { isPlanSummary, summarizePlan, type PlanSummary } from '../core/summary.js';
 import { VERSION } from '../version.js';
 import { cacheDir, readCache, writeCache } from './cache.js';
@@ -16,6 +17,8 @@ export interface ListedPlan extends PlanSummary {
   id: string;
   path: string;
   archived: boolean;
+  /** The files the plan names (see namedFiles in src/core/drift.ts), when asked for. */
+  files?: string[];
 }
 
 /** Options of {@link listPlanSummaries}. */
@@ -28,9 +31,11 @@ export interface ListOptions {
   onUnreadable?: (error: ExecplanError) => void;
   /** Hears why the cache was not written (a symbolic link on the way leads outside the repository). */
   onCacheRefused?: (error: ExecplanError) => void;
+  /** Also give the files each plan names (see namedFiles in src/core/drift.ts), remembered with its summary. */
+  files?: boolean;
 }
 
-type Entry = { size: number; mtimeMs: number; summary: PlanSummary };
+type Entry = { size: number; mtimeMs: number; summary: PlanSummary; files?: string[] };
 
 /**
  * The workspace's plans with their summaries, sorted by path. `cache: false` parses every plan;
@@ -53,14 +58,17 @@ export async function listPlanSummaries(ws: Workspace, which: 'active' | 'archiv
     if (!st && !lstatSync(ref.path, { throwIfNoEntry: false })) continue;
     const hit = old[ref.relPath];
     let summary: PlanSummary;
+    let files = hit?.files;
     // A file modified within the last two seconds could change again within the same mtime tick;
     // an entry that is not a summary (a cache edited or damaged) is made again.
-    if (st && hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs && Date.now() - st.mtimeMs > 2000 && isPlanSummary(hit.summary)) {
+    if (st && hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs && Date.now() - st.mtimeMs > 2000 && isPlanSummary(hit.summary) && (!opts.files || Array.isArray(files))) {
       summary = hit.summary;
     } else {
       read ??= await import('./read.js');
       try {
-        summary = summarizePlan(read.readPlan(ws, ref).plan, false);
+        const plan = read.readPlan(ws, ref).plan;
+        summary = summarizePlan(plan, false);
+        files = opts.files ? namedFiles(plan) : undefined;
       } catch (err) {
         if (!opts.onUnreadable || !(err instanceof Error && err.name === 'ExecplanError')) throw err;
         opts.onUnreadable(err as ExecplanError);
@@ -68,8 +76,8 @@ export async function listPlanSummaries(ws: Workspace, which: 'active' | 'archiv
       }
       changed = true;
     }
-    if (st) fresh[ref.relPath] = { size: st.size, mtimeMs: st.mtimeMs, summary };
-    out.push({ id: ref.id, path: ref.relPath, archived: ref.archived, ...summary, state: ref.archived ? 'archived' : summary.state });
+    if (st) fresh[ref.relPath] = { size: st.size, mtimeMs: st.mtimeMs, summary, ...(files ? { files } : {}) };
+    out.push({ id: ref.id, path: ref.relPath, archived: ref.archived, ...summary, state: ref.archived ? 'archived' : summary.state, ...(opts.files && files ? { files } : {}) });
   }
   if (useCache && (changed || Object.keys(old).length !== refs.length)) {
     const refused = writeCache(ws.root, file, key, { ...old, ...fresh });

@@ -38,7 +38,7 @@ export function ensureBuilt(): void {
     }
   }
   try {
-    if (!fresh()) execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'tsup', 'dist', 'cli-default.js')], { cwd: REPO, stdio: 'ignore' });
+    if (!fresh()) execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'tsup', 'dist', 'cli-default.js'), '--silent', '--env.EXECPLAN_BUILD', 'cli'], { cwd: REPO, stdio: 'ignore' });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

@@ -1,14 +1,14 @@
 /**
  * Every real plan, the project's own in the shapes real plans take and those of the shared corpus
- * when it is there: linting never crashes and points inside the file; `--fix`
- * leaves nothing fixable, replays from its recorded edits, and keeps every untouched line as it was,
- * with LF and with CRLF line endings alike.
+ * when it is there: linting never crashes and points inside the file; `--fix` adds no finding the
+ * plan did not have, has nothing left to do when run again, replays from its recorded edits, and
+ * keeps every untouched line as it was, with LF and with CRLF line endings alike.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, type Edit } from '../../src/core/apply-edits.js';
-import { fixPlan, lintPlan } from '../../src/core/lint.js';
+import { fixPlan, lintPlan, newFindings } from '../../src/core/lint.js';
 import { resolveRuleSettings } from '../../src/rules/index.js';
 import { computeLineStarts } from '../../src/core/lines.js';
 import { parsePlan } from '../../src/core/parse.js';
@@ -57,14 +57,17 @@ describe.each(plans.map((p) => [p.name, p.path]))('%s', (_name, file) => {
   ])('lints and fixes (%s)', (_eol, source) => {
     const plan = parsePlan(source);
     const lineCount = plan.lineStarts.length;
-    for (const d of lintPlan(plan, base(path.basename(file)), enabled)) {
+    const found = lintPlan(plan, base(path.basename(file)), enabled);
+    for (const d of found) {
       expect(d.line, `${d.ruleId}: ${d.message}`).toBeGreaterThanOrEqual(1);
       expect(d.line, `${d.ruleId}: ${d.message}`).toBeLessThanOrEqual(lineCount);
       expect(d.message).toMatch(/; expected .+\.$/);
     }
     const result = fixPlan(source, base(path.basename(file)), enabled);
-    const again = lintPlan(parsePlan(result.output), base(path.basename(file)), enabled);
-    expect(again.filter((d) => d.fix).map((d) => `${d.ruleId}:${d.line}`)).toEqual([]);
+    // A fix never makes the plan worse.
+    expect(newFindings(found, result.diagnostics).map((d) => `${d.ruleId}:${d.line}: ${d.message}`)).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.fix).map((d) => `${d.ruleId}:${d.line}`)).toEqual([]);
+    expect(fixPlan(result.output, base(path.basename(file)), enabled).output).toBe(result.output);
     let text = source;
     for (const edits of result.passes) {
       const eol = parsePlan(text).eol;

@@ -1,6 +1,6 @@
 /** Rules about the plan's shape: title, sections, order, headings, preamble, empty and placeholder text. */
 import { describe, expect, it } from 'vitest';
-import { fixPlan, lintPlan } from '../../src/core/lint.js';
+import { fixPlan, lintPlan, newFindings } from '../../src/core/lint.js';
 import { resolveRuleSettings } from '../../src/rules/index.js';
 import { parsePlan } from '../../src/core/parse.js';
 import { SECTION_KEYS } from '../../src/core/sections.js';
@@ -248,5 +248,31 @@ describe('a plan fresh from the skeleton', () => {
     const placeholders = found.filter((d) => d.ruleId === 'no-placeholder-text');
     // Twelve guidance-only sections, the example Progress item (twice: text and date), five `…` fields.
     expect(placeholders).toHaveLength(12 + 2 + 5);
+  });
+});
+
+describe('--fix never makes a plan worse', () => {
+  const all = resolveRuleSettings();
+  const fix = (text: string, over = {}) => {
+    const base = ctxBase(over);
+    const before = lintPlan(parsePlan(text), base, all);
+    const result = fixPlan(text, base, all);
+    return { before, result };
+  };
+
+  it('does not add an empty Progress to a plan that tracks its steps as tasks elsewhere', () => {
+    const text = `${GOOD.replace(/## Progress\n\n[\s\S]*?\n## Surprises/, '## Surprises')}\n## Tasks\n\n- [x] (2026-01-05 09:00) Wrote the failing test.\n`;
+    const { before, result } = fix(text);
+    expect(before.some((d) => d.ruleId === 'living-sections' && d.fix)).toBe(true);
+    expect(result.output).not.toContain('## Progress');
+    expect(newFindings(before, result.diagnostics)).toEqual([]);
+    expect(result.diagnostics.find((d) => d.ruleId === 'living-sections')?.fix).toBeUndefined();
+  });
+
+  it('does not insert a section the plan has under a close synonym, and names the one it would take', () => {
+    const text = GOOD.replace('## Idempotence and Recovery', '## Rollback Notes');
+    const { result } = fix(text);
+    expect(result.output).not.toContain('## Idempotence and Recovery\n');
+    expect(result.diagnostics.filter((d) => d.ruleId === 'required-sections')).toEqual([]);
   });
 });

@@ -19,6 +19,8 @@ const LEAD_IN = /[:：]\s*(?:(?:\*\*|__)\s*)?$/;
 /** A list item of a section, as every entry list sees it. */
 export interface ListEntry {
   item: ItemBlock;
+  /** The sub-heading of the section the item stands under. */
+  heading?: string;
   /** Depth below the section's outermost list. */
   depth: number;
   /** Where its list stands in the section. */
@@ -33,13 +35,14 @@ export function sectionItems(doc: Doc, section: Section | undefined, blocks: Blo
   const inside = blocks.items.filter((it) => it.first >= first && it.first <= last && doc.offsetOf(it.first) < section.bodyEnd);
   if (!inside.length) return [];
   const minDepth = inside.reduce((min, it) => Math.min(min, it.depth), Infinity);
-  const subHeadings = blocks.headings.filter((h) => h.first >= first && h.first <= last).map((h) => h.first);
+  const subHeadings = blocks.headings.filter((h) => h.first >= first && h.first <= last);
   const leadIns = new Set(blocks.paragraphs.filter((p) => p.depth === -1 && LEAD_IN.test(doc.lines[p.last]!)).map((p) => p.last));
   return inside.map((item) => {
     let before = item.listFirst - 1;
     while (before >= first && !doc.lines[before]!.trim()) before--;
-    const list: LogEntry['list'] = subHeadings.some((h) => h < item.first) ? 'sub-heading' : leadIns.has(before) ? 'lead-in' : 'own';
-    return { item, depth: item.depth - minDepth, list };
+    const heading = subHeadings.filter((h) => h.first < item.first).pop();
+    const list: LogEntry['list'] = heading ? 'sub-heading' : leadIns.has(before) ? 'lead-in' : 'own';
+    return { item, depth: item.depth - minDepth, list, ...(heading ? { heading: heading.text } : {}) };
   });
 }
 
@@ -158,6 +161,7 @@ function itemEntry(doc: Doc, e: ListEntry): LogEntry {
     form: 'item',
     list: e.list,
     listLine: it.listFirst,
+    ...(e.heading !== undefined ? { heading: e.heading } : {}),
   };
 }
 

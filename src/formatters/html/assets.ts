@@ -101,7 +101,7 @@ export const APP_JS = `(() => {
   function applyFilters() {
     let shown = 0;
     rows().forEach((r) => {
-      const ok = Object.keys(state.filters).every((k) => !state.filters[k] || r.getAttribute('data-' + k) === state.filters[k]);
+      const ok = Object.keys(state.filters).every((k) => !state.filters[k] || (r.getAttribute('data-' + k) || '').split(' ').includes(state.filters[k]));
       r.hidden = !ok;
       if (ok) shown++;
     });

@@ -6,13 +6,20 @@ const W = 640;
 const H = 220;
 const PAD = { left: 40, right: 16, top: 16, bottom: 36 };
 
-/** An accessible SVG burn-up of `points`, scaled to `total` items; empty when nothing is dated. */
-export function burnUpSvg(points: readonly BurnUpPoint[], total: number, title: string): string {
+/**
+ * An accessible SVG burn-up of `points` (done items by their timestamps), scaled to `total` items, with
+ * the plan's scope at each of its commits (`history`) as a second line; done counts at the commits
+ * stand in when no done item carries a timestamp. Empty when nothing is dated.
+ */
+export function burnUpSvg(stamped: readonly BurnUpPoint[], total: number, title: string, history: readonly BurnUpPoint[] = []): string {
+  const points = stamped.length ? stamped : history;
   if (!points.length) return '';
-  const first = points[0]!.epoch;
-  const last = points[points.length - 1]!.epoch;
+  const times = [...points, ...history].map((p) => p.epoch);
+  // Not spread into Math.min: a plan can hold more items than a call takes arguments.
+  const first = times.reduce((a, b) => Math.min(a, b));
+  const last = times.reduce((a, b) => Math.max(a, b));
   const span = Math.max(last - first, 3_600_000);
-  const top = Math.max(total, ...points.map((p) => Math.max(p.done, p.total ?? 0)), 1);
+  const top = Math.max(total, ...points.map((p) => p.done), ...history.map((p) => p.total ?? 0), 1);
   const x = (epoch: number) => PAD.left + ((epoch - first) / span) * (W - PAD.left - PAD.right);
   const y = (n: number) => H - PAD.bottom - (n / top) * (H - PAD.top - PAD.bottom);
   const f = (n: number) => n.toFixed(1);
@@ -24,12 +31,17 @@ export function burnUpSvg(points: readonly BurnUpPoint[], total: number, title: 
     done += ` L${f(x(p.epoch))},${f(y(level))} L${f(x(p.epoch))},${f(y(p.done))}`;
     level = p.done;
   }
-  const scopePoints = points.filter((p) => p.total !== undefined);
+  const scopePoints = history.filter((p) => p.total !== undefined);
+  // The scope holds from one commit to the next, then to the end of the chart at today's count.
   let scope: string;
   if (scopePoints.length) {
-    scope = `M${f(x(first))},${f(y(scopePoints[0]!.total!))}`;
-    for (const p of scopePoints) scope += ` L${f(x(p.epoch))},${f(y(p.total!))}`;
-    scope += ` L${f(x(last))},${f(y(total))}`;
+    scope = `M${f(x(scopePoints[0]!.epoch))},${f(y(scopePoints[0]!.total!))}`;
+    let level = scopePoints[0]!.total!;
+    for (const p of scopePoints) {
+      scope += ` L${f(x(p.epoch))},${f(y(level))} L${f(x(p.epoch))},${f(y(p.total!))}`;
+      level = p.total!;
+    }
+    scope += ` L${f(x(last))},${f(y(level))} L${f(x(last))},${f(y(total))}`;
   } else {
     scope = `M${f(x(first))},${f(y(total))} L${f(x(last))},${f(y(total))}`;
   }

@@ -12,10 +12,12 @@ import { blockLines, renderMarkdown, type MarkdownLinks } from './markdown.js';
 /** One plan as a row of the overview. */
 export interface DashboardPlan {
   id: string;
+  /** Read from the working tree (it has a page); false for another branch's version. */
+  local: boolean;
   title: string | null;
   path: string;
   archived: boolean;
-  /** The branch or worktree the plan was read from, when the overview spans branches. */
+  /** The branches and worktrees (space-separated) the plan was read from, when the overview spans branches. */
   branch?: string;
   state: PlanState;
   done: number;
@@ -23,7 +25,8 @@ export interface DashboardPlan {
   partial: number;
   lastActivity: string | null;
   lastActivityIso: string | null;
-  pace: Pace;
+  /** Null for another branch's version, whose timestamps are not judged against today. */
+  pace: Pace | null;
   /** Lint's error and warning counts; null when the plan was not linted (another branch). */
   lint: { errors: number; warnings: number } | null;
   /** Files the plan names that changed in commits after its own last change. */
@@ -48,6 +51,16 @@ export interface TimelineItem {
   timestamp: string | null;
   line: number;
   depth: number;
+}
+
+/** A commit that changed the plan, with the plan's progress at that commit. */
+export interface HistoryPoint {
+  hash: string;
+  date: string;
+  subject: string;
+  author: string;
+  done: number;
+  total: number;
 }
 
 /** A file of the plan's artifacts folder; a `run` transcript carries its command and exit code. */
@@ -76,6 +89,8 @@ export interface PlanPageData {
   hidden: number[];
   progress: TimelineItem[];
   burnUp: BurnUpPoint[];
+  /** The plan's commits with its progress at each, oldest first. */
+  history: HistoryPoint[];
   entries: DatedEntry[];
   artifacts: ArtifactRow[];
   findings: FindingRow[];
@@ -104,7 +119,7 @@ export function layout(title: string, crumbs: Html, main: Html, links: PageLinks
 /** The inside of the overview page's `<main>` (what a live update replaces). */
 export function overviewMain(data: OverviewData, links: PageLinks): Html {
   const counts = STATES.map((s) => [s, data.plans.filter((p) => p.state === s).length] as const).filter(([, n]) => n > 0);
-  const branches = [...new Set(data.plans.map((p) => p.branch).filter((b): b is string => !!b))].sort();
+  const branches = [...new Set(data.plans.flatMap((p) => (p.branch ? p.branch.split(' ') : [])))].sort();
   const columns: [string, string][] = [
     ['plan', 'Plan'],
     ...(data.branches ? ([['branch', 'Branch']] as [string, string][]) : []),
@@ -132,13 +147,13 @@ function overviewRow(p: DashboardPlan, branches: boolean, links: PageLinks): Htm
   if (p.drift) flags.push(html`<span class="flag flag-drift" title="${`Named files changed in ${p.drift.commits} commits since ${p.drift.since}: ${p.drift.files.join(', ')}`}">drifting</span>`);
   if (p.overlap?.length) flags.push(html`<span class="flag flag-overlap" title="${`Names the same files as ${p.overlap.join(', ')}`}">overlaps ${p.overlap.length}</span>`);
   const name = p.title ?? p.id;
-  const href = p.branch ? undefined : links.plan(p.id);
+  const href = p.local ? links.plan(p.id) : undefined;
   return html`<tr data-state="${p.state}" data-branch="${p.branch ?? ''}">
 <td data-label="Plan" data-value="${name.toLowerCase()}">${href ? html`<a href="${href}">${name}</a>` : name}<span class="id">${p.id}</span></td>${branches ? html`<td data-label="Branch" data-value="${p.branch ?? ''}">${p.branch ?? ''}</td>` : ''}
 <td data-label="State" data-value="${STATES.indexOf(p.state)}"><span class="state state-${slug(p.state)}">${p.state}</span></td>
 <td data-label="Progress" data-value="${p.total ? p.done / p.total : -1}"><progress max="${p.total || 1}" value="${p.done}" aria-label="${`${p.done} of ${p.total} items done`}">${pct}%</progress> <span class="count">${p.total ? `${p.done}/${p.total}` : 'no items'}</span></td>
 <td data-label="Last activity" data-value="${p.lastActivityIso ?? ''}">${p.lastActivityIso ? html`<time datetime="${p.lastActivityIso}">${p.lastActivity}</time>` : '–'}</td>
-<td data-label="Pace (7 days)" data-value="${p.pace.perDay}">${paceText(p.pace)}</td>
+<td data-label="Pace (7 days)" data-value="${p.pace ? p.pace.perDay : -1}">${p.pace ? paceText(p.pace) : '–'}</td>
 <td data-label="Lint" data-value="${lint ? lint.errors * 1000 + lint.warnings : -1}">${lint ? lintText(lint) : '–'}</td>
 <td data-label="Flags" data-value="${flags.length}">${flags.length ? flags : '–'}</td></tr>`;
 }
@@ -153,16 +168,17 @@ export function planMain(d: PlanPageData, links: PageLinks): Html {
     for (const l of lines) if (l <= line) best = l;
     return `#L${best}`;
   };
-  const chart = burnUpSvg(d.burnUp, p.total, `Burn-up of ${title}`);
+  const chart = burnUpSvg(d.burnUp, p.total, `Burn-up of ${title}`, d.history.map((h) => ({ epoch: Date.parse(h.date), done: h.done, total: h.total })));
   return html`<h1>${title}</h1>
-<dl class="facts"><div><dt>Plan</dt><dd><code>${p.path}</code></dd></div>${p.branch ? html`<div><dt>Branch</dt><dd>${p.branch}</dd></div>` : ''}<div><dt>State</dt><dd><span class="state state-${slug(p.state)}">${p.state}</span></dd></div><div><dt>Progress</dt><dd><progress max="${p.total || 1}" value="${p.done}" aria-label="${`${p.done} of ${p.total} items done`}"></progress> ${p.total ? `${p.done}/${p.total}` : 'no items'}</dd></div><div><dt>Last activity</dt><dd>${p.lastActivity ?? '–'}</dd></div><div><dt>Pace (7 days)</dt><dd>${paceText(p.pace)}</dd></div><div><dt>Lint</dt><dd>${p.lint ? lintText(p.lint) : '–'}</dd></div></dl>
-<nav class="toc" aria-label="On this page"><a href="#progress">Progress</a> <a href="#burn-up">Burn-up</a> <a href="#log">Decisions, surprises, outcomes</a> <a href="#artifacts">Artifacts</a> <a href="#findings">Findings</a> <a href="#plan-text">Plan</a></nav>
+<dl class="facts"><div><dt>Plan</dt><dd><code>${p.path}</code></dd></div>${p.branch ? html`<div><dt>Branch</dt><dd>${p.branch}</dd></div>` : ''}<div><dt>State</dt><dd><span class="state state-${slug(p.state)}">${p.state}</span></dd></div><div><dt>Progress</dt><dd><progress max="${p.total || 1}" value="${p.done}" aria-label="${`${p.done} of ${p.total} items done`}"></progress> ${p.total ? `${p.done}/${p.total}` : 'no items'}</dd></div><div><dt>Last activity</dt><dd>${p.lastActivity ?? '–'}</dd></div><div><dt>Pace (7 days)</dt><dd>${p.pace ? paceText(p.pace) : '–'}</dd></div><div><dt>Lint</dt><dd>${p.lint ? lintText(p.lint) : '–'}</dd></div>${p.drift ? html`<div><dt>Drift</dt><dd><span class="flag flag-drift">drifting</span> ${p.drift.files.join(', ')} changed in ${p.drift.commits} ${p.drift.commits === 1 ? 'commit' : 'commits'} since ${p.drift.since}</dd></div>` : ''}${p.overlap?.length ? html`<div><dt>Overlap</dt><dd>names the same files as ${p.overlap.map((id, i) => html`${i ? ', ' : ''}<a href="${links.plan(id)}">${id}</a>`)}</dd></div>` : ''}</dl>
+<nav class="toc" aria-label="On this page"><a href="#progress">Progress</a> <a href="#burn-up">Burn-up</a> ${d.history.length ? html`<a href="#history">History</a> ` : ''}<a href="#log">Decisions, surprises, outcomes</a> <a href="#artifacts">Artifacts</a> <a href="#findings">Findings</a> <a href="#plan-text">Plan</a></nav>
 <section aria-labelledby="progress"><h2 id="progress">Progress</h2>${
     d.progress.length
       ? html`<ol class="timeline">${d.progress.map((i) => html`<li class="item item-${i.state}${i.depth ? ' nested' : ''}"><span class="mark">${i.state === 'done' ? 'done' : i.state === 'partial' ? 'partly done' : 'open'}</span>${i.timestamp ? html` <time>${i.timestamp}</time>` : ''} <a href="${at(i.line)}">${i.text || '(no text)'}</a></li>`)}</ol>`
       : html`<p>No Progress items.</p>`
   }</section>
 <section aria-labelledby="burn-up"><h2 id="burn-up">Burn-up</h2>${chart ? raw(chart) : html`<p>No done item carries a timestamp yet.</p>`}</section>
+${d.history.length ? html`<section aria-labelledby="history"><h2 id="history">History</h2><div class="table-wrap"><table class="history"><caption class="visually-hidden">Commits that changed the plan, with its progress at each</caption><thead><tr><th scope="col">Date</th><th scope="col">Commit</th><th scope="col">Progress</th><th scope="col">Subject</th></tr></thead><tbody>${[...d.history].reverse().map((h) => html`<tr><td data-label="Date"><time datetime="${h.date}">${h.date.slice(0, 16).replace('T', ' ')}</time></td><td data-label="Commit"><code>${h.hash}</code></td><td data-label="Progress">${h.done}/${h.total}</td><td data-label="Subject">${h.subject}</td></tr>`)}</tbody></table></div></section>` : ''}
 <section aria-labelledby="log"><h2 id="log">Decisions, surprises and outcomes</h2>${
     d.entries.length
       ? html`<ol class="log">${d.entries.map((e) => html`<li class="entry entry-${e.kind}"><span class="kind">${e.kind}</span> ${e.date ? html`<time>${e.date}</time> ` : ''}<a href="${at(e.line)}">${e.title}</a>${e.details.length ? html`<dl>${e.details.map((f) => html`<div><dt>${f.label}</dt><dd>${f.value}</dd></div>`)}</dl>` : ''}</li>`)}</ol>`

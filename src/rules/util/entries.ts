@@ -1,5 +1,5 @@
 /** Log entries as the skeleton writes them: labelled fields, one entry per bullet. */
-import { groupEntries } from '../../core/log-entries.js';
+import { groupEntries, isWriterNote } from '../../core/log-entries.js';
 import type { LogEntry, Plan, Section } from '../../core/types.js';
 import type { RuleContext } from '../types.js';
 import { sectionBody } from './sections.js';
@@ -19,10 +19,18 @@ interface LogicalEntry {
  * (`- Evidence: ...` or `- **Impact:** ...` after `- Observation: ...`) belongs to the entry above it.
  */
 function logicalEntries(entries: LogEntry[], opening: string): LogicalEntry[] {
-  return groupEntries(entries, opening).map((group) => ({
-    entry: group[0]!,
-    fields: new Set(group.flatMap((e) => e.fields.filter((f) => f.value.trim() !== '').map((f) => f.name))),
-  }));
+  const headed = new Set<string>();
+  return groupEntries(entries, opening).map((group) => {
+    const first = group[0]!;
+    const fields = new Set(group.flatMap((e) => e.fields.filter((f) => f.value.trim() !== '').map((f) => f.name)));
+    // An entry under a heading of its own (`### The cache is never cleared`, then `- Evidence: …`)
+    // states its opening field in that heading.
+    if (first.heading !== undefined && !fields.has(opening) && fields.size && !headed.has(`${first.listLine}`)) {
+      headed.add(`${first.listLine}`);
+      fields.add(opening);
+    }
+    return { entry: first, fields };
+  });
 }
 
 /** Check every entry of a log section (whose entries start with the field `opening`) for its required fields; `missing` names what an entry lacks. */
@@ -35,7 +43,8 @@ export function checkLog(
   describe: { name: string; expected: string },
 ): void {
   if (!section) return;
-  const logical = logicalEntries(entries, opening).filter((e) => !NONE_ENTRY.test(e.entry.text.trim()));
+  // Notes to the writer ("(fill during work)") and "None yet." entries say the log is still empty.
+  const logical = logicalEntries(entries, opening).filter((e) => !NONE_ENTRY.test(e.entry.text.trim()) && !isWriterNote(e.entry));
   if (!entries.length) {
     const body = proseOf(ctx.plan, section);
     if (body && !NONE_ENTRY.test(body)) {

@@ -1,0 +1,64 @@
+/**
+ * Where a work tree's git data is, and the commit HEAD points at, read from git's own files: no
+ * process, no child_process module, so any command can ask.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** The git folders of a clone or worktree: its own (`.git`, or `.git/worktrees/<name>`) and the shared one. */
+export interface GitDirs {
+  gitDir: string;
+  commonDir: string;
+}
+
+/** The git folders of the work tree at `root`, read from `.git` (a folder, or a `gitdir:` file in a worktree); undefined outside git. */
+export function gitDirs(root: string): GitDirs | undefined {
+  const dotGit = path.join(root, '.git');
+  let stat;
+  try {
+    stat = statSync(dotGit);
+  } catch {
+    return undefined;
+  }
+  // A folder without HEAD is not a repository git would read.
+  if (stat.isDirectory()) return existsSync(path.join(dotGit, 'HEAD')) ? { gitDir: dotGit, commonDir: dotGit } : undefined;
+  // The line's value with its spaces trimmed by hand: a pattern trimming both ends would backtrack.
+  const value = /^gitdir:(.*)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1]!.replace(/^[ \t]+/, '');
+  let end = value?.length ?? 0;
+  while (end > 0 && (value![end - 1] === ' ' || value![end - 1] === '\t')) end--;
+  if (!value || !end) return undefined;
+  const gitDir = path.resolve(root, value.slice(0, end));
+  let commonDir = gitDir;
+  const common = path.join(gitDir, 'commondir');
+  if (existsSync(common)) commonDir = path.resolve(gitDir, readFileSync(common, 'utf8').trim());
+  return { gitDir, commonDir };
+}
+
+/**
+ * The commit HEAD points at, read from the files (`HEAD`, `refs/heads/...`, `packed-refs`) without
+ * running git; undefined when it cannot be told that way (no commit yet, an unusual ref store).
+ */
+export function headCommit(dirs: GitDirs): string | undefined {
+  try {
+    const head = readFileSync(path.join(dirs.gitDir, 'HEAD'), 'utf8').trim();
+    if (/^[0-9a-f]{40,64}$/.test(head)) return head;
+    const ref = /^ref: (refs\/\S+)$/.exec(head)?.[1];
+    if (!ref) return undefined;
+    for (const dir of [dirs.gitDir, dirs.commonDir]) {
+      const file = path.join(dir, ref);
+      if (existsSync(file)) {
+        const oid = readFileSync(file, 'utf8').trim();
+        return /^[0-9a-f]{40,64}$/.test(oid) ? oid : undefined;
+      }
+    }
+    const packed = readFileSync(path.join(dirs.commonDir, 'packed-refs'), 'utf8');
+    for (const line of packed.split('\n')) {
+      const [oid, name] = line.split(' ');
+      if (name === ref && oid && /^[0-9a-f]{40,64}$/.test(oid)) return oid;
+    }
+  } catch {
+    // Unreadable: the caller asks git.
+  }
+  return undefined;
+}
+
