@@ -21,13 +21,14 @@ import { mcp } from './scenarios/mcp.mjs';
 import { progressConcurrency, progressDone } from './scenarios/progress.mjs';
 import { serve } from './scenarios/serve.mjs';
 import { baseline, lintOne, list, version } from './scenarios/startup.mjs';
+import { listBranches, mergeDriver } from './scenarios/git.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH_DIR, '..');
 const RESULTS = path.join(BENCH_DIR, 'results.json');
 
 /** Every scenario, in the order they run. */
-const SCENARIOS = [baseline, version, list, lintOne, progressDone, hookStop, mcp, lintVsMarkdownlint, lintCache, lint10k, progressConcurrency, serve];
+const SCENARIOS = [baseline, version, list, lintOne, progressDone, hookStop, mcp, lintVsMarkdownlint, lintCache, lint10k, progressConcurrency, serve, listBranches, mergeDriver];
 
 function positiveInt(name, fallback) {
   const raw = process.env[name];

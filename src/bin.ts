@@ -7,7 +7,6 @@
  */
 import type { Io } from './commands/io.js';
 import { resolveChunksDirectly } from './chunk-resolve.js';
-import { compileCacheDir, enableCompileCache } from './compile-cache.js';
 import { fdWriter, isTerminal } from './stdio.js';
 
 declare const __EXECPLAN_VERSION__: string;
@@ -19,7 +18,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   stdout(`${__EXECPLAN_VERSION__}\n`);
 } else {
   resolveChunksDirectly(__dirname);
-  enableCompileCache(__dirname, compileCacheDir(process.env, __EXECPLAN_VERSION__));
   let stdoutIsTTY: boolean | undefined;
   let stderrIsTTY: boolean | undefined;
   const io = {

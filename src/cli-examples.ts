@@ -15,6 +15,7 @@ const EXAMPLES: Record<string, string[]> = {
   discover: ['execplan discover add-csv "Excel needs a BOM to read UTF-8" --evidence "report.csv opened as mojibake"'],
   outcome: ['execplan outcome add-csv "Shipped CSV export; streaming is left for later."'],
   resume: ['execplan resume add-csv', 'execplan resume add-csv --json'],
+  doctor: ['execplan doctor', 'execplan doctor --fix'],
   use: ['execplan use add-csv', 'execplan use --clear'],
   hooks: ['execplan hooks install', 'execplan hooks uninstall --codex'],
   hook: ['execplan hook session-start --agent claude < payload.json'],

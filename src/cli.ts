@@ -198,7 +198,8 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
       .argument('[action]', 'add, done, undo or split; none lists the items')
       .argument('[args...]', 'the step to add, or the item: its number or a piece of its text')
       .option('--done [text]', 'with add: add the step as completed now; with split: what is done')
-      .option('--remaining <text>', 'with split: what remains'),
+      .option('--remaining <text>', 'with split: what remains')
+      .option('--evidence <transcript|commit>', "with done: cite a run transcript of the plan that exited 0, or a commit"),
   ).action(lazy(() => import('./commands/progress-items.js')));
 
   editOptions(
@@ -387,6 +388,13 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .command('run', { hidden: true })
     .description('lint the plans staged for commit (what the hook runs)')
     .action(lazy(async () => ({ run: (await import('./commands/git-hook.js')).runHook })));
+
+  program
+    .command('completion')
+    .description('print a completion script for bash, zsh or fish: commands, options and the plan ids of the workspace')
+    .argument('[shell]', 'bash, zsh or fish')
+    .addOption(new Option('--plan-ids', 'print the plan ids, one a line (what the scripts call)').hideHelp())
+    .action(lazy(() => import('./commands/completion.js')));
 
   addExamples(program);
   return program;

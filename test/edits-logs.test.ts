@@ -191,3 +191,26 @@ describe('addOutcome', () => {
     expect(edit(text, (p) => addOutcome(p, 'M1 done.', ctx)).out).toBe(`${text}\n- (2026-01-06 01:30) M1 done.\n`);
   });
 });
+
+describe('entries land where the author would put them', () => {
+  it('an outcome never joins a list a lead-in line introduces: it starts the section\'s own list above it', () => {
+    const text = '# T\n\n## Outcomes & Retrospective\n\nThe importer shipped.\n\nValidation evidence:\n\n- 42 tests pass.\n- The smoke run imported 3 files.\n\n## Context and Orientation\n';
+    const { out } = edit(text, (p) => addOutcome(p, 'Milestone 2 shipped: mapping by header name', ctx));
+    expect(out).toBe('# T\n\n## Outcomes & Retrospective\n\nThe importer shipped.\n\n- (2026-01-06 01:30) Milestone 2 shipped: mapping by header name\n\nValidation evidence:\n\n- 42 tests pass.\n- The smoke run imported 3 files.\n\n## Context and Orientation\n');
+    const after = parsePlan(out).outcomes;
+    expect(after.filter((e) => e.list === 'own').map((e) => e.text)).toEqual(['(2026-01-06 01:30) Milestone 2 shipped: mapping by header name']);
+  });
+
+  it('a decision never joins a numbered analysis under a sub-heading', () => {
+    const text = '# T\n\n## Decision Log\n\n### Options weighed\n\n1. A global cache.\n2. No cache.\n';
+    const { out } = edit(text, (p) => addDecision(p, decision, ctx));
+    expect(out).toBe('# T\n\n## Decision Log\n\n- Decision: Use SQLite\n  Rationale: One file, no server.\n  Date/Author: 2026-01-06 / Ada\n\n### Options weighed\n\n1. A global cache.\n2. No cache.\n');
+  });
+
+  it('a decision in a log of bold-label paragraphs is written as one more paragraph', () => {
+    const text = '# T\n\n## Decision Log\n\n**Decision:** Keep the parser pure.\n**Rationale:** Tests need no file system.\n**Date/Author:** 2026-01-05 / Bo\n\n## Context and Orientation\n';
+    const { out } = edit(text, (p) => addDecision(p, decision, ctx));
+    expect(out).toBe('# T\n\n## Decision Log\n\n**Decision:** Keep the parser pure.\n**Rationale:** Tests need no file system.\n**Date/Author:** 2026-01-05 / Bo\n\n**Decision:** Use SQLite\n**Rationale:** One file, no server.\n**Date/Author:** 2026-01-06 / Ada\n\n## Context and Orientation\n');
+    expect(parsePlan(out).decisions.map((e) => e.form)).toEqual(['paragraph', 'paragraph']);
+  });
+});

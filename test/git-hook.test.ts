@@ -75,24 +75,31 @@ describe('shipped CI files', () => {
     expect(run.status).toBe(1);
   });
 
-  it('action.yml runs lint with SARIF output and uploads it', () => {
+  it('action.yml runs lint with SARIF output and uploads it, and publishes the report', () => {
     const action = load(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { default: string }>;
-      runs: { using: string; steps: { id?: string; uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }[] };
+      runs: { using: string; steps: { id?: string; uses?: string; run?: string; if?: string; env?: Record<string, string>; with?: Record<string, string> }[] };
     };
     expect(action.runs.using).toBe('composite');
+    // Nothing is fetched by package name: execplan runs from the action's own source.
+    for (const s of action.runs.steps) expect(s.run ?? '').not.toMatch(/npx|npm (exec|install) execplan/);
     const lint = action.runs.steps.find((s) => s.id === 'lint')!;
     const upload = action.runs.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
     expect(upload.with!.sarif_file).toBe('${{ inputs.sarif-file }}');
-    // The step's command, with the built execplan in place of the npm download, writes a SARIF report.
+    // The steps' commands, run with this checkout (dist built) as the action's folder.
     const repo = gitRepo();
     repo.execplan(['new', 'Add CSV export', '--date', '2026-01-05'], { EXECPLAN_NOW: '2026-01-05T12:00:00Z' });
-    const command = lint.run!.replace('npx --yes "execplan@${EXECPLAN_VERSION}"', `"${process.execPath}" "${BIN}"`);
-    expect(command).not.toBe(lint.run);
-    const r = spawnSync('bash', ['-c', command], { cwd: repo.root, env: { ...repo.env, SARIF_FILE: action.inputs['sarif-file']!.default, PLANS: '' }, encoding: 'utf8' });
+    const env = { ...repo.env, GITHUB_ACTION_PATH: ROOT, SARIF_FILE: action.inputs['sarif-file']!.default, PLANS: '', REPORT_DIR: 'site' };
+    const r = spawnSync('bash', ['-c', lint.run!], { cwd: repo.root, env, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(1);
     const sarif = JSON.parse(repo.read(action.inputs['sarif-file']!.default)) as { version: string; runs: { results: unknown[] }[] };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
+    const report = action.runs.steps.find((s) => s.id === 'report')!;
+    expect(action.inputs.report!.default).toBe('');
+    const written = spawnSync('bash', ['-c', report.run!], { cwd: repo.root, env, encoding: 'utf8' });
+    expect(written.status, written.stderr).toBe(0);
+    expect(repo.read('site/index.html')).toContain('Add CSV export');
+    expect(action.runs.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))!.with!.path).toBe('${{ inputs.report }}');
   });
 });

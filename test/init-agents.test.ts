@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { markerProblem, placeBlock } from '../src/commands/init-agents.js';
+import { NOT_INSTALLED } from '../src/commands/init.js';
 import { BLOCK_END, BLOCK_START } from '../src/templates/agent-instructions.js';
 import { runCli, tempRepo } from './helpers.js';
 
@@ -198,5 +199,55 @@ describe('placeBlock', () => {
   ])('refuses broken markers in %j, saying where', (text, problem) => {
     expect(placeBlock(text, block)).toBeUndefined();
     expect(markerProblem(text)).toBe(problem);
+  });
+});
+
+describe('init --agents and the installed command', () => {
+  const PLAIN_PATH = '/usr/bin:/bin';
+
+  function fakeExecplan(dir: string): void {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'execplan'), '#!/bin/sh\n');
+    chmodSync(path.join(dir, 'execplan'), 0o755);
+  }
+
+  it('writes instructions and skills that run the installed execplan, never through npx', async () => {
+    const dir = tempRepo();
+    await initAgents(dir);
+    for (const rel of ['AGENTS.md', ...SKILLS, '.agent/PLANS.md']) {
+      const text = read(dir, rel);
+      expect(text, rel).not.toMatch(/npx\s+(?:-y\s+)?execplan/);
+      expect(text, rel).toContain('execplan ');
+    }
+    expect(read(dir, 'AGENTS.md')).toContain('`node_modules/.bin/execplan`');
+  });
+
+  it('says how to install execplan when it is neither on PATH nor in node_modules/.bin, and still writes the files', async () => {
+    const dir = tempRepo();
+    const run = await runCli(['init', '--agents'], { cwd: dir, env: { PATH: PLAIN_PATH } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(NOT_INSTALLED);
+    expect(NOT_INSTALLED).toMatch(/npm install -g <checkout>/);
+    expect(existsSync(path.join(dir, 'AGENTS.md'))).toBe(true);
+    for (const rel of SKILLS) expect(existsSync(path.join(dir, rel)), rel).toBe(true);
+    // --json keeps stdout to the one document; the note goes to stderr.
+    const json = await runCli(['init', '--agents', '--json'], { cwd: dir, env: { PATH: PLAIN_PATH } });
+    expect(JSON.parse(json.stdout).ok).toBe(true);
+    expect(json.stderr).toBe(NOT_INSTALLED);
+  });
+
+  it('says nothing when execplan is in the repository\'s node_modules/.bin or on PATH', async () => {
+    const inProject = tempRepo();
+    fakeExecplan(path.join(inProject, 'node_modules/.bin'));
+    expect((await runCli(['init', '--agents'], { cwd: inProject, env: { PATH: PLAIN_PATH } })).stderr).not.toContain('execplan: note');
+    const onPath = tempRepo();
+    const bin = path.join(tempRepo({ git: false }), 'bin');
+    fakeExecplan(bin);
+    expect((await runCli(['init', '--agents'], { cwd: onPath, env: { PATH: `${PLAIN_PATH}${path.delimiter}${bin}` } })).stderr).not.toContain('execplan: note');
+    // A file of that name that cannot run is not the command.
+    const notRunnable = tempRepo();
+    fakeExecplan(path.join(notRunnable, 'node_modules/.bin'));
+    chmodSync(path.join(notRunnable, 'node_modules/.bin/execplan'), 0o644);
+    expect((await runCli(['init', '--agents'], { cwd: notRunnable, env: { PATH: PLAIN_PATH } })).stderr).toContain(NOT_INSTALLED);
   });
 });

@@ -30,6 +30,7 @@ const RUNS: [string, string[]][] = [
   ['outcome', ['outcome', 'csv', 'Shipped.']],
   ['resume', ['resume', 'csv']],
   ['use', ['use', 'csv']],
+  ['doctor', ['doctor']],
   ['log', ['log', 'csv']],
   ['artifact add', ['artifact', 'add', 'csv', 'bench.txt']],
   ['artifact list', ['artifact', 'list', 'csv']],

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,36 +33,6 @@ describe('the built binary', () => {
       expect(built.stderr, args.join(' ')).toBe(source.stderr);
       expect(built.stdout, args.join(' ')).toBe(source.stdout);
       expect(built.status).toBe(source.code);
-    }
-  });
-
-  it('keeps the code V8 compiled in the compile cache folder, and compiles afresh from data V8 refuses', () => {
-    const { root } = lintWorkspace({ '2026-01-06_no-title': NO_TITLE });
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'execplan-cc-test-'));
-    const run = () => lint(root, ['--format', 'json'], { EXECPLAN_COMPILE_CACHE: cacheDir });
-    const first = run();
-    const saved = readdirSync(cacheDir).filter((f) => f.endsWith('.cjs.cache'));
-    expect(saved.length).toBeGreaterThan(3);
-    expect(run().stdout).toBe(first.stdout);
-    // Data that is not V8's is refused: the run compiles the chunk and saves good data in its place.
-    const damaged = path.join(cacheDir, saved[0]!);
-    writeFileSync(damaged, 'not a code cache');
-    const again = run();
-    expect(again.stderr).toBe('');
-    expect(again.stdout).toBe(first.stdout);
-    expect(readFileSync(damaged).toString()).not.toBe('not a code cache');
-    // A folder others may write to is not used.
-    const shared = mkdtempSync(path.join(tmpdir(), 'execplan-cc-shared-'));
-    chmodSync(shared, 0o777);
-    expect(lint(root, ['--format', 'json'], { EXECPLAN_COMPILE_CACHE: shared }).stdout).toBe(first.stdout);
-    expect(readdirSync(shared)).toEqual([]);
-    expect(lint(root, ['--format', 'json'], { EXECPLAN_COMPILE_CACHE: '0' }).stdout).toBe(first.stdout);
-    // A folder that cannot be made (its parent is a file, or missing) leaves the command to compile as usual.
-    writeFileSync(path.join(cacheDir, 'a-file'), '');
-    for (const unusable of [path.join(cacheDir, 'a-file', 'cache'), path.join(cacheDir, 'missing', 'cache')]) {
-      const r = lint(root, ['--format', 'json'], { EXECPLAN_COMPILE_CACHE: unusable });
-      expect(r.stderr).toBe('');
-      expect(r.stdout).toBe(first.stdout);
     }
   });
 

@@ -181,6 +181,11 @@ describe('places outside the repository the user names', () => {
     const shown = await cli(['show', `${plansDir}/2026-01-07_loop.md`], { cwd: root });
     expect(shown.code).toBe(2);
     expect(shown.stderr).toMatch(/is a loop/);
+    for (const ref of ['2026-01-07_loop', 'loop']) {
+      const byId = await cli(['progress', ref, 'add', 'Never.'], { cwd: root });
+      expect(byId.code, ref).toBe(2);
+      expect(byId.stderr, ref).toMatch(/Refused plan .*2026-01-07_loop\.md: the symbolic link .* is a loop/);
+    }
   });
 });
 

@@ -84,7 +84,14 @@ export async function run(io: Io, opts: Options): Promise<number> {
 
   const changed = steps.some((s) => s.action === 'created' || s.action === 'updated');
   const blocked = steps.filter((s) => s.blocked);
+  // The instructions and hooks run `execplan`: say how to install it when it would not be found.
+  let notInstalled = false;
+  if ((opts.agents || opts.hooks) && !blocked.length) {
+    const { installedCommand } = await import('../workspace/installed-command.js');
+    notInstalled = !installedCommand('execplan', root, io.env);
+  }
   if (opts.json) {
+    if (notInstalled) io.stderr(NOT_INSTALLED);
     const data = { root, changed, detected: detected ?? null, steps };
     writeJson(io, blocked.length ? refusedEnvelope(`Left ${blocked.map((s) => s.path).join(', ')} as ${blocked.length === 1 ? 'it is' : 'they are'}.`, blocked.map((s) => `${s.path}: ${s.note}`), data) : data);
     return blocked.length ? 1 : 0;
@@ -95,12 +102,18 @@ export async function run(io: Io, opts: Options): Promise<number> {
     return 1;
   }
   io.stdout(changed ? `\nReady. Create a plan with: execplan new "Short description"\n` : `\nNothing to do: the workspace is already set up.\n`);
+  if (notInstalled) io.stderr(NOT_INSTALLED);
   // `--no-agents` declines the offer: the tip is for someone who has not said either way.
   if (opts.agents === undefined && !existsSync(path.join(root, 'AGENTS.md'))) {
     io.stderr('Tip: `execplan init --agents` adds instructions for coding agents (AGENTS.md block and skill files).\n');
   }
   return 0;
 }
+
+/** Said by `init --agents` and `--hooks` when `execplan` is neither on PATH nor in the repository's node_modules/.bin. */
+export const NOT_INSTALLED =
+  'execplan: note: the files written for agents run `execplan`, which is neither on PATH nor in node_modules/.bin of this repository, so agents would not find it. ' +
+  'Install it from a checkout of execplan with `npm install -g <checkout>` (or `npm install --save-dev <checkout>` in a JavaScript project); the README\'s Install section has the details.\n';
 
 /** The guide's text for the workspace's folders, with its marker line. */
 export function guideText(paths?: GuidePaths): string {

@@ -2,7 +2,9 @@
  * `execplan progress <plan> [add|done|undo|split] ...`: list the Progress items with their numbers,
  * or change one. Each change edits only the lines concerned, under the plan's lock.
  */
+import { resolveItem } from '../core/edits/item-ref.js';
 import { addProgressItem, markItemDone, splitItem, undoItem } from '../core/edits/progress.js';
+import { withEvidence } from '../core/evidence.js';
 import type { ProgressItem } from '../core/types.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { readPlan } from '../workspace/read.js';
@@ -13,6 +15,8 @@ interface Options extends EditOptions {
   /** `add --done` (a flag), or `split --done "what is done"` (a text). */
   done?: string | boolean;
   remaining?: string;
+  /** `done --evidence <transcript|commit>`. */
+  evidence?: string;
 }
 
 const ACTIONS = ['add', 'done', 'undo', 'split', 'list'];
@@ -41,6 +45,12 @@ export async function run(io: Io, opts: Options, planRef: string, action?: strin
     case 'undo': {
       if (opts.done !== undefined || opts.remaining !== undefined) throw usage(`\`${action}\` takes an item only; --done and --remaining belong to \`split\`.`);
       const ref = needItem(action ?? 'done', rest);
+      if (opts.evidence !== undefined) {
+        if (action !== 'done') throw usage('--evidence belongs to `done`: `progress <plan> done <item> --evidence <transcript|commit>`.');
+        const { evidenceFor } = await import('../usecases/progress-evidence.js');
+        const words = evidenceFor(target.ws, target.ref, opts.evidence, opts.cwd ?? io.cwd);
+        return runEdit(io, opts, target, (plan, ctx) => withEvidence(plan.source, markItemDone(plan, ref, ctx), resolveItem(plan, ref, ctx), words));
+      }
       return runEdit(io, opts, target, (plan, ctx) => (action === 'done' ? markItemDone(plan, ref, ctx) : undoItem(plan, ref, ctx)));
     }
     case 'split': {

@@ -26,8 +26,8 @@ export interface RuleMeta {
   id: string;
   /** One line: what the rule checks. */
   description: string;
-  /** Severity in the default (strict) profile. */
-  severity: Severity;
+  /** Severity in the default (strict) profile; `off` for an opt-in rule, turned on in `lint.rules` or with `--rule`. */
+  severity: Severity | 'off';
   /** Severity in the `recommended` profile, or off. */
   recommended: Severity | 'off';
   fixable: boolean;

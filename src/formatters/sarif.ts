@@ -89,7 +89,7 @@ function rule(r: RuleMeta, version: string) {
     shortDescription: { text: r.description },
     fullDescription: { text: `${r.description} Specification: ${r.requirement}` },
     helpUri: ruleDocsUrl(r.id, version),
-    defaultConfiguration: { level: level(r.severity) },
+    defaultConfiguration: { level: r.severity === 'off' ? 'none' : level(r.severity) },
     properties: { fixable: r.fixable, recommended: r.recommended },
   };
 }

@@ -28,6 +28,7 @@ import { rule as noOutsideContext } from './no-outside-context.js';
 import { rule as fileName } from './file-name.js';
 import { rule as artifactsFolder } from './artifacts-folder.js';
 import { rule as planDrift } from './plan-drift.js';
+import { rule as progressEvidence } from './progress-evidence.js';
 
 /** All rules. */
 export const RULES: readonly Rule[] = [
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   fileName,
   artifactsFolder,
   planDrift,
+  progressEvidence,
 ];
 
 export type { Rule, RuleContext, LintContextBase, Report, SectionSettings } from './types.js';

@@ -30,7 +30,7 @@ export function agentsBlock(l: AgentLayout): string {
     '- Start one with `execplan new "Short description"`, then replace every guidance line of the skeleton; `execplan lint <plan>` checks it.',
     '- Keep it current at every stopping point: `execplan progress <plan> done <item>` (or `add`, `split`), `execplan decide <plan> "…" --rationale "…"`, `execplan discover <plan> "…" --evidence "…"`, `execplan outcome <plan> "…"`. Never leave a half-true checkbox.',
     '- After a break, `execplan resume <plan>` says where the plan stands; when it is finished, `execplan archive <plan>`.',
-    '- The same operations are MCP tools when `execplan mcp` is registered with your client. Use `npx execplan` where execplan is a project dependency.',
+    '- The same operations are MCP tools when `execplan mcp` is registered with your client. Run the installed `execplan` (on PATH, or `node_modules/.bin/execplan` where it is a project dependency), never through npx, which may fetch another package of that name.',
     BLOCK_END,
   ].join('\n');
 }
@@ -80,8 +80,10 @@ resuming a plan, and follow it to the letter.
 - When every step is done and the outcomes are written, run
   \`execplan archive <plan>\`.
 
-Run \`execplan <command> --help\` for the options, and \`npx execplan\` where
-execplan is a project dependency. With the \`execplan mcp\` server registered,
+Run \`execplan <command> --help\` for the options. Run the installed
+\`execplan\` (on PATH, or \`node_modules/.bin/execplan\` where it is a project
+dependency), never through npx, which may fetch another package of that name.
+With the \`execplan mcp\` server registered,
 the same operations are tools: create_plan, progress, log_decision,
 log_surprise, log_outcome, resume_plan, lint_plan, archive_plan.
 `;

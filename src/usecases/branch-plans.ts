@@ -10,7 +10,9 @@ import path from 'node:path';
 import { namedFiles, overlaps } from '../core/drift.js';
 import { parseOptionsFor } from '../core/lint-settings.js';
 import { parsePlan } from '../core/parse.js';
-import { summarizePlan, type PlanSummary } from '../core/summary.js';
+import { isPlanSummary, summarizePlan, type PlanSummary } from '../core/summary.js';
+import { VERSION } from '../version.js';
+import { cacheDir, readCache, writeCache } from '../workspace/cache.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { CatFileBatch, git, gitDirs, parseTree } from '../workspace/git.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -40,8 +42,10 @@ export interface BranchListing {
   worktrees: { path: string; branch: string | null }[];
   plans: BranchPlan[];
   overlaps: PlanOverlap[];
-  /** Distinct plan files read and parsed. */
+  /** Distinct plan files. */
   blobs: number;
+  /** Of those, the ones read and parsed in this run (the others were remembered from earlier runs). */
+  parsed: number;
 }
 
 /** The plans of every local branch (and remote-tracking ones with `remote`) and of every worktree. */
@@ -66,6 +70,10 @@ export async function listBranchPlans(ws: Workspace, options: { remote?: boolean
     return holders.get(k) ?? holders.set(k, { path: rel, branches: [], worktrees: [] }).get(k)!;
   };
   const texts = new Map<string, string>();
+  // A blob id names its bytes: what was made of a plan file once holds for good (per version and sections).
+  const cacheFile = path.join(cacheDir(ws), 'blobs.json');
+  const cacheKey = `${VERSION}:${JSON.stringify(ws.config.sections)}`;
+  const kept = readCache<Record<string, { summary: PlanSummary; files: string[] }>>(cacheFile, cacheKey) ?? {};
   const batch = new CatFileBatch(ws.root, env);
   try {
     const trees = await batch.read(refs.map((r) => `${r.oid}:${activeRel}`));
@@ -96,10 +104,10 @@ export async function listBranchPlans(ws: Workspace, options: { remote?: boolean
         }
         const blob = blobId(bytes, trees.find(Boolean)?.oid.length ?? 40);
         hold(blob, `${activeRel}/${n}`).worktrees.push(path.relative(ws.root, wt.path) || '.');
-        if (!wanted.has(blob)) texts.set(blob, bytes.toString('utf8'));
+        if (!wanted.has(blob) && !kept[blob]) texts.set(blob, bytes.toString('utf8'));
       }
     }
-    const missing = [...wanted].filter((b) => !texts.has(b));
+    const missing = [...wanted].filter((b) => !texts.has(b) && !kept[b]);
     const blobs = await batch.read(missing);
     blobs.forEach((b, i) => {
       if (b) texts.set(missing[i]!, b.data.toString('utf8'));
@@ -109,11 +117,13 @@ export async function listBranchPlans(ws: Workspace, options: { remote?: boolean
   }
 
   const parseOptions = parseOptionsFor(ws.config.sections);
-  const parsed = new Map<string, { summary: PlanSummary; files: string[] }>();
+  const parsed = new Map<string, { summary: PlanSummary; files: string[] }>(Object.entries(kept).filter(([, v]) => isPlanSummary(v?.summary) && Array.isArray(v.files)));
   for (const [blob, text] of texts) {
     const plan = parsePlan(text, parseOptions);
     parsed.set(blob, { summary: summarizePlan(plan), files: namedFiles(plan) });
   }
+  const seen = new Set([...holders.keys()].map((k) => k.slice(k.indexOf('\u0000') + 1)));
+  if (texts.size) writeCache(ws.root, cacheFile, cacheKey, Object.fromEntries([...parsed].filter(([b]) => seen.has(b))));
   const plans: BranchPlan[] = [];
   for (const [k, h] of holders) {
     const blob = k.slice(k.indexOf('\u0000') + 1);
@@ -138,7 +148,7 @@ export async function listBranchPlans(ws: Workspace, options: { remote?: boolean
     plans: o.plans.map((p) => ({ path: p.key, id: p.id, branches: [...p.branches].sort(), worktrees: [...p.worktrees].sort() })),
     files: [...new Set(o.files)].sort(),
   }));
-  return { branches: refs.map((r) => r.name), worktrees, plans, overlaps: found, blobs: texts.size };
+  return { branches: refs.map((r) => r.name), worktrees, plans, overlaps: found, blobs: seen.size, parsed: texts.size };
 }
 
 /** git's id of a blob with these bytes (SHA-1, or SHA-256 in repositories that use it). */

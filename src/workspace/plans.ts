@@ -188,6 +188,8 @@ function findPlan(ws: Workspace, ref: string, cwd: string, which: 'active' | 'ar
   // A whole id names the active plan of that name, when there is one: no need to list them all.
   if (which !== 'archived' && /^[\w.-]+$/.test(id)) {
     const direct = path.join(ws.dirs.active, `${id}.md`);
+    // A link that loops or leaves the workspace is refused as such (stat would fail on a loop).
+    if (lstatSync(direct, { throwIfNoEntry: false })?.isSymbolicLink()) assertRealInside(ws.root, direct, 'plan');
     // On a case-insensitive file system the name on disk decides the id, as a listing would.
     if (statSync(direct, { throwIfNoEntry: false })?.isFile() && path.basename(realpathSync.native(direct)) === `${id}.md`) {
       return { id, path: direct, relPath: relPath(ws, direct), archived: false };

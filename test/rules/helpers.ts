@@ -85,7 +85,7 @@ export function ctxBase(over: Partial<LintContextBase> = {}): LintContextBase {
 export function lintWith(rule: Rule, text: string, opts: { ctx?: Partial<LintContextBase>; options?: Record<string, unknown> } = {}): Diagnostic[] {
   const base = ctxBase(opts.ctx);
   const plan = parsePlan(text, parseOptionsFor(base.sections));
-  return lintPlan(plan, base, [{ rule, severity: rule.meta.severity, options: { ...(rule.meta.options ?? {}), ...(opts.options ?? {}) } }]);
+  return lintPlan(plan, base, [{ rule, severity: rule.meta.severity === 'off' ? 'warn' : rule.meta.severity, options: { ...(rule.meta.options ?? {}), ...(opts.options ?? {}) } }]);
 }
 
 /** Apply every fix of some findings at once, as one pass of `--fix` would. */

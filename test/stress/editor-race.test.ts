@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeRace, editorRace } from '../helpers/editor-race.js';
 
-const DURATION_MS = Number(process.env.EXECPLAN_RACE_MS ?? 20_000);
+const DURATION_MS = Number(process.env.EXECPLAN_RACE_MS ?? 8_000);
 const WINDOW = 'README promises: a save is overwritten only when it lands between an edit\'s last stat of the plan and its rename (a few microseconds per edit)';
 
 describe('an editor saving while four processes edit', () => {

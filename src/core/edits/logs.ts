@@ -38,7 +38,8 @@ export function addSurprise(plan: Plan, input: { observation: string; evidence: 
 /** Append an Outcomes & Retrospective entry. */
 export function addOutcome(plan: Plan, text: string, ctx: EditContext): PlanChange {
   const lines = cleanText(text, 'outcome', 'execplan outcome <plan> "Milestone 1 shipped: the parser reads every corpus plan"', ctx);
-  const real = plan.outcomes.filter((e) => !isPlaceholderEntry(e));
+  // Dated like the section's own entries; a list of evidence under a lead-in line says nothing about that.
+  const real = plan.outcomes.filter((e) => !isPlaceholderEntry(e) && e.list === 'own');
   const dated = !real.length || real.some((e) => startsWithTimestamp(plan, e));
   const head = dated ? `${stamp(ctx)} ${lines[0]}` : lines[0]!;
   return addEntry(plan, 'outcomes', 'outcome.add', ctx, () => [[head, ...lines.slice(1)]]);
@@ -55,9 +56,11 @@ function addEntry(
 ): PlanChange {
   const all = plan[key];
   const placeholder = placeholderEntries(all, key);
-  const entries: PlacedEntry[] = all.map((e) => ({ range: e.range, line: e.line, indent: e.indent, top: true, placeholder: placeholder.has(e) }));
+  const entries: PlacedEntry[] = all.map((e) => ({ range: e.range, line: e.line, indent: e.indent, top: true, placeholder: placeholder.has(e), list: e.list, listLine: e.listLine }));
   const real = all.filter((_, i) => !entries[i]!.placeholder);
-  const style = logStyle(plan, real.length ? real : all);
+  // Written like the section's own list; a list of another kind says nothing about it.
+  const own = real.filter((e) => e.list === 'own');
+  const style = logStyle(plan, own.length ? own : real.length ? [] : all);
   const marker = !real.length && all[0] ? all[0].marker : style.marker;
   const [head, ...fields] = build((name) => label(style, name));
   const lines = entryLines(style, marker, head!, fields);

@@ -17,6 +17,10 @@ export interface PlacedEntry {
   /** Outermost entries of the list; the new entry becomes the sibling of the last one. */
   top: boolean;
   placeholder: boolean;
+  /** Where the entry's list stands in the section (see LogEntry.list); `own` when not given. */
+  list?: 'own' | 'lead-in' | 'sub-heading';
+  /** 0-based first line of the entry's list. */
+  listLine?: number;
 }
 
 /** Where the entry went. */
@@ -37,24 +41,64 @@ export function placeEntry(plan: Plan, key: string, lines: readonly string[], en
   const section = plan.sections.find((s) => s.key === key);
   if (!section) return createSection(plan, key, text, order);
 
-  const real = entries.filter((e) => !e.placeholder);
+  // The section's own list: never one a lead-in line introduces ("Validation evidence:") or one under a sub-heading.
+  const real = entries.filter((e) => !e.placeholder && (e.list ?? 'own') === 'own');
+  const others = entries.filter((e) => !e.placeholder && (e.list ?? 'own') !== 'own');
   const placeholders = entries.filter((e) => e.placeholder);
   const lastTop = [...real].reverse().find((e) => e.top) ?? real[real.length - 1];
+  if (!lastTop && others.length && !placeholders.length) {
+    // No list of its own yet: the entry starts one where the section's own content ends, before the
+    // first list of another kind's lead-in line or the first sub-heading.
+    const at = ownContentEnd(plan, section, others);
+    if (at !== undefined) return { edits: [{ start: at, end: at, text: `${text}\n\n` }], createdSection: false, replacedPlaceholder: false, before: 0 };
+  }
   if (lastTop) {
     const anchor = blockEnd(plan, lastTop, section.bodyEnd);
-    const edits: Edit[] = [{ start: anchor, end: anchor, text: `\n${loose ? '\n' : ''}${text}` }, ...placeholders.map((p) => removeLines(plan, p.range))];
+    // A paragraph line right under the last entry would otherwise be read as the new entry's continuation.
+    const nextLine = positionAt(plan.lineStarts, anchor).line;
+    const following = nextLine < plan.lineStarts.length && plan.lineStarts[nextLine]! < section.bodyEnd ? lineText(plan.source, plan.lineStarts, nextLine) : '';
+    const capture = following.trim() !== '' && !/^\s*(?:[-*+]|\d{1,9}[.)])\s/.test(following);
+    const edits: Edit[] = [{ start: anchor, end: anchor, text: `\n${loose ? '\n' : ''}${text}${capture ? '\n' : ''}` }, ...placeholders.map((p) => removeLines(plan, p.range))];
     const before = entries.filter((e) => e.range.start < anchor && !e.placeholder).length;
     return { edits, createdSection: false, replacedPlaceholder: placeholders.length > 0, before };
   }
-  const [first, ...others] = placeholders;
+  const [first, ...rest] = placeholders;
   if (first) {
     // The skeleton's placeholder entry becomes the real one, in its own place.
-    const edits = [{ start: first.range.start, end: first.range.end, text }, ...others.map((p) => removeLines(plan, p.range))];
+    const edits = [{ start: first.range.start, end: first.range.end, text }, ...rest.map((p) => removeLines(plan, p.range))];
     return { edits, createdSection: false, replacedPlaceholder: true, before: 0 };
   }
   const note = placeholderLine(plan, section);
   if (note) return { edits: [{ ...note, text }], createdSection: false, replacedPlaceholder: true, before: 0 };
+  // A section with sub-headings of its own (`### Options weighed`): the entry goes above the first.
+  const sub = ownContentEnd(plan, section, []);
+  if (sub !== undefined) return { edits: [{ start: sub, end: sub, text: `${text}\n\n` }], createdSection: false, replacedPlaceholder: false, before: 0 };
   return { edits: [appendToSection(plan, section, text)], createdSection: false, replacedPlaceholder: false, before: 0 };
+}
+
+/**
+ * Offset of the start of the line where the section's own content ends: the first line of the
+ * lead-in paragraph of the first list of another kind, or the first sub-heading, whichever comes
+ * first; undefined when neither stands in the section.
+ */
+function ownContentEnd(plan: Plan, section: Section, others: readonly PlacedEntry[]): number | undefined {
+  const firstLine = section.line; // 0-based index of the first body line
+  let stop: number | undefined;
+  for (let i = firstLine; i < plan.lineStarts.length && plan.lineStarts[i]! < section.bodyEnd; i++) {
+    if (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(lineText(plan.source, plan.lineStarts, i)) && !plan.codeBlocks.some((c) => i + 1 >= c.line && i + 1 <= c.endLine)) {
+      stop = i;
+      break;
+    }
+  }
+  const leadList = others.find((e) => e.list === 'lead-in')?.listLine;
+  if (leadList !== undefined && (stop === undefined || leadList < stop)) {
+    // Up from the list to the first line of the paragraph that introduces it.
+    let i = leadList - 1;
+    while (i > firstLine && !lineText(plan.source, plan.lineStarts, i).trim()) i--;
+    while (i > firstLine && lineText(plan.source, plan.lineStarts, i - 1).trim()) i--;
+    stop = i;
+  }
+  return stop === undefined ? undefined : plan.lineStarts[stop];
 }
 
 /** Columns of leading whitespace, a tab advancing to the next multiple of four as in CommonMark. */

@@ -57,11 +57,43 @@ export function mergePlans(base: string, ours: string, theirs: string, options: 
     for (const c of cuts[i]!.sort((x, y) => y.start - x.start)) t = t.slice(0, c.start) + c.text + t.slice(c.end);
     return t;
   });
-  const merged = mergeText(skeletons[0]!, skeletons[1]!, skeletons[2]!, labels, eol);
+  const merged = mergeText(skeletons[0]!, skeletons[1]!, skeletons[2]!, labels, eol, newSectionsOnBothSides);
   conflicts += merged.conflicts;
   let text = merged.text;
   for (const [tok, body] of replacements) text = text.split(tok).join(body);
   return { text, conflicts };
+}
+
+/**
+ * Both sides added sections at the same place (ours Progress, theirs Progress and the Decision
+ * Log): each living section once, ours first, its body merged entry by entry like any other. New
+ * sections of other kinds that differ are a true conflict.
+ */
+function newSectionsOnBothSides(region: { a: string[]; o: string[]; b: string[] }): string | undefined {
+  if (region.o.length) return undefined;
+  const blocks = (lines: string[]) => {
+    const out: { text: string; token?: string }[] = [];
+    let lead = '';
+    for (const line of lines) {
+      if (/^#{1,6}[ \t]/.test(line)) out.push({ text: lead + line });
+      else if (!out.length) {
+        if (line.trim()) return undefined;
+        lead += line;
+        continue;
+      } else out[out.length - 1]!.text += line;
+      lead = '';
+      if (line.startsWith('\u0000execplan-merge:')) out[out.length - 1]!.token = line;
+    }
+    return out.length ? out : undefined;
+  };
+  const [ba, bb] = [blocks(region.a), blocks(region.b)];
+  if (!ba || !bb) return undefined;
+  const texts = new Set(ba.map((x) => x.text));
+  const tokens = new Set(ba.map((x) => x.token).filter(Boolean));
+  const theirs = bb.filter((x) => !texts.has(x.text) && !(x.token && tokens.has(x.token)));
+  if ([...ba, ...theirs].some((x) => !x.token && !bb.some((y) => y.text === x.text) && !texts.has(x.text))) return undefined;
+  if (theirs.some((x) => !x.token)) return undefined;
+  return ba.map((x) => x.text).join('') + theirs.map((x) => x.text).join('');
 }
 
 interface BodyOf {

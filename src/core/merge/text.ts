@@ -68,14 +68,19 @@ export function diff3Sequences(ours: readonly string[], base: readonly string[],
   return diff3Merge(a, o, b).map((r) => (r.ok ? { ok: back(r.ok) } : { conflict: { a: back(r.conflict!.a), o: back(r.conflict!.o), b: back(r.conflict!.b) } }));
 }
 
-/** Merge three texts line by line as git does; conflicts are written with markers. */
-export function mergeText(base: string, ours: string, theirs: string, labels: MergeLabels, eol: string): TextMerge {
+/** Settles a conflict region (lines of each side) when it can: the merged lines, or undefined to leave markers. */
+export type Resolver = (region: { a: string[]; o: string[]; b: string[] }) => string | undefined;
+
+/** Merge three texts line by line as git does; conflicts are written with markers unless `resolve` settles them. */
+export function mergeText(base: string, ours: string, theirs: string, labels: MergeLabels, eol: string, resolve?: Resolver): TextMerge {
   if (ours === theirs || base === theirs) return { text: ours, conflicts: 0 };
   if (base === ours) return { text: theirs, conflicts: 0 };
   let text = '';
   let conflicts = 0;
+  let settled: string | undefined;
   for (const region of diff3Sequences(splitLinesKeep(ours), splitLinesKeep(base), splitLinesKeep(theirs))) {
     if ('ok' in region) text += region.ok.join('');
+    else if (resolve && (settled = resolve(region.conflict)) !== undefined) text += settled;
     else {
       conflicts++;
       text += conflictBlock(region.conflict.a.join(''), region.conflict.b.join(''), labels, eol);

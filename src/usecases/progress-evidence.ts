@@ -1,0 +1,55 @@
+/**
+ * `progress done --evidence <transcript|commit>`: the evidence a done item cites, checked before it
+ * is written. A transcript must be one of the plan's own (in its artifacts folder) of a run that
+ * exited 0; a commit must be one git knows.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, openSync, readSync, closeSync } from 'node:fs';
+import path from 'node:path';
+import { evidenceText } from '../core/evidence.js';
+import { artifactsDir } from '../workspace/artifacts.js';
+import { ExecplanError } from '../workspace/errors.js';
+import type { PlanRef } from '../workspace/plans.js';
+import { assertRealInside } from '../workspace/safe-path.js';
+import { isInside, relPath, type Workspace } from '../workspace/workspace.js';
+
+/** The words to add to the item, `(evidence: …)`, for `arg` given from `cwd`. */
+export function evidenceFor(ws: Workspace, ref: PlanRef, arg: string, cwd: string): string {
+  const given = arg.trim();
+  if (!given) throw new ExecplanError('USAGE', '--evidence is empty; give a transcript of this plan (a .log file `execplan run` saved) or a commit.');
+  const dir = artifactsDir(ws, ref);
+  const candidates = [path.resolve(cwd, given), path.join(dir, given)];
+  const file = candidates.find((c) => isInside(dir, c) && existsSync(c));
+  if (file) {
+    assertRealInside(ws.root, file, 'transcript');
+    const result = transcriptResult(file);
+    const shown = relPath(ws, file);
+    if (result === undefined) throw new ExecplanError('INVALID_INPUT', `${shown} is not a transcript \`execplan run\` saved (it has no "result:" line). Give one of this plan's run transcripts, or a commit.`, { file: shown });
+    if (result !== 'exit code 0') {
+      throw new ExecplanError('REFUSED', `${shown} records a run that ended with ${result}; evidence must be a run that exited 0. Run the check again with \`execplan run ${ref.id} <command>\` and cite that transcript.`, { file: shown });
+    }
+    return evidenceText({ transcript: path.relative(path.dirname(ref.path), file).split(path.sep).join('/') });
+  }
+  if (/\.log$/i.test(given) || given.includes('/')) {
+    throw new ExecplanError('INVALID_INPUT', `No transcript ${given} in ${relPath(ws, dir)}/: evidence is one of this plan's run transcripts (see \`execplan artifact list ${ref.id}\`) or a commit.`);
+  }
+  const r = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${given}^{commit}`], { cwd: ws.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const hash = r.status === 0 ? r.stdout.trim() : '';
+  if (!/^[0-9a-f]{40,64}$/.test(hash)) {
+    throw new ExecplanError('INVALID_INPUT', `${given} is neither a transcript in ${relPath(ws, dir)}/ nor a commit git knows here. Give a run transcript of this plan or a commit (its hash, or a name such as HEAD).`);
+  }
+  return evidenceText({ commit: hash.slice(0, 12) });
+}
+
+/** The `result:` of a transcript's header (`exit code 0`), or undefined when it has none. */
+function transcriptResult(file: string): string | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const n = readSync(fd, head, 0, head.length, 0);
+    const m = /^result: +(.+)$/m.exec(head.subarray(0, n).toString('utf8'));
+    return m?.[1]?.trim();
+  } finally {
+    closeSync(fd);
+  }
+}
