@@ -135,6 +135,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .option('--no-agents', 'do not offer agent instructions')
     .option('--hooks', "also install the lifecycle hooks of Claude Code, Codex, Cursor and Gemini CLI (see `execplan hooks`)")
     .option('--git', 'also register the merge driver for plans (.gitattributes and .git/config)')
+    .option('--script', 'also write scripts/new_execplan.py (written anyway when a rules file mentions it)')
     .action(lazy(() => import('./commands/init.js')));
 
   program

@@ -113,9 +113,9 @@ describe('markItemDone', () => {
     expect(change.entry).toBe('- [x] (2026-01-05 15:30) Two');
   });
 
-  it('replaces a leading timestamp of another form, and the skeleton’s template stamp', () => {
-    expect(edit(plan('- [ ] (2026-01-01) Planned'), (p) => markItemDone(p, 1, utc)).out).toBe(plan('- [x] (2026-01-05 14:30Z) Planned'));
-    expect(edit(plan('- [ ] 2026-01-01T08:00:00Z - Bare'), (p) => markItemDone(p, 1, utc)).out).toBe(plan('- [x] (2026-01-05 14:30Z) - Bare'));
+  it('replaces a leading timestamp with one of its own form, and the skeleton’s template stamp in the style', () => {
+    expect(edit(plan('- [ ] (2026-01-01) Planned'), (p) => markItemDone(p, 1, utc)).out).toBe(plan('- [x] (2026-01-05) Planned'));
+    expect(edit(plan('- [ ] 2026-01-01T08:00:00Z - Bare'), (p) => markItemDone(p, 1, utc)).out).toBe(plan('- [x] 2026-01-05T14:30:00Z - Bare'));
     expect(edit(plan('- [ ] (YYYY-MM-DD HH:MM) Do it'), (p) => markItemDone(p, 1, utc)).out).toBe(plan('- [x] (2026-01-05 14:30Z) Do it'));
   });
 
@@ -223,5 +223,26 @@ describe('resolveItem', () => {
   it('refuses an empty reference and a plan without items', () => {
     expect(thrown(() => resolveItem(p, ' ')).code).toBe('INVALID_INPUT');
     expect(thrown(() => resolveItem(parsePlan('# T\n\n## Progress\n\nNothing.\n'), 1)).code).toBe('ITEM_NOT_FOUND');
+  });
+});
+
+describe('stamps in the plan\'s own form', () => {
+  const at = { now: new Date('2026-11-25T10:00:00Z'), style: 'local' as const, offsetMinutes: 60 };
+  const done = (text: string, ref: number) => {
+    const plan = parsePlan(text);
+    return applyEdits(text, markItemDone(plan, ref, at).edits, plan.eol);
+  };
+
+  it('replaces an item\'s earlier stamp only with one of the same form', () => {
+    expect(done('# T\n\n## Progress\n\n- [ ] (2026-04-06T17:44:19Z) Ship it\n', 1)).toBe('# T\n\n## Progress\n\n- [x] (2026-11-25T10:00:00Z) Ship it\n');
+    expect(done('# T\n\n## Progress\n\n- [ ] (2026-04-06 18:25 CST) Ship it\n', 1)).toBe('# T\n\n## Progress\n\n- [x] (2026-11-25 04:00 CST) Ship it\n');
+    expect(done('# T\n\n## Progress\n\n- [ ] (2026-04-06) Ship it\n', 1)).toBe('# T\n\n## Progress\n\n- [x] (2026-11-25) Ship it\n');
+  });
+
+  it('writes a new stamp in the form the plan\'s stamps share when given one of them', () => {
+    const text = '# T\n\n## Progress\n\n- [x] (2026-05-08 00:00+08:00) Read the code\n- [x] (2026-05-08 09:30+08:00) Wrote the test\n- [ ] Ship it\n';
+    const plan = parsePlan(text);
+    const like = plan.progress[0]!.timestamp!;
+    expect(applyEdits(text, markItemDone(plan, 3, { ...at, like }).edits, plan.eol)).toContain('- [x] (2026-11-25 18:00+08:00) Ship it\n');
   });
 });

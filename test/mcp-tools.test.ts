@@ -76,6 +76,12 @@ describe('the MCP tool set', () => {
     expect(r.transcript).toMatch(new RegExp(`^\\.agent/execplans/artifacts/${id}/2026-01-05T14-30-00_export-check\\.log$`));
     expect(readFileSync(path.join(ws, r.transcript), 'utf8')).toContain('result:   exit code 0');
     expect(readFileSync(path.join(ws, '.agent/execplans', `${id}.md`), 'utf8')).toContain('exited 0: [transcript](artifacts/');
+    // The transcript as the evidence of a done item.
+    const cited = await call(server.client, 'progress', { plan: id, action: 'done', item: 2, evidence: path.basename(r.transcript) });
+    expect(cited.isError, cited.text).toBeFalsy();
+    expect((cited.structuredContent as { entry: string }).entry).toBe(`- [x] (2026-01-05 14:30) Test the exporter (evidence: [transcript](artifacts/${id}/${path.basename(r.transcript)}))`);
+    const wrong = await call(server.client, 'progress', { plan: id, action: 'done', item: 2, evidence: '--all' });
+    expect(wrong.text).toMatch(/^progress: --all is neither a transcript nor a commit/);
     writeFileSync(path.join(ws, 'report.csv'), 'a,b\n');
     const added = await call(server.client, 'artifacts', { plan: id, action: 'add', files: ['report.csv'] });
     expect(added.isError, added.text).toBeFalsy();

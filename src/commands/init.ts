@@ -1,6 +1,7 @@
 /** `execplan init`: the plan folders and the PLANS.md guide, or a configuration pointing at an existing layout. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { NEW_EXECPLAN_SCRIPT, SCRIPT_PATH } from '../templates/new-execplan-script.js';
 import { plansGuide, type GuidePaths } from '../templates/plans-guide.js';
 import { CONFIG_FILE, DEFAULT_PATHS, loadConfig } from '../workspace/config.js';
 import { detectLayout } from '../workspace/layout.js';
@@ -17,6 +18,8 @@ interface Options {
   agents?: boolean;
   hooks?: boolean;
   git?: boolean;
+  /** Write scripts/new_execplan.py even when no rules file mentions it. */
+  script?: boolean;
 }
 
 /** What init did to one path. */
@@ -65,6 +68,8 @@ export async function run(io: Io, opts: Options): Promise<number> {
     steps.push({ path: `${relPath(ws, dir)}/`, action: existed ? 'exists' : 'created' });
   }
   steps.push(writeGuide(root, config.paths));
+  const script = writeScript(root, Boolean(opts.script));
+  if (script) steps.push(script);
   if (opts.git) {
     const { installGit } = await import('../usecases/git-setup.js');
     steps.push(...installGit(ws, io.env).map((s) => ({ path: s.path, action: s.action === 'removed' ? ('updated' as const) : s.action, ...(s.note ? { note: s.note } : {}) })));
@@ -146,4 +151,27 @@ function writeGuide(root: string, paths: GuidePaths): InitStep {
     return { path: rel, action: 'updated', note: 'the guide was unedited; brought up to date' };
   }
   return { path: rel, action: 'kept', note: 'edited by you; left as it is' };
+}
+
+/** The rules files that may tell agents to run `scripts/new_execplan.py`, as the specification's tip does. */
+const RULES_FILES = ['PLANS.md', '.agent/PLANS.md', '.agents/PLANS.md', 'AGENTS.md'];
+
+/**
+ * Write `scripts/new_execplan.py` when a rules file mentions it (or `always`) and it is missing. A
+ * file of that name is never touched; returns undefined when there is nothing to say.
+ */
+function writeScript(root: string, always: boolean): InitStep | undefined {
+  const file = path.join(root, SCRIPT_PATH);
+  const mentioned = RULES_FILES.some((rel) => {
+    try {
+      return readFileSync(path.join(root, rel), 'utf8').includes('new_execplan.py');
+    } catch {
+      return false;
+    }
+  });
+  if (!always && !mentioned) return undefined;
+  if (existsSync(file)) return { path: SCRIPT_PATH, action: 'kept', note: 'a file of that name is there already; left as it is' };
+  mkdirInside(root, path.dirname(file), 'scripts folder');
+  writeFileSync(writablePath(root, file, 'file'), NEW_EXECPLAN_SCRIPT, { flag: 'wx', mode: 0o755 });
+  return { path: SCRIPT_PATH, action: 'created', note: 'runs execplan new, as the rules file tells agents to' };
 }

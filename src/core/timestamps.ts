@@ -177,3 +177,40 @@ export function dominantShape(plan: Plan): { shape: string; example: Timestamp }
   for (const e of counts) if (!best || e[1].n > best[1].n) best = e;
   return best && best[1].n >= 2 && best[1].n * 2 > total ? { shape: best[0], example: best[1].example } : undefined;
 }
+
+/** Minutes east of UTC of a zone as a stamp writes it (`Z`, `+08:00`, `+0700`, `CET`, `Asia/Shanghai`) at `now`; undefined when unknown. */
+function zoneOffset(zone: string, now: Date): number | undefined {
+  if (zone === 'Z') return 0;
+  const off = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (off) return (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3]));
+  if (zone in NAMED_OFFSETS) return NAMED_OFFSETS[zone];
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(now);
+    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+    const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+    return Math.round((local - Math.floor(now.getTime() / 60_000) * 60_000) / 60_000);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `now` written in the form of `like`, one of the plan's own stamps: parentheses or none, `T` or a
+ * space, seconds, date only, and its zone (`Z`, the same offset, the same zone name). A naive stamp
+ * is written in the local zone (`offsetMinutes` east of UTC). Undefined when the zone is unknown.
+ */
+export function formatLike(now: Date, like: Pick<Timestamp, 'raw' | 'zone' | 'time'>, offsetMinutes = 0): string | undefined {
+  const zone = like.zone;
+  const offset = zone === undefined ? offsetMinutes : zoneOffset(zone, now);
+  if (offset === undefined) return undefined;
+  const t = new Date(now.getTime() + offset * 60_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  let s = `${t.getUTCFullYear()}-${p(t.getUTCMonth() + 1)}-${p(t.getUTCDate())}`;
+  if (like.time !== undefined) {
+    s += /\dT\d/.test(like.raw) ? 'T' : ' ';
+    s += `${p(t.getUTCHours())}:${p(t.getUTCMinutes())}`;
+    if (/\d:\d\d:\d\d/.test(like.raw)) s += `:${p(t.getUTCSeconds())}`;
+  }
+  if (zone !== undefined) s += like.raw.includes(` ${zone}`) ? ` ${zone}` : zone;
+  return like.raw.startsWith('(') ? `(${s})` : s;
+}

@@ -5,7 +5,7 @@
 import type { Edit } from '../core/apply-edits.js';
 import type { EditContext, PlanChange } from '../core/edits/context.js';
 import { parsePlan } from '../core/parse.js';
-import { writingStyle } from '../core/timestamps.js';
+import { dominantShape, matchesStyle, writingStyle } from '../core/timestamps.js';
 import type { ParseOptions, Plan } from '../core/types.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { assertActive, type PlanRef } from '../workspace/plans.js';
@@ -61,7 +61,12 @@ export async function applyEdit(opts: ApplyOptions, target: EditTarget, build: B
     throw new ExecplanError('USAGE', `--expect-hash takes the 64-character sha256 that \`--dry-run --json\` prints (got "${opts.expectHash}").`);
   }
   const outcome = await updatePlan(ref.path, (plan) => {
-    const change = build(plan, { ...ctx, style: writingStyle(ws.config.timestamps, plan) });
+    const style = writingStyle(ws.config.timestamps, plan);
+    // Without a configured style, new stamps take the form the plan's own stamps share, when it is not one of the two styles.
+    const own = ws.config.timestamps.explicit ? undefined : dominantShape(plan);
+    const dateOnly = plan.progress.every((i) => !i.timestamp || i.timestamp.time === undefined);
+    const like = own && (own.example.time !== undefined || dateOnly) && !matchesStyle(own.example, style) ? own.example : undefined;
+    const change = build(plan, { ...ctx, style, ...(like ? { like } : {}) });
     return { edits: change.edits, result: change };
   }, {
     ...(opts.dryRun ? { dryRun: true } : {}),

@@ -33,6 +33,7 @@ export function evidenceFor(ws: Workspace, ref: PlanRef, arg: string, cwd: strin
   if (/\.log$/i.test(given) || given.includes('/')) {
     throw new ExecplanError('INVALID_INPUT', `No transcript ${given} in ${relPath(ws, dir)}/: evidence is one of this plan's run transcripts (see \`execplan artifact list ${ref.id}\`) or a commit.`);
   }
+  if (given.startsWith('-')) throw new ExecplanError('INVALID_INPUT', `${given} is neither a transcript nor a commit: give a run transcript of this plan or a commit (its hash, or a name such as HEAD).`);
   const r = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${given}^{commit}`], { cwd: ws.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const hash = r.status === 0 ? r.stdout.trim() : '';
   if (!/^[0-9a-f]{40,64}$/.test(hash)) {

@@ -1,6 +1,7 @@
 /** What every living-document edit builder takes in and gives back. */
 import type { Edit } from '../apply-edits.js';
-import { formatDate, formatTimestamp, type TimestampStyle } from '../timestamps.js';
+import { formatDate, formatLike, formatTimestamp, type TimestampStyle } from '../timestamps.js';
+import type { Timestamp } from '../types.js';
 import { ExecplanError } from '../errors.js';
 
 /** The outside world an edit needs, passed in so the builders stay pure and every stamp is testable. */
@@ -15,6 +16,11 @@ export interface EditContext {
   order?: readonly string[];
   /** The plan's path, named in error messages. */
   file?: string;
+  /**
+   * One of the plan's own timestamps whose form new stamps follow (an ISO offset, a zone name, no
+   * parentheses), when no style is configured and the plan writes its stamps in such a form.
+   */
+  like?: Timestamp;
 }
 
 /** What an edit does to the plan: the edits to apply, and a description of the entry for output. */
@@ -49,9 +55,9 @@ export type ChangeKind =
   | 'surprise.add'
   | 'outcome.add';
 
-/** The timestamp `done` writes, in the configured style. */
-export function stamp(ctx: EditContext): string {
-  return formatTimestamp(ctx.now, ctx.style, ctx.offsetMinutes);
+/** The timestamp `done` writes: in the form of the plan's own stamps when given, else in the style. */
+export function stamp(ctx: EditContext, like: Timestamp | undefined = ctx.like): string {
+  return (like && formatLike(ctx.now, like, ctx.offsetMinutes)) ?? formatTimestamp(ctx.now, ctx.style, ctx.offsetMinutes);
 }
 
 /** `YYYY-MM-DD` of the edit, in UTC for the `utc` style so a date never disagrees with its stamps. */

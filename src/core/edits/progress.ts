@@ -50,7 +50,9 @@ export function markItemDone(plan: Plan, ref: string | number, ctx: EditContext)
   if (item.state === 'done' && item.timestamp?.valid) {
     return unchanged(plan, item, 'progress.done', `Progress item ${item.index} is already done ${item.timestamp.raw}; nothing changed.`);
   }
-  const now = stamp(ctx);
+  // An item's own stamp is replaced by one of the same form only.
+  const own = item.timestamp?.place === 'start' && item.timestamp.valid ? item.timestamp : undefined;
+  const now = stamp(ctx, own ?? ctx.like);
   const edits: Edit[] = [];
   if (item.mark !== 'x') edits.push({ ...item.boxRange, text: '[x]' });
   const lead = item.timestamp?.place === 'start' ? item.timestamp.range : templateStamp(plan, item);

@@ -24,6 +24,7 @@ export const progressInput = {
   item: itemField.optional(),
   text: z.string().optional().describe('add: the step; split: what is done'),
   remaining: z.string().optional().describe('split: what remains'),
+  evidence: z.string().optional().describe('done: a run transcript that exited 0, or a commit'),
 };
 
 /** `progress`: add a step, tick one off, reopen one, or split a partly done one. */

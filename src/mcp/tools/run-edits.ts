@@ -1,7 +1,10 @@
 /** What the progress, log_decision, log_surprise and log_outcome tools do (their schemas are in edits.ts). */
 import type { EditContext, PlanChange } from '../../core/edits/context.js';
 import { addDecision, addOutcome, addSurprise } from '../../core/edits/logs.js';
+import { resolveItem } from '../../core/edits/item-ref.js';
 import { addProgressItem, markItemDone, splitItem, undoItem } from '../../core/edits/progress.js';
+import { withEvidence } from '../../core/evidence.js';
+import { evidenceFor } from '../../usecases/progress-evidence.js';
 import type { Plan } from '../../core/types.js';
 import { resolveAuthor } from '../../workspace/author.js';
 import { ExecplanError } from '../../workspace/errors.js';
@@ -31,12 +34,17 @@ function need(value: string | number | undefined, field: string, action: string)
 }
 
 /** `progress`: add a step, tick one off, reopen one, or split a partly done one. */
-export async function progress({ plan, action, item, text, remaining }: ToolArgs<typeof progressInput>, ctx: McpContext): Change {
+export async function progress({ plan, action, item, text, remaining, evidence }: ToolArgs<typeof progressInput>, ctx: McpContext): Change {
   switch (action) {
     case 'add':
       return edit(ctx, plan, (p, e) => addProgressItem(p, need(text, 'text', action), {}, e));
-    case 'done':
-      return edit(ctx, plan, (p, e) => markItemDone(p, need(item, 'item', action), e));
+    case 'done': {
+      const ref = need(item, 'item', action);
+      if (evidence === undefined) return edit(ctx, plan, (p, e) => markItemDone(p, ref, e));
+      const ws = await ctx.workspace();
+      const words = evidenceFor(ws, ctx.plan(ws, plan), evidence, ws.root);
+      return edit(ctx, plan, (p, e) => withEvidence(p.source, markItemDone(p, ref, e), resolveItem(p, ref, e), words));
+    }
     case 'undo':
       return edit(ctx, plan, (p, e) => undoItem(p, need(item, 'item', action), e));
     case 'split':
