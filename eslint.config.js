@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 const PURE = 'The core is pure: pass values in through the context.';
@@ -29,6 +30,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // The core may not reach the outside world: only workspace/ and adapters touch node:*.
       'no-restricted-imports': 'off',
+    },
+  },
+  {
+    // Plans can be hostile: no pattern may backtrack or rescan without bound (src/ only; tests may).
+    files: ['src/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': ['error', { ignoreSticky: true, ignorePartial: false }],
     },
   },
   // Dependencies point one way: adapters -> use cases -> workspace -> core and rules (docs/ARCHITECTURE.md).

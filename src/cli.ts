@@ -47,7 +47,7 @@ export async function parseOnly(argv: string[], io: Io, runner: Runner): Promise
 }
 
 /** Options that take a value, before or after `run`: their value is not a positional argument. */
-const VALUE_OPTIONS = new Set(['-C', '--cwd', '--label', '--max-output']);
+const VALUE_OPTIONS = new Set(['-C', '--cwd', '--label', '--max-output', '--grace']);
 
 /**
  * `execplan run <plan> <command> [args...]`: everything after the plan is the command, its options
@@ -324,6 +324,8 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     .option('--max-output <size>', 'keep at most this much output in the transcript, e.g. 2M (default 1M)')
     .option('--shell', 'run the command through /bin/sh -c')
     .option('--no-link', 'do not link the transcript from Artifacts and Notes')
+    .option('--grace <seconds>', 'after SIGTERM or a second Ctrl-C, give the command this long to stop before SIGKILL (default 5)')
+    .option('--no-redact', 'keep values that look like secrets (tokens, keys, password=) in the plan line and the transcript')
     .addOption(new Option('--json', "print the result as JSON on stdout; the command's output goes to stderr"))
     .action(lazy(() => import('./commands/run.js')));
 

@@ -4,6 +4,7 @@
  * Notes links to it, and execplan exits with the command's own exit code.
  */
 import path from 'node:path';
+import { redactSecrets, visibleControls } from '../core/redact.js';
 import { slugify } from '../core/skeleton.js';
 import { formatTimestamp } from '../core/timestamps.js';
 import { artifactsDir, ensureArtifactsDir, writeNewFile } from '../workspace/artifacts.js';
@@ -12,7 +13,7 @@ import { inlineCode as codeSpan } from '../workspace/evidence-links.js';
 import { linkEvidence } from '../workspace/link-evidence.js';
 import { assertActive, resolvePlan } from '../workspace/plans.js';
 import { assertRealInside, assertSafeName } from '../workspace/safe-path.js';
-import { spawnCommand } from '../workspace/spawn-command.js';
+import { DEFAULT_GRACE_MS, spawnCommand } from '../workspace/spawn-command.js';
 import { BoundedOutput, renderTranscript, shellQuote, type Ending } from '../workspace/transcript.js';
 import { openWorkspace, relPath } from '../workspace/workspace.js';
 import { clock, tzOffset, writeJson, type Io } from './io.js';
@@ -25,6 +26,10 @@ interface Options {
   shell?: boolean;
   /** False with `--no-link`. */
   link?: boolean;
+  /** Seconds a command has to stop after SIGTERM before SIGKILL. */
+  grace?: string;
+  /** False with `--no-redact`. */
+  redact?: boolean;
 }
 
 /** Transcripts keep at most this many bytes of output unless `--max-output` says otherwise. */
@@ -34,6 +39,8 @@ export const DEFAULT_MAX_OUTPUT = 1024 * 1024;
 export async function run(io: Io, opts: Options, ref: string, words: string[] = []): Promise<number> {
   if (!words.length) throw new ExecplanError('USAGE', 'No command given. Put it after the plan: execplan run <plan> <command> [args...], for example execplan run <plan> pytest -q, or execplan run <plan> npm test.');
   const maxBytes = opts.maxOutput === undefined ? DEFAULT_MAX_OUTPUT : parseSize(opts.maxOutput);
+  const graceMs = opts.grace === undefined ? DEFAULT_GRACE_MS : parseSeconds(opts.grace);
+  const redact = opts.redact !== false ? redactSecrets : (text: string) => text;
   const cwd = opts.cwd ?? io.cwd;
   const ws = openWorkspace(cwd);
   const planRef = resolvePlan(ws, ref, cwd);
@@ -55,6 +62,7 @@ export async function run(io: Io, opts: Options, ref: string, words: string[] = 
     env: io.env,
     ...(io.stdin ? { stdin: io.stdin } : {}),
     forwardSignals: true,
+    graceMs,
     onOutput: (stream, bytes) => {
       output.push(stream, bytes);
       const text = decoders[stream].decode(bytes, { stream: true });
@@ -70,16 +78,19 @@ export async function run(io: Io, opts: Options, ref: string, words: string[] = 
     io.stderr(`execplan: ${result.ending.message}${result.ending.kind === 'not-found' && !opts.shell ? '. Check the spelling and PATH, or pass --shell to run it through /bin/sh.' : '.'}\n`);
   }
 
-  const text = renderTranscript({ command: shellQuote(result.argv), cwd: relPath(ws, path.resolve(cwd)) || '.', started, ended, durationMs: result.durationMs, ending: result.ending }, output);
+  const header = { command: shellQuote(result.argv), cwd: relPath(ws, path.resolve(cwd)) || '.', started, ended, durationMs: result.durationMs, ending: result.ending };
+  const text = redact(renderTranscript({ ...header, ...(result.interrupted ? { interrupted: result.interrupted } : {}) }, output));
   await ensureArtifactsDir(ws, planRef);
   const file = await writeNewFile(ws.root, dir, `${fileStamp(started, ws.config.timestamps.style, tzOffset(io, started))}_${label}`, '.log', text);
   const transcript = relPath(ws, file);
 
   let linked: { line: string } | { error: string } | undefined;
   if (opts.link !== false) {
-    const display = opts.shell ? words.join(' ') : shellQuote(words);
+    // One line in the plan: secrets masked, escape sequences and other control characters visible.
+    const display = visibleControls(redact(opts.shell ? words.join(' ') : shellQuote(words)));
+    const ends = `${endingWords(result.ending)}${result.interrupted ? ` after execplan was interrupted (${result.interrupted.signal})` : ''}`;
     try {
-      const lines = await linkEvidence(ws, planRef, [{ file, describe: (link) => `${codeSpan(display)} ${endingWords(result.ending)}: [transcript](${link})` }], started, tzOffset(io, started));
+      const lines = await linkEvidence(ws, planRef, [{ file, describe: (link) => `${codeSpan(display)} ${ends}: [transcript](${link})` }], started, tzOffset(io, started));
       linked = { line: lines[0]! };
     } catch (err) {
       // The command ran and its transcript is saved: its exit code still decides ours.
@@ -93,9 +104,10 @@ export async function run(io: Io, opts: Options, ref: string, words: string[] = 
       ok: true,
       plan: planRef.relPath,
       transcript,
-      command: result.argv,
+      command: result.argv.map(redact),
       exitCode: result.ending.code,
       ...(result.ending.kind === 'signal' ? { signal: result.ending.signal } : {}),
+      ...(result.interrupted ? { interrupted: result.interrupted } : {}),
       ...(result.ending.kind === 'not-found' || result.ending.kind === 'not-executable' ? { error: result.ending.message } : {}),
       durationMs: Math.round(result.durationMs),
       outputBytes: output.total,
@@ -105,6 +117,7 @@ export async function run(io: Io, opts: Options, ref: string, words: string[] = 
       ...(linked && 'error' in linked ? { linkError: linked.error } : {}),
     });
   } else {
+    if (result.interrupted) io.stderr(`execplan: interrupted by ${result.interrupted.signal}; ${result.interrupted.killed ? 'the command was killed with SIGKILL after the grace period' : 'the command stopped'}\n`);
     io.stderr(`execplan: transcript saved to ${transcript} (${endingWords(result.ending)}${output.dropped ? `, ${output.dropped} bytes of output dropped` : ''})\n`);
   }
   return result.ending.code;
@@ -137,9 +150,18 @@ export function fileStamp(now: Date, style: 'local' | 'utc', offsetMinutes: numb
   return `${minutes}-${String(shifted.getUTCSeconds()).padStart(2, '0')}${style === 'utc' ? 'Z' : ''}`;
 }
 
+/** `5`, `0.5`, `30` (seconds) → milliseconds. */
+export function parseSeconds(text: string): number {
+  const n = Number(text.trim());
+  if (!text.trim() || !Number.isFinite(n) || n < 0 || n > 86_400) {
+    throw new ExecplanError('USAGE', `--grace ${JSON.stringify(text)} is not a number of seconds; give one such as --grace 5 or --grace 0.5.`);
+  }
+  return Math.round(n * 1000);
+}
+
 /** `1048576`, `512K`, `1M`, `2MiB` → bytes. */
 export function parseSize(text: string): number {
-  const m = /^\s*(\d+)\s*(?:([kmg])(?:i?b)?|b)?\s*$/i.exec(text);
+  const m = /^(\d+)\s*(?:([kmg])(?:i?b)?|b)?$/i.exec(text.trim());
   const n = m ? Number(m[1]) * 1024 ** (m[2] ? 'kmg'.indexOf(m[2].toLowerCase()) + 1 : 0) : NaN;
   if (!Number.isSafeInteger(n) || n < 1) {
     throw new ExecplanError('USAGE', `--max-output ${JSON.stringify(text)} is not a size; give a number of bytes, optionally with K, M or G, e.g. --max-output 2M.`);

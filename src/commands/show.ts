@@ -1,4 +1,5 @@
 /** `execplan show <plan>`: the parsed plan, or one section of it. */
+import { visibleControls } from '../core/redact.js';
 import { isPlaceholderEntry, isPlaceholderItem } from '../core/edits/placeholders.js';
 import { summarizePlan } from '../core/summary.js';
 import type { LogEntry, Plan, ProgressItem } from '../core/types.js';
@@ -6,6 +7,9 @@ import { openPlan } from '../usecases/open.js';
 import { describe, findSection } from '../usecases/show.js';
 import { readPlan } from '../workspace/read.js';
 import { writeJson, type Io } from './io.js';
+
+/** Control characters a terminal shows as layout, kept as they are. */
+const KEEP = '\n\r\t';
 
 interface Options {
   cwd?: string;
@@ -20,7 +24,7 @@ export async function run(io: Io, opts: Options, ref: string): Promise<number> {
   if (opts.section !== undefined) {
     const section = findSection(ws, planRef, plan, opts.section);
     if (opts.json) writeJson(io, { id: planRef.id, path: planRef.relPath, section });
-    else io.stdout(section.text.endsWith('\n') ? section.text : `${section.text}\n`);
+    else io.stdout(visibleControls(section.text.endsWith('\n') ? section.text : `${section.text}\n`, KEEP));
     return 0;
   }
   const model = describe(plan);
@@ -28,7 +32,8 @@ export async function run(io: Io, opts: Options, ref: string): Promise<number> {
     writeJson(io, { id: planRef.id, path: planRef.relPath, archived: planRef.archived, summary: summarizePlan(plan, planRef.archived), ...model });
     return 0;
   }
-  io.stdout(renderText(planRef.id, planRef.relPath, plan, planRef.archived));
+  // A plan's text never drives the terminal: escape sequences in it are shown, not obeyed.
+  io.stdout(visibleControls(renderText(planRef.id, planRef.relPath, plan, planRef.archived), KEEP));
   return 0;
 }
 

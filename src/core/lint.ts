@@ -116,7 +116,7 @@ export function fixPlan(source: string, base: LintContextBase, enabled: readonly
       if (kept.length) break;
       continue;
     }
-    fixes.push(...kept.map((d) => ({ ruleId: d.ruleId, message: d.message, line: d.line, pass, edits: d.fix! })));
+    for (const d of kept) fixes.push({ ruleId: d.ruleId, message: d.message, line: d.line, pass, edits: d.fix! });
     passes.push(kept.flatMap((d) => d.fix!));
     text = next;
     current = after;

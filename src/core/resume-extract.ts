@@ -30,7 +30,7 @@ export function extractCommands(plan: Plan): string[] {
       // A program named alone in a sentence (`cat`, `rg`) is not a command to run.
       if (/\s/.test(span) && looksLikeCommand(span)) found.push({ line: firstLine + body.slice(0, m.index).split('\n').length - 1, commands: [span] });
     }
-    for (const f of found.sort((a, b) => a.line - b.line)) out.push(...f.commands.filter((c) => c.length <= MAX_COMMAND && (key === 'validation' || isCheck(c))));
+    for (const f of found.sort((a, b) => a.line - b.line)) for (const c of f.commands) if (c.length <= MAX_COMMAND && (key === 'validation' || isCheck(c))) out.push(c);
   }
   return unique(out);
 }
@@ -72,7 +72,7 @@ function looksLikeCommand(text: string): boolean {
 }
 
 const EXT = 'ts|tsx|js|jsx|mjs|cjs|json|jsonc|md|mdx|yml|yaml|toml|lock|py|pyi|rs|go|java|kt|kts|swift|c|h|cc|cpp|hpp|cs|rb|php|sh|bash|zsh|ps1|sql|html|css|scss|vue|svelte|ex|exs|erl|lua|dart|gradle|xml|txt|csv|env|ini|cfg|conf|proto|graphql|gql|tf|nix|zig|ml|hs|clj|scala|r|ipynb|dockerfile|makefile';
-const TOKEN = new RegExp(String.raw`(?<![\w@./:-])((?:\.\/)?[\w@.+-]+(?:\/[\w@.+-]+)+\/?|[\w@.+-]+\.(?:${EXT}))(?::\d+(?::\d+)?)?(?![\w/-])`, 'gi');
+const TOKEN = new RegExp(String.raw`(?<![\w@./:+-])((?:\.\/)?[\w@.+-]+(?:\/[\w@.+-]+)+\/?|[\w@.+-]+\.(?:${EXT}))(?::\d+(?::\d+)?)?(?![\w/-])`, 'gi');
 
 const TOP_DIRS = /^(?:\.[\w-]+|src|lib|libs|test|tests|spec|docs|doc|bin|scripts|app|apps|packages|crates|cmd|internal|pkg|examples|tools|config|public|assets|include|benches?|fixtures)\//;
 
@@ -89,7 +89,7 @@ export function extractFiles(plan: Plan): string[] {
     const start = m.index;
     const before = text.slice(Math.max(0, start - 3), start);
     if (before.endsWith('://') || /\w:\/?$/.test(before)) continue;
-    let p = m[1]!.replace(/^\.\//, '').replace(/[.,;:]+$/, '');
+    let p = m[1]!.replace(/^\.\//, '').replace(/(?<![.,;:])[.,;:]+$/, '');
     if (!p || p.startsWith('/') || p.startsWith('..') || p.includes('//') || /^\d+(?:\.\d+)+$/.test(p) || /^v?\d+\.\d+/.test(p)) continue;
     if (!/[A-Za-z]/.test(p) || /^(?:e\.g|i\.e|etc)\b/i.test(p)) continue;
     const folder = p.endsWith('/');

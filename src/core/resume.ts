@@ -61,11 +61,13 @@ export function textSize(text: string): { chars: number; tokens: number } {
 export function buildResume(plan: Plan, options: ResumeOptions = {}): ResumeBrief {
   const budget = options.budget ?? 2000;
   let limits = { next: options.next ?? 5, log: options.log ?? 3, commands: options.commands ?? 8, files: options.files ?? 12, width: 220, purpose: 700, milestones: 8 };
-  let brief = assemble(plan, limits, options.exists);
+  // What does not depend on the limits is read once: each round only cuts and clips it again.
+  const facts = readFacts(plan, options.exists);
+  let brief = assemble(plan, facts, limits);
   for (let round = 0; round < 8 && textSize(renderResume(brief)).tokens > budget; round++) {
     const half = (n: number) => Math.max(1, Math.floor(n / 2));
     limits = { next: half(limits.next + 1), log: half(limits.log + 1), commands: half(limits.commands + 1), files: half(limits.files + 1), width: Math.max(80, Math.floor(limits.width * 0.7)), purpose: Math.max(200, Math.floor(limits.purpose * 0.7)), milestones: half(limits.milestones + 1) };
-    brief = assemble(plan, limits, options.exists);
+    brief = assemble(plan, facts, limits);
   }
   return brief;
 }
@@ -75,10 +77,25 @@ type Limits = { next: number; log: number; commands: number; files: number; widt
 // Sections a plan keeps of its own about what comes next or where the work was left.
 const HANDOFF = /^(?:next steps?|next|handoff|hand-off|handover|follow[- ]?ups?|open questions|blockers?|current status|status|where (?:we|i) left off|следующие шаги|siguientes pasos|próximos pasos|下一步|后续步骤)$/i;
 
-function assemble(plan: Plan, l: Limits, exists: ResumeOptions['exists']): ResumeBrief {
+type Facts = ReturnType<typeof readFacts>;
+
+function readFacts(plan: Plan, exists: ResumeOptions['exists']) {
   const done = plan.progress.filter((i) => i.state === 'done');
-  const open = plan.progress.filter((i) => i.state !== 'done');
-  const last = latestDone(done);
+  return {
+    done,
+    // The skeleton's unfilled items (`Step one.`, `(YYYY-MM-DD HH:MMZ) …`) are not next steps.
+    next: plan.progress.filter((i) => i.state !== 'done' && !isPlaceholderItem(i)),
+    open: plan.progress.length - done.length,
+    last: latestDone(done),
+    decisions: newestFirst(grouped(plan.decisions, OPENING_FIELD.decisions)),
+    surprises: newestFirst(grouped(plan.surprises, OPENING_FIELD.surprises)),
+    commands: extractCommands(plan),
+    files: extractFiles(plan).filter((f) => !exists || exists(f)),
+  };
+}
+
+function assemble(plan: Plan, facts: Facts, l: Limits): ResumeBrief {
+  const { done, last } = facts;
   const title = plan.title?.text ?? plan.frontMatter?.keys.title;
   return {
     title: title ? clip(title, l.width) : null,
@@ -86,13 +103,12 @@ function assemble(plan: Plan, l: Limits, exists: ResumeOptions['exists']): Resum
     progress: {
       total: plan.progress.length,
       done: done.length,
-      remaining: open.length,
+      remaining: facts.open,
       lastDone: last ? { index: last.index, text: clip(last.text, l.width), timestamp: last.timestamp?.raw ?? null } : null,
-      // The skeleton's unfilled items (`Step one.`, `(YYYY-MM-DD HH:MMZ) …`) are not next steps.
-      next: cut(open.filter((i) => !isPlaceholderItem(i)).map((i) => ({ index: i.index, state: i.state, text: clip(i.text, l.width) })), l.next),
+      next: cut(facts.next.map((i) => ({ index: i.index, state: i.state, text: clip(i.text, l.width) })), l.next),
     },
     decisions: cut(
-      newestFirst(grouped(plan.decisions, OPENING_FIELD.decisions)).map((f) => ({
+      facts.decisions.map((f) => ({
         decision: clip(f.decision ?? f.text, l.width),
         // Without a Decision field the entry's own text is shown, and it holds its other fields already.
         rationale: f.rationale && f.decision ? clip(f.rationale, l.width) : null,
@@ -101,14 +117,14 @@ function assemble(plan: Plan, l: Limits, exists: ResumeOptions['exists']): Resum
       l.log,
     ),
     surprises: cut(
-      newestFirst(grouped(plan.surprises, OPENING_FIELD.surprises)).map((f) => ({ observation: clip(f.observation ?? f.text, l.width), evidence: f.evidence && f.observation ? clip(f.evidence, l.width) : null })),
+      facts.surprises.map((f) => ({ observation: clip(f.observation ?? f.text, l.width), evidence: f.evidence && f.observation ? clip(f.evidence, l.width) : null })),
       l.log,
     ),
     handoff: handoffOf(plan, Math.floor(l.purpose / 2)),
     milestones: cut(plan.milestones.map((m) => clip(m.title, l.width)), l.milestones),
     // A command cut short cannot be run: long ones are left out in extractCommands, not clipped here.
-    commands: cut(extractCommands(plan), l.commands),
-    files: cut(extractFiles(plan).filter((f) => !exists || exists(f)), l.files),
+    commands: cut(facts.commands, l.commands),
+    files: cut(facts.files, l.files),
   };
 }
 
@@ -185,8 +201,24 @@ function cut<T>(items: T[], n: number): Truncated<T> {
 
 /** A text on one line, cut to `width` characters at a word's end where there is one near. */
 function clip(text: string, width: number): string {
-  return cutAtWord(text.replace(/\s+/g, ' ').trim(), width);
+  // Spaces collapsed and trimmed, as `replace(/\s+/g, ' ').trim()` would, but only as far as the cut
+  // needs: one character past `width` decides that the text is cut, and where.
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < text.length && out.length <= width; i++) {
+    const c = text[i]!;
+    if (SPACE.test(c)) {
+      gap = out.length > 0;
+      continue;
+    }
+    if (gap) out += ' ';
+    gap = false;
+    out += c;
+  }
+  return cutAtWord(out, width);
 }
+
+const SPACE = /\s/;
 
 /** `text` cut to `max` characters with an ellipsis, at the end of a word when one ends near. */
 function cutAtWord(text: string, max: number): string {
@@ -254,14 +286,12 @@ function purposeOf(plan: Plan, max: number): string {
 function firstParagraphs(plan: Plan, section: Section, max: number): string {
   const guidance = section.key ? sectionSpec(section.key)?.guidance : undefined;
   const body = plan.source.slice(section.bodyStart, section.bodyEnd);
-  const paragraphs = body
-    .split(/\r?\n[ \t]*\r?\n/)
-    .map((p) => p.trim())
-    .filter((p) => p && !/^(?:#|```|~~~|<!--)/.test(p) && p !== guidance)
-    // Wrapped lines join; list items keep a line each.
-    .map((p) => p.replace(/\s*\r?\n\s*(?![-*+][ \t]|\d{1,9}[.)][ \t])/g, ' ').replace(/[ \t]*\r?\n[ \t]*/g, '\n'));
   let text = '';
-  for (const p of paragraphs) {
+  for (const raw of body.split(/\r?\n[ \t]*\r?\n/)) {
+    const trimmed = raw.trim();
+    if (!trimmed || /^(?:#|```|~~~|<!--)/.test(trimmed) || trimmed === guidance) continue;
+    // Wrapped lines join; list items keep a line each.
+    const p = trimmed.replace(/(?<!\s)\s*\r?\n\s*(?![-*+][ \t]|\d{1,9}[.)][ \t])/g, ' ').replace(/(?<![ \t])[ \t]*\r?\n[ \t]*/g, '\n');
     if (text && text.length + p.length + 2 > max) break;
     text = text ? `${text}\n\n${p}` : p;
     if (text.length >= max / 2) break;

@@ -143,8 +143,8 @@ export function normalizeHeading(text: string): string {
   let s = ASCII.test(text) ? text : text.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
   s = s.replace(/[*_`]/g, '').trim();
   s = s.replace(/^(?:\d+(?:\.\d+)*|[ivx]+)[.):]\s+/i, '');
-  s = s.replace(/\s*[(（][^()（）]*[)）]\s*$/, '');
-  s = s.replace(/\s+[-–—:]\s+.*$/, '');
+  s = s.replace(/(?<!\s)\s*[(（][^()（）]*[)）]\s*$/, '');
+  s = s.replace(/(?<!\s)\s+[-–—:]\s+(?!\s).*$/, '');
   s = s.replace(/&/g, ' and ');
   s = s.toLowerCase();
   s = s.replace(/[/\\|:,;.!?'"“”‘’]+/g, ' ');

@@ -72,12 +72,12 @@ export function slugify(description: string, maxLength = 60): string {
     // `user's guide` reads better as `users-guide` than as `user-s-guide`.
     .replace(/(?<=[a-z0-9])['’ʼ](?=[a-z0-9])/g, '')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|(?<!-)-+$/g, '');
   if (slug.length <= maxLength) return slug;
   const cut = slug.slice(0, maxLength);
   if (slug[maxLength] === '-') return cut;
   const boundary = cut.lastIndexOf('-');
-  return boundary >= Math.ceil(maxLength / 2) ? cut.slice(0, boundary) : cut.replace(/-+$/, '');
+  return boundary >= Math.ceil(maxLength / 2) ? cut.slice(0, boundary) : cut.replace(/(?<!-)-+$/, '');
 }
 
 /** What a plan is named after when its description has no letter or digit at all (emoji only). */

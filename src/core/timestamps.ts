@@ -5,11 +5,11 @@ const DATE = String.raw`(\d{4})-(\d{2})-(\d{2})`;
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?`;
 const ZONE = String.raw`(Z|[+-]\d{2}:?\d{2}|UTC|GMT|[A-Z]{2,5}T?|[A-Za-z]+\/[A-Za-z_]+)`;
 // `(2026-01-05 02:10Z)`, `(2026-03-19T00:00:00Z)`, `(2026-02-07)`, `(2025-12-29 21:05 CET)`, `(2026-04-29 Asia/Shanghai)`.
-const PAREN = new RegExp(String.raw`^\(\s*${DATE}(?:([ T])${TIME})?\s*${ZONE}?\s*\)`);
+const PAREN = new RegExp(String.raw`^\(\s*${DATE}(?:([ T])${TIME})?\s*(?:${ZONE}\s*)?\)`);
 // `2026-05-08T23:18:28Z - ...`, `2026-08-02：...`, `2026-03-10 14:00: ...`.
 const BARE = new RegExp(String.raw`^${DATE}(?:([ T])${TIME})?\s*${ZONE}?(?=$|[\s:：,;—–\-)\]])`);
 // `... (2026-03-20)` at the end of an item, also in emphasis: `... *(2025-10-28)*`.
-const TRAILING = new RegExp(String.raw`[*_]{0,3}\(\s*${DATE}(?:([ T])${TIME})?\s*${ZONE}?\s*\)[*_]{0,3}\s*\.?\s*$`);
+const TRAILING = new RegExp(String.raw`[*_]{0,3}\(\s*${DATE}(?:([ T])${TIME})?\s*(?:${ZONE}\s*)?\)[*_]{0,3}\s*(?:\.\s*)?$`);
 
 // `... 2026-04-06 10:13 CDT` at the end of an item: a date with a time, no parentheses. A date alone
 // there is as often a deadline as a stamp, so it is not read as one.

@@ -5,7 +5,15 @@ export type Op = { kind: ' ' | '-' | '+'; line: string };
 
 /** Lines with their line breaks, so a changed line ending shows as a change. */
 export function splitLines(text: string): string[] {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const lines: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const next = end === -1 ? text.length : end + 1;
+    lines.push(text.slice(start, next));
+    start = next;
+  }
+  return lines;
 }
 
 /** The shortest edit script from `a` to `b` (Myers 1986), as a list of kept, removed and added lines. */

@@ -42,13 +42,13 @@ function colors(input: StreamInput): Colors {
 
 /** One aligned row per finding, in the order the rules reported them. */
 function rows(diagnostics: readonly Diagnostic[], c: Colors): string[] {
-  const lineW = Math.max(...diagnostics.map((d) => String(d.line).length));
-  const colW = Math.max(...diagnostics.map((d) => String(d.column).length));
+  const lineW = diagnostics.reduce((w, d) => Math.max(w, String(d.line).length), -Infinity);
+  const colW = diagnostics.reduce((w, d) => Math.max(w, String(d.column).length), -Infinity);
   const label = (d: Diagnostic) => (d.severity === 'error' ? 'error' : 'warning');
-  const sevW = Math.max(...diagnostics.map((d) => label(d).length));
+  const sevW = diagnostics.reduce((w, d) => Math.max(w, label(d).length), -Infinity);
   // Measured once: a large run prints hundreds of thousands of messages.
   const widths = diagnostics.map((d) => displayWidth(d.message));
-  const msgW = Math.max(...widths);
+  const msgW = widths.reduce((w, x) => Math.max(w, x), -Infinity);
   return diagnostics.map((d, i) => {
     // Padding is computed on the plain text so ANSI codes never shift the columns.
     const loc = `${String(d.line).padStart(lineW)}:${String(d.column).padEnd(colW)}`;

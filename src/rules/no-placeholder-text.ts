@@ -6,7 +6,7 @@ import { sectionGuidance, sectionTitle } from './util/sections.js';
 import { lineOf, withoutInlineCode, type PlanLine } from './util/text.js';
 
 const HINTS = ['…', '...', 'YYYY', '<Short'];
-const ELLIPSIS_FIELD = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?)([\p{L}][\p{L}\p{N} /&-]*?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(…|\.\.\.)\s*$/u;
+const ELLIPSIS_FIELD = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?)([\p{L}][\p{L}\p{N} /&-]{0,60}?)(?:\*\*|__)?\s*:\s*(?:(?:\*\*|__)\s*)?(…|\.\.\.)\s*$/u;
 // Only the skeleton's own character: a line of "..." is common in pasted transcripts.
 const ELLIPSIS_ALONE = /^\s*(?:[-*+]\s+)?(…)\s*$/;
 const DATE_PLACEHOLDER = /\(\s*YYYY-MM-DD(?:[ T]HH:MM(?::SS)?)?Z?\s*\)|(?:^\s*(?:[-*+]\s+)?(?:\[.\]\s+)?|(?:date|date\s*\/\s*author)\s*:\s*)YYYY-MM-DD(?:[ T]HH:MM)?/i;

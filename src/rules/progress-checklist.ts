@@ -3,7 +3,7 @@ import type { Rule } from './types.js';
 import { findSection } from './util/sections.js';
 import { linesBetween } from './util/text.js';
 
-const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+(.*)$/;
+const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+(?![ \t])(.*)$/;
 const CHECKBOX = /^\[[ xX~\-/]\](?:[ \t]|$)/;
 // A checkbox written without its list marker: `[x] Did it.` at the start of a line.
 const BARE_CHECKBOX = /^( {0,3})\[[ xX~\-/]\](?:[ \t]|$)/;
@@ -43,7 +43,7 @@ export const rule: Rule = {
       if (!bare) ctx.report({ message: 'The Progress section has no checkbox items; expected a list like "- [x] (2026-01-05 14:30) Did the first step.".', line: section.line, column: 1 });
       return;
     }
-    const topIndent = Math.min(...plan.progress.filter((p) => p.depth === 0).map((p) => p.indent.length));
+    const topIndent = plan.progress.reduce((min, p) => (p.depth === 0 ? Math.min(min, p.indent.length) : min), Infinity);
     for (const l of lines) {
       const m = LIST_ITEM.exec(l.text);
       if (!m || m[1]!.length > topIndent || CHECKBOX.test(m[3]!)) continue;

@@ -92,7 +92,7 @@ export function fileLike(content: string): string | undefined {
   // Without a slash only the well-known root files count (and they pass every test below).
   if (!content.includes('/')) return p && ROOT_FILES.has(p) ? p : undefined;
   if (!p || /[\s*?{}<>[\]$|"'`\\:=,;()]/.test(p) || /^(?:\.\.|[/~@-])/.test(p)) return undefined;
-  p = p.replace(/\/+$/, '');
+  p = p.replace(/(?<!\/)\/+$/, '');
   if (!p.includes('/')) return ROOT_FILES.has(p) ? p : undefined;
   const segments = p.split('/');
   const first = segments[0]!;
@@ -107,7 +107,7 @@ export function fileLike(content: string): string | undefined {
 function folderLike(content: string): string | undefined {
   const p = content.trim().replace(/^\.\//, '');
   if (!p.includes('/') || !/^[\w.-]+(?:\/[\w.-]+)*\/?$/.test(p) || p.startsWith('..')) return undefined;
-  return p.replace(/\/+$/, '');
+  return p.replace(/(?<!\/)\/+$/, '');
 }
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s/;

@@ -37,7 +37,7 @@ export const rule: Rule = {
     // No match can span a line break, and the look-behinds see a line break where a line starts.
     for (const { match: m, line: l } of matchesByLine(ctx.lines, ctx.plan.source, ABSOLUTE)) {
       if (!inScope(l)) continue;
-      const path = spanPath(l, m.index - l.start) ?? m[0].replace(/[.:]+$/, '');
+      const path = spanPath(l, m.index - l.start) ?? m[0].replace(/(?<![.:])[.:]+$/, '');
       if (allow.some((a) => path.includes(a))) continue;
       if (remote && !/^(?:\/Users\/|[A-Za-z]:[\\/]|file:)/.test(path)) continue;
       // Scratch files in /tmp (`--output /tmp/summary.json`) are anywhere's; a checkout the plan works in there is one machine's.

@@ -6,7 +6,7 @@ import type { Rule } from './types.js';
 import { position } from './util/text.js';
 import { styleFor } from './util/time.js';
 
-const REWRITABLE = /^\(\s*(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|UTC|GMT|[+-]00:?00)?\s*\)$/;
+const REWRITABLE = /^\(\s*(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(?:(Z|UTC|GMT|[+-]00:?00)\s*)?\)$/;
 
 /** Rule: timestamp-style. */
 export const rule: Rule = {

@@ -67,7 +67,7 @@ export function uninstallGit(ws: Workspace, env?: Record<string, string | undefi
     const text = readFileSync(file, 'utf8');
     const ours = new Set(planFolders(ws).map(attributeLine));
     // Each line with its own line break, so removing one leaves every other byte as it was.
-    const lines = text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+    const lines = text.match(/(?<![^\r\n])(?:[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$)/g) ?? [];
     const kept = lines.filter((l) => !ours.has(l.trim()));
     if (kept.length !== lines.length) {
       writeFileAtomic(file, kept.join(''));

@@ -48,7 +48,7 @@ function transcriptResult(file: string): string | undefined {
   try {
     const head = Buffer.alloc(4096);
     const n = readSync(fd, head, 0, head.length, 0);
-    const m = /^result: +(.+)$/m.exec(head.subarray(0, n).toString('utf8'));
+    const m = /^result: (.+)$/m.exec(head.subarray(0, n).toString('utf8'));
     return m?.[1]?.trim();
   } finally {
     closeSync(fd);

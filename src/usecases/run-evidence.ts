@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { redactSecrets, visibleControls } from '../core/redact.js';
 import { slugify } from '../core/skeleton.js';
 import { formatTimestamp } from '../core/timestamps.js';
 import { artifactsDir, ensureArtifactsDir, writeNewFile } from '../workspace/artifacts.js';
@@ -49,12 +50,12 @@ export async function runEvidence(ws: Workspace, ref: PlanRef, req: RunRequest, 
   const started = clock.now;
   const result = await spawnCommand({ words: req.command, shell: false, cwd: ws.root, env: req.env, stdin: Readable.from([]), onOutput: (stream, bytes) => output.push(stream, bytes) });
   const ended = new Date(started.getTime() + result.durationMs);
-  const text = renderTranscript({ command: shellQuote(result.argv), cwd: '.', started, ended, durationMs: result.durationMs, ending: result.ending }, output);
+  const text = redactSecrets(renderTranscript({ command: shellQuote(result.argv), cwd: '.', started, ended, durationMs: result.durationMs, ending: result.ending }, output));
   await ensureArtifactsDir(ws, ref);
   const stamp = formatTimestamp(started, ws.config.timestamps.style, clock.tzOffsetMinutes).slice(1, 17).replace(' ', 'T').replace(':', '-');
   const file = await writeNewFile(ws.root, dir, `${stamp}-${String(started.getUTCSeconds()).padStart(2, '0')}${ws.config.timestamps.style === 'utc' ? 'Z' : ''}_${label}`, '.log', text);
   const ending = result.ending.kind === 'exit' ? `exited ${result.ending.code}` : `ended with ${describeEnding(result.ending)}`;
-  await linkEvidence(ws, ref, [{ file, describe: (link) => `${inlineCode(shellQuote(req.command))} ${ending}: [transcript](${link})` }], started, clock.tzOffsetMinutes);
-  const body = output.text();
+  await linkEvidence(ws, ref, [{ file, describe: (link) => `${inlineCode(visibleControls(redactSecrets(shellQuote(req.command))))} ${ending}: [transcript](${link})` }], started, clock.tzOffsetMinutes);
+  const body = redactSecrets(output.text());
   return { transcript: relPath(ws, file), exitCode: result.ending.code, result: describeEnding(result.ending), tail: body.length > 2000 ? `…${body.slice(-2000)}` : body, linked: true };
 }

@@ -51,7 +51,7 @@ function repoConfig(root: string): string | undefined {
   const dotGit = path.join(root, '.git');
   try {
     if (statSync(dotGit).isDirectory()) return path.join(dotGit, 'config');
-    const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, 'utf8'));
+    const m = /^gitdir:\s*(?!\s)(.+)$/m.exec(readFileSync(dotGit, 'utf8'));
     if (!m) return undefined;
     const gitDir = path.resolve(root, m[1]!.trim());
     let common = gitDir;
@@ -83,7 +83,7 @@ function userNameIn(file: string): string | undefined {
       inUser = section[1]!.toLowerCase() === 'user';
       continue;
     }
-    const m = inUser ? /^name\s*=\s*(.*)$/i.exec(line) : null;
+    const m = inUser ? /^name\s*=\s*(?!\s)(.*)$/i.exec(line) : null;
     if (m) {
       let v = m[1]!.replace(/\s[;#].*$/, '').trim();
       if (v.startsWith('"') && v.endsWith('"') && v.length >= 2) v = v.slice(1, -1).replace(/\\(["\\])/g, '$1');

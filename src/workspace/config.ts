@@ -258,5 +258,5 @@ function relativeProblem(p: string): string | undefined {
 }
 
 function normalizeRel(p: string): string {
-  return path.posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+  return path.posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '') || '.';
 }

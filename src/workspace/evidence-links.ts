@@ -14,7 +14,7 @@ import type { Plan } from '../core/types.js';
 export function addEvidenceLines(plan: Plan, bullets: readonly string[], ctx: EditContext): { edits: Edit[]; lines: string[]; createdSection: boolean } {
   const entries = trailingListItems(plan);
   const marker = entries.length ? entries[entries.length - 1]!.marker : '-';
-  const lines = bullets.map((b) => `${marker} ${stamp(ctx)} ${b.replace(/\s*[\r\n]+\s*/g, ' ')}`);
+  const lines = bullets.map((b) => `${marker} ${stamp(ctx)} ${b.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ')}`);
   const placed = placeEntry(plan, 'artifacts', lines, entries, false, ctx.order);
   return { edits: placed.edits, lines, createdSection: placed.createdSection };
 }
@@ -62,7 +62,7 @@ export function linkLabel(text: string): string {
 
 /** A one-line inline code span of `text`: backticks inside are fenced by a longer run. */
 export function inlineCode(text: string, max = 120): string {
-  let t = text.replace(/\s*[\r\n]+\s*/g, ' ');
+  let t = text.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ');
   if ([...t].length > max) t = `${[...t].slice(0, max - 1).join('')}…`;
   const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);

@@ -17,7 +17,7 @@ export const DRIVER_DESCRIPTION = 'execplan: merges ExecPlans section by section
 
 /** The `.gitattributes` line for a plan folder (repository-relative, `/` separators). */
 export function attributeLine(folder: string): string {
-  const clean = folder.replace(/^\.\/+|\/+$/g, '');
+  const clean = folder.replace(/^\.\/+|(?<!\/)\/+$/g, '');
   // Spaces would end the pattern: git's attribute patterns escape nothing, so `[ ]` stands for one.
   return `${clean.replace(/ /g, '[ ]')}/**/*.md merge=${DRIVER_NAME}`;
 }

@@ -18,8 +18,20 @@ export interface SpawnRequest {
   stdin?: NodeJS.ReadableStream;
   /** Called with every chunk of output, in arrival order. */
   onOutput: (stream: StreamName, bytes: Uint8Array) => void;
-  /** Pass SIGTERM and SIGHUP on to the command, and survive SIGINT (the terminal sends it to the command too). */
+  /**
+   * Stop the command when execplan is told to stop: SIGTERM and SIGHUP are passed on, a first SIGINT
+   * too (when the terminal did not send it to the command already), a second SIGINT sends SIGTERM;
+   * a command still running `graceMs` after that is killed with SIGKILL, its process group with it.
+   */
   forwardSignals?: boolean;
+  /** How long a command may take to stop before SIGKILL (default 5 s). */
+  graceMs?: number;
+}
+
+/** The signal that interrupted the run, and whether the command had to be killed. */
+export interface Interruption {
+  signal: NodeJS.Signals;
+  killed: boolean;
 }
 
 /** How a run went. */
@@ -28,7 +40,12 @@ export interface SpawnResult {
   argv: string[];
   ending: Ending;
   durationMs: number;
+  /** Set when execplan was told to stop while the command ran. */
+  interrupted?: Interruption;
 }
+
+/** Default time a command has to stop before SIGKILL. */
+export const DEFAULT_GRACE_MS = 5000;
 
 /** The program and arguments a request starts. */
 export function argvFor(words: readonly string[], shell: boolean): string[] {
@@ -39,6 +56,10 @@ export function argvFor(words: readonly string[], shell: boolean): string[] {
 export function spawnCommand(req: SpawnRequest): Promise<SpawnResult> {
   const argv = argvFor(req.words, req.shell);
   const started = performance.now();
+  // A command that shares our terminal stays in our process group: the terminal's Ctrl-C reaches it
+  // and it may read the terminal. Any other runs in a group of its own, so that stopping it stops
+  // whatever it started too.
+  const ownGroup = process.platform !== 'win32' && !(!req.stdin && process.stdin.isTTY);
   return new Promise((resolve) => {
     const child = spawn(argv[0]!, argv.slice(1), {
       cwd: req.cwd,
@@ -46,14 +67,24 @@ export function spawnCommand(req: SpawnRequest): Promise<SpawnResult> {
       stdio: [req.stdin ? 'pipe' : 'inherit', 'pipe', 'pipe'],
       shell: false,
       windowsHide: true,
+      detached: ownGroup,
     });
     const cleanups: (() => void)[] = [];
     let settled = false;
+    let interrupted: Interruption | undefined;
     const finish = (ending: Ending) => {
       if (settled) return;
       settled = true;
       for (const c of cleanups) c();
-      resolve({ argv, ending, durationMs: performance.now() - started });
+      resolve({ argv, ending, durationMs: performance.now() - started, ...(interrupted ? { interrupted } : {}) });
+    };
+    const signalChild = (sig: NodeJS.Signals) => {
+      try {
+        if (ownGroup && child.pid) process.kill(-child.pid, sig);
+        else child.kill(sig);
+      } catch {
+        // Already gone.
+      }
     };
 
     child.stdout!.on('data', (b: Buffer) => req.onOutput('stdout', b));
@@ -68,15 +99,38 @@ export function spawnCommand(req: SpawnRequest): Promise<SpawnResult> {
     }
 
     if (req.forwardSignals) {
-      const pass = (sig: NodeJS.Signals) => () => child.kill(sig);
+      let timer: NodeJS.Timeout | undefined;
+      let interrupts = 0;
+      const escalate = () => {
+        timer ??= setTimeout(() => {
+          interrupted!.killed = true;
+          signalChild('SIGKILL');
+        }, req.graceMs ?? DEFAULT_GRACE_MS);
+      };
+      const stop = (sig: NodeJS.Signals) => () => {
+        interrupted ??= { signal: sig, killed: false };
+        if (sig === 'SIGINT' && ++interrupts === 1) {
+          // From the terminal the command had this one already; from `kill -INT` only we did.
+          if (ownGroup) signalChild('SIGINT');
+          return;
+        }
+        signalChild(sig === 'SIGINT' ? 'SIGTERM' : sig);
+        escalate();
+      };
       const handlers: [NodeJS.Signals, () => void][] = [
-        ['SIGINT', () => {}],
-        ['SIGTERM', pass('SIGTERM')],
-        ['SIGHUP', pass('SIGHUP')],
+        ['SIGINT', stop('SIGINT')],
+        ['SIGTERM', stop('SIGTERM')],
+        ['SIGHUP', stop('SIGHUP')],
       ];
       for (const [sig, h] of handlers) process.on(sig, h);
       cleanups.push(() => {
         for (const [sig, h] of handlers) process.off(sig, h);
+        if (timer) clearTimeout(timer);
+      });
+      // Once the command is gone, what it left running in its group goes too: an interrupted run
+      // leaves nothing behind (and nothing that holds the output pipes open).
+      child.on('exit', () => {
+        if (interrupted && ownGroup) signalChild('SIGKILL');
       });
     }
 

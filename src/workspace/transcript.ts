@@ -113,6 +113,8 @@ export interface TranscriptHeader {
   ended: Date;
   durationMs: number;
   ending: Ending;
+  /** Set when execplan was told to stop while the command ran. */
+  interrupted?: { signal: string; killed: boolean };
 }
 
 /** The whole transcript: header, separator, output. */
@@ -124,11 +126,13 @@ export function renderTranscript(h: TranscriptHeader, output: BoundedOutput): st
     `ended:    ${h.ended.toISOString()}`,
     `duration: ${(h.durationMs / 1000).toFixed(3)} s`,
     `result:   ${describeEnding(h.ending)}`,
+    ...(h.interrupted ? [`interrupted: execplan received ${h.interrupted.signal}${h.interrupted.killed ? '; the command did not stop within the grace period and was killed with SIGKILL' : ''}; the output below is what it wrote until then`] : []),
     `output:   ${output.total} bytes, stdout and stderr combined in arrival order${output.dropped ? `; ${output.dropped} bytes dropped (bound ${output.maxBytes} bytes)` : ''}; invalid UTF-8 shown as U+FFFD, NUL as U+2400`,
     '--- output ---',
   ];
   const body = output.text();
-  return `${lines.join('\n')}\n${body}${body && !body.endsWith('\n') ? '\n' : ''}`;
+  const end = h.interrupted ? `[execplan: interrupted by ${h.interrupted.signal}]\n` : '';
+  return `${lines.join('\n')}\n${body}${body && !body.endsWith('\n') ? '\n' : ''}${end}`;
 }
 
 /** How the command ended, in words: `exit code 0`, `killed by SIGTERM (exit code 143)`. */

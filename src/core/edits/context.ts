@@ -70,7 +70,7 @@ export function today(ctx: EditContext): string {
  * dropped. Refuses an empty value, since an empty entry records nothing.
  */
 export function cleanText(value: string | undefined, what: string, example: string, ctx: EditContext): string[] {
-  const lines = (value ?? '').replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/[ \t]+$/, ''));
+  const lines = (value ?? '').replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/(?<![ \t])[ \t]+$/, ''));
   while (lines.length && !lines[0]!.trim()) lines.shift();
   while (lines.length && !lines[lines.length - 1]!.trim()) lines.pop();
   if (!lines.length) {

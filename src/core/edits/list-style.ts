@@ -30,7 +30,7 @@ type Entry = Pick<ProgressItem, 'range' | 'indent' | 'marker' | 'contentIndent' 
 
 /** The style of the Progress list, from its items at the outermost level. */
 export function progressStyle(plan: Plan, items: readonly ProgressItem[]): ListStyle {
-  const depth = Math.min(...items.map((i) => i.depth));
+  const depth = items.reduce((min, i) => Math.min(min, i.depth), Infinity);
   const top = items.filter((i) => i.depth === depth);
   const last = top[top.length - 1];
   if (!last) return DEFAULT_STYLE;

@@ -23,13 +23,13 @@ export function isPlaceholderText(text: string): boolean {
   let s = text.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
   s = s.replace(TEMPLATE_STAMP, '').replace(LABELS, ' ');
   s = s.replace(/[*_`]/g, '').replace(/[()[\]]/g, ' ');
-  s = s.replace(/\s+/g, ' ').trim().replace(/[.!:;]+$/, '').trim();
+  s = s.replace(/\s+/g, ' ').trim().replace(/(?<![.!:;])[.!:;]+$/, '').trim();
   if (s.length <= 70 && FILL_ONCE.test(s)) return true;
   // "None yet — to be filled during implementation.", "(none yet) N/A": empty words, then perhaps a fill-later note.
-  const rest = s.replace(EMPTY_LEAD, '').replace(/[.!:;]+$/, '').trim();
+  const rest = s.replace(EMPTY_LEAD, '').replace(/(?<![.!:;])[.!:;]+$/, '').trim();
   if (rest !== s && (rest === '' || (rest.length <= 70 && FILL_ONCE.test(rest)))) return true;
   // Several empty fields (`Observation: … Evidence: …`, `(none yet) / N/A`) leave several empty words.
-  return s.split(/\s*(?:…|\.\.\.|\s\/\s)\s*/).every((part) => EMPTY_WORDS.test(part.trim()));
+  return s.split(/(?<!\s)\s*(?:…|\.\.\.|\s\/\s)\s*/).every((part) => EMPTY_WORDS.test(part.trim()));
 }
 
 /** Whether a Progress item is the skeleton's placeholder step or an empty note. */

@@ -119,7 +119,7 @@ function splitStamp(item: ProgressItem, ctx: EditContext): string {
 
 /** The Progress items as placement sees them. */
 function progressEntries(plan: Plan): PlacedEntry[] {
-  const depth = Math.min(...plan.progress.map((i) => i.depth));
+  const depth = plan.progress.reduce((min, i) => Math.min(min, i.depth), Infinity);
   // Only outermost placeholders are replaced: a nested one belongs to the item above it.
   return plan.progress.map((i) => ({ range: i.range, line: i.line, indent: i.indent, top: i.depth === depth, placeholder: i.depth === depth && isPlaceholderItem(i) }));
 }

@@ -151,7 +151,7 @@ function bulletItems(plan: Plan, section: Section): { start: number; end: number
   for (let i = firstLine; i <= lastLine && lineStarts[i]! < section.bodyEnd; i++) {
     const start = lineStarts[i]!;
     const end = lineStarts[i + 1] ?? source.length;
-    const text = source.slice(start, end).replace(/[\r\n]+$/, '');
+    const text = source.slice(start, end).replace(/(?<![\r\n])[\r\n]+$/, '');
     if (inCode(i)) {
       if (open && /^[ \t]/.test(text)) open.end = end;
       continue;

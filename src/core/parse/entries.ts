@@ -14,7 +14,7 @@ const CHECKBOX = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)\[([ xX~\-/])\](?=[ \t]|$)
 const ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 // A timestamp before a label (`- (2026-01-05 02:04Z) Observation: …`) stands in front of it, not in place of it.
 const LEAD_STAMP = /^\(\d{4}-\d{2}-\d{2}[^)]{0,40}\)\s*(?:[-–—:]\s*)?/;
-const LEAD_IN = /[:：]\s*(?:\*\*|__)?\s*$/;
+const LEAD_IN = /[:：]\s*(?:(?:\*\*|__)\s*)?$/;
 
 /** A list item of a section, as every entry list sees it. */
 export interface ListEntry {
@@ -34,7 +34,7 @@ export function sectionItems(doc: Doc, section: Section | undefined, blocks: Blo
   const last = lineIndexAt(doc.lineStarts, Math.max(section.bodyEnd - 1, 0));
   const inside = blocks.items.filter((it) => it.first >= first && it.first <= last && doc.offsetOf(it.first) < section.bodyEnd);
   if (!inside.length) return [];
-  const minDepth = Math.min(...inside.map((it) => it.depth));
+  const minDepth = inside.reduce((min, it) => Math.min(min, it.depth), Infinity);
   const subHeadings = blocks.headings.filter((h) => h.first >= first && h.first <= last);
   const leadIns = new Set(blocks.paragraphs.filter((p) => p.depth === -1 && LEAD_IN.test(doc.lines[p.last]!)).map((p) => p.last));
   return inside.map((item) => {
@@ -133,7 +133,7 @@ function readFields(own: string[], firstLine: number, firstText: string): EntryF
   own.forEach((l, k) => {
     const text = stripStamp((k === 0 ? firstText : l.trim().replace(/^[-*+][ \t]+/, '')).trim());
     const found = lineFields(text, firstLine + k + 1);
-    if (found.length) fields.push(...found);
+    if (found.length) for (const f of found) fields.push(f);
     else if (fields.length && text && !/^[-*+]\s/.test(l.trim())) {
       const prev = fields[fields.length - 1]!;
       prev.value = `${prev.value} ${text}`.trim();

@@ -72,5 +72,5 @@ export function lineFields(text: string, line: number): EntryField[] {
 }
 
 function clean(value: string): string {
-  return value.trim().replace(/^(?:\*\*|__)\s*/, '').replace(/\s*(?:\*\*|__)$/, '').trim();
+  return value.trim().replace(/^(?:\*\*|__)\s*/, '').replace(/(?<!\s)\s*(?:\*\*|__)$/, '').trim();
 }

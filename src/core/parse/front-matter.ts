@@ -44,7 +44,7 @@ function isKeyLine(line: string): boolean {
 function readKeys(lines: string[]): Record<string, string> {
   const keys: Record<string, string> = {};
   for (const l of lines) {
-    const m = /^([A-Za-z_][\w-]*):[ \t]*(.*)$/.exec(l);
+    const m = /^([A-Za-z_][\w-]*):(.*)$/.exec(l);
     if (m) keys[m[1]!] = m[2]!.trim().replace(/^(["'])(.*)\1$/, '$2');
   }
   return keys;

@@ -96,7 +96,7 @@ function pickSectionLevel(headings: HeadingBlock[], matched: (HeadingResult | nu
   const level = levels.find(([, c]) => c >= 2)?.[0] ?? levels[0]?.[0];
   if (level) return level;
   const others = headings.filter((_, i) => i !== titleIdx).map((h) => h.level);
-  return others.includes(2) || !others.length ? 2 : Math.min(...others);
+  return others.includes(2) || !others.length ? 2 : others.reduce((a, b) => Math.min(a, b));
 }
 
 /**

@@ -15,8 +15,9 @@ export function burnUpSvg(stamped: readonly BurnUpPoint[], total: number, title:
   const points = stamped.length ? stamped : history;
   if (!points.length) return '';
   const times = [...points, ...history].map((p) => p.epoch);
-  const first = Math.min(...times);
-  const last = Math.max(...times);
+  // Not spread into Math.min: a plan can hold more items than a call takes arguments.
+  const first = times.reduce((a, b) => Math.min(a, b));
+  const last = times.reduce((a, b) => Math.max(a, b));
   const span = Math.max(last - first, 3_600_000);
   const top = Math.max(total, ...points.map((p) => p.done), ...history.map((p) => p.total ?? 0), 1);
   const x = (epoch: number) => PAD.left + ((epoch - first) / span) * (W - PAD.left - PAD.right);

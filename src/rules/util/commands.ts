@@ -7,7 +7,7 @@ const TOOLS =
   /^(?:\.\/\S+|npm|npx|pnpm|yarn|node|deno|bun|tsx|python3?|pip3?|uv|poetry|pytest|cargo|rustc|go|make|just|git|gh|bash|sh|zsh|docker|docker-compose|kubectl|helm|terraform|swift|xcodebuild|dotnet|mvn|gradle|\.\/gradlew|bundle|rake|rails|ruby|php|composer|curl|wget|flutter|dart|cmake|ctest|ninja|java|javac|mix|elixir|ls|cat|cd|mkdir|rm|cp|mv|grep|rg|find|sed|awk|jq|psql|sqlite3|redis-cli|execplan|vitest|jest|eslint|tsc|ruff|mypy|black|prettier|pwsh|powershell)(?:\s|$)/;
 
 // "Run `streamlit run app.py`": a span the sentence says to run is a command, whatever the program.
-const RUN_SPAN = /\b(?:run|execute|invoke|type)\s+(?:the\s+(?:command\s+)?)?`[^`]+\s[^`]*`/i;
+const RUN_SPAN = /\b(?:run|execute|invoke|type)\s+(?:the\s+(?:command\s+)?)?`[^`][^`\s]*\s[^`]*`/i;
 
 // A program named by its path (`scripts/report`, `./run.sh`) or by a script's name (`migrate.py`).
 const PROGRAM_PATH = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)+$|^[\w@.-]+\.(?:py|sh|bash|js|mjs|cjs|ts|rb|pl|php|ps1|bat|cmd|exe)$/;

@@ -94,7 +94,7 @@ export function insertBlock(plan: Plan, offset: number, block: string, after?: s
 function lineText(plan: Plan, line: number): string {
   const start = plan.lineStarts[line - 1] ?? plan.source.length;
   const next = plan.lineStarts[line] ?? plan.source.length;
-  return plan.source.slice(start, next).replace(/[\r\n]+$/, '');
+  return plan.source.slice(start, next).replace(/(?<![\r\n])[\r\n]+$/, '');
 }
 
 /** The section that contains a 1-based line, if any. */

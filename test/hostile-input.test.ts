@@ -1,0 +1,9 @@
+/**
+ * Hostile plans cost linear time: every parser, rule, report and edit builder runs over plans holding
+ * 100,000 repeats of a character or fragment, within a bound relative to reading the same bytes
+ * (test/helpers/hostile-input.ts). These fragments run in `npm test`; the full list runs in
+ * `npm run test:stress`.
+ */
+import { hostileInputSuite } from './helpers/hostile-input.js';
+
+hostileInputSuite([' ', ':', '`', '[', '(', ')', '*', '|', '.', '- [ ] ', '(2026-01-01 ', '`a` ']);
