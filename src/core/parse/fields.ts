@@ -33,6 +33,9 @@ const INLINE = new RegExp(`(?<=^|[\\s.;,。；，])(?:\\*\\*|__)?(${ALT})\\s?(?:
 
 /** A label at the start of `text`: its normalised name, the label as written and where its value starts. */
 export function leadingLabel(text: string): { name: string; label: string; valueStart: number } | undefined {
+  // Every label ends with a colon: most lines have none within a label's reach.
+  const colon = text.search(/[:：]/);
+  if (colon === -1 || colon > 40) return undefined;
   const m = LEADING.exec(text);
   if (!m) return undefined;
   const name = NAME.get(m[1]!.toLowerCase().replace(/\s+/g, ''));
@@ -51,7 +54,8 @@ export function lineFields(text: string, line: number): EntryField[] {
   let label = head.label;
   let from = head.valueStart;
   INLINE.lastIndex = from;
-  for (let m = INLINE.exec(text); m; m = INLINE.exec(text)) {
+  const more = text.indexOf(':', from) !== -1 || text.indexOf('：', from) !== -1;
+  for (let m = more ? INLINE.exec(text) : null; m; m = INLINE.exec(text)) {
     const word = m[1]!;
     const bold = m[0].startsWith('**') || m[0].startsWith('__');
     // In the middle of a line only a capitalised label (or a bold one, or one without case) starts a field.
