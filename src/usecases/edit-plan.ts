@@ -49,7 +49,8 @@ export interface EditOutcome extends UpdateOutcome<PlanChange> {
 /** Apply one change to the plan under its lock (or preview it with `dryRun`), and find the changed entry's line. */
 export async function editPlan(target: EditTarget, build: BuildChange, opts: ApplyOptions = {}): Promise<EditOutcome> {
   const outcome = await applyEdit(opts, target, build);
-  return { ...outcome, line: changedEntryLine(outcome, parseOptions(target.ws)) };
+  // Not a spread: that would read the lazy hashes, and hashing loads node:crypto on every edit.
+  return Object.assign(outcome, { line: changedEntryLine(outcome, parseOptions(target.ws)) });
 }
 
 /** Apply one change to the plan under its lock (or preview it with `dryRun`), without printing. */
