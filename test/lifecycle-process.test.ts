@@ -36,7 +36,8 @@ describe('the built binary', () => {
     expect(code).toBe(143);
     const log = readFileSync(path.join(root, ART, '2026-01-05T14-30-00_term.log'), 'utf8');
     expect(log).toContain('result:   killed by SIGTERM (exit code 143)\n');
-    expect(log.endsWith('--- output ---\nstarted\n')).toBe(true);
+    expect(log).toContain('interrupted: execplan received SIGTERM');
+    expect(log.endsWith('--- output ---\nstarted\n[execplan: interrupted by SIGTERM]\n')).toBe(true);
   });
 
   it('archive: a refusal exits 1, and archive then reopen exit 0', () => {
