@@ -166,7 +166,8 @@ function transact<T>(file: string, build: (plan: Plan) => PlanUpdate<T>, options
     const { text: before, bytes, stat } = readSteady(file, display);
     // The same file as read ahead, modified just now: perhaps in the middle of an in-place save.
     const age = BigInt(Date.now()) * 1_000_000n - stat.mtimeNs;
-    if (early?.ino === stat.ino && age < QUIET_NS && quiet++ < 10) {
+    // A time in the future is a skewed clock (another machine, a copied file), not a save going on: never wait for it.
+    if (early?.ino === stat.ino && age >= 0n && age < QUIET_NS && quiet++ < 10) {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(1, Math.ceil(Number(QUIET_NS - age) / 1e6)));
       attempt--;
       continue;
