@@ -6,4 +6,6 @@
  */
 import { hostileInputSuite } from './helpers/hostile-input.js';
 
-hostileInputSuite([' ', ':', '`', '[', '(', ')', '*', '|', '.', '- [ ] ', '(2026-01-01 ', '`a` ']);
+// The fragments behind the slow cases that were found: spaces inside a timestamp, runs of colons,
+// backticks and brackets. Every other fragment runs in the stress suite.
+hostileInputSuite([' ', ':', '`', '[', '(2026-01-01 ']);
