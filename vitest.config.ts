@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -13,6 +14,9 @@ export default defineConfig({
     setupFiles: ['test/helpers/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Vitest's default leaves a core idle (one worker on a 2-core machine); most test files wait on
+    // the processes, files and browser they drive, so every core gets a worker.
+    maxWorkers: availableParallelism(),
     // The default report, then one line naming what tests skipped for lack of ../shared or a
     // browser (test/helpers/prerequisites.ts).
     reporters: ['default', './test/helpers/prerequisites-reporter.ts'],
