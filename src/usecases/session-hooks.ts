@@ -9,7 +9,7 @@ import { VERSION } from '../version.js';
 import { cacheDir, readCache, writeCache } from '../workspace/cache.js';
 import { changedSince } from '../workspace/git-changes.js';
 import type { PlanRef } from '../workspace/plans.js';
-import { isInside, type Workspace } from '../workspace/workspace.js';
+import { isInside, isRepoFile, type Workspace } from '../workspace/workspace.js';
 import { chooseSessionPlan } from './session-plan.js';
 
 /** The context a session starts with, or why there is none. */
@@ -27,7 +27,7 @@ export async function sessionContext(ws: Workspace, budget = SESSION_BUDGET): Pr
   const { readPlan } = await import('../workspace/read.js');
   const { plan } = readPlan(ws, chosen.ref);
   const rest = Math.max(100, budget - textSize(header).tokens - 2);
-  const brief = buildResume(plan, { budget: rest, exists: (rel) => fileExists(ws, rel) });
+  const brief = buildResume(plan, { budget: rest, exists: (rel) => isRepoFile(ws, rel) });
   let context = `${header}\n\n${renderResume(brief, { path: chosen.ref.relPath })}`.trimEnd();
   // The brief shrinks its lists to fit; a brief still over the budget is cut at a line.
   const max = budget * 4;
@@ -78,14 +78,4 @@ async function stopFacts(ws: Workspace, ref: PlanRef): Promise<StopFacts> {
   const facts = { open: plan.progress.filter((i) => i.state !== 'done').map((i) => ({ n: i.index, text: i.text })), outcomesEmpty: outcomesEmpty(plan) };
   writeCache(ws.root, file, key, { path: ref.relPath, size: st.size, mtimeMs: st.mtimeMs, facts });
   return facts;
-}
-
-function fileExists(ws: Workspace, rel: string): boolean {
-  const abs = path.resolve(ws.root, rel);
-  if (!isInside(ws.root, abs)) return false;
-  try {
-    return statSync(abs).isFile();
-  } catch {
-    return false;
-  }
 }

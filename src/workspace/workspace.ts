@@ -90,3 +90,14 @@ export function isInside(dir: string, abs: string): boolean {
   const rel = path.relative(dir, abs);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
+
+/** Whether `rel`, a path a plan names, is a file inside the workspace. */
+export function isRepoFile(ws: Workspace, rel: string): boolean {
+  const abs = path.resolve(ws.root, rel);
+  if (!isInside(ws.root, abs)) return false;
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
+  }
+}
