@@ -4,44 +4,19 @@
  * beside test/dashboard-browser.test.ts, so the two run side by side.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '../src/server/http.js';
-import { dashboardWorkspace, PLANS, startTestDashboard } from './helpers/dashboard.js';
+import { PLANS } from './helpers/dashboard.js';
+import { dashboardBrowser } from './helpers/browser.js';
 import { BROWSER, need } from './helpers/prerequisites.js';
 
 const SHOTS = path.resolve(fileURLToPath(new URL('../test-results/screenshots', import.meta.url)));
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-// The flags a sandboxed machine with no network needs: no background connections, no sandbox as root.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP rebound.test 127.0.0.1'];
-
-let browser: Browser | undefined;
-const running: Dashboard[] = [];
-const others: Server[] = [];
-
-beforeAll(async () => {
-  if (BROWSER.present) browser = await chromium.launch({ executablePath: BROWSER.path, args: ARGS });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  while (running.length) await running.pop()!.close();
-  while (others.length) others.pop()!.close();
-});
-
-async function open(width = 1200, colorScheme: 'light' | 'dark' = 'light', bypassCSP = false): Promise<{ page: Page; d: Dashboard; root: string }> {
-  const { root } = dashboardWorkspace();
-  const d = await startTestDashboard(root);
-  running.push(d);
-  const context = await browser!.newContext({ viewport: { width, height: 800 }, colorScheme, bypassCSP });
-  const page = await context.newPage();
-  return { page, d, root };
-}
+const { open } = dashboardBrowser();
 
 /** Serious and critical accessibility violations on the page, as `rule: target` lines. */
 async function audit(page: Page): Promise<string[]> {
