@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editsFor } from '../src/usecases/lint-fix.js';
 import { debugRun, workersFor } from '../src/commands/lint-run.js';
-import { startProgress } from '../src/commands/progress.js';
+import { startSpinner } from '../src/terminal/spinner.js';
 import { applyEdits } from '../src/core/apply-edits.js';
 import { diffLines, splitLines, unifiedDiff } from '../src/core/unified-diff.js';
 import { globToRegExp, isGlob } from '../src/workspace/glob.js';
@@ -144,11 +144,11 @@ describe('progress line', () => {
 
   it('stays silent off a terminal and for short runs', () => {
     const a = io(false);
-    const p = startProgress(a.io, 'Linting', 100);
+    const p = startSpinner(a.io, 'Linting', 100);
     p.tick(1);
     p.done();
     const b = io(true);
-    const q = startProgress(b.io, 'Linting', 50);
+    const q = startSpinner(b.io, 'Linting', 50);
     q.tick(1);
     q.done();
     expect([...a.out, ...b.out]).toEqual([]);
@@ -157,7 +157,7 @@ describe('progress line', () => {
   it('redraws at most every interval, always shows the end, and erases itself', () => {
     const a = io(true);
     let now = 0;
-    const p = startProgress(a.io, 'Linting', 100, 50, 80, () => now);
+    const p = startSpinner(a.io, 'Linting', 100, 50, 80, () => now);
     for (let n = 1; n <= 100; n++) {
       now += 10;
       p.tick(n);

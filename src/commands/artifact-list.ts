@@ -3,7 +3,7 @@ import { artifactsDir, listArtifacts } from '../workspace/artifacts.js';
 import { resolvePlan } from '../workspace/plans.js';
 import { openWorkspace, relPath } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
-import { renderTable } from './table.js';
+import { renderTable } from '../terminal/table.js';
 
 interface Options {
   cwd?: string;

@@ -5,7 +5,6 @@ import type { RuleMeta } from '../core/diagnostic.js';
 import { editDistance } from '../core/sections.js';
 import type { Config } from '../workspace/config.js';
 import { ExecplanError } from '../workspace/errors.js';
-import type { Io } from './io.js';
 
 /** The options as commander hands them over. */
 export interface LintOptions {
@@ -75,13 +74,4 @@ export function lintSettings(config: Config, opts: LintOptions, rules: readonly 
     out[id] = Array.isArray(prev) && prev[1] ? [severity, prev[1]] : severity;
   }
   return { profile, rules: out };
-}
-
-/** Colour for stylish output: `--no-color` and NO_COLOR turn it off, FORCE_COLOR on; else only on a terminal. */
-export function useColor(io: Io, opts: LintOptions): boolean {
-  if (opts.color === false) return false;
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
-  if (io.env.NO_COLOR) return false;
-  return !opts.output && io.stdoutIsTTY;
 }

@@ -8,7 +8,7 @@ import { cachedFindings, cachedHash, type EntryState, type LintCache } from '../
 import { checkEntry, type FileJob, type FileOutcome, type FsAnswers, type LintSetup } from '../workspace/lint-files.js';
 import type { FileLinter } from '../workspace/lint-runner.js';
 import type { Io } from './io.js';
-import type { Progress } from './progress.js';
+import type { Spinner } from '../terminal/spinner.js';
 
 /** Runs with more plans to lint than this may use worker threads; smaller ones never gain. */
 const WORKER_THRESHOLD = 200;
@@ -88,7 +88,7 @@ export async function lintAll(
   setup: LintSetup,
   useCache: boolean,
   loadLinter: () => Promise<FileLinter>,
-  progress: Progress,
+  progress: Spinner,
   emit: (o: FileOutcome) => void,
 ): Promise<void> {
   const { outcomes, misses } = pass;

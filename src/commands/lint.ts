@@ -20,10 +20,11 @@ import { assertRealInside } from '../workspace/safe-path.js';
 import { isInside, openWorkspace, relPath, type Workspace } from '../workspace/workspace.js';
 import { VERSION } from '../version.js';
 import { clockOf, writeJson, type Io } from './io.js';
-import { lintSettings, settle, useColor, type LintOptions, type Settled } from './lint-options.js';
+import { lintSettings, settle, type LintOptions, type Settled } from './lint-options.js';
+import { useColor } from '../terminal/color.js';
 import { loadFormatter, loadStreamingFormatter, openSink } from './lint-output.js';
 import { checkCache, debugRun, lintAll, settleHits } from './lint-run.js';
-import { startProgress } from './progress.js';
+import { startSpinner } from '../terminal/spinner.js';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -68,7 +69,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
     rootUri: `${pathToFileURL(ws.root).href.replace(/\/$/, '')}/`,
   };
   const keep = (r: LintResult) => (opts.quiet ? summarize(r.file, r.diagnostics.filter((d) => d.severity === 'error'), r.output) : r);
-  const progress = startProgress(io, 'Linting plans', jobs.length);
+  const progress = startSpinner(io, 'Linting plans', jobs.length);
   // On a shared terminal, findings printed as they come must not land on the progress line.
   const sink = openSink(io, ws.root, cwd, opts.output, Boolean(opts.force), () => (io.stdoutIsTTY ? progress.clear() : undefined));
   const t: Totals = { files: 0, errors: 0, warnings: 0, fixable: 0 };
