@@ -4,7 +4,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editsFor } from '../src/usecases/lint-fix.js';
-import { debugRun, workersFor } from '../src/commands/lint-run.js';
+import { debugRun } from '../src/commands/lint.js';
+import { workersFor } from '../src/usecases/lint-workers.js';
 import { startSpinner } from '../src/terminal/spinner.js';
 import { applyEdits } from '../src/core/apply-edits.js';
 import { diffLines, splitLines, unifiedDiff } from '../src/core/unified-diff.js';
@@ -219,7 +220,7 @@ describe('EXECPLAN_DEBUG', () => {
     const said = (value: string | undefined) => {
       let err = '';
       const io = { env: { EXECPLAN_DEBUG: value }, stderr: (t: string) => (err += t) } as unknown as Parameters<typeof debugRun>[0];
-      debugRun(io, { started: Date.now(), kept: [], outcomes: [], misses: [] }, 3, 1, 'the main thread');
+      debugRun(io, { plans: 3, cached: 1, threads: 'the main thread', ms: 12 });
       return err;
     };
     for (const on of ['lint', '1', 'true', '*', 'all', 'cache,lint']) expect(said(on), on).toMatch(/^execplan: linted 3 plans \(1 from the cache\) on the main thread in \d+ ms\.\n$/);
