@@ -39,10 +39,19 @@ export function addSurprise(plan: Plan, input: { observation: string; evidence: 
 export function addOutcome(plan: Plan, text: string, ctx: EditContext): PlanChange {
   const lines = cleanText(text, 'outcome', 'execplan outcome <plan> "Milestone 1 shipped: the parser reads every corpus plan"', ctx);
   // Dated like the section's own entries; a list of evidence under a lead-in line says nothing about that.
-  const real = plan.outcomes.filter((e) => !isPlaceholderEntry(e) && e.list === 'own');
+  const real = plan.outcomes.filter((e) => !isPlaceholderEntry(e) && e.list === 'own' && !followUp(plan, e));
   const dated = !real.length || real.some((e) => startsWithTimestamp(plan, e));
   const head = dated ? `${stamp(ctx)} ${lines[0]}` : lines[0]!;
-  return addEntry(plan, 'outcomes', 'outcome.add', ctx, () => [[head, ...lines.slice(1)]]);
+  return addEntry(plan, 'outcomes', 'outcome.add', ctx, () => [[head, ...lines.slice(1)]], (e) => followUp(plan, e));
+}
+
+/**
+ * Whether an Outcomes entry stands in a numbered list none of whose items is dated: follow-ups or
+ * remediation steps ("1. Fix the cache."), not a log of outcomes.
+ */
+function followUp(plan: Plan, entry: LogEntry): boolean {
+  if (entry.form !== 'item' || !/^\d/.test(entry.marker)) return false;
+  return !plan.outcomes.some((e) => e.listLine === entry.listLine && startsWithTimestamp(plan, e));
 }
 
 const TITLES = { decisions: 'Decision Log', surprises: 'Surprises & Discoveries', outcomes: 'Outcomes & Retrospective' } as const;
@@ -53,13 +62,15 @@ function addEntry(
   kind: PlanChange['kind'],
   ctx: EditContext,
   build: (lbl: (name: string) => string) => string[][],
+  other: (entry: LogEntry) => boolean = () => false,
 ): PlanChange {
   const all = plan[key];
   const placeholder = placeholderEntries(all, key);
-  const entries: PlacedEntry[] = all.map((e) => ({ range: e.range, line: e.line, indent: e.indent, top: true, placeholder: placeholder.has(e), list: e.list, listLine: e.listLine }));
+  const listOf = (e: LogEntry): PlacedEntry['list'] => (e.list === 'own' && other(e) ? 'other' : e.list);
+  const entries: PlacedEntry[] = all.map((e) => ({ range: e.range, line: e.line, indent: e.indent, top: true, placeholder: placeholder.has(e), list: listOf(e), listLine: e.listLine }));
   const real = all.filter((_, i) => !entries[i]!.placeholder);
   // Written like the section's own list; a list of another kind says nothing about it.
-  const own = real.filter((e) => e.list === 'own');
+  const own = real.filter((e) => listOf(e) === 'own');
   const style = logStyle(plan, own.length ? own : real.length ? [] : all);
   const marker = !real.length && all[0] ? all[0].marker : style.marker;
   const [head, ...fields] = build((name) => label(style, name));

@@ -37,6 +37,11 @@ export function isPlaceholderItem(item: ProgressItem): boolean {
   return item.state !== 'done' && !item.timestamp && isPlaceholderText(item.text);
 }
 
+/** Whether a Progress item shows the form items take: a placeholder, or a step under a template stamp `(YYYY-MM-DD HH:MM)`. */
+export function isTemplateItem(item: ProgressItem): boolean {
+  return isPlaceholderItem(item) || TEMPLATE_STAMP.test(item.text);
+}
+
 /** Whether a log entry is an unfilled skeleton entry (`- Decision: …` with `…` fields) or a "None yet." bullet. */
 export function isPlaceholderEntry(entry: LogEntry): boolean {
   return isPlaceholderText(entry.text);
