@@ -18,9 +18,9 @@ export function addDecision(plan: Plan, input: { decision: string; rationale: st
   const rationale = cleanText(input.rationale, 'rationale', example, ctx);
   const author = cleanText(input.author, 'author', 'execplan decide <plan> "…" --rationale "…" --author "Ada"', ctx).join(' ');
   return addEntry(plan, 'decisions', 'decision.add', ctx, (lbl) => [
-    [`${lbl('Decision')} ${decision[0]}`, ...decision.slice(1)],
-    [`${lbl('Rationale')} ${rationale[0]}`, ...rationale.slice(1)],
-    [`${lbl('Date/Author')} ${today(ctx)} / ${author}`],
+    [`${lbl('Decision')}${decision[0]}`, ...decision.slice(1)],
+    [`${lbl('Rationale')}${rationale[0]}`, ...rationale.slice(1)],
+    [`${lbl('Date/Author')}${today(ctx)} / ${author}`],
   ]);
 }
 
@@ -30,8 +30,8 @@ export function addSurprise(plan: Plan, input: { observation: string; evidence: 
   const observation = cleanText(input.observation, 'observation', example, ctx);
   const evidence = cleanText(input.evidence, 'evidence', example, ctx);
   return addEntry(plan, 'surprises', 'surprise.add', ctx, (lbl) => [
-    [`${lbl('Observation')} ${observation[0]}`, ...observation.slice(1)],
-    [`${lbl('Evidence')} ${evidence[0]}`, ...evidence.slice(1)],
+    [`${lbl('Observation')}${observation[0]}`, ...observation.slice(1)],
+    [`${lbl('Evidence')}${evidence[0]}`, ...evidence.slice(1)],
   ]);
 }
 
@@ -46,13 +46,21 @@ export function addOutcome(plan: Plan, text: string, ctx: EditContext): PlanChan
 }
 
 /**
- * Whether an Outcomes entry stands in a numbered list none of whose items is dated: follow-ups or
- * remediation steps ("1. Fix the cache."), not a log of outcomes.
+ * Whether an Outcomes entry stands in a list that is not a log of outcomes: a numbered list none of
+ * whose items is dated (follow-ups, remediation steps: "1. Fix the cache."), or a template of things
+ * to record, short prompts with nothing after them ("- What worked", "- What's next").
  */
 function followUp(plan: Plan, entry: LogEntry): boolean {
-  if (entry.form !== 'item' || !/^\d/.test(entry.marker)) return false;
-  return !plan.outcomes.some((e) => e.listLine === entry.listLine && startsWithTimestamp(plan, e));
+  if (entry.form !== 'item') return false;
+  const list = plan.outcomes.filter((e) => e.form === 'item' && e.listLine === entry.listLine);
+  if (/^\d/.test(entry.marker) && !list.some((e) => startsWithTimestamp(plan, e))) return true;
+  // Per item: an entry written above the prompts joins their list, and the prompts stay prompts.
+  const prompt = (e: LogEntry) => e.line === e.endLine && PROMPT.test(e.text);
+  return prompt(entry) && list.filter(prompt).length > 1;
 }
+
+// A short prompt: a few words, no sentence end, no value after a colon.
+const PROMPT = /^[^.!?。:：\d()]{1,40}[?:：]?$/u;
 
 const TITLES = { decisions: 'Decision Log', surprises: 'Surprises & Discoveries', outcomes: 'Outcomes & Retrospective' } as const;
 
@@ -73,7 +81,11 @@ function addEntry(
   const own = real.filter((e) => listOf(e) === 'own');
   const style = logStyle(plan, own.length ? own : real.length ? [] : all);
   const marker = !real.length && all[0] ? all[0].marker : style.marker;
-  const [head, ...fields] = build((name) => label(style, name));
+  // A label is followed by a space, unless its colon is a full-width one (`观察：…`).
+  const [head, ...fields] = build((name) => {
+    const l = label(style, name);
+    return /：(?:\*\*|__)?$/.test(l) ? l : `${l} `;
+  });
   const lines = entryLines(style, marker, head!, fields);
   const placed = placeEntry(plan, key, lines, entries, style.loose, ctx.order);
   const note = placed.createdSection ? ` (created the ${TITLES[key]} section)` : placed.replacedPlaceholder ? ' (replacing the skeleton placeholder)' : '';
