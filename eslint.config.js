@@ -50,5 +50,6 @@ export default tseslint.config(
     { files: ['src/usecases/**/*.ts'], banned: ['commands', 'mcp'], noProcess: true },
     { files: ['src/mcp/**/*.ts'], banned: ['commands'] },
     { files: ['src/commands/**/*.ts'], banned: ['mcp'] },
+    { files: ['src/terminal/**/*.ts'], banned: ['usecases', 'commands', 'mcp'] },
   ]),
 );

@@ -141,7 +141,7 @@ const library: Options = {
 const commandLine: Options = {
   ...common,
   // The lint worker is its own entry: worker threads start from a file.
-  entry: { bin: 'src/bin.ts', 'lint-worker': 'src/commands/lint-worker.ts' },
+  entry: { bin: 'src/bin.ts', 'lint-worker': 'src/usecases/lint-worker.ts' },
   dts: false,
   format: ['cjs'],
   shims: true,

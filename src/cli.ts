@@ -201,7 +201,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
       .option('--done [text]', 'with add: add the step as completed now; with split: what is done')
       .option('--remaining <text>', 'with split: what remains')
       .option('--evidence <transcript|commit>', "with done: cite a run transcript of the plan that exited 0, or a commit"),
-  ).action(lazy(() => import('./commands/progress-items.js')));
+  ).action(lazy(() => import('./commands/progress.js')));
 
   editOptions(
     program

@@ -33,7 +33,7 @@ const JSON_FLAG = { '--json': 'json' };
 const SHAPES: Record<string, Shape> = {
   // progress <plan> [action] [args...]
   progress: {
-    load: () => import('./commands/progress-items.js'),
+    load: () => import('./commands/progress.js'),
     flags: { ...JSON_FLAG, '--dry-run': 'dryRun' },
     defaults: {},
     positional: (a) => (a.length >= 1 ? [a[0], a[1], a.slice(2)] : undefined),

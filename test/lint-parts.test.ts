@@ -4,8 +4,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editsFor } from '../src/usecases/lint-fix.js';
-import { debugRun, workersFor } from '../src/commands/lint-run.js';
-import { startProgress } from '../src/commands/progress.js';
+import { debugRun } from '../src/commands/lint.js';
+import { workersFor } from '../src/usecases/lint-workers.js';
+import { startSpinner } from '../src/terminal/spinner.js';
 import { applyEdits } from '../src/core/apply-edits.js';
 import { diffLines, splitLines, unifiedDiff } from '../src/core/unified-diff.js';
 import { globToRegExp, isGlob } from '../src/workspace/glob.js';
@@ -144,11 +145,11 @@ describe('progress line', () => {
 
   it('stays silent off a terminal and for short runs', () => {
     const a = io(false);
-    const p = startProgress(a.io, 'Linting', 100);
+    const p = startSpinner(a.io, 'Linting', 100);
     p.tick(1);
     p.done();
     const b = io(true);
-    const q = startProgress(b.io, 'Linting', 50);
+    const q = startSpinner(b.io, 'Linting', 50);
     q.tick(1);
     q.done();
     expect([...a.out, ...b.out]).toEqual([]);
@@ -157,7 +158,7 @@ describe('progress line', () => {
   it('redraws at most every interval, always shows the end, and erases itself', () => {
     const a = io(true);
     let now = 0;
-    const p = startProgress(a.io, 'Linting', 100, 50, 80, () => now);
+    const p = startSpinner(a.io, 'Linting', 100, 50, 80, () => now);
     for (let n = 1; n <= 100; n++) {
       now += 10;
       p.tick(n);
@@ -219,7 +220,7 @@ describe('EXECPLAN_DEBUG', () => {
     const said = (value: string | undefined) => {
       let err = '';
       const io = { env: { EXECPLAN_DEBUG: value }, stderr: (t: string) => (err += t) } as unknown as Parameters<typeof debugRun>[0];
-      debugRun(io, { started: Date.now(), kept: [], outcomes: [], misses: [] }, 3, 1, 'the main thread');
+      debugRun(io, { plans: 3, cached: 1, threads: 'the main thread', ms: 12 });
       return err;
     };
     for (const on of ['lint', '1', 'true', '*', 'all', 'cache,lint']) expect(said(on), on).toMatch(/^execplan: linted 3 plans \(1 from the cache\) on the main thread in \d+ ms\.\n$/);

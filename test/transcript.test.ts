@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fileStamp, labelFor, parseSize } from '../src/commands/run.js';
+import { parseSize } from '../src/commands/run.js';
+import { fileStamp, labelFor } from '../src/usecases/run-evidence.js';
 import { BoundedOutput, renderTranscript, shellQuote } from '../src/workspace/transcript.js';
 
 const bytes = (s: string | number[]) => (typeof s === 'string' ? new TextEncoder().encode(s) : new Uint8Array(s));

@@ -1,9 +1,9 @@
 /** `execplan artifact list <plan>`: the files in the plan's artifacts folder. */
-import { artifactsDir, listArtifacts } from '../workspace/artifacts.js';
+import { planArtifacts } from '../usecases/artifacts.js';
 import { resolvePlan } from '../workspace/plans.js';
-import { openWorkspace, relPath } from '../workspace/workspace.js';
+import { openWorkspace } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
-import { renderTable } from './table.js';
+import { renderTable } from '../terminal/table.js';
 
 interface Options {
   cwd?: string;
@@ -15,8 +15,7 @@ export async function run(io: Io, opts: Options, ref: string): Promise<number> {
   const cwd = opts.cwd ?? io.cwd;
   const ws = openWorkspace(cwd);
   const planRef = resolvePlan(ws, ref, cwd);
-  const dir = relPath(ws, artifactsDir(ws, planRef));
-  const files = await listArtifacts(ws, planRef);
+  const { dir, files } = await planArtifacts(ws, planRef);
   if (opts.json) {
     writeJson(io, { plan: planRef.relPath, dir, files });
     return 0;

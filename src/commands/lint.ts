@@ -1,29 +1,47 @@
 /**
- * `execplan lint`: check plans against the rules and report in one of four formats. Findings come
- * from src/core/lint.ts; this command finds the plans, reads them (or their cached results),
- * applies `--fix`, picks the formatter and turns the totals into an exit code.
+ * `execplan lint`: check plans against the rules and report in one of four formats. The run is
+ * src/usecases/lint.ts; this command checks the options, writes the report as results come, and
+ * turns the totals into an exit code.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { summarize, type LintResult, type RuleMeta } from '../core/diagnostic.js';
-import { resolveSettingsOf } from '../core/lint-settings.js';
-import type { StreamInput, Totals } from '../formatters/types.js';
-import { loadRuleMetas } from '../rules/metas.js';
-import { ExecplanError } from '../workspace/errors.js';
-import { cacheFile, cacheKey, deleteCacheEntry, loadLintCache, saveLintCache, setCacheEntry, reportFor, storeReport, type LintCache } from '../workspace/lint-cache.js';
+import { summarize, type LintResult } from '../core/diagnostic.js';
+import { loadFormatter, loadStreamingFormatter } from '../formatters/load.js';
+import { FORMAT_NAMES, type FormatName, type StreamInput, type StreamingFormatter, type Totals } from '../formatters/types.js';
+import { useColor } from '../terminal/color.js';
+import { startSpinner, type Spinner } from '../terminal/spinner.js';
 import { errorEnvelope } from '../usecases/envelope.js';
-import { lintJob, lintSetup } from '../usecases/lint-setup.js';
-import { fsAnswers, type FileJob, type LintSetup } from '../workspace/lint-files.js';
-import type { FileLinter } from '../workspace/lint-runner.js';
-import { leftOutMessage, listPlanRefs, type PlanRef } from '../workspace/plans.js';
-import { assertRealInside } from '../workspace/safe-path.js';
-import { isInside, openWorkspace, relPath, type Workspace } from '../workspace/workspace.js';
+import { lintPlans, type FixMode, type FixSummary } from '../usecases/lint.js';
+import { ExecplanError } from '../workspace/errors.js';
+import { openSink, type Sink } from '../workspace/report-file.js';
+import { openWorkspace } from '../workspace/workspace.js';
 import { VERSION } from '../version.js';
 import { clockOf, writeJson, type Io } from './io.js';
-import { lintSettings, settle, useColor, type LintOptions, type Settled } from './lint-options.js';
-import { loadFormatter, loadStreamingFormatter, openSink } from './lint-output.js';
-import { checkCache, debugRun, lintAll, settleHits } from './lint-run.js';
-import { startProgress } from './progress.js';
+
+/** The options as commander hands them over. */
+export interface LintOptions {
+  cwd?: string;
+  json?: boolean;
+  format?: string;
+  output?: string;
+  maxWarnings?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  profile?: string;
+  rule?: string[];
+  cache?: boolean;
+  cacheLocation?: string;
+  quiet?: boolean;
+  force?: boolean;
+  color?: boolean;
+}
+
+/** The options, checked. */
+interface Settled {
+  format: FormatName;
+  maxWarnings?: number;
+  fix: FixMode;
+}
 
 const EMPTY = Buffer.alloc(0);
 
@@ -42,35 +60,9 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   const settled = settle(opts);
   const cwd = path.resolve(io.cwd, opts.cwd ?? '.');
   const ws = openWorkspace(cwd);
-  const metas = await loadRuleMetas();
-  const setup = lintSetup(ws, clockOf(io), lintSettings(ws.config, opts, metas));
-  // Settings are checked before anything is read; the parser loads only when a plan must be linted.
-  const enabled = resolveSettingsOf(setup.lint, metas.map((meta) => ({ meta })));
-  const fs = fsAnswers(ws.root);
-  let linter: FileLinter | undefined;
-  const loadLinter = async () => (linter ??= (await import('../workspace/lint-runner.js')).createFileLinter(setup, fs));
-  // Without arguments, every active plan; arguments may be globs, whose matcher loads only then.
-  const refs = targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, cwd, targets) : listPlanRefs(ws, 'active', (rel, why, link) => io.stderr(leftOutMessage(rel, why, link)));
-  const jobs = refs.map((ref) => lintJob(ws, ref));
-  const rels = jobs.map((j) => j.rel);
-  // plan-drift reads git history, back to the last commit of every plan linted.
-  if (enabled.some((e) => e.rule.meta.id === 'plan-drift') && rels.length) {
-    const { gitDirs } = await import('../workspace/git-dirs.js');
-    const history = gitDirs(ws.root) ? await (await import('../usecases/drift.js')).cachedHistory(ws, rels, io.env) : undefined;
-    if (history) setup.history = history;
-  }
-  const cache = opts.cache ? openCache(ws, cwd, opts, setup, metas) : undefined;
-  const input: StreamInput = {
-    rules: metas,
-    enabled: Object.fromEntries(enabled.map((e) => [e.rule.meta.id, e.severity])),
-    version: VERSION,
-    color: useColor(io, opts),
-    rootUri: `${pathToFileURL(ws.root).href.replace(/\/$/, '')}/`,
-  };
-  const keep = (r: LintResult) => (opts.quiet ? summarize(r.file, r.diagnostics.filter((d) => d.severity === 'error'), r.output) : r);
-  const progress = startProgress(io, 'Linting plans', jobs.length);
-  // On a shared terminal, findings printed as they come must not land on the progress line.
-  const sink = openSink(io, ws.root, cwd, opts.output, Boolean(opts.force), () => (io.stdoutIsTTY ? progress.clear() : undefined));
+  const color = useColor(io, opts);
+  const rootUri = `${pathToFileURL(ws.root).href.replace(/\/$/, '')}/`;
+  const quiet = (r: LintResult) => (opts.quiet ? summarize(r.file, r.diagnostics.filter((d) => d.severity === 'error'), r.output) : r);
   const t: Totals = { files: 0, errors: 0, warnings: 0, fixable: 0 };
   const count = (r: LintResult) => {
     t.files++;
@@ -78,82 +70,97 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
     t.warnings += r.warningCount;
     t.fixable += r.fixableCount;
   };
-
-  // The report is kept in the cache, to be printed again by a run over the very same results.
-  const reportOptions = cache && settled.fix === 'none' ? JSON.stringify({ format: settled.format, color: input.color, quiet: Boolean(opts.quiet), rootUri: input.rootUri }) : undefined;
+  let spinner: Spinner | undefined;
+  let sink: Sink | undefined;
+  let input: StreamInput | undefined;
+  // Large runs print each plan's findings as they come and keep only counts; the whole-document
+  // formats keep each plan's block as bytes until the totals that lead them are known; --fix
+  // needs every result first.
+  let stream: StreamingFormatter | undefined;
+  let held: Buffer[] | undefined;
+  const results: LintResult[] = [];
   const report: string[] = [];
+  const reportKey = opts.cache && settled.fix === 'none' ? JSON.stringify({ format: settled.format, color, quiet: Boolean(opts.quiet), rootUri }) : undefined;
   const write = (text: string | Buffer) => {
-    if (reportOptions !== undefined) report.push(text.toString());
-    sink.write(text);
+    if (reportKey !== undefined) report.push(text.toString());
+    sink!.write(text);
   };
+  const finish = async (fixes: FixSummary | undefined): Promise<void> => {
+    if (stream) {
+      if (held) {
+        write(stream.header!(t, input!));
+        for (let i = 0; i < held.length; i++) {
+          write(held[i]!);
+          held[i] = EMPTY;
+        }
+      }
+      write(stream.footer(t, input!));
+      return;
+    }
+    if (fixes) {
+      // stdout stays a diff that applies: the folder a fix would make is said on stderr.
+      for (const dir of fixes.wouldCreate) io.stderr(`execplan: --fix would create ${dir}/\n`);
+      if (settled.fix === 'write' && settled.format === 'stylish' && fixes.fixed) io.stderr(`Fixed ${fixes.fixed} problem${fixes.fixed === 1 ? '' : 's'} in ${fixes.files} plan${fixes.files === 1 ? '' : 's'}.\n`);
+      // The diff leads the human report; json carries each fixed text as `output`; github and sarif keep their output to themselves.
+      if (settled.format === 'stylish') write(fixes.diff);
+      else if (settled.format !== 'json') io.stderr(fixes.diff);
+    }
+    const shown = results.map(quiet);
+    shown.forEach(count);
+    write((await loadFormatter(settled.format))({ ...input!, results: shown }));
+  };
+  // The formatter loads before the run, so that `end` can finish the report at once.
+  if (settled.fix === 'none') stream = await loadStreamingFormatter(settled.format);
 
   try {
-    const pass = checkCache(jobs, cache, setup.now, fs);
-    const stored = cache && reportOptions !== undefined && !pass.misses.length ? reportFor(cache, reportOptions, rels) : undefined;
-    const bytes = stored?.bytes();
-    if (stored && bytes) {
-      sink.write(bytes);
-      Object.assign(t, stored.totals);
-      debugRun(io, pass, jobs.length, jobs.length, 'the main thread');
-    } else {
-      // Large runs print each plan's findings as they come and keep only counts; the whole-document
-      // formats keep each plan's block as bytes until the totals that lead them are known; --fix
-      // needs every result first.
-      const stream = settled.fix === 'none' ? await loadStreamingFormatter(settled.format) : undefined;
-      const held: Buffer[] | undefined = stream && 'header' in stream ? [] : undefined;
-      const results: LintResult[] = [];
-      settleHits(jobs, pass, cache);
-      await lintAll(io, jobs, pass, setup, Boolean(cache), loadLinter, progress, (o) => {
-        if (cache && o.entry) setCacheEntry(cache, o.rel, o.entry);
-        const r = summarize(o.rel, o.diagnostics);
-        if (!stream) results.push(r);
-        else {
-          const shown = keep(r);
+    const summary = await lintPlans(
+      ws,
+      {
+        cwd,
+        targets,
+        ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+        ...(opts.rule ? { rules: opts.rule } : {}),
+        clock: clockOf(io),
+        env: io.env,
+        fix: settled.fix,
+        ...(opts.cache ? { cache: { ...(opts.cacheLocation ? { location: opts.cacheLocation } : {}), force: Boolean(opts.force) } } : {}),
+        ...(reportKey !== undefined ? { reportKey } : {}),
+      },
+      {
+        leftOut: (message) => io.stderr(message),
+        start(total, run) {
+          input = { rules: run.rules, enabled: Object.fromEntries(run.enabled.map((e) => [e.rule.meta.id, e.severity])), version: VERSION, color, rootUri };
+          spinner = startSpinner(io, 'Linting plans', total);
+          // On a shared terminal, findings printed as they come must not land on the spinner's line.
+          sink = openSink(io.stdout, ws.root, cwd, opts.output, Boolean(opts.force), () => (io.stdoutIsTTY ? spinner!.clear() : undefined));
+          if (stream && 'header' in stream) held = [];
+        },
+        replay(bytes, totals) {
+          sink!.write(bytes);
+          Object.assign(t, totals);
+        },
+        result(r, done) {
+          spinner!.tick(done);
+          if (!stream) return void results.push(r);
+          const shown = quiet(r);
           count(shown);
-          const block = stream.file(shown, input);
+          const block = stream.file(shown, input!);
           if (!held) write(block);
           else if (block) held.push(Buffer.from(held.length ? `${stream.separator ?? ''}${block}` : block));
-        }
-      });
-      progress.done();
-      if (stream) {
-        if (held) {
-          write(stream.header!(t, input));
-          for (let i = 0; i < held.length; i++) {
-            write(held[i]!);
-            held[i] = EMPTY;
-          }
-        }
-        write(stream.footer(t, input));
-      }
-      else {
-        if (settled.fix !== 'none') {
-          const diff = await applyFixes(io, ws, refs, jobs, await loadLinter(), cache, results, settled);
-          // The diff leads the human report; json carries each fixed text as `output`; github and sarif keep their output to themselves.
-          if (settled.format === 'stylish') write(diff);
-          else if (settled.format !== 'json') io.stderr(diff);
-        }
-        const shown = results.map(keep);
-        shown.forEach(count);
-        write((await loadFormatter(settled.format))({ ...input, results: shown }));
-      }
-      if (cache && reportOptions !== undefined) storeReport(cache, { options: reportOptions, files: rels, text: report.join(''), totals: { ...t } });
-    }
+        },
+        async end(fixes) {
+          spinner!.done();
+          await finish(fixes);
+          return reportKey !== undefined ? { text: report.join(''), totals: { ...t } } : undefined;
+        },
+      },
+    );
+    debugRun(io, summary);
+    if (summary.cacheNotSaved) io.stderr(`execplan: could not write the lint cache ${summary.cacheNotSaved}; results were not remembered.\n`);
+    for (const line of summary.nothing ?? []) io.stderr(`execplan: ${line}\n`);
   } finally {
-    progress.done();
-    sink.close();
-  }
-
-  if (cache) {
-    if (!targets.length) {
-      const seen = new Set(rels);
-      for (const rel of [...cache.entries.keys()]) if (!seen.has(rel)) deleteCacheEntry(cache, rel);
-    }
-    if (cache.changed && !saveLintCache(cache, { gitignore: !opts.cacheLocation, root: ws.root })) io.stderr(`execplan: could not write the lint cache ${relPath(ws, cache.file)}; results were not remembered.\n`);
-  }
-  if (!refs.length) {
-    io.stderr(`execplan: no plans to lint in ${targets.length ? targets.join(', ') : `${ws.config.paths.active}/`}.\n`);
-    if (!targets.length) io.stderr(await unconfiguredHint(ws));
+    spinner?.done();
+    sink?.close();
   }
   if (t.errors) return 1;
   if (settled.maxWarnings !== undefined && t.warnings > settled.maxWarnings) {
@@ -163,59 +170,25 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   return 0;
 }
 
-/**
- * `--fix` / `--fix-dry-run` over the plans that have something to fix: results are replaced by
- * what is left. Returns the unified diff of a dry run.
- */
-async function applyFixes(io: Io, ws: Workspace, refs: PlanRef[], jobs: FileJob[], linter: FileLinter, cache: LintCache | undefined, results: LintResult[], settled: Settled): Promise<string> {
-  // The store and its lock are loaded only when something is fixed.
-  const { fixOne, needsFix } = await import('../usecases/lint-fix.js');
-  const dryRun = settled.fix === 'dry-run';
-  let fixed = 0;
-  let files = 0;
-  let diff = '';
-  for (let i = 0; i < results.length; i++) {
-    if (!needsFix(results[i]!.diagnostics)) continue;
-    const out = await fixOne(ws, refs[i]!, jobs[i]!, linter, results[i]!.diagnostics, dryRun);
-    results[i] = summarize(results[i]!.file, out.diagnostics, out.output);
-    diff += out.diff ?? '';
-    // stdout stays a diff that applies: the folder a fix would make is said on stderr.
-    if (out.wouldCreate !== undefined) io.stderr(`execplan: --fix would create ${out.wouldCreate}/\n`);
-    if (out.fixed) {
-      fixed += out.fixed;
-      files++;
-      // The plan changed under the cache's feet: its next run lints it afresh.
-      if (cache && !dryRun) deleteCacheEntry(cache, results[i]!.file);
-    }
+/** Check the format, `--max-warnings` and the fix mode. */
+function settle(opts: LintOptions): Settled {
+  const format = opts.format ?? (opts.json ? 'json' : 'stylish');
+  if (!(FORMAT_NAMES as readonly string[]).includes(format)) {
+    throw new ExecplanError('USAGE', `Unknown format "${format}"; expected one of ${FORMAT_NAMES.join(', ')}.`, { details: [...FORMAT_NAMES] });
   }
-  if (!dryRun && settled.format === 'stylish' && fixed) {
-    io.stderr(`Fixed ${fixed} problem${fixed === 1 ? '' : 's'} in ${files} plan${files === 1 ? '' : 's'}.\n`);
+  if (opts.json && format !== 'json') throw new ExecplanError('USAGE', `--json asks for the json format, but --format says "${format}"; give one of them.`);
+  let maxWarnings: number | undefined;
+  if (opts.maxWarnings !== undefined) {
+    if (!/^\d+$/.test(opts.maxWarnings.trim())) throw new ExecplanError('USAGE', `--max-warnings takes a whole number of 0 or more (got "${opts.maxWarnings}").`);
+    maxWarnings = Number(opts.maxWarnings);
   }
-  return diff;
+  if (opts.fix && opts.fixDryRun) throw new ExecplanError('USAGE', '--fix writes the fixes and --fix-dry-run only shows them; give one of them.');
+  return { format: format as FormatName, ...(maxWarnings !== undefined ? { maxWarnings } : {}), fix: opts.fix ? 'write' : opts.fixDryRun ? 'dry-run' : 'none' };
 }
 
-function openCache(ws: Workspace, cwd: string, opts: LintOptions, setup: LintSetup, metas: readonly RuleMeta[]): LintCache {
-  const key = cacheKey({
-    version: VERSION,
-    rules: metas,
-    settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, styleFromPlan: Boolean(setup.timestampStyleFromPlan), tz: setup.tzOffsetMinutes, paths: ws.config.paths, head: setup.history?.[0]?.hash },
-  });
-  const file = cacheFile(ws.root, cwd, opts.cacheLocation);
-  // Inside the repository no symbolic link may lead the cache elsewhere; a place outside it is the user's explicit choice.
-  if (isInside(ws.root, file)) assertRealInside(ws.root, file, 'cache file');
-  const cache = loadLintCache(file, key);
-  // The default location is execplan's own folder; a file the user named is written over only if it is a cache, or with --force.
-  if (cache.foreign && opts.cacheLocation && !opts.force) {
-    const shown = path.relative(cwd, cache.file) || cache.file;
-    throw new ExecplanError('USAGE', `--cache-location ${opts.cacheLocation}: ${shown} is not a lint cache of execplan's, so it was not written over. Name a new file, a folder, or the cache file of an earlier run, or pass --force to replace it.`, { file: shown });
+/** With `EXECPLAN_DEBUG=lint` (or `1`, `true`, `*`, `all`: every debug line), say on stderr how the run went. */
+export function debugRun(io: Pick<Io, 'env' | 'stderr'>, run: { plans: number; cached: number; threads: string; ms: number }): void {
+  if (/(?:^|[\s,])(?:lint|1|true|\*|all)(?:$|[\s,])/i.test(io.env.EXECPLAN_DEBUG ?? '')) {
+    io.stderr(`execplan: linted ${run.plans} plans (${run.cached} from the cache) on ${run.threads} in ${run.ms} ms.\n`);
   }
-  return cache;
-}
-
-/** When plain `lint` finds nothing: a plan folder `init` would detect but the configuration does not name, if there is one. */
-async function unconfiguredHint(ws: Workspace): Promise<string> {
-  const found = (await import('../workspace/layout.js')).detectLayout(ws.root);
-  if (!found || path.resolve(ws.root, found.paths.active) === ws.dirs.active) return '';
-  const n = `${found.plans} plan${found.plans === 1 ? '' : 's'}`;
-  return `execplan: ${found.paths.active}/ holds ${n} but is not the configured plan folder. Run \`execplan init\` to point execplan.json there, or lint it by name: execplan lint ${found.paths.active}\n`;
 }

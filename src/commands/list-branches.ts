@@ -3,7 +3,7 @@ import { listBranchPlans } from '../usecases/branch-plans.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
 import { truncate } from './list.js';
-import { renderTable } from './table.js';
+import { renderTable } from '../terminal/table.js';
 
 /** Print the listing; exit 0. */
 export async function listBranches(io: Io, ws: Workspace, opts: { json?: boolean; remote?: boolean }): Promise<number> {

@@ -6,8 +6,8 @@ import { listPlanSummaries, type ListedPlan } from '../workspace/summaries.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
 import { displayWidth } from '../formatters/width.js';
-import { useColor } from './lint-options.js';
-import { renderTable } from './table.js';
+import { useColor } from '../terminal/color.js';
+import { renderTable } from '../terminal/table.js';
 
 interface Options {
   cwd?: string;

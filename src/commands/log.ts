@@ -3,7 +3,7 @@ import { planLog } from '../usecases/plan-log.js';
 import { openPlan } from '../usecases/open.js';
 import { writeJson, type Io } from './io.js';
 import { truncate } from './list.js';
-import { renderTable } from './table.js';
+import { renderTable } from '../terminal/table.js';
 
 interface Options {
   cwd?: string;

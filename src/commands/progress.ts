@@ -1,41 +1,103 @@
-/** A one-line progress indicator on stderr for long runs: redrawn in place, erased at the end. */
-import type { Io } from './io.js';
+/**
+ * `execplan progress <plan> [add|done|undo|split] ...`: list the Progress items with their numbers,
+ * or change one. Each change edits only the lines concerned, under the plan's lock.
+ */
+import { resolveItem } from '../core/edits/item-ref.js';
+import { addProgressItem, markItemDone, splitItem, undoItem } from '../core/edits/progress.js';
+import { withEvidence } from '../core/evidence.js';
+import type { ProgressItem } from '../core/types.js';
+import { ExecplanError } from '../workspace/errors.js';
+import { readPlan } from '../workspace/read.js';
+import { editTarget, runEdit, type EditOptions, type EditTarget } from './edit-plan.js';
+import { writeJson, type Io } from './io.js';
 
-/** A progress line; a no-op when stderr is not a terminal or the run is short. */
-export interface Progress {
-  tick(done: number): void;
-  /** Erase the line before other output to the terminal; the next tick draws it again. */
-  clear(): void;
-  done(): void;
+interface Options extends EditOptions {
+  /** `add --done` (a flag), or `split --done "what is done"` (a text). */
+  done?: string | boolean;
+  remaining?: string;
+  /** `done --evidence <transcript|commit>`. */
+  evidence?: string;
 }
 
-const NONE: Progress = { tick: () => undefined, clear: () => undefined, done: () => undefined };
+const ACTIONS = ['add', 'done', 'undo', 'split', 'list'];
 
-/**
- * Show `label done/total` on stderr when it is a terminal and `total` exceeds `threshold`.
- * Redraws at most every `intervalMs`, so a fast run spends no time painting.
- */
-export function startProgress(io: Io, label: string, total: number, threshold = 50, intervalMs = 80, clock: () => number = Date.now): Progress {
-  if (total <= threshold || !io.stderrIsTTY) return NONE;
-  let last = 0;
-  let shown = false;
-  const draw = (n: number) => {
-    io.stderr(`\r\x1b[2K${label} ${n}/${total}`);
-    shown = true;
-  };
-  return {
-    tick(n) {
-      const t = clock();
-      if (t - last < intervalMs && n < total) return;
-      last = t;
-      draw(n);
-    },
-    clear() {
-      if (shown) io.stderr('\r\x1b[2K');
-      shown = false;
-    },
-    done() {
-      this.clear();
-    },
-  };
+/** Run `execplan progress`. */
+export async function run(io: Io, opts: Options, planRef: string, action?: string, args: string[] = []): Promise<number> {
+  const target = editTarget(io, opts, planRef);
+  const rest = args.join(' ');
+  switch (action ?? 'list') {
+    case 'list':
+      if (args.length) throw usage(`\`progress <plan> list\` takes no more arguments (got "${rest}").`);
+      return list(io, opts, target);
+    case 'add': {
+      let text = rest;
+      let done = opts.done === true;
+      if (typeof opts.done === 'string') {
+        // `add --done "step"`: the option took the step as its value.
+        if (args.length) throw usage('With `add`, --done is a flag: write `progress <plan> add "step" --done`.');
+        text = opts.done;
+        done = true;
+      }
+      if (opts.remaining !== undefined) throw usage('--remaining belongs to `split`, not `add`.');
+      return runEdit(io, opts, target, (plan, ctx) => addProgressItem(plan, text, { done }, ctx));
+    }
+    case 'done':
+    case 'undo': {
+      if (opts.done !== undefined || opts.remaining !== undefined) throw usage(`\`${action}\` takes an item only; --done and --remaining belong to \`split\`.`);
+      const ref = needItem(action ?? 'done', rest);
+      if (opts.evidence !== undefined) {
+        if (action !== 'done') throw usage('--evidence belongs to `done`: `progress <plan> done <item> --evidence <transcript|commit>`.');
+        const { evidenceFor } = await import('../usecases/progress-evidence.js');
+        const words = evidenceFor(target.ws, target.ref, opts.evidence, opts.cwd ?? io.cwd);
+        return runEdit(io, opts, target, (plan, ctx) => withEvidence(plan.source, markItemDone(plan, ref, ctx), resolveItem(plan, ref, ctx), words));
+      }
+      return runEdit(io, opts, target, (plan, ctx) => (action === 'done' ? markItemDone(plan, ref, ctx) : undoItem(plan, ref, ctx)));
+    }
+    case 'split': {
+      const ref = needItem('split', rest);
+      if (typeof opts.done !== 'string' || opts.remaining === undefined) {
+        throw usage('`split` needs both parts: `progress <plan> split <item> --done "what is done" --remaining "what remains"`.');
+      }
+      const parts = { done: opts.done, remaining: opts.remaining };
+      return runEdit(io, opts, target, (plan, ctx) => splitItem(plan, ref, parts, ctx));
+    }
+    default:
+      throw usage(`Unknown progress action "${action}"; use one of ${ACTIONS.join(', ')}, or none to list the items.`);
+  }
+}
+
+function list(io: Io, opts: Options, target: EditTarget): number {
+  const { ws, ref } = target;
+  if (opts.dryRun || opts.expectHash) throw usage('Listing changes nothing: --dry-run and --expect-hash go with add, done, undo or split.');
+  const { plan } = readPlan(ws, ref);
+  const items = plan.progress;
+  const done = items.filter((i) => i.state === 'done').length;
+  if (opts.json) {
+    writeJson(io, {
+      ok: true,
+      plan: { id: ref.id, path: ref.relPath },
+      total: items.length,
+      done,
+      items: items.map((i) => ({ index: i.index, state: i.state, mark: i.mark, timestamp: i.timestamp?.raw ?? null, text: i.text, line: i.line, depth: i.depth })),
+    });
+    return 0;
+  }
+  const out = [`${ref.relPath}: ${done} of ${items.length} Progress item${items.length === 1 ? '' : 's'} done`];
+  if (!items.length) out.push('  (no checkbox items; add one with `execplan progress <plan> add "step"`)');
+  for (const i of items) out.push(line(i));
+  io.stdout(`${out.join('\n')}\n`);
+  return 0;
+}
+
+function line(i: ProgressItem): string {
+  return `  ${String(i.index).padStart(3)}. ${'  '.repeat(i.depth)}[${i.mark}] ${i.timestamp ? `${i.timestamp.raw} ` : ''}${i.text}`;
+}
+
+function needItem(action: string, ref: string): string {
+  if (!ref.trim()) throw usage(`\`${action}\` needs an item: its number (see \`execplan progress <plan>\`) or a piece of its text.`);
+  return ref;
+}
+
+function usage(message: string): ExecplanError {
+  return new ExecplanError('USAGE', message);
 }

@@ -92,7 +92,7 @@ export function hashText(text: string | Uint8Array): string {
 export function readPlanSnapshot(file: string, options: { parse?: ParseOptions; display?: string } = {}): LoadedPlan {
   const display = options.display ?? file;
   const real = realPath(file, display);
-  const { text, bytes } = readText(real, display);
+  const { text, bytes } = readForEdit(real, display);
   return { file: real, text, hash: hashText(bytes), plan: parsePlan(text, options.parse) };
 }
 
@@ -282,7 +282,8 @@ function sameStat(a: BigIntStats | undefined, b: BigIntStats | undefined): boole
   return !!a && !!b && a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
 }
 
-function readText(file: string, display: string): { text: string; bytes: Buffer } {
+/** The bytes of a plan about to be edited, and their text: refused unless UTF-8. */
+function readForEdit(file: string, display: string): { text: string; bytes: Buffer } {
   const bytes = readBytes(file, display);
   return { text: editableText(bytes, display), bytes };
 }

@@ -1,12 +1,10 @@
-/** Where `execplan lint` writes its report, and the formatters it loads on demand. */
+/** Where `execplan lint` writes its report: standard output, or the `--output` file, never over a file that is not a report. */
 import { closeSync, constants, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { isExecplanReport } from '../core/report-signature.js';
-import type { Formatter, FormatName, StreamingFormatter } from '../formatters/types.js';
-import { ExecplanError } from '../workspace/errors.js';
-import { mkdirInside, writablePath } from '../workspace/safe-path.js';
-import { isInside } from '../workspace/workspace.js';
-import type { Io } from './io.js';
+import { ExecplanError } from './errors.js';
+import { mkdirInside, writablePath } from './safe-path.js';
+import { isInside } from './workspace.js';
 
 /** A destination for the report: stdout, or the `--output` file. */
 export interface Sink {
@@ -21,13 +19,13 @@ export interface Sink {
  * existing file is replaced only when it is a report of execplan's (see report-signature.ts), or
  * with `force`.
  */
-export function openSink(io: Io, root: string, cwd: string, output: string | undefined, force: boolean, beforeWrite: () => void): Sink {
+export function openSink(stdout: (text: string | Uint8Array) => void, root: string, cwd: string, output: string | undefined, force: boolean, beforeWrite: () => void): Sink {
   if (!output) {
     return {
       write: (text) => {
         if (!text.length) return;
         beforeWrite();
-        io.stdout(text);
+        stdout(text);
       },
       close: () => undefined,
     };
@@ -78,26 +76,4 @@ function refuseForeign(file: string, output: string): void {
     throw refuse('it cannot be read to check that it is a report of execplan\'s');
   }
   if (!isExecplanReport(text)) throw refuse('it is not a report of execplan\'s');
-}
-
-/** Load only the formatter the run needs. */
-export async function loadFormatter(name: FormatName): Promise<Formatter> {
-  switch (name) {
-    case 'json':
-      return (await import('../formatters/json.js')).format;
-    case 'github':
-      return (await import('../formatters/github.js')).format;
-    case 'sarif':
-      return (await import('../formatters/sarif.js')).format;
-    default:
-      return (await import('../formatters/stylish.js')).format;
-  }
-}
-
-/** The per-file form of a format: every format has one. */
-export async function loadStreamingFormatter(name: FormatName): Promise<StreamingFormatter> {
-  if (name === 'json') return import('../formatters/json.js');
-  if (name === 'sarif') return import('../formatters/sarif.js');
-  if (name === 'github') return import('../formatters/github.js');
-  return import('../formatters/stylish.js');
 }

@@ -1,0 +1,310 @@
+/**
+ * Linting plans, for `execplan lint`: which plans (targets), judged how (settings), what the
+ * cache already knows, the rest linted here or on worker threads, `--fix` applied, and every
+ * plan's result handed on in the plans' order. Findings come from src/core/lint.ts; the report's
+ * format is the caller's.
+ */
+import path from 'node:path';
+import type { LintResult, RuleMeta } from '../core/diagnostic.js';
+import { resolveSettingsOf, type EnabledRule, type LintSettingsInput, type RuleSettingInput } from '../core/lint-settings.js';
+import { summarize } from '../core/lint.js';
+import { editDistance } from '../core/sections.js';
+import type { Config } from '../workspace/config.js';
+import { ExecplanError } from '../workspace/errors.js';
+import { cacheFile, cacheKey, cachedFindings, cachedHash, deleteCacheEntry, loadLintCache, reportFor, saveLintCache, setCacheEntry, storeReport, type EntryState, type LintCache, type ReportTotals } from '../workspace/lint-cache.js';
+import { checkEntry, fsAnswers, type FileJob, type FileOutcome, type FsAnswers, type LintSetup } from '../workspace/lint-files.js';
+import type { FileLinter } from '../workspace/lint-runner.js';
+import { leftOutMessage, listPlanRefs, type PlanRef } from '../workspace/plans.js';
+import { assertRealInside } from '../workspace/safe-path.js';
+import { isInside, relPath, type Workspace } from '../workspace/workspace.js';
+import { loadRuleMetas } from '../rules/metas.js';
+import { VERSION } from '../version.js';
+import type { Clock } from './clock.js';
+import { lintJob, lintSetup } from './lint-setup.js';
+import { workersFor, type WorkerFactory } from './lint-workers.js';
+
+/** What `--fix` does: write the fixes, only show them, or nothing. */
+export type FixMode = 'write' | 'dry-run' | 'none';
+
+/** What to lint, and how. */
+export interface LintRequest {
+  /** The folder relative targets are resolved from. */
+  cwd: string;
+  /** Ids, prefixes, paths, folders and globs; none means every active plan. */
+  targets: readonly string[];
+  /** `--profile`, replacing the configured one. */
+  profile?: string;
+  /** `--rule id=severity`, each replacing that rule's configured severity. */
+  rules?: readonly string[];
+  clock: Clock;
+  /** The environment: `EXECPLAN_WORKERS`, and git's for the history `plan-drift` reads. */
+  env: Record<string, string | undefined>;
+  fix: FixMode;
+  /** Remember results between runs, in `location` (the default place when absent); `force` writes over a file that is not a cache. */
+  cache?: { location?: string; force: boolean };
+  /**
+   * What identifies the printed report (its format and options): with a cache and no fix, the
+   * report is kept, and handed back instead of the results by a run over the very same results.
+   */
+  reportKey?: string;
+  /** How worker threads are started (tests run the worker's code in-process); the built worker script by default. */
+  spawnWorker?: WorkerFactory;
+}
+
+/** What the run hands its caller as it goes. */
+export interface LintListener {
+  /** A plan left out of the listing (a link leading outside the repository), in words. */
+  leftOut(message: string): void;
+  /** The plans are known: `total` results follow. */
+  start(total: number, input: { rules: readonly RuleMeta[]; enabled: readonly EnabledRule<{ meta: RuleMeta }>[] }): void;
+  /** The report an earlier run printed over these very results: no result follows. */
+  replay(bytes: Uint8Array, totals: ReportTotals): void;
+  /** One plan's result, in the plans' order, as soon as it and every one before it are known (after `--fix`, once every plan is fixed). */
+  result(r: LintResult, done: number): void;
+  /** Every result is handed on (`fixes` with `--fix`): returns the report's text and totals when `reportKey` asked to keep it. */
+  end(fixes: FixSummary | undefined): Promise<{ text: string; totals: ReportTotals } | undefined>;
+}
+
+/** What `--fix` or `--fix-dry-run` did. */
+export interface FixSummary {
+  /** Findings fixed, and in how many plans. */
+  fixed: number;
+  files: number;
+  /** The unified diff of a dry run. */
+  diff: string;
+  /** Folders a dry run would create, repository-relative. */
+  wouldCreate: string[];
+}
+
+/** How the run went, besides its results. */
+export interface LintSummary {
+  plans: number;
+  /** Plans whose result came from the cache. */
+  cached: number;
+  threads: 'the main thread' | 'worker threads';
+  ms: number;
+  /** Set when the cache could not be written: its path. */
+  cacheNotSaved?: string;
+  /** When there was nothing to lint: what to say, a line each. */
+  nothing?: string[];
+}
+
+/** Lint the plans `req` names, handing each result to `on` as it comes. */
+export async function lintPlans(ws: Workspace, req: LintRequest, on: LintListener): Promise<LintSummary> {
+  const started = Date.now();
+  // Settings are checked before anything is read; the parser loads only when a plan must be linted.
+  const metas = await loadRuleMetas();
+  const setup = lintSetup(ws, req.clock, lintSettings(ws.config, req, metas));
+  const enabled = resolveSettingsOf(setup.lint, metas.map((meta) => ({ meta })));
+
+  // Targets: without arguments every active plan; arguments may be globs, whose matcher loads only then.
+  const refs = req.targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, req.cwd, req.targets) : listPlanRefs(ws, 'active', (rel, why, link) => on.leftOut(leftOutMessage(rel, why, link)));
+  const jobs = refs.map((ref) => lintJob(ws, ref));
+  const rels = jobs.map((j) => j.rel);
+  // plan-drift reads git history, back to the last commit of every plan linted.
+  if (enabled.some((e) => e.rule.meta.id === 'plan-drift') && rels.length) {
+    const { gitDirs } = await import('../workspace/git-dirs.js');
+    const history = gitDirs(ws.root) ? await (await import('./drift.js')).cachedHistory(ws, rels, req.env) : undefined;
+    if (history) setup.history = history;
+  }
+
+  // The cache: results that still hold are settled with a stat each.
+  const cache = req.cache ? openCache(ws, req, setup, metas) : undefined;
+  on.start(jobs.length, { rules: metas, enabled });
+  const fs = fsAnswers(ws.root);
+  let linter: FileLinter | undefined;
+  const loadLinter = async () => (linter ??= (await import('../workspace/lint-runner.js')).createFileLinter(setup, fs));
+  const pass = checkCache(jobs, cache, setup.now, fs);
+  const keepReport = cache && req.fix === 'none' ? req.reportKey : undefined;
+  const stored = keepReport !== undefined && !pass.misses.length ? reportFor(cache!, keepReport, rels) : undefined;
+  const bytes = stored?.bytes();
+  const run = { cached: 0, threads: 'the main thread' as LintSummary['threads'] };
+  if (stored && bytes) {
+    on.replay(bytes, stored.totals);
+    run.cached = jobs.length;
+  } else {
+    settleHits(jobs, pass, cache);
+    // Workers or this thread; with --fix every result is needed before it is handed on.
+    const results: LintResult[] = [];
+    Object.assign(run, await lintAll(jobs, pass, { setup, useCache: Boolean(cache), loadLinter, env: req.env, ...(req.spawnWorker ? { spawn: req.spawnWorker } : {}) }, (o, done) => {
+      if (cache && o.entry) setCacheEntry(cache, o.rel, o.entry);
+      const r = summarize(o.rel, o.diagnostics);
+      if (req.fix === 'none') on.result(r, done);
+      else results.push(r);
+    }));
+    let fixes: FixSummary | undefined;
+    if (req.fix !== 'none') {
+      fixes = await applyFixes(ws, refs, jobs, await loadLinter(), cache, results, req.fix === 'dry-run');
+      results.forEach((r, i) => on.result(r, i + 1));
+    }
+    const report = await on.end(fixes);
+    if (keepReport !== undefined && report) storeReport(cache!, { options: keepReport, files: rels, ...report });
+  }
+
+  const summary: LintSummary = { plans: jobs.length, ...run, ms: Math.round(Date.now() - started) };
+  if (cache) {
+    // A run over every active plan forgets the plans that are gone.
+    if (!req.targets.length) {
+      const seen = new Set(rels);
+      for (const rel of [...cache.entries.keys()]) if (!seen.has(rel)) deleteCacheEntry(cache, rel);
+    }
+    if (cache.changed && !saveLintCache(cache, { gitignore: !req.cache!.location, root: ws.root })) summary.cacheNotSaved = relPath(ws, cache.file);
+  }
+  if (!refs.length) {
+    const hint = req.targets.length ? '' : await unconfiguredHint(ws);
+    summary.nothing = [`no plans to lint in ${req.targets.length ? req.targets.join(', ') : `${ws.config.paths.active}/`}.`, ...(hint ? [hint] : [])];
+  }
+  return summary;
+}
+
+/**
+ * The lint settings of this run: the configuration's, with `profile` replacing the profile and
+ * each `id=severity` of `rules` replacing that rule's severity (its configured options are kept).
+ */
+export function lintSettings(config: Config, req: Pick<LintRequest, 'profile' | 'rules'>, metas: readonly RuleMeta[]): LintSettingsInput {
+  let profile = config.lint.profile;
+  if (req.profile !== undefined) {
+    if (req.profile !== 'strict' && req.profile !== 'recommended') throw new ExecplanError('USAGE', `Unknown profile "${req.profile}"; expected strict or recommended.`);
+    profile = req.profile;
+  }
+  const configured = config.lint.rules as Record<string, RuleSettingInput>;
+  const out: Record<string, RuleSettingInput> = { ...configured };
+  const known = metas.map((r) => r.id);
+  for (const spec of req.rules ?? []) {
+    const m = /^\s*([^=\s]+)\s*[=:]\s*(off|warn|warning|error)\s*$/.exec(spec);
+    if (!m) throw new ExecplanError('USAGE', `--rule takes <rule-id>=<off|warn|error>, as in --rule section-order=off (got "${spec}").`);
+    const id = m[1]!;
+    if (!known.includes(id)) {
+      const close = known.filter((k) => editDistance(id, k, 3) <= 3 || k.includes(id));
+      const hint = close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '';
+      throw new ExecplanError('USAGE', `--rule names unknown rule "${id}".${hint} Known rules: ${known.join(', ')}.`, { details: known });
+    }
+    const severity = m[2] === 'warning' ? 'warn' : (m[2] as 'off' | 'warn' | 'error');
+    const prev = configured[id];
+    out[id] = Array.isArray(prev) && prev[1] ? [severity, prev[1]] : severity;
+  }
+  return { profile, rules: out };
+}
+
+function openCache(ws: Workspace, req: LintRequest, setup: LintSetup, metas: readonly RuleMeta[]): LintCache {
+  const key = cacheKey({
+    version: VERSION,
+    rules: metas,
+    settings: { lint: setup.lint, sections: setup.sections, style: setup.timestampStyle, styleFromPlan: Boolean(setup.timestampStyleFromPlan), tz: setup.tzOffsetMinutes, paths: ws.config.paths, head: setup.history?.[0]?.hash },
+  });
+  const location = req.cache?.location;
+  const file = cacheFile(ws.root, req.cwd, location);
+  // Inside the repository no symbolic link may lead the cache elsewhere; a place outside it is the user's explicit choice.
+  if (isInside(ws.root, file)) assertRealInside(ws.root, file, 'cache file');
+  const cache = loadLintCache(file, key);
+  // The default location is execplan's own folder; a file the user named is written over only if it is a cache, or with force.
+  if (cache.foreign && location && !req.cache?.force) {
+    const shown = path.relative(req.cwd, cache.file) || cache.file;
+    throw new ExecplanError('USAGE', `--cache-location ${location}: ${shown} is not a lint cache of execplan's, so it was not written over. Name a new file, a folder, or the cache file of an earlier run, or pass --force to replace it.`, { file: shown });
+  }
+  return cache;
+}
+
+/** What the cache settled before any plan was linted. */
+interface CachePass {
+  /** What is kept of each plan's entry, by job index; undefined for the plans to lint. */
+  kept: (EntryState | undefined)[];
+  /** Outcomes by job index, once {@link settleHits} has run; undefined for the plans still to lint. */
+  outcomes: (FileOutcome | undefined)[];
+  /** Indexes of the plans to lint. */
+  misses: number[];
+}
+
+/** Find the plans whose cached entry still holds (see lint-cache.ts), with a stat each. Without a cache, every plan is a miss. */
+function checkCache(jobs: readonly FileJob[], cache: LintCache | undefined, now: number, fs: FsAnswers): CachePass {
+  const pass: CachePass = { kept: new Array<EntryState | undefined>(jobs.length), outcomes: new Array<FileOutcome | undefined>(jobs.length), misses: [] };
+  jobs.forEach((job, i) => {
+    const kept = cache && checkEntry(job, cache.entries.get(job.rel), now, fs, () => cachedHash(cache, job.rel));
+    if (kept) pass.kept[i] = kept;
+    else pass.misses.push(i);
+  });
+  return pass;
+}
+
+/** Turn the plans the cache settled into outcomes with their findings; a plan whose findings cannot be read is linted after all. */
+function settleHits(jobs: readonly FileJob[], pass: CachePass, cache: LintCache | undefined): void {
+  if (!cache) return;
+  pass.kept.forEach((kept, i) => {
+    if (!kept) return;
+    const rel = jobs[i]!.rel;
+    const diagnostics = cachedFindings(cache, rel);
+    if (!diagnostics) pass.misses.push(i);
+    // A touched but unchanged file keeps its findings under its new stat.
+    else pass.outcomes[i] = { rel, diagnostics, fromCache: true, ...(kept !== cache.entries.get(rel) ? { entry: { ...kept, hash: kept.hash!, diagnostics } } : {}) };
+  });
+  pass.misses.sort((a, b) => a - b);
+}
+
+/** How the plans the cache did not settle are linted. */
+interface LintWith {
+  setup: LintSetup;
+  useCache: boolean;
+  loadLinter: () => Promise<FileLinter>;
+  env: Record<string, string | undefined>;
+  spawn?: WorkerFactory;
+}
+
+/** Lint the plans the cache did not settle, on worker threads when there are many, and hand every outcome to `emit` in job order. */
+async function lintAll(jobs: readonly FileJob[], pass: CachePass, how: LintWith, emit: (o: FileOutcome, done: number) => void): Promise<Pick<LintSummary, 'cached' | 'threads'>> {
+  const { outcomes, misses } = pass;
+  let done = 0;
+  let cached = 0;
+  // Outcomes come in any order; each waits here until every one before it is emitted.
+  const flush = () => {
+    for (let o = outcomes[done]; o; o = outcomes[done]) {
+      outcomes[done] = undefined;
+      if (o.fromCache) cached++;
+      emit(o, ++done);
+    }
+  };
+  flush();
+  const toLint = misses.map((i) => jobs[i]!);
+  const settle = (k: number, o: FileOutcome) => {
+    outcomes[misses[k]!] = o;
+    flush();
+  };
+  if (!toLint.length) return { cached, threads: 'the main thread' };
+  // Worker threads are only worth their start-up for many plans; their module loads only then.
+  const wanted = workersFor(toLint.length, how.env);
+  const pool = wanted ? await import('./lint-workers.js') : undefined;
+  if (pool && (await pool.lintInWorkers({ jobs: toLint, wanted, setup: how.setup, useCache: how.useCache, loadLinter: how.loadLinter, settle, ...(how.spawn ? { spawn: how.spawn } : {}) }))) {
+    return { cached, threads: 'worker threads' };
+  }
+  const linter = await how.loadLinter();
+  toLint.forEach((job, k) => settle(k, linter.lintFile(job, how.useCache)));
+  return { cached, threads: 'the main thread' };
+}
+
+/** `--fix` / `--fix-dry-run` over the plans that have something to fix: results are replaced by what is left. */
+async function applyFixes(ws: Workspace, refs: PlanRef[], jobs: FileJob[], linter: FileLinter, cache: LintCache | undefined, results: LintResult[], dryRun: boolean): Promise<FixSummary> {
+  // The store and its lock are loaded only when something is fixed.
+  const { fixOne, needsFix } = await import('./lint-fix.js');
+  const out: FixSummary = { fixed: 0, files: 0, diff: '', wouldCreate: [] };
+  for (let i = 0; i < results.length; i++) {
+    if (!needsFix(results[i]!.diagnostics)) continue;
+    const fix = await fixOne(ws, refs[i]!, jobs[i]!, linter, results[i]!.diagnostics, dryRun);
+    results[i] = summarize(results[i]!.file, fix.diagnostics, fix.output);
+    out.diff += fix.diff ?? '';
+    if (fix.wouldCreate !== undefined) out.wouldCreate.push(fix.wouldCreate);
+    if (fix.fixed) {
+      out.fixed += fix.fixed;
+      out.files++;
+      // The plan changed under the cache's feet: its next run lints it afresh.
+      if (cache && !dryRun) deleteCacheEntry(cache, results[i]!.file);
+    }
+  }
+  return out;
+}
+
+/** When plain `lint` finds nothing: a plan folder `init` would detect but the configuration does not name, if there is one. */
+async function unconfiguredHint(ws: Workspace): Promise<string> {
+  const found = (await import('../workspace/layout.js')).detectLayout(ws.root);
+  if (!found || path.resolve(ws.root, found.paths.active) === ws.dirs.active) return '';
+  const n = `${found.plans} plan${found.plans === 1 ? '' : 's'}`;
+  return `${found.paths.active}/ holds ${n} but is not the configured plan folder. Run \`execplan init\` to point execplan.json there, or lint it by name: execplan lint ${found.paths.active}`;
+}
