@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -102,5 +102,37 @@ describe('how long a writer waits for a plan lock', () => {
     writeFileSync(`${file}.lock`, 'not a lock\n');
     // Were the file waited on, this would take the whole minute and the test time out.
     await expect(lockFile(file, { timeoutMs: 60_000, staleMs: 60_000, display: 'plan.md' })).rejects.toThrow('Cannot lock plan.md: plan.md.lock is a file, not the lock folder execplan makes.');
+  });
+
+  it('refuses at once a folder at the lock path that holds no holder\'s record', async () => {
+    const file = planFile();
+    mkdirSync(`${file}.lock`);
+    writeFileSync(path.join(`${file}.lock`, 'notes.txt'), 'some other tool\n');
+    const err = await lockFile(file, { timeoutMs: 60_000, staleMs: 60_000, display: 'plan.md' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ExecplanError);
+    expect((err as ExecplanError).message).toBe('Cannot lock plan.md: plan.md.lock is a folder without the owner.json execplan writes in every lock it makes, so no execplan holds it. Remove it if nothing else uses it, and run again.');
+    // Refused, not broken: what is in it stays.
+    expect(readFileSync(path.join(`${file}.lock`, 'notes.txt'), 'utf8')).toBe('some other tool\n');
+  });
+
+  it('keeps a lock held past the stale time fresh, so a waiter does not break it', async () => {
+    const file = planFile();
+    const held = await lockFile(file, { staleMs: 2_000, command: 'long hold' });
+    try {
+      await new Promise((r) => setTimeout(r, 2_300));
+      const err = await lockFile(file, { timeoutMs: 100, staleMs: 2_000, display: 'plan.md' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect((err as ExecplanError).code).toBe('LOCKED');
+      expect((err as ExecplanError).message).toContain('locked by `long hold`');
+      expect(() => held.check()).not.toThrow();
+    } finally {
+      await held.release();
+    }
+    expect(readdirSync(path.dirname(file))).toEqual(['plan.md']);
   });
 });

@@ -70,6 +70,29 @@ export const lint10k = {
     const rssMB = l.maxRssKB / 1024;
     const notes = [`${mb.toFixed(1)} MB in ${ws.n} files; ratio = lint time / read-and-split time (no target: it shows what linting costs over I/O)`];
     if (l.budgetHit) notes.push(budgetNote(l));
+    // The whole-document formats: one run each, for their peak memory beside stylish's.
+    const documents = ['json', 'sarif'].map((format) => {
+      const name = `lint 10,000 plans --format ${format}: peak RSS`;
+      let r;
+      try {
+        r = runOnce({ label: `execplan lint --format ${format}`, argv: ctx.execplan('lint', '--format', format), cwd: ws.root, okCodes: [0, 1], rss: true, timeoutMs: LINT_10K_STOP_S * 1000 });
+      } catch (err) {
+        if (!err.timedOut) throw err;
+        return statusRow('lint-10k', 'n/a', 'not measured (run stopped)', { name, target: '< 300 MB', notes: [`stopped after ${LINT_10K_STOP_S} s`] });
+      }
+      const peak = r.rssKB / 1024;
+      return valueRow({
+        scenario: 'lint-10k',
+        name,
+        value: peak,
+        unit: 'MB',
+        figure: `${peak.toFixed(0)} MB`,
+        baseline: `${rssMB.toFixed(0)} MB (stylish)`,
+        ratio: peak / rssMB,
+        max: 300,
+        notes: [`one run, ${fmtMs(r.ms)}`],
+      });
+    });
     return [
       valueRow({
         scenario: 'lint-10k',
@@ -92,6 +115,7 @@ export const lint10k = {
         ratio: rssMB / (f.maxRssKB / 1024),
         max: 300,
       }),
+      ...documents,
     ];
   },
 };

@@ -1,29 +1,31 @@
 /**
- * One writer per plan at a time: a lock directory beside the plan (`<plan>.lock`, taken with
- * proper-lockfile), holding `owner.json` with the holder's pid, host and command so a waiting
- * process can say who holds it. The directory is built aside with its record and renamed into
- * place, so a lock never exists without the record of its holder.
+ * One writer per plan at a time: a lock folder beside the plan (`<plan>.lock`) holding `owner.json`
+ * with the holder's pid, host and command, so a waiting process can say who holds it.
  *
- * Waiting: a held lock is looked at (one `stat`) every 6 to 18 ms, jittered, and tried only once
- * it is free, stale or abandoned (whether its holder still lives is checked every 100 ms). The
- * interval is the same for every waiter however long it has waited, so a process that has waited
- * long is not outpaced by newcomers, as it would be with a growing backoff. Updates hold a lock for
- * milliseconds, so under contention a process waits its turn rather than failing: only after
- * `timeoutMs` (60 s, or `EXECPLAN_LOCK_TIMEOUT_MS`) is it refused with a LOCKED error naming the
- * holder.
+ * Taking: the folder is built aside (`<plan>.lock.new-<pid>-…`) with its record and renamed into
+ * place. The rename is atomic and fails when a lock is already there, so two processes never both
+ * hold it, and a lock never exists without the record of its holder: a folder at the lock path
+ * without one is not execplan's, and is refused at once, as is a file there.
  *
- * Recovery: proper-lockfile keeps the directory's mtime fresh while the holder lives and treats a
- * lock untouched for `staleMs` as abandoned; a holder on this host whose pid no longer exists (a
- * killed process) is recovered at once. Such a lock is renamed aside before it is removed, and
- * removed only if the renamed directory still names the dead holder, so two waiters cannot both
- * break it and steal a fresh lock.
+ * Waiting: a held lock is looked at (one `stat`) every 6 to 18 ms, jittered, and tried as soon as it
+ * is gone; whether its holder still lives is checked every 100 ms. The interval is the same for
+ * every waiter however long it has waited, so a process that has waited long is not outpaced by
+ * newcomers, as it would be with a growing backoff. Updates hold a lock for milliseconds, so under
+ * contention a process waits its turn rather than failing: only after `timeoutMs` (60 s, or
+ * `EXECPLAN_LOCK_TIMEOUT_MS`) is it refused with a LOCKED error naming the holder.
+ *
+ * Recovery: the holder keeps the folder's mtime fresh while it lives; a lock untouched for `staleMs`
+ * is abandoned, whoever held it, and a holder on this host whose pid no longer exists (a killed
+ * process) is recovered at once. Such a lock is renamed aside before it is removed, and removed only
+ * if the renamed folder still names the holder judged gone, so two waiters cannot both break it and
+ * steal a fresh lock. Releasing renames the folder aside too, so a holder killed while releasing
+ * leaves debris beside the lock (removed by the next taker), never a lock without its record.
  */
 // Named imports only: a namespace import is copied whole in the CommonJS build, which reads the
 // stream classes of node:fs and so loads the stream modules.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { lock as acquire } from 'proper-lockfile';
 import { ExecplanError } from './errors.js';
 import { randomHex } from './unique-id.js';
 
@@ -54,12 +56,12 @@ export interface LockOptions {
 export interface PlanLock {
   /** The names in the locked file's folder as the lock was taken, for other clean-ups to look through without listing it again. */
   siblings: readonly string[];
-  /** Throws a LOCKED error when the lock was lost while held (its directory removed, broken or left stale). */
+  /** Throws a LOCKED error when the lock was lost while held (its folder removed, broken or replaced). */
   check(): void;
   release(): Promise<void>;
 }
 
-/** The lock directory of a file. */
+/** The lock folder of a file. */
 export function lockPath(file: string): string {
   return `${file}.lock`;
 }
@@ -70,75 +72,6 @@ export function readLockOwner(file: string): LockOwner | undefined {
 }
 
 const OWNER = 'owner.json';
-
-/**
- * The file system proper-lockfile works through. Its `mkdir` of the lock directory builds the
- * directory aside, with the owner record already in it, and renames it into place: the lock and
- * the record of who holds it appear in one atomic step, so a holder killed at any moment never
- * leaves a lock nobody can name. Removing the directory removes the record with it; it is first
- * renamed aside, so a waiting process can take the lock at once, not after the removal.
- *
- * proper-lockfile asks through callbacks. Each call here is a few small local operations, made at
- * once and answered on the next tick: through Node's thread pool, the seven steps of taking a lock
- * cost a plan update a round trip each, about 2 ms in all.
- */
-function lockFs(owner: LockOwner) {
-  const record = JSON.stringify(owner);
-  return {
-    stat: (p: string, cb: Callback<Stats>) => soon(cb, () => statSync(p)),
-    utimes: (p: string, atime: Date, mtime: Date, cb: Callback<void>) => soon(cb, () => utimesSync(p, atime, mtime)),
-    realpath: (p: string, cb: Callback<string>) => soon(cb, () => realpathSync(p)),
-    mkdir: (target: string, cb: Callback<void>) =>
-      soon(cb, () => {
-        const aside = `${target}.new-${owner.pid}-${owner.nonce}`;
-        mkdirSync(aside);
-        try {
-          writeFileSync(path.join(aside, OWNER), record);
-          renameSync(aside, target);
-        } catch (err) {
-          rmSync(aside, { recursive: true, force: true });
-          // A directory already there (ENOTEMPTY on Linux, EEXIST elsewhere): the lock is taken.
-          const code = (err as NodeJS.ErrnoException).code;
-          throw code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'EPERM' ? Object.assign(new Error(`${target} exists`), { code: 'EEXIST' }) : err;
-        }
-      }),
-    rmdir: (p: string, cb: Callback<void>) =>
-      soon(cb, () => {
-        // Named like a lock broken by this process, so debris of a holder killed midway is found (removeDebris).
-        const aside = `${p}.stale-${owner.pid}-${randomHex(8)}`;
-        renameSync(p, aside);
-        removeLockDir(aside);
-      }),
-    rmdirSync: (p: string) => removeLockDir(p),
-  };
-}
-
-/**
- * Remove a lock directory: its owner record, then the directory. Anything else found in it (left by
- * some other program) is removed with it the slow way, which loads Node's recursive removal.
- */
-function removeLockDir(dir: string): void {
-  try {
-    unlinkSync(path.join(dir, OWNER));
-    rmdirSync(dir);
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-type Callback<T> = (err: NodeJS.ErrnoException | null, value?: T) => void;
-
-/** Do `work` now and hand its outcome to `cb` on the next tick, as an asynchronous call would. */
-function soon<T>(cb: Callback<T>, work: () => T): void {
-  let value: T;
-  try {
-    value = work();
-  } catch (err) {
-    process.nextTick(cb, err as NodeJS.ErrnoException);
-    return;
-  }
-  process.nextTick(cb, null, value);
-}
 
 /** How long a writer waits for a lock when neither the caller nor `EXECPLAN_LOCK_TIMEOUT_MS` says. */
 export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
@@ -153,9 +86,16 @@ export function lockTimeout(env: Record<string, string | undefined> = process.en
   return Number(raw.trim());
 }
 
+/** How often, on average, a waiting process looks at a held lock (jittered from half to one and a half times this). */
+const POLL_MS = 12;
+
+/** How often a waiting process checks that the holder of the lock is still alive. */
+const HOLDER_CHECK_MS = 100;
+
 /** Take the lock of `file` (an absolute, real path), waiting for another holder up to `timeoutMs`. */
 export async function lockFile(file: string, options: LockOptions = {}): Promise<PlanLock> {
   const dir = lockPath(file);
+  const display = options.display ?? file;
   const timeoutMs = options.timeoutMs ?? lockTimeout();
   const staleMs = Math.max(options.staleMs ?? 10_000, 2_000);
   const deadline = Date.now() + timeoutMs;
@@ -166,77 +106,121 @@ export async function lockFile(file: string, options: LockOptions = {}): Promise
     since: new Date().toISOString(),
     nonce: randomHex(16),
   };
-  // A lock folder planted as a link would have its holder record (and its removal) land where the link points.
-  if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) {
-    const shown = `${options.display ?? file}.lock`;
-    throw new ExecplanError('UNSAFE_PATH', `Cannot lock ${options.display ?? file}: ${shown} is a symbolic link, not the lock folder execplan makes. Remove the link and run again.`, { file: options.display ?? file });
-  }
+  const record = JSON.stringify(owner);
   let holderCheckedAt = 0;
   for (;;) {
-    // A held lock is only looked at (one stat); proper-lockfile is asked for it once it is free or stale.
-    const held = statSync(dir, { throwIfNoEntry: false });
-    // Something other than a lock folder is in the way: no wait makes it one.
-    if (held && !held.isDirectory()) throw foreignLockError(options.display ?? file);
-    if (!held || held.mtimeMs < Date.now() - staleMs) {
-      const lock = await tryLock(file, dir, owner, staleMs, options.display ?? file);
-      if (lock) return lock;
+    const held = lstatSync(dir, { throwIfNoEntry: false });
+    if (!held) {
+      if (take(dir, record, owner, display)) return holding(dir, owner, staleMs, display);
+    } else {
+      // Something other than a lock folder is in the way: no wait makes it one.
+      if (!held.isDirectory()) throw foreignLockError(display, held);
+      const stale = held.mtimeMs < Date.now() - staleMs;
+      // Whether the holder still lives is asked at once, then every so often, not at every look.
+      if (stale || Date.now() - holderCheckedAt >= HOLDER_CHECK_MS) {
+        holderCheckedAt = Date.now();
+        if (breakAbandoned(dir, held, stale, display)) continue;
+      }
     }
-    // Whether the holder still lives is asked at once, then every so often, not at every look.
-    if (Date.now() - holderCheckedAt >= HOLDER_CHECK_MS) {
-      holderCheckedAt = Date.now();
-      if (breakAbandoned(dir)) continue;
-    }
-    if (Date.now() >= deadline) throw lockedError(file, dir, timeoutMs, options.display);
+    if (Date.now() >= deadline) throw lockedError(file, dir, timeoutMs, display);
     await new Promise((r) => setTimeout(r, Math.min(POLL_MS * (0.5 + Math.random()), Math.max(deadline - Date.now(), 1))));
   }
 }
 
-/** How often, on average, a waiting process looks at a held lock (jittered from half to one and a half times this). */
-const POLL_MS = 12;
-
-/** How often a waiting process checks that the holder of the lock is still alive. */
-const HOLDER_CHECK_MS = 100;
-
-/** One attempt at the lock: the held lock, or undefined when another process holds it. */
-async function tryLock(file: string, dir: string, owner: LockOwner, staleMs: number, display: string): Promise<PlanLock | undefined> {
-  let lost: Error | undefined;
-  let release: () => Promise<void>;
+/**
+ * Build the lock aside with its record and rename it into place. False when another process got
+ * there first (a rename onto a folder that is not empty fails).
+ */
+function take(dir: string, record: string, owner: LockOwner, display: string): boolean {
+  const aside = `${dir}.new-${owner.pid}-${owner.nonce}`;
   try {
-    release = await acquire(file, {
-      realpath: false,
-      lockfilePath: dir,
-      stale: staleMs,
-      retries: 0,
-      fs: lockFs(owner),
-      onCompromised: (err) => {
-        lost = err;
-      },
-    });
+    mkdirSync(aside);
+    writeFileSync(path.join(aside, OWNER), record);
+    renameSync(aside, dir);
+    return true;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') return undefined;
+    rmSync(aside, { recursive: true, force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    // ENOTEMPTY on Linux, EEXIST elsewhere, EPERM on Windows: a lock is there now.
+    if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'EPERM') return false;
     throw lockError(err, dir, display);
   }
+}
+
+/** Locks this process holds, released if it exits while holding them. */
+const held = new Map<string, () => void>();
+let releasedAtExit = false;
+
+/** The lock just taken: kept fresh while held, checked before a commit, released once. */
+function holding(dir: string, owner: LockOwner, staleMs: number, display: string): PlanLock {
   const siblings = removeDebris(dir);
-  const mine = () => readOwner(dir)?.nonce === owner.nonce;
+  let lost = false;
+  const mine = () => !lost && readOwner(dir)?.nonce === owner.nonce;
+  // Waiters judge a lock abandoned by its mtime: touch it well within the stale time.
+  let timer: NodeJS.Timeout | undefined;
+  const refresh = () => {
+    if (!mine()) {
+      lost = true;
+      return;
+    }
+    try {
+      const now = new Date();
+      utimesSync(dir, now, now);
+      timer = setTimeout(refresh, staleMs / 2).unref();
+    } catch {
+      lost = true;
+    }
+  };
+  timer = setTimeout(refresh, staleMs / 2).unref();
+  const release = () => {
+    clearTimeout(timer);
+    held.delete(dir);
+    // A lock that is no longer ours is someone else's now: leave it alone.
+    if (!mine()) return;
+    lost = true;
+    // Named like a lock broken by this process, so what a holder killed midway leaves is found (removeDebris).
+    const aside = `${dir}.stale-${owner.pid}-${randomHex(8)}`;
+    try {
+      renameSync(dir, aside);
+    } catch {
+      return;
+    }
+    removeLockDir(aside);
+  };
+  if (!releasedAtExit) {
+    releasedAtExit = true;
+    process.once('exit', releaseAll);
+  }
+  held.set(dir, release);
   return {
     siblings,
     check: () => {
-      if (lost || !mine()) {
-        const why = lost ? lost.message : 'another process removed or replaced it';
-        throw new ExecplanError('LOCKED', `Lost the lock on ${display} while updating it (${why}); nothing was written. Run the command again.`, { file: display });
-      }
+      if (!mine()) throw new ExecplanError('LOCKED', `Lost the lock on ${display} while updating it (another process removed or replaced it); nothing was written. Run the command again.`, { file: display });
     },
-    // A lock that is no longer ours is someone else's now: leave it alone.
-    release: async () => {
-      if (!lost && mine()) await release().catch(() => undefined);
-    },
+    release: async () => release(),
   };
+}
+
+/** At exit, give up what is still held, as a release would. */
+function releaseAll(): void {
+  for (const release of [...held.values()]) release();
+}
+
+/** Remove a lock folder set aside: its owner record, then the folder; anything else found in it the slow way. */
+function removeLockDir(dir: string): void {
+  try {
+    unlinkSync(path.join(dir, OWNER));
+    rmdirSync(dir);
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** What to tell the user when the lock cannot be made: the plan and its folder, not the lock's temporary names. */
 function lockError(err: unknown, dir: string, display: string): unknown {
   const code = (err as NodeJS.ErrnoException).code;
-  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false) return foreignLockError(display);
+  const there = lstatSync(dir, { throwIfNoEntry: false });
+  if (there && !there.isDirectory()) return foreignLockError(display, there);
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     const folder = path.dirname(display);
     return new ExecplanError('IO', `Cannot lock ${display}: its folder ${folder}/ cannot be written (${code}), and the lock is made there. Check the folder's permissions.`, { file: display });
@@ -244,12 +228,18 @@ function lockError(err: unknown, dir: string, display: string): unknown {
   return err;
 }
 
-/** A file (not the lock folder) at the lock path of `display`. */
-function foreignLockError(display: string): ExecplanError {
-  return new ExecplanError('IO', `Cannot lock ${display}: ${display}.lock is a file, not the lock folder execplan makes. Remove it if nothing else uses it, and run again.`, { file: display });
+/** Something at the lock path of `display` that execplan did not make: a file, a link, or a folder without a holder's record. */
+function foreignLockError(display: string, st: Stats): ExecplanError {
+  const shown = `${display}.lock`;
+  if (st.isSymbolicLink()) {
+    // Through a link, the holder's record (and its removal) would land where the link points.
+    return new ExecplanError('UNSAFE_PATH', `Cannot lock ${display}: ${shown} is a symbolic link, not the lock folder execplan makes. Remove the link and run again.`, { file: display });
+  }
+  const what = st.isDirectory() ? `a folder without the ${OWNER} execplan writes in every lock it makes, so no execplan holds it` : 'a file, not the lock folder execplan makes';
+  return new ExecplanError('IO', `Cannot lock ${display}: ${shown} is ${what}. Remove it if nothing else uses it, and run again.`, { file: display });
 }
 
-/** Remove what killed lockers left beside the lock: half-built (`.new-<pid>-…`) and set-aside (`.stale-<pid>-…`) directories. */
+/** Remove what killed lockers left beside the lock: half-built (`.new-<pid>-…`) and set-aside (`.stale-<pid>-…`) folders. */
 function removeDebris(dir: string): string[] {
   const folder = path.dirname(dir);
   const prefix = `${path.basename(dir)}.`;
@@ -293,14 +283,20 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Remove a lock whose holder is gone: a process on this host that no longer exists. (Holders on
- * other hosts, and locks without a record, are left to proper-lockfile's staleness rule.) Returns
- * true when the lock is now free.
+ * Remove the lock at `dir` (seen as `seen`) if it is abandoned: `stale` (not refreshed for the
+ * stale time), or held by a process of this host that no longer exists. Returns true when the lock
+ * is now free. A folder that holds no record of its holder is not execplan's: refused at once.
  */
-function breakAbandoned(dir: string): boolean {
+function breakAbandoned(dir: string, seen: Stats, stale: boolean, display: string): boolean {
   const owner = readOwner(dir);
-  if (!statSync(dir, { throwIfNoEntry: false })) return true; // released meanwhile
-  if (!owner || owner.host !== hostname() || owner.pid === process.pid || alive(owner.pid)) return false;
+  if (!owner) {
+    // Our locks have their record from the moment they appear; no record means the folder was
+    // released meanwhile (look again) or is not a lock at all, if it is still the one seen.
+    const now = lstatSync(dir, { throwIfNoEntry: false });
+    if (!now || now.ino !== seen.ino || now.dev !== seen.dev || readOwner(dir)) return !now;
+    throw foreignLockError(display, now);
+  }
+  if (!stale && (owner.host !== hostname() || owner.pid === process.pid || alive(owner.pid))) return false;
   const aside = `${dir}.stale-${process.pid}-${randomHex(8)}`;
   try {
     renameSync(dir, aside);
@@ -318,7 +314,7 @@ function breakAbandoned(dir: string): boolean {
     }
     return false;
   }
-  rmSync(aside, { recursive: true, force: true });
+  removeLockDir(aside);
   return true;
 }
 
