@@ -3,6 +3,7 @@
  * step.`, `- Observation: …`) and the "None yet." notes people leave. A real entry replaces them, so
  * the section never holds a placeholder beside the entries that make it false.
  */
+import { isBracketNote, opensWithEmptyNoteIntl } from '../empty-notes.js';
 import { isThematicBreak } from '../lines.js';
 import { groupEntries, OPENING_FIELD } from '../log-entries.js';
 import type { LogEntry, ProgressItem } from '../types.js';
@@ -22,6 +23,9 @@ const LABELS = /(?:^|\s)(?:\*\*|__)?(?:decision|rationale|date\s*\/\s*author|dat
 export function isPlaceholderText(text: string): boolean {
   let s = text.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
   s = s.replace(TEMPLATE_STAMP, '').replace(LABELS, ' ');
+  // In other languages: "暂无。", "（実機診断後に記録）", "Ninguna por ahora.", short, as a note is.
+  const bare = s.trim();
+  if (bare.length <= 80 && ((isBracketNote(bare) && /[（）]/u.test(bare)) || opensWithEmptyNoteIntl(bare, 12))) return true;
   s = s.replace(/[*_`]/g, '').replace(/[()[\]]/g, ' ');
   s = s.replace(/\s+/g, ' ').trim().replace(/(?<![.!:;])[.!:;]+$/, '').trim();
   if (s.length <= 70 && FILL_ONCE.test(s)) return true;
