@@ -116,6 +116,29 @@ export interface ProgressItem {
   endLine: number;
   /** Nesting depth, 0 for top-level items. */
   depth: number;
+  /** Offset of the end of the item with everything under it: nested lists, lazy continuation lines. */
+  blockEnd: number;
+  /** Where the item's list stands in Progress, as for a log entry (see LogEntry.list). */
+  list: 'own' | 'lead-in' | 'sub-heading';
+  /** 0-based first line of the list the item belongs to. */
+  listLine: number;
+}
+
+/** A checkbox item outside the Progress section, with the heading it stands under (null before any). */
+export interface Task extends ProgressItem {
+  under: { heading: string; line: number } | null;
+}
+
+/** A section of the plan's own about where the work stands or what comes next, at any heading level. */
+export interface StandingSection {
+  /** `status` for where the work stands ("Current Status"), `next` for what comes next ("Next steps", "Handoff"). */
+  kind: 'status' | 'next';
+  heading: string;
+  level: number;
+  line: number;
+  endLine: number;
+  bodyStart: number;
+  bodyEnd: number;
 }
 
 /** A labelled field inside a log entry (`Decision:`, `Rationale:`, `Evidence:` ...). */
@@ -229,6 +252,12 @@ export interface Plan {
   sectionLevel: number;
   sections: Section[];
   progress: ProgressItem[];
+  /** Checkbox items outside Progress: the plan's tasks when its Progress section has none. */
+  tasks: Task[];
+  /** A goal line (`**Goal:** …`, `目标：…`): the value after its label, for a plan without a Purpose section. */
+  goal?: { label: string; line: number; endLine: number; range: Range };
+  /** The plan's own status and next-step sections, in document order. */
+  standing: StandingSection[];
   decisions: LogEntry[];
   surprises: LogEntry[];
   outcomes: LogEntry[];

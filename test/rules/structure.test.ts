@@ -76,6 +76,10 @@ ruleTable(livingSections, {
   valid: [
     { name: 'the good plan', text: GOOD },
     { name: 'misspelled but present', text: `# T\n\n${LIVING.replace('Surprises', 'Suprises')}` },
+    {
+      name: 'headings in two languages',
+      text: '# T\n\n## Progress / Avance\n\n- [ ] a\n\n## Surprises & Discoveries / 发现\n\n## Decision Log | Журнал решений\n\n## Outcomes & Retrospective / 振り返り\n',
+    },
     { name: 'not required by the settings', text: '# T\n\n## Progress\n\n- [ ] a\n', ctx: { sections: { required: ['progress'], order: [...SECTION_KEYS], aliases: {}, custom: [] } } },
   ],
   invalid: [
@@ -258,6 +262,7 @@ ruleTable(headingStyle, {
     { name: 'sentence case', text: '# T\n\n## Decision log\n\n- x\n', errors: [{ line: 3 }], output: '# T\n\n## Decision Log\n\n- x\n' },
     { name: 'numbering and a suffix: the author\'s words are not rewritten', text: '# T\n\n## 4. Acceptance Criteria (Observable)\n', errors: [{ line: 3, message: /variant of "Validation and Acceptance"/ }], output: null },
     { name: 'another name or a translation: reported, not renamed', text: '# T\n\n## Purpose\n\n## Progreso\n', errors: [{ line: 3 }, { line: 5, message: /variant of "Progress"/ }], output: null },
+    { name: 'a heading in two languages: reported, not renamed', text: '# T\n\n## Purpose / Big Picture / Objetivo\n\n## Progress / 进度\n', errors: [{ line: 3, message: /variant of "Purpose \/ Big Picture"/ }, { line: 5, message: /variant of "Progress"/ }], output: null },
     { name: 'title case and "and" for "&" are renamed', text: '# T\n\n## Context And Orientation\n\n## Surprises and discoveries\n', errors: [{ line: 3 }, { line: 5 }], output: '# T\n\n## Context and Orientation\n\n## Surprises & Discoveries\n' },
     { name: 'a variant at H1 is moved to H2 as written', text: '# Progress (Update First)\n\n# Decision Log\n', errors: [{ line: 1, message: /variant of "Progress"/ }, { line: 3 }], output: '## Progress (Update First)\n\n## Decision Log\n' },
     { name: 'H1 sections', text: '# Progress\n\n# Decision Log\n', errors: [{ line: 1, message: /level 1/ }, { line: 3 }], output: '## Progress\n\n## Decision Log\n' },
