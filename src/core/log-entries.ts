@@ -36,16 +36,22 @@ function labelOf(entry: LogEntry): string | undefined {
 }
 
 /**
- * The bullets grouped into entries: a bullet that continues an entry joins the group of the one
- * above, unless it opens with the same label as that entry did (`- D1: …`, `- D2: …`; `- Date: …`
- * twice), which makes it the next entry.
+ * Whether a bullet joins the entry that `first` opened: it continues an entry, and does not open
+ * with the same label as `first` did (`- D1: …`, `- D2: …`; `- Date: …` twice), which makes it the
+ * next entry.
  */
+export function joinsEntry(entry: LogEntry, first: LogEntry, opening: string | undefined): boolean {
+  if (!continuesEntry(entry, opening)) return false;
+  const label = labelOf(entry);
+  return label === undefined || label !== labelOf(first);
+}
+
+/** The bullets grouped into entries: a bullet that joins an entry joins the group of the one above. */
 export function groupEntries(entries: readonly LogEntry[], opening: string | undefined): LogEntry[][] {
   const out: LogEntry[][] = [];
   for (const entry of entries) {
     const prev = out[out.length - 1];
-    const label = prev ? labelOf(entry) : undefined;
-    if (prev && continuesEntry(entry, opening) && (label === undefined || label !== labelOf(prev[0]!))) prev.push(entry);
+    if (prev && joinsEntry(entry, prev[0]!, opening)) prev.push(entry);
     else out.push([entry]);
   }
   return out;
