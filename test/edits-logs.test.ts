@@ -171,7 +171,7 @@ describe('addOutcome', () => {
   });
 
   it('replaces a note that only says the section is filled later, such as "To be completed after implementation."', () => {
-    for (const note of ['To be completed after implementation.', '_Fill in after implementation_', '(populate at completion)', 'Pending implementation.']) {
+    for (const note of ['To be completed after implementation.', '_Fill in after implementation_', '(populate at completion)', 'Pending implementation.', 'Pending — to summarize after implementation.']) {
       const text = `# T\n\n## Outcomes & Retrospective\n\n${note}\n`;
       expect(edit(text, (p) => addOutcome(p, 'Done.', ctx)).out, note).toBe('# T\n\n## Outcomes & Retrospective\n\n- (2026-01-06 01:30) Done.\n');
     }
@@ -207,10 +207,71 @@ describe('entries land where the author would put them', () => {
     expect(out).toBe('# T\n\n## Decision Log\n\n- Decision: Use SQLite\n  Rationale: One file, no server.\n  Date/Author: 2026-01-06 / Ada\n\n### Options weighed\n\n1. A global cache.\n2. No cache.\n');
   });
 
+  it('an outcome never joins the lists of lead-in lines, a numbered remediation list or a template of things to record', () => {
+    const entry = '- (2026-01-06 01:30) Milestone 2 shipped.';
+    const cases: [string, string][] = [
+      // Only lists under lead-in lines: the entry starts the section's own list above the first.
+      ["What worked:\n\n- The importer.\n\nWhat didn't work (yet):\n\n- Header mapping.", `${entry}\n\nWhat worked:\n\n- The importer.\n\nWhat didn't work (yet):\n\n- Header mapping.`],
+      ['Shipped the importer.\n\nRollback remains straightforward:\n\n- Revert the commit.', `Shipped the importer.\n\n${entry}\n\nRollback remains straightforward:\n\n- Revert the commit.`],
+      // A numbered list of follow-ups is not a log of outcomes, with or without a lead-in.
+      ['Shipped the importer.\n\n1. Fix the cache.\n2. Document the flags.', `Shipped the importer.\n\n${entry}\n\n1. Fix the cache.\n2. Document the flags.`],
+      ['To record on completion:\n\n- What shipped.\n- What was deferred.', `${entry}\n\nTo record on completion:\n\n- What shipped.\n- What was deferred.`],
+      // Prompts of a template, with nothing written after them yet, stay as the author's template.
+      ["- What worked\n- What didn't\n- What's next", `${entry}\n\n- What worked\n- What didn't\n- What's next`],
+    ];
+    for (const [body, expected] of cases) {
+      const text = `# T\n\n## Outcomes & Retrospective\n\n${body}\n\n## Context and Orientation\n`;
+      const { out } = edit(text, (p) => addOutcome(p, 'Milestone 2 shipped.', ctx));
+      expect(out, body).toBe(`# T\n\n## Outcomes & Retrospective\n\n${expected}\n\n## Context and Orientation\n`);
+      expect(parsePlan(out).outcomes[0]?.text, body).toBe('(2026-01-06 01:30) Milestone 2 shipped.');
+      // The next outcome goes under this one, never after the author's lists.
+      const again = edit(out, (p) => addOutcome(p, 'Milestone 3 shipped.', ctx)).out;
+      expect(again, body).toBe(out.replace(`${entry}\n`, `${entry}\n- (2026-01-06 01:30) Milestone 3 shipped.\n`));
+    }
+  });
+
+  it('an outcome in a log of dated paragraphs is one more dated paragraph, read back as an entry', () => {
+    const text = '# T\n\n## Outcomes & Retrospective\n\n(2026-01-02) Milestone 1 outcome: the parser reads headings.\n(2026-01-03) Milestone 2 outcome: the linter reports.\n\n(2026-01-04) Plan retrospective: small steps paid off.\n\n## Context and Orientation\n';
+    const { out } = edit(text, (p) => addOutcome(p, 'Milestone 3 shipped.', ctx));
+    expect(out).toBe(text.replace('paid off.\n', 'paid off.\n\n(2026-01-06 01:30) Milestone 3 shipped.\n'));
+    expect(parsePlan(out).outcomes.map((e) => [e.form, e.text.slice(0, 12)])).toEqual([
+      ['paragraph', '(2026-01-02)'],
+      ['paragraph', '(2026-01-03)'],
+      ['paragraph', '(2026-01-04)'],
+      ['paragraph', '(2026-01-06 '],
+    ]);
+  });
+
+  it('a decision or an observation never joins a list a lead-in line introduces', () => {
+    const text = '# T\n\n## Decision Log\n\nOpen questions:\n\n- Keep the cache?\n\n## Surprises & Discoveries\n\nThings to check:\n\n- The parser on CRLF.\n';
+    const { out } = edit(text, (p) => addDecision(p, decision, ctx));
+    expect(out).toBe(text.replace('## Decision Log\n\n', '## Decision Log\n\n- Decision: Use SQLite\n  Rationale: One file, no server.\n  Date/Author: 2026-01-06 / Ada\n\n'));
+    const found = edit(text, (p) => addSurprise(p, { observation: 'CRLF is kept', evidence: 'the bytes test' }, ctx)).out;
+    expect(found).toBe(text.replace('## Surprises & Discoveries\n\n', '## Surprises & Discoveries\n\n- Observation: CRLF is kept\n  Evidence: the bytes test\n\n'));
+  });
+
   it('a decision in a log of bold-label paragraphs is written as one more paragraph', () => {
     const text = '# T\n\n## Decision Log\n\n**Decision:** Keep the parser pure.\n**Rationale:** Tests need no file system.\n**Date/Author:** 2026-01-05 / Bo\n\n## Context and Orientation\n';
     const { out } = edit(text, (p) => addDecision(p, decision, ctx));
     expect(out).toBe('# T\n\n## Decision Log\n\n**Decision:** Keep the parser pure.\n**Rationale:** Tests need no file system.\n**Date/Author:** 2026-01-05 / Bo\n\n**Decision:** Use SQLite\n**Rationale:** One file, no server.\n**Date/Author:** 2026-01-06 / Ada\n\n## Context and Orientation\n');
     expect(parsePlan(out).decisions.map((e) => e.form)).toEqual(['paragraph', 'paragraph']);
+  });
+});
+
+describe('entries follow the log’s own words', () => {
+  it('writes the labels the log’s entries use, in their language and with their colon', () => {
+    const text = '# T\n\n## Decisiones\n\n- Decisión: Escribir siempre la marca BOM.\n  Razón: Es lo que espera la gente.\n  Fecha/Autor: 2026-02-01 / Lucía\n\n## 意外与发现\n\n- 观察：同一份报告在不同时区生成的键不同。\n  证据：东京与柏林的两次运行得到了两个键。\n';
+    const decided = edit(text, (p) => addDecision(p, decision, ctx));
+    expect(decided.out).toBe(text.replace('Lucía\n', 'Lucía\n- Decisión: Use SQLite\n  Razón: One file, no server.\n  Fecha/Autor: 2026-01-06 / Ada\n'));
+    expect(parsePlan(decided.out).decisions[1]?.fields.map((f) => f.name)).toEqual(['decision', 'rationale', 'date-author']);
+    const found = edit(text, (p) => addSurprise(p, { observation: '键相同', evidence: '两次运行' }, ctx)).out;
+    expect(found).toBe(`${text}- 观察：键相同\n  证据：两次运行\n`);
+  });
+
+  it('replaces a note in another language that says the section is empty', () => {
+    for (const note of ['Pendiente.', 'まだありません。', '暂无', 'Пока нет.', 'Noch keine.']) {
+      const text = `# T\n\n## Outcomes & Retrospective\n\n${note}\n`;
+      expect(edit(text, (p) => addOutcome(p, 'Done.', ctx)).out, note).toBe('# T\n\n## Outcomes & Retrospective\n\n- (2026-01-06 01:30) Done.\n');
+    }
   });
 });

@@ -61,9 +61,43 @@ describe('addProgressItem', () => {
     expect(edit(plan(list), (p) => addProgressItem(p, 'Three', {}, ctx)).out).toBe(plan(`${list}\n- [ ] Three`));
   });
 
-  it('appends under the last sub-heading of Progress, keeping that list tight', () => {
-    const list = '### Milestone 1\n\n- [x] (2026-01-01 10:00) One\n- [x] (2026-01-01 11:00) Two\n\n### Milestone 2\n\n- [ ] Three';
-    expect(edit(plan(list), (p) => addProgressItem(p, 'Four', {}, ctx)).out).toBe(plan(`${list}\n- [ ] Four`));
+  it('never lands in a milestone’s block under a sub-heading: with no list of its own, Progress starts one above them', () => {
+    const milestones = '### Milestone 1\n\n- [x] (2026-01-01 10:00) One\n- [x] (2026-01-01 11:00) Two\n\n### Milestone 2\n\n- [ ] Three';
+    expect(edit(plan(milestones), (p) => addProgressItem(p, 'Four', {}, ctx)).out).toBe(plan(`- [ ] Four\n\n${milestones}`));
+    // With a list of its own above the milestones, the item joins that list.
+    const both = `- [x] (2026-01-01 09:00) Zero\n\n${milestones}`;
+    expect(edit(plan(both), (p) => addProgressItem(p, 'Four', {}, ctx)).out).toBe(plan(`- [x] (2026-01-01 09:00) Zero\n- [ ] Four\n\n${milestones}`));
+  });
+
+  it('keeps a milestone item’s own block of lines with it, indented or not, and never takes a line into the new item', () => {
+    const indented = '- [x] (2026-01-01 10:00) Milestone 1: the parser reads headings.\n  Proof command: npm test -- parse\n  Exit criteria: every heading of the fixtures is read.';
+    expect(edit(plan(indented), (p) => addProgressItem(p, 'Milestone 2', {}, ctx)).out).toBe(plan(`${indented}\n- [ ] Milestone 2`));
+    // Lines right under the item without indentation are its lazy continuation.
+    const lazy = '- [ ] Milestone 1: the parser reads headings.\nProof command: npm test -- parse';
+    expect(edit(plan(lazy), (p) => addProgressItem(p, 'Milestone 2', {}, ctx)).out).toBe(plan(`${lazy}\n- [ ] Milestone 2`));
+    const lazyNested = '- [ ] Milestone 1: the parser.\n  - [x] (2026-01-01 10:00) Headings.\nProof command: npm test -- parse';
+    expect(edit(plan(lazyNested), (p) => addProgressItem(p, 'Milestone 2', {}, ctx)).out).toBe(plan(`${lazyNested}\n- [ ] Milestone 2`));
+    // A block a blank line below the item is still the item's: the new item goes after it.
+    const block = '- [x] (2026-01-01 10:00) Milestone 1: the parser.\n\nProof command: npm test -- parse\nExit criteria: every heading is read.';
+    const { out } = edit(plan(block), (p) => addProgressItem(p, 'Milestone 2', {}, ctx));
+    expect(out).toBe(plan(`${block}\n\n- [ ] Milestone 2`));
+    expect(parsePlan(out).progress.map((i) => i.text)).toEqual(['Milestone 1: the parser.', 'Milestone 2']);
+    // Each milestone item with its block: the new item goes after the last block.
+    const blocks = '- [x] (2026-01-01 10:00) Milestone 1.\n\nShipped the parser.\n\n- [ ] Milestone 2.\n\nThe linter, next.';
+    expect(edit(plan(blocks), (p) => addProgressItem(p, 'Milestone 3', {}, ctx)).out).toBe(plan(`${blocks}\n\n- [ ] Milestone 3`));
+  });
+
+  it('leaves a template list for new items as written, and the lead-in of the list it joins', () => {
+    const template = '- [x] (2026-01-01 10:00) One\n\nWrite new steps in this form:\n\n- [ ] (YYYY-MM-DD HH:MM) Step.';
+    expect(edit(plan(template), (p) => addProgressItem(p, 'Two', {}, ctx)).out).toBe(plan(template.replace('One\n', 'One\n- [ ] Two\n')));
+    const remaining = 'Remaining work:\n\n- [ ] One';
+    expect(edit(plan(remaining), (p) => addProgressItem(p, 'Two', {}, ctx)).out).toBe(plan(`${remaining}\n- [ ] Two`));
+  });
+
+  it('leaves a paragraph that follows the list where it is, never as the new item’s text', () => {
+    const list = '- [x] (2026-01-01 10:00) One\n\nThe steps above follow the order of the milestones.';
+    const { out } = edit(plan(list), (p) => addProgressItem(p, 'Two', {}, ctx));
+    expect(out).toBe(plan(list.replace('One\n', 'One\n- [ ] Two\n')));
   });
 
   it('replaces the skeleton placeholder instead of adding beside it', () => {
@@ -117,6 +151,13 @@ describe('markItemDone', () => {
     expect(edit(plan('- [ ] (2026-01-01) Planned'), (p) => markItemDone(p, 1, utc)).out).toBe(plan('- [x] (2026-01-05) Planned'));
     expect(edit(plan('- [ ] 2026-01-01T08:00:00Z - Bare'), (p) => markItemDone(p, 1, utc)).out).toBe(plan('- [x] 2026-01-05T14:30:00Z - Bare'));
     expect(edit(plan('- [ ] (YYYY-MM-DD HH:MM) Do it'), (p) => markItemDone(p, 1, utc)).out).toBe(plan('- [x] (2026-01-05 14:30Z) Do it'));
+  });
+
+  it('replaces a note in the stamp’s place that the step is not done yet, such as "(pending)"', () => {
+    expect(edit(plan('- [ ] (pending) Run the import'), (p) => markItemDone(p, 1, utc)).out).toBe(plan('- [x] (2026-01-05 14:30Z) Run the import'));
+    expect(edit(plan('- [ ] (TBD) Run the import'), (p) => markItemDone(p, 1, utc)).out).toBe(plan('- [x] (2026-01-05 14:30Z) Run the import'));
+    // A reference in parentheses is the author's text, and stays.
+    expect(edit(plan('- [ ] (TASK_01.md) Run the import'), (p) => markItemDone(p, 1, utc)).out).toBe(plan('- [x] (2026-01-05 14:30Z) (TASK_01.md) Run the import'));
   });
 
   it('completes a partial item', () => {

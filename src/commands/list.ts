@@ -1,9 +1,8 @@
 /** `execplan list`: every plan with its progress, last activity and state; `--branches` across branches and worktrees. */
 import type { Drift } from '../core/drift.js';
+import { listPlans } from '../usecases/list.js';
 import type { ExecplanError } from '../workspace/errors.js';
-import { leftOutMessage } from '../workspace/plans.js';
-import { listPlanSummaries, type ListedPlan } from '../workspace/summaries.js';
-import { openWorkspace, type Workspace } from '../workspace/workspace.js';
+import { openWorkspace } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
 import { displayWidth } from '../formatters/width.js';
 import { useColor } from '../terminal/color.js';
@@ -25,18 +24,14 @@ export async function run(io: Io, opts: Options): Promise<number> {
   if (opts.branches || opts.remote) return (await import('./list-branches.js')).listBranches(io, ws, opts);
   const which = opts.all ? 'all' : opts.archived ? 'archived' : 'active';
   const unreadable: ExecplanError[] = [];
-  const listed = await listPlanSummaries(ws, which, {
-    cache: opts.cache !== false,
-    onOutside: (rel, why, link) => io.stderr(leftOutMessage(rel, why, link)),
-    onUnreadable: (err) => {
+  const { plans, drifting } = await listPlans(ws, { which, cache: opts.cache !== false, drift: { env: io.env } }, {
+    leftOut: (message) => io.stderr(message),
+    unreadable: (err) => {
       unreadable.push(err);
       io.stderr(`execplan: left out ${err.file ?? 'a plan'}: ${err.message}\n`);
     },
-    onCacheRefused: (err) => io.stderr(`execplan: did not write the list cache: ${err.message}\n`),
-    files: which !== 'archived',
+    cacheRefused: (err) => io.stderr(`execplan: did not write the list cache: ${err.message}\n`),
   });
-  const drifts = await driftOf(ws, listed, io);
-  const plans = listed.map(({ files: _files, ...p }) => (drifts ? { ...p, drift: drifts.get(p.path) ?? null } : p));
   // The plans that could be read are listed; the exit code says the listing is not whole.
   const code = unreadable.length ? 2 : 0;
   if (opts.json) {
@@ -48,11 +43,11 @@ export async function run(io: Io, opts: Options): Promise<number> {
     if (!unreadable.length) io.stdout(which === 'archived' ? `No archived plans in ${where}/. A finished plan is archived with: execplan archive <plan>\n` : `No plans in ${where}/. Create one with: execplan new "Short description"\n`);
     return code;
   }
-  const anyDrift = Boolean(drifts?.size);
+  const anyDrift = drifting > 0;
   const header = ['ID', 'TITLE', 'PROGRESS', 'LAST ACTIVITY', 'STATE', ...(anyDrift ? ['DRIFT'] : [])];
   const rows = plans.map((p) => {
     const row = [p.id, p.title ?? '(no title)', p.total ? `${p.done}/${p.total}` : '-', p.lastActivity ?? '-', p.state];
-    if (anyDrift) row.push(driftCell(drifts!.get(p.path)));
+    if (anyDrift) row.push(driftCell(p.drift ?? undefined));
     return row;
   });
   // Titles give way to the terminal's width: the other columns are short and needed whole.
@@ -64,16 +59,6 @@ export async function run(io: Io, opts: Options): Promise<number> {
   io.stdout(renderTable(header, rows, color ? (row, col, text) => paintCell(row, col, text, states[row]) : undefined));
   if (anyDrift) io.stdout('\nDRIFT: files the plan names changed in commits after its last commit; update the plan (execplan log <plan> shows its history).\n');
   return code;
-}
-
-/** The drift of the active plans not yet complete; undefined outside git. */
-async function driftOf(ws: Workspace, plans: readonly ListedPlan[], io: Io): Promise<Map<string, Drift> | undefined> {
-  const { gitDirs } = await import('../workspace/git-dirs.js');
-  if (!gitDirs(ws.root)) return undefined;
-  const candidates = plans.filter((p) => !p.archived && p.state !== 'complete' && p.files?.length);
-  if (!candidates.length) return new Map();
-  const { planDrifts, driftThreshold } = await import('../usecases/drift.js');
-  return planDrifts(ws, candidates.map((p) => ({ path: p.path, files: p.files! })), { minCommits: driftThreshold(ws), env: io.env });
 }
 
 /** `3 commits, 2 files` for a drifting plan. */

@@ -15,8 +15,17 @@ import type { Plan } from './types.js';
 export { summarize } from './diagnostic.js';
 export { DEFAULT_SECTION_SETTINGS, parseOptionsFor, type EnabledRule, type LintSettingsInput, type RuleSettingInput } from './lint-settings.js';
 
-/** Run the enabled rules on a parsed plan. Findings come back sorted by position. */
+/**
+ * Run the enabled rules on a parsed plan. Findings come back sorted by position, and a finding
+ * carries a fix exactly when `fixPlan` would apply it: one decision, made by `--fix` itself, so a
+ * finding shown as fixable is one that `--fix` fixes.
+ */
 export function lintPlan(plan: Plan, base: LintContextBase, enabled: readonly EnabledRule[]): Diagnostic[] {
+  return settleFixes(plan.source, base, enabled, runRules(plan, base, enabled));
+}
+
+/** Run the enabled rules, each finding with the fix its rule offers. */
+function runRules(plan: Plan, base: LintContextBase, enabled: readonly EnabledRule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const data = new PlanData(plan);
   // A plan with git conflict markers gets no fix: which side a change belongs to is the author's call.
@@ -75,12 +84,37 @@ export interface FixResult {
  * it. A plan with git conflict markers gets no fix.
  */
 export function fixPlan(source: string, base: LintContextBase, enabled: readonly EnabledRule[], maxPasses = 10): FixResult {
+  return fixFrom(source, base, enabled, maxPasses);
+}
+
+/**
+ * Keep the fix of each finding `fixPlan` would apply, drop the others'. Only a plan with a fix to
+ * offer pays for the trial run.
+ */
+function settleFixes(source: string, base: LintContextBase, enabled: readonly EnabledRule[], found: Diagnostic[]): Diagnostic[] {
+  if (!found.some((d) => d.fix)) return found;
+  const applied = new Map<string, number>();
+  for (const f of fixFrom(source, base, enabled, 10, found).fixes) {
+    const k = findingKey(f);
+    applied.set(k, (applied.get(k) ?? 0) + 1);
+  }
+  return found.map((d) => {
+    if (!d.fix) return d;
+    const k = findingKey(d);
+    const n = applied.get(k) ?? 0;
+    if (n === 0) return withoutFix(d);
+    applied.set(k, n - 1);
+    return d;
+  });
+}
+
+function fixFrom(source: string, base: LintContextBase, enabled: readonly EnabledRule[], maxPasses: number, found?: Diagnostic[]): FixResult {
   const parseOptions = parseOptionsFor(base.sections);
-  const lint = (t: string) => lintPlan(parsePlan(t, parseOptions), base, enabled);
+  const lint = (t: string) => runRules(parsePlan(t, parseOptions), base, enabled);
   const fixes: AppliedFix[] = [];
   const passes: Edit[][] = [];
   let text = source;
-  let current = lint(text);
+  let current = found ?? lint(text);
   const before = findingCounts(current);
   const rejected = new Set<string>();
   const eol = parsePlan(source, parseOptions).eol;
@@ -138,11 +172,20 @@ function fixKey(d: Diagnostic): string {
   return findingKey(d);
 }
 
-/** A finding's identity for comparing a plan before and after fixes. */
-function findingKey(d: Diagnostic): string {
+/**
+ * A finding's identity for comparing a plan before and after fixes: its rule and message, line
+ * numbers left out; a missing section and the same section inserted empty (or at another level) are one.
+ */
+export function findingKey(d: { ruleId: string; message: string }): string {
   // A missing section and the same section inserted empty are one finding, at two stages.
   const section = /^(?:The [\w ]+ section "(.+)" is missing;|Section "(.+)" is empty;)/.exec(d.message);
   if (section && (d.ruleId === 'living-sections' || d.ruleId === 'required-sections' || d.ruleId === 'no-empty-sections')) return `section:${section[1] ?? section[2]}`;
+  // heading-style reports one finding per heading, named by the heading it expects: renamed but
+  // left at its level, or raised but left in its words, a heading still falls short of the same one.
+  if (d.ruleId === 'heading-style') {
+    const expected = /; expected (.+)$/.exec(d.message);
+    if (expected) return `heading-style:${expected[1]}`;
+  }
   return `${d.ruleId}:${d.message.replace(/\blines? \d+(?:(?:, | and )\d+)*/g, 'line N')}`;
 }
 

@@ -3,6 +3,7 @@
  * plans give each field a bullet of its own (`- Decision: …`, `- Rationale: …`, `- Date/Author: …`).
  * The rules that check fields and the edits that replace placeholders both need the entries whole.
  */
+import { isBracketNote } from './empty-notes.js';
 import type { LogEntry } from './types.js';
 
 /** The field that starts an entry of each log with fields; the outcomes log has none. */
@@ -37,5 +38,5 @@ export function groupEntries(entries: readonly LogEntry[], opening: string | und
 
 /** A note in parentheses with no fields, such as "(record as decisions are made)": a note to the writer, not an entry. */
 export function isWriterNote(entry: LogEntry): boolean {
-  return !entry.fields.length && /^[*_]*\([^()]*\)[*_.]*$/.test(entry.text.trim());
+  return !entry.fields.length && isBracketNote(entry.text);
 }

@@ -224,9 +224,27 @@ export function headingMatcher(options: ParseOptions = {}): HeadingMatcher {
     }
     return null;
   };
+  // A heading in two languages (`Progress / 진행 상황`, `Purpose / Big Picture / 목적 / 큰 그림`,
+  // `Decision Log | 决策日志`): the section is named by one of its halves. The longest leading half
+  // is tried first, so the canonical `Purpose / Big Picture` is read whole before `Purpose`.
+  const halves = (trimmed: string): HeadingResult | null => {
+    const parts = trimmed.split(/(?<=\s)[/|｜／](?=\s)/).map((p) => p.trim());
+    if (parts.length < 2 || parts.length > 6) return null;
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const head = parts.slice(0, i).join(' / ');
+      const found = exact.has(head) ? { key: exact.get(head)!, match: 'variant' as const } : loose(head);
+      if (found) return { ...found, match: found.match === 'custom' ? 'custom' : 'variant' };
+    }
+    for (let i = 1; i < parts.length; i++) {
+      const found = loose(parts.slice(i).join(' / '));
+      if (found) return { ...found, match: found.match === 'custom' ? 'custom' : 'variant' };
+    }
+    return null;
+  };
   return (heading: string) => {
     const trimmed = heading.trim();
     const key = exact.get(trimmed);
-    return key ? { key, match: 'exact' } : loose(trimmed);
+    if (key) return { key, match: 'exact' };
+    return loose(trimmed) ?? halves(trimmed);
   };
 }

@@ -116,6 +116,12 @@ export interface ProgressItem {
   endLine: number;
   /** Nesting depth, 0 for top-level items. */
   depth: number;
+  /** Offset of the end of the item with everything under it: nested lists, lazy continuation lines. */
+  blockEnd: number;
+  /** Where the item's list stands in Progress, as for a log entry (see LogEntry.list). */
+  list: 'own' | 'lead-in' | 'sub-heading';
+  /** 0-based first line of the list the item belongs to. */
+  listLine: number;
 }
 
 /** A labelled field inside a log entry (`Decision:`, `Rationale:`, `Evidence:` ...). */

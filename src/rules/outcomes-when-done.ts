@@ -1,4 +1,5 @@
 /** Once every Progress item is done, Outcomes & Retrospective says what shipped and what was learned. */
+import { isBracketNote, opensWithEmptyNoteIntl } from '../core/empty-notes.js';
 import type { Rule } from './types.js';
 import { findSection, sectionBody, sectionGuidance } from './util/sections.js';
 
@@ -33,7 +34,7 @@ export const rule: Rule = {
       .replace(/<!--[\s\S]*?-->/g, '')
       .split(/\r?\n|\r/)
       .map((l) => l.replace(/^\s*(?:[-*+]\s+)?/, '').trim())
-      .filter((l) => l && l !== guidance && !PENDING.test(l) && !/^(?:…|\.\.\.)$/.test(l))
+      .filter((l) => l && l !== guidance && !PENDING.test(l) && !opensWithEmptyNoteIntl(l) && !isBracketNote(l) && !/^(?:…|\.\.\.)$/.test(l))
       .join(' ');
     if (!text) {
       ctx.report({ message: `Every Progress item is done but "Outcomes & Retrospective" is not filled in; expected what shipped, what didn't, and lessons learned.`, line: section.line, column: 1 });

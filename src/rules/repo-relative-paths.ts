@@ -43,7 +43,8 @@ export const rule: Rule = {
       // Scratch files in /tmp (`--output /tmp/summary.json`) are anywhere's; a checkout the plan works in there is one machine's.
       if (path.startsWith('/tmp/') && !checkouts.has(tmpRoot(path))) continue;
       // A tool's own default location, named as such (`~/.cache/zig by default`), is not the plan's path.
-      if (/^(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%)/.test(path) && DEFAULT_LOCATION.test(l.text)) continue;
+      // So is one given beside the variable that moves it (`$HF_HOME` or `~/.cache/huggingface`), in any language.
+      if (/^(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%)/.test(path) && (DEFAULT_LOCATION.test(l.text) || ENV_VARIABLE.test(l.text))) continue;
       const column = m.index - l.start + 1;
       ctx.report({
         message: `The path "${path}" only exists on one machine; expected a path relative to the repository root.`,
@@ -56,6 +57,8 @@ export const rule: Rule = {
   },
 };
 
+// An environment variable other than the home's own: `$HF_HOME`, `${XDG_CACHE_HOME}`, `%APPDATA%`.
+const ENV_VARIABLE = /\$\{?(?!HOME\b|PATH\b|PWD\b|USER\b)[A-Z][A-Z0-9]*_[A-Z0-9_]+\}?|%(?!USERPROFILE%|HOMEPATH%)[A-Z][A-Z0-9_]*%/;
 const DEFAULT_LOCATION = /\bby default\b|\bdefaults? to\b|\bdefault (?:location|path|folder|directory|cache)\b|默认|デフォルト|por defecto|par défaut|standardmäßig|по умолчанию/i;
 const REMOTE_WORDS = /\b(?:remote (?:server|host|machine|disk)s?|on the (?:server|host|cluster|nodes?)|cluster nodes?|each node|ssh\s+\S+@|worker nodes?)\b|远端|远程服务器|服务器上|集群|节点|リモート|サーバー上|удалённ(?:ом|ый) сервер|на сервере|servidor remoto|serveur distant/i;
 

@@ -8,8 +8,9 @@ import { hasWord, inlineCode, type PlanLine } from './util/text.js';
 import { findSection, sectionGuidance } from './util/sections.js';
 
 // A UI flow or an HTTP call is a way to prove it too, even without a shell command.
+// Described as what a person does ("Share URL reloads the build", "User can choose a tank", "タグをかざすと").
 const UI_FLOW =
-  /\b(?:open|click|tap|drag(?:ging)?|drop|press|select|type|scroll|hover|navigate|visit|browse|go to|log ?in|sign ?in|submit|launch|reload|refresh|toggle|upload|download)\b|点击|打开|拖动|拖拽|输入|クリック|開く|ドラッグ|haga clic|hacer clic|abr(?:ir|a)|puls(?:ar|e)|arrastr(?:ar|e)|cliqu(?:er|ez)|ouvr(?:ir|ez)|klick(?:en|e)|öffn(?:en|e)|нажм|нажать|открой|открыть/i;
+  /\b(?:open|click|tap|drag|drop|press|select|choose|pick|type|enter|fill(?: in| out)?|scroll|hover|navigate|visit|browse|go(?:es)? to|log ?in|sign ?in|submit|launch|reload|refresh|toggle|upload|download|swipe|zoom|share|paste)(?:s|es|ed|d|ing|ping|ped|ging|ged)?\b|\b(?:users?|visitors?|admins?|operators?|customers?|players?) can\b|\bin the (?:ui|browser|app)\b|点击|打开|拖动|拖拽|输入|选择|界面|页面|クリック|開く|ドラッグ|タップ|押す|押下|選択|選ぶ|入力|かざす|画面|haga clic|hacer clic|abr(?:ir|a)|puls(?:ar|e)|arrastr(?:ar|e)|seleccion(?:ar|e|a)|escrib(?:ir|a)|clic(?:ar|ue)|selecion(?:ar|e|a)|cliqu(?:er|ez)|ouvr(?:ir|ez)|sélectionn(?:er|ez)|klick(?:en|e)|öffn(?:en|e)|wähl(?:en|e)|zieh(?:en|e)|eingeb|нажм|нажать|открой|открыть|выбр|перетащ/i;
 // "Run: the auth smoke test", "run the integration suite": a named test to run, without its command line.
 const RUN = /\b(?:run|rerun|execute)\b/i;
 const TEST_NAMED = /\b(?:tests?|smoke|suite|checks?|benchmarks?|script)\b/i;

@@ -1,5 +1,6 @@
 /** What the parser could not make sense of: broken front matter, unclosed fences, duplicated sections. */
 import type { Rule } from './types.js';
+import { fenceClosed } from './util/sections.js';
 
 const EXPECTED: Record<string, string> = {
   'front-matter-malformed': 'expected `key: value` lines between two `---` lines',
@@ -28,17 +29,10 @@ export const rule: Rule = {
     }
     if (plan.diagnostics.some((d) => d.code === 'fence-unclosed')) return;
     // markdown-it runs an unclosed fence to the end of the document; find the ones whose last line is no closer.
-    const { lines } = ctx;
     for (const block of plan.codeBlocks) {
-      if (block.kind !== 'fence') continue;
-      const open = /^[\s>]*(`{3,}|~{3,})/.exec(lines[block.line - 1]?.text ?? '');
-      if (!open) continue;
-      const marker = open[1]!;
-      const last = (lines[block.endLine - 1]?.text ?? '').replace(/^[\s>]*/, '').trimEnd();
-      const closed = block.endLine > block.line && last.length >= marker.length && [...last].every((c) => c === marker[0]);
-      if (!closed) {
-        ctx.report({ message: `The code fence \`${marker}\` opened on line ${block.line} is never closed; ${EXPECTED['fence-unclosed']}.`, line: block.line, column: 1 });
-      }
+      if (block.kind !== 'fence' || fenceClosed(plan, block)) continue;
+      const marker = /^[\s>]*(`{3,}|~{3,})/.exec(ctx.lines[block.line - 1]?.text ?? '')![1]!;
+      ctx.report({ message: `The code fence \`${marker}\` opened on line ${block.line} is never closed; ${EXPECTED['fence-unclosed']}.`, line: block.line, column: 1 });
     }
   },
 };

@@ -4,12 +4,10 @@
  * plan split from its artifacts folder (the plan on one side, the folder on the other), temporary
  * files of a killed edit, and locks whose holder is gone.
  */
-import { readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { readLockOwner } from '../workspace/lock.js';
+import { hasEntry, leftoversIn, moveFolderInside, removeLeftover } from '../workspace/leftovers.js';
 import { clearMove, pendingMoves, settleMove } from '../workspace/move-journal.js';
 import { listPlanRefs, type PlanRef } from '../workspace/plans.js';
-import { assertRealInside } from '../workspace/safe-path.js';
 import { relPath, type Workspace } from '../workspace/workspace.js';
 
 /** One thing found. */
@@ -31,7 +29,7 @@ export function doctor(ws: Workspace, opts: { fix: boolean; alive: (pid: number)
   for (const p of pendingMoves(ws)) {
     if (!p.record) {
       out.push({ kind: 'broken-record', path: rel(p.file), message: `${rel(p.file)} is a move record that cannot be read`, repair: 'remove it', ...(opts.fix ? { fixed: true } : {}) });
-      if (opts.fix) rmSync(p.file, { force: true });
+      if (opts.fix) removeLeftover(p.file);
       continue;
     }
     const r = p.record;
@@ -54,7 +52,7 @@ export function doctor(ws: Workspace, opts: { fix: boolean; alive: (pid: number)
   const moving = new Set(pendingMoves(ws).map((p) => p.record?.id));
   for (const ref of plans) if (!moving.has(ref.id)) out.push(...splitOf(ws, ref, opts.fix));
   const folders = new Set(plans.map((p) => path.dirname(p.path)));
-  for (const dir of folders) out.push(...leftoversIn(ws, dir, opts));
+  for (const dir of folders) out.push(...staleIn(ws, dir, opts));
   return out;
 }
 
@@ -62,51 +60,30 @@ export function doctor(ws: Workspace, opts: { fix: boolean; alive: (pid: number)
 function splitOf(ws: Workspace, ref: PlanRef, fix: boolean): DoctorFinding[] {
   const own = path.join(ref.archived ? ws.dirs.archiveArtifacts : ws.dirs.artifacts, ref.id);
   const other = path.join(ref.archived ? ws.dirs.artifacts : ws.dirs.archiveArtifacts, ref.id);
-  const has = (p: string) => readdirSync(path.dirname(p)).includes(path.basename(p));
-  const present = (p: string) => {
-    try {
-      return has(p);
-    } catch {
-      return false;
-    }
-  };
-  if (!present(other)) return [];
-  if (present(own)) {
+  if (!hasEntry(other)) return [];
+  if (hasEntry(own)) {
     return [{ kind: 'artifacts-twice', path: ref.relPath, message: `${ref.relPath} has an artifacts folder in both places: ${relPath(ws, own)}/ and ${relPath(ws, other)}/; merge them by hand` }];
   }
   const finding: DoctorFinding = { kind: 'split', path: ref.relPath, message: `${ref.relPath} is ${ref.archived ? 'archived' : 'active'}, but its artifacts are in ${relPath(ws, other)}/`, repair: `move them to ${relPath(ws, own)}/` };
   if (fix) {
-    assertRealInside(ws.root, own, 'artifacts folder');
-    assertRealInside(ws.root, other, 'artifacts folder');
-    renameSync(other, own);
+    moveFolderInside(ws.root, other, own, 'artifacts folder');
     finding.fixed = true;
   }
   return [finding];
 }
 
 /** Temporary files of killed edits, and locks whose holder is gone, in a plan folder. */
-function leftoversIn(ws: Workspace, dir: string, opts: { fix: boolean; alive: (pid: number) => boolean; host: string }): DoctorFinding[] {
+function staleIn(ws: Workspace, dir: string, opts: { fix: boolean; alive: (pid: number) => boolean; host: string }): DoctorFinding[] {
   const out: DoctorFinding[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const name of names) {
-    const abs = path.join(dir, name);
-    const temp = /^\..+\.md\.(\d+)\.[0-9a-f]+\.execplan-tmp$/.exec(name);
-    if (temp && !opts.alive(Number(temp[1]))) {
-      out.push({ kind: 'stale-temp', path: relPath(ws, abs), message: `${relPath(ws, abs)} is a temporary file an edit left when it was killed`, repair: 'remove it', ...(opts.fix ? { fixed: true } : {}) });
-      if (opts.fix) rmSync(abs, { force: true });
-    }
-    if (name.endsWith('.md.lock')) {
-      const owner = readLockOwner(abs.slice(0, -'.lock'.length));
-      if (owner && owner.host === opts.host && !opts.alive(owner.pid)) {
-        out.push({ kind: 'stale-lock', path: relPath(ws, abs), message: `${relPath(ws, abs)} is a lock whose holder (pid ${owner.pid}, \`${owner.command}\`) is gone`, repair: 'remove it', ...(opts.fix ? { fixed: true } : {}) });
-        if (opts.fix) rmSync(abs, { recursive: true, force: true });
-      }
-    }
+  for (const left of leftoversIn(dir)) {
+    const shown = relPath(ws, left.file);
+    const fixed = opts.fix ? { fixed: true } : {};
+    if (left.kind === 'temp' && !opts.alive(left.pid)) {
+      out.push({ kind: 'stale-temp', path: shown, message: `${shown} is a temporary file an edit left when it was killed`, repair: 'remove it', ...fixed });
+    } else if (left.kind === 'lock' && left.owner.host === opts.host && !opts.alive(left.owner.pid)) {
+      out.push({ kind: 'stale-lock', path: shown, message: `${shown} is a lock whose holder (pid ${left.owner.pid}, \`${left.owner.command}\`) is gone`, repair: 'remove it', ...fixed });
+    } else continue;
+    if (opts.fix) removeLeftover(left.file);
   }
   return out;
 }

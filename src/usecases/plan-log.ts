@@ -3,7 +3,6 @@
  * too), with its progress at each, read through one `git cat-file --batch`; and its Progress
  * timestamps as a series of items done over time. The data a burn-up chart draws.
  */
-import { readFileSync } from 'node:fs';
 import { parseOptionsFor } from '../core/lint-settings.js';
 import { parsePlan } from '../core/parse.js';
 import { summarizePlan, type PlanState } from '../core/summary.js';
@@ -11,6 +10,7 @@ import type { Plan } from '../core/types.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { CatFileBatch, git, gitDirs } from '../workspace/git.js';
 import type { PlanRef } from '../workspace/plans.js';
+import { readText } from '../workspace/read.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** The plan as one commit left it. */
@@ -96,7 +96,7 @@ export async function planLog(ws: Workspace, ref: PlanRef, env?: Record<string, 
   } finally {
     batch.close();
   }
-  const current = readFileSync(ref.path, 'utf8');
+  const current = readText(ref.path, ref.relPath);
   const plan = parsePlan(current, parseOptions);
   const now = summarizePlan(plan);
   return { id: ref.id, path: ref.relPath, commits: commits.reverse(), progress: progressSeries(plan), total: now.total, done: now.done, uncommitted: current !== lastText };

@@ -3,14 +3,15 @@
  * is written. A transcript must be one of the plan's own (in its artifacts folder) of a run that
  * exited 0; a commit must be one git knows.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, openSync, readSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { evidenceText } from '../core/evidence.js';
 import { artifactsDir } from '../workspace/artifacts.js';
 import { ExecplanError } from '../workspace/errors.js';
+import { git } from '../workspace/git.js';
+import { isFile } from '../workspace/read.js';
 import type { PlanRef } from '../workspace/plans.js';
 import { assertRealInside } from '../workspace/safe-path.js';
+import { transcriptResult } from '../workspace/transcript.js';
 import { isInside, relPath, type Workspace } from '../workspace/workspace.js';
 
 /** The words to add to the item, `(evidence: …)`, for `arg` given from `cwd`. */
@@ -19,7 +20,7 @@ export function evidenceFor(ws: Workspace, ref: PlanRef, arg: string, cwd: strin
   if (!given) throw new ExecplanError('USAGE', '--evidence is empty; give a transcript of this plan (a .log file `execplan run` saved) or a commit.');
   const dir = artifactsDir(ws, ref);
   const candidates = [path.resolve(cwd, given), path.join(dir, given)];
-  const file = candidates.find((c) => isInside(dir, c) && existsSync(c));
+  const file = candidates.find((c) => isInside(dir, c) && isFile(c));
   if (file) {
     assertRealInside(ws.root, file, 'transcript');
     const result = transcriptResult(file);
@@ -34,23 +35,10 @@ export function evidenceFor(ws: Workspace, ref: PlanRef, arg: string, cwd: strin
     throw new ExecplanError('INVALID_INPUT', `No transcript ${given} in ${relPath(ws, dir)}/: evidence is one of this plan's run transcripts (see \`execplan artifact list ${ref.id}\`) or a commit.`);
   }
   if (given.startsWith('-')) throw new ExecplanError('INVALID_INPUT', `${given} is neither a transcript nor a commit: give a run transcript of this plan or a commit (its hash, or a name such as HEAD).`);
-  const r = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${given}^{commit}`], { cwd: ws.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const r = git(ws.root, ['rev-parse', '--verify', '--quiet', `${given}^{commit}`], { allowFail: true });
   const hash = r.status === 0 ? r.stdout.trim() : '';
   if (!/^[0-9a-f]{40,64}$/.test(hash)) {
     throw new ExecplanError('INVALID_INPUT', `${given} is neither a transcript in ${relPath(ws, dir)}/ nor a commit git knows here. Give a run transcript of this plan or a commit (its hash, or a name such as HEAD).`);
   }
   return evidenceText({ commit: hash.slice(0, 12) });
-}
-
-/** The `result:` of a transcript's header (`exit code 0`), or undefined when it has none. */
-function transcriptResult(file: string): string | undefined {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(4096);
-    const n = readSync(fd, head, 0, head.length, 0);
-    const m = /^result: (.+)$/m.exec(head.subarray(0, n).toString('utf8'));
-    return m?.[1]?.trim();
-  } finally {
-    closeSync(fd);
-  }
 }

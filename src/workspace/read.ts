@@ -1,5 +1,5 @@
 /** Reading plan files: text and parsed model, with errors that name the file. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parsePlan } from '../core/parse.js';
 import type { ParseOptions, Plan } from '../core/types.js';
 import { errnoWords, ExecplanError } from './errors.js';
@@ -13,6 +13,12 @@ export function readText(file: string, shown: string = file): string {
   } catch (err) {
     throw readError(err, shown);
   }
+}
+
+/** Whether `file` exists (following links) and is not a folder. */
+export function isFile(file: string): boolean {
+  const st = statSync(file, { throwIfNoEntry: false });
+  return Boolean(st) && !st!.isDirectory();
 }
 
 /** Read a file that is to be written back changed: its text, refused unless it is UTF-8 (see {@link editableText}). */

@@ -7,6 +7,8 @@
  * other byte, terminal escape sequences included, is kept as the command wrote it.
  */
 
+import { closeSync, openSync, readSync } from 'node:fs';
+
 /** Which stream a chunk came from. */
 export type StreamName = 'stdout' | 'stderr';
 
@@ -170,4 +172,17 @@ function quoteWord(w: string): string {
     })
     .join('');
   return `$'${escaped}'`;
+}
+
+/** The `result:` of a transcript's header (`exit code 0`), or undefined when it has none. */
+export function transcriptResult(file: string): string | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const n = readSync(fd, head, 0, head.length, 0);
+    const m = /^result: (.+)$/m.exec(head.subarray(0, n).toString('utf8'));
+    return m?.[1]?.trim();
+  } finally {
+    closeSync(fd);
+  }
 }

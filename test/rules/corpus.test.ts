@@ -1,14 +1,14 @@
 /**
  * Every real plan, the project's own in the shapes real plans take and those of the shared corpus
  * when it is there: linting never crashes and points inside the file; `--fix` adds no finding the
- * plan did not have, has nothing left to do when run again, replays from its recorded edits, and
+ * plan did not have, applies exactly the fixes lint shows, has nothing left to do when run again, replays from its recorded edits, and
  * keeps every untouched line as it was, with LF and with CRLF line endings alike.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, type Edit } from '../../src/core/apply-edits.js';
-import { fixPlan, lintPlan, newFindings } from '../../src/core/lint.js';
+import { findingKey, fixPlan, lintPlan, newFindings } from '../../src/core/lint.js';
 import { resolveRuleSettings } from '../../src/rules/index.js';
 import { computeLineStarts } from '../../src/core/lines.js';
 import { parsePlan } from '../../src/core/parse.js';
@@ -64,6 +64,8 @@ describe.each(plans.map((p) => [p.name, p.path]))('%s', (_name, file) => {
       expect(d.message).toMatch(/; expected .+\.$/);
     }
     const result = fixPlan(source, base(path.basename(file)), enabled);
+    // A finding is shown as fixable exactly when --fix applies its fix.
+    expect(found.filter((d) => d.fix).map(findingKey).sort()).toEqual(result.fixes.map(findingKey).sort());
     // A fix never makes the plan worse.
     expect(newFindings(found, result.diagnostics).map((d) => `${d.ruleId}:${d.line}: ${d.message}`)).toEqual([]);
     expect(result.diagnostics.filter((d) => d.fix).map((d) => `${d.ruleId}:${d.line}`)).toEqual([]);

@@ -25,11 +25,14 @@ ruleTable(decisionFields, {
     { name: 'an analysis under a sub-heading is not a log entry', text: decisions('- Decision: a\n  Rationale: b\n  Date/Author: 2026-01-05 / Dana\n\n### Options weighed\n\n1. A global cache.\n2. No cache.\n') },
     { name: 'nothing decided yet', text: decisions('None yet.\n') },
     { name: 'a "none yet" bullet', text: decisions('- None yet.\n') },
+    { name: 'nothing decided yet, in German', text: decisions('Noch keine Entscheidungen.\n') },
+    { name: 'nothing decided yet, in Chinese', text: decisions('暂无。\n') },
     { name: 'a wrapped rationale', text: decisions('- Decision: a\n  Rationale:\n    because of b.\n  Date/Author: 2026-01-05 / Dana\n') },
   ],
   invalid: [
     { name: 'no author', text: decisions('- Decision: a\n  Rationale: b\n  Date: 2026-01-05\n'), errors: [{ line: 5, column: 1, message: /lacks "Author:"/ }] },
     { name: 'a free-form bullet', text: decisions('- 2026-03-10: chose the queue.\n'), errors: [{ line: 5, message: /lacks "Decision:", "Rationale:" and "Date\/Author:"/ }] },
+    { name: 'a decision that opens with a word for "none"', text: decisions('- Keine neue Abhängigkeit einführen, weil der Build sonst länger dauert.\n'), errors: [{ line: 5 }] },
     { name: 'an empty rationale', text: decisions('- Decision: a\n  Rationale:\n  Date/Author: 2026-01-05 / Dana\n'), errors: [{ line: 5, message: /lacks "Rationale:"/ }] },
     { name: 'prose instead of entries', text: decisions('We chose the queue because it was simpler.\n'), errors: [{ line: 3, message: /no list entries/ }] },
     { name: 'the second of two entries', text: decisions('- Decision: a\n  Rationale: b\n  Date/Author: x\n\n- Decision: c\n  Date/Author: y\n'), errors: [{ line: 9, message: /lacks "Rationale:"/ }] },
@@ -46,6 +49,9 @@ ruleTable(surpriseFields, {
     { name: 'observation and evidence on one line', text: surprises('- Observation: the index is rebuilt twice. Evidence: two "reindex" lines per start.\n') },
     { name: 'labels in Russian', text: surprises('- Наблюдение: кэш не сбрасывается.\n  Доказательство: размер растёт после очистки.\n') },
     { name: 'a note to the writer is not an entry', text: surprises('- (fill during work)\n') },
+    { name: 'a note to the writer in full-width brackets', text: surprises('- （实施时填写）\n') },
+    { name: 'nothing yet, in Chinese prose', text: surprises('暂无。实现中遇到意外时记在这里。\n') },
+    { name: 'nothing yet, in Spanish', text: surprises('- Ninguna por ahora.\n') },
     { name: 'the observation as a heading, its evidence below', text: surprises('### The cache is never cleared\n\n- Evidence: the size grows after each purge.\n- Impact: disks fill up.\n') },
   ],
   invalid: [
@@ -70,6 +76,8 @@ ruleTable(outcomesWhenDone, {
     { name: 'still pending', text: allDone('Pending.\n\n- TBD\n'), errors: [{ line: 8 }] },
     { name: 'a note that it is filled later', text: allDone('To be completed after implementation.\n'), errors: [{ line: 8 }] },
     { name: 'pending in emphasis, as a bullet', text: allDone('- _Pending_\n'), errors: [{ line: 8 }] },
+    { name: 'a note in Chinese that it is not done yet', text: allDone('尚未完成。完成后再总结。\n'), errors: [{ line: 8 }] },
+    { name: 'a note to the writer in full-width brackets', text: allDone('- （完了後に記入）\n'), errors: [{ line: 8 }] },
     { name: 'a note to fill it in later', text: allDone('_Fill in after implementation_\n'), errors: [{ line: 8 }] },
     { name: 'only the guidance', text: allDone('At completion (or major milestones), summarize what shipped, what didn’t, and lessons learned.\n'), errors: [{ line: 8 }] },
     {

@@ -21,6 +21,8 @@ export interface ListStyle {
   loose: boolean;
   /** How labels are emphasised: `Decision:`, `**Decision:**` or `**Decision**:`. */
   labels: 'plain' | 'bold-inside' | 'bold-outside';
+  /** The labels the log's entries write, by field name, with their colon: `{ decision: 'Decisión:' }`, `{ observation: '观察：' }`. */
+  words?: Readonly<Record<string, string>>;
 }
 
 /** The skeleton's style, for a list that has no entries yet. */
@@ -50,7 +52,22 @@ export function logStyle(plan: Plan, entries: readonly LogEntry[]): ListStyle {
   const head = /^[ \t]*(?:[-*+]|\d{1,9}[.)])([ \t]+)/.exec(first);
   const fieldPrefix = fieldLinePrefix(plan, entries) ?? continuationPrefix(plan, entries) ?? last.contentIndent;
   const cont = fieldPrefix.replace(/[-*+]/g, ' ');
-  return { ...baseStyle(plan, entries), gap: head?.[1] ?? ' ', cont, fieldPrefix, labels: labelStyle(first) };
+  return { ...baseStyle(plan, entries), gap: head?.[1] ?? ' ', cont, fieldPrefix, labels: labelStyle(first), words: labelWords(plan, entries) };
+}
+
+/** The labels the entries write, latest entry first, each with the colon that follows it. */
+function labelWords(plan: Plan, entries: readonly LogEntry[]): Record<string, string> {
+  const words: Record<string, string> = {};
+  for (let k = entries.length - 1; k >= 0; k--) {
+    for (const f of entries[k]!.fields) {
+      if (words[f.name] !== undefined) continue;
+      const text = lineText(plan.source, plan.lineStarts, f.line - 1);
+      const at = text.indexOf(f.label);
+      const colon = at === -1 ? undefined : /^(?:\*\*|__)?\s?([:：])/.exec(text.slice(at + f.label.length))?.[1];
+      if (colon) words[f.name] = `${f.label}${colon}`;
+    }
+  }
+  return words;
 }
 
 /** The marker for the entry after `last`: the same bullet, or the next number of an ordered list. */
@@ -59,11 +76,17 @@ export function nextMarker(marker: string): string {
   return m ? `${Number(m[1]) + 1}${m[2]}` : marker;
 }
 
-/** A label as the list writes it: `Decision:`, `**Decision:**` or `**Decision**:`. */
+/**
+ * A label as the list writes it: `Decision:`, `**Decision:**` or `**Decision**:`, in the words the
+ * log's own entries use for it (`Decisión:`, `观察：`) when they have that field.
+ */
 export function label(style: ListStyle, name: string): string {
-  if (style.labels === 'bold-inside') return `**${name}:**`;
-  if (style.labels === 'bold-outside') return `**${name}**:`;
-  return `${name}:`;
+  const own = style.words?.[name.toLowerCase().replace('/', '-')];
+  const word = own ? own.slice(0, -1) : name;
+  const colon = own ? own.slice(-1) : ':';
+  if (style.labels === 'bold-inside') return `**${word}${colon}**`;
+  if (style.labels === 'bold-outside') return `**${word}**${colon}`;
+  return `${word}${colon}`;
 }
 
 /** Lines of an entry: the first after the marker, the others as continuation lines (blank ones stay empty). */

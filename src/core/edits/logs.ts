@@ -18,9 +18,9 @@ export function addDecision(plan: Plan, input: { decision: string; rationale: st
   const rationale = cleanText(input.rationale, 'rationale', example, ctx);
   const author = cleanText(input.author, 'author', 'execplan decide <plan> "…" --rationale "…" --author "Ada"', ctx).join(' ');
   return addEntry(plan, 'decisions', 'decision.add', ctx, (lbl) => [
-    [`${lbl('Decision')} ${decision[0]}`, ...decision.slice(1)],
-    [`${lbl('Rationale')} ${rationale[0]}`, ...rationale.slice(1)],
-    [`${lbl('Date/Author')} ${today(ctx)} / ${author}`],
+    [`${lbl('Decision')}${decision[0]}`, ...decision.slice(1)],
+    [`${lbl('Rationale')}${rationale[0]}`, ...rationale.slice(1)],
+    [`${lbl('Date/Author')}${today(ctx)} / ${author}`],
   ]);
 }
 
@@ -30,8 +30,8 @@ export function addSurprise(plan: Plan, input: { observation: string; evidence: 
   const observation = cleanText(input.observation, 'observation', example, ctx);
   const evidence = cleanText(input.evidence, 'evidence', example, ctx);
   return addEntry(plan, 'surprises', 'surprise.add', ctx, (lbl) => [
-    [`${lbl('Observation')} ${observation[0]}`, ...observation.slice(1)],
-    [`${lbl('Evidence')} ${evidence[0]}`, ...evidence.slice(1)],
+    [`${lbl('Observation')}${observation[0]}`, ...observation.slice(1)],
+    [`${lbl('Evidence')}${evidence[0]}`, ...evidence.slice(1)],
   ]);
 }
 
@@ -39,11 +39,28 @@ export function addSurprise(plan: Plan, input: { observation: string; evidence: 
 export function addOutcome(plan: Plan, text: string, ctx: EditContext): PlanChange {
   const lines = cleanText(text, 'outcome', 'execplan outcome <plan> "Milestone 1 shipped: the parser reads every corpus plan"', ctx);
   // Dated like the section's own entries; a list of evidence under a lead-in line says nothing about that.
-  const real = plan.outcomes.filter((e) => !isPlaceholderEntry(e) && e.list === 'own');
+  const real = plan.outcomes.filter((e) => !isPlaceholderEntry(e) && e.list === 'own' && !followUp(plan, e));
   const dated = !real.length || real.some((e) => startsWithTimestamp(plan, e));
   const head = dated ? `${stamp(ctx)} ${lines[0]}` : lines[0]!;
-  return addEntry(plan, 'outcomes', 'outcome.add', ctx, () => [[head, ...lines.slice(1)]]);
+  return addEntry(plan, 'outcomes', 'outcome.add', ctx, () => [[head, ...lines.slice(1)]], (e) => followUp(plan, e));
 }
+
+/**
+ * Whether an Outcomes entry stands in a list that is not a log of outcomes: a numbered list none of
+ * whose items is dated (follow-ups, remediation steps: "1. Fix the cache."), or a template of things
+ * to record, short prompts with nothing after them ("- What worked", "- What's next").
+ */
+function followUp(plan: Plan, entry: LogEntry): boolean {
+  if (entry.form !== 'item') return false;
+  const list = plan.outcomes.filter((e) => e.form === 'item' && e.listLine === entry.listLine);
+  if (/^\d/.test(entry.marker) && !list.some((e) => startsWithTimestamp(plan, e))) return true;
+  // Per item: an entry written above the prompts joins their list, and the prompts stay prompts.
+  const prompt = (e: LogEntry) => e.line === e.endLine && PROMPT.test(e.text);
+  return prompt(entry) && list.filter(prompt).length > 1;
+}
+
+// A short prompt: a few words, no sentence end, no value after a colon.
+const PROMPT = /^[^.!?。:：\d()]{1,40}[?:：]?$/u;
 
 const TITLES = { decisions: 'Decision Log', surprises: 'Surprises & Discoveries', outcomes: 'Outcomes & Retrospective' } as const;
 
@@ -53,16 +70,22 @@ function addEntry(
   kind: PlanChange['kind'],
   ctx: EditContext,
   build: (lbl: (name: string) => string) => string[][],
+  other: (entry: LogEntry) => boolean = () => false,
 ): PlanChange {
   const all = plan[key];
   const placeholder = placeholderEntries(all, key);
-  const entries: PlacedEntry[] = all.map((e) => ({ range: e.range, line: e.line, indent: e.indent, top: true, placeholder: placeholder.has(e), list: e.list, listLine: e.listLine }));
+  const listOf = (e: LogEntry): PlacedEntry['list'] => (e.list === 'own' && other(e) ? 'other' : e.list);
+  const entries: PlacedEntry[] = all.map((e) => ({ range: e.range, line: e.line, indent: e.indent, top: true, placeholder: placeholder.has(e), list: listOf(e), listLine: e.listLine }));
   const real = all.filter((_, i) => !entries[i]!.placeholder);
   // Written like the section's own list; a list of another kind says nothing about it.
-  const own = real.filter((e) => e.list === 'own');
+  const own = real.filter((e) => listOf(e) === 'own');
   const style = logStyle(plan, own.length ? own : real.length ? [] : all);
   const marker = !real.length && all[0] ? all[0].marker : style.marker;
-  const [head, ...fields] = build((name) => label(style, name));
+  // A label is followed by a space, unless its colon is a full-width one (`观察：…`).
+  const [head, ...fields] = build((name) => {
+    const l = label(style, name);
+    return /：(?:\*\*|__)?$/.test(l) ? l : `${l} `;
+  });
   const lines = entryLines(style, marker, head!, fields);
   const placed = placeEntry(plan, key, lines, entries, style.loose, ctx.order);
   const note = placed.createdSection ? ` (created the ${TITLES[key]} section)` : placed.replacedPlaceholder ? ' (replacing the skeleton placeholder)' : '';

@@ -3,17 +3,18 @@
  * step.`, `- Observation: …`) and the "None yet." notes people leave. A real entry replaces them, so
  * the section never holds a placeholder beside the entries that make it false.
  */
+import { isBracketNote, opensWithEmptyNoteIntl } from '../empty-notes.js';
 import { isThematicBreak } from '../lines.js';
 import { groupEntries, OPENING_FIELD } from '../log-entries.js';
 import type { LogEntry, ProgressItem } from '../types.js';
 
 // What is left of a placeholder once markers, labels and punctuation are gone. Deliberately short;
 // FILL_ONCE adds the notes that only say the section will be filled once, later.
-const EMPTY_WORDS = /^(?:|…|\.\.\.|-|—|tbd|tba|todo|n\/?a|none|none yet|nothing yet|nothing|pending|not yet|not started|not yet started|not complete|not yet complete|not completed|not completed yet|not done yet|to do|to be filled in|fill in|first concrete step)$/i;
+const EMPTY_WORDS = /^(?:|…|\.\.\.|-|—|tbd|tba|todo|n\/?a|none|none yet|nothing yet|nothing|pending|not yet|not started|not yet started|not complete|not yet complete|not completed|not completed yet|not done yet|to do|to be filled in|fill in|first concrete step|pendiente|ninguno todav[ií]a|ninguna todav[ií]a|nada todav[ií]a|todav[ií]a nada|a[uú]n nada|pendente|nenhum ainda|nada ainda|en attente|rien pour l'instant|aucun pour l'instant|ausstehend|noch keine|noch nichts|пока нет|пока ничего|нет|暂无|待定|待补充|尚无|无|まだありません|未定|なし)$/iu;
 // "To be completed after implementation.", "(fill during work)", "Pending implementation.": false once
 // an entry is there. A standing instruction ("To be updated at each milestone", "Record decisions
 // as they are made") stays true beside entries, and stays.
-const FILL_ONCE = /^(?:(?:to be|will be) (?:completed|filled(?: in| out)?|populated|written)|fill(?: in| out)?|populate|pending)(?: (?:after|at|on|upon|once|when|during)\b[^.]{0,50})?$|^pending(?: \w+){1,2}$/i;
+const FILL_ONCE = /^(?:(?:to be|will be) (?:completed|filled(?: in| out)?|populated|written|summari[sz]ed)|to summari[sz]e|fill(?: in| out)?|populate|pending)(?: (?:after|at|on|upon|once|when|during)\b[^.]{0,50})?$|^pending(?: \w+){1,2}$/i;
 const EMPTY_LEAD = /^(?:(?:none yet|nothing yet|none|nothing|n\/?a|tbd|tba|todo|pending|…|\.\.\.)(?=[\s—–:;,./-]|$)[\s—–:;,./-]*)+/i;
 const TEMPLATE_STAMP = /^\(\s*YYYY-MM-DD[^)]*\)\s*/i;
 const LABELS = /(?:^|\s)(?:\*\*|__)?(?:decision|rationale|date\s*\/\s*author|date|author|observation|evidence|outcome)(?:\*\*|__)?\s*:(?:\*\*|__)?/gi;
@@ -22,8 +23,11 @@ const LABELS = /(?:^|\s)(?:\*\*|__)?(?:decision|rationale|date\s*\/\s*author|dat
 export function isPlaceholderText(text: string): boolean {
   let s = text.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
   s = s.replace(TEMPLATE_STAMP, '').replace(LABELS, ' ');
+  // In other languages: "暂无。", "（実機診断後に記録）", "Ninguna por ahora.", short, as a note is.
+  const bare = s.trim();
+  if (bare.length <= 80 && ((isBracketNote(bare) && /[（）]/u.test(bare)) || opensWithEmptyNoteIntl(bare, 12))) return true;
   s = s.replace(/[*_`]/g, '').replace(/[()[\]]/g, ' ');
-  s = s.replace(/\s+/g, ' ').trim().replace(/(?<![.!:;])[.!:;]+$/, '').trim();
+  s = s.replace(/\s+/g, ' ').trim().replace(/(?<![.!:;。！])[.!:;。！]+$/, '').trim();
   if (s.length <= 70 && FILL_ONCE.test(s)) return true;
   // "None yet — to be filled during implementation.", "(none yet) N/A": empty words, then perhaps a fill-later note.
   const rest = s.replace(EMPTY_LEAD, '').replace(/(?<![.!:;])[.!:;]+$/, '').trim();
@@ -35,6 +39,11 @@ export function isPlaceholderText(text: string): boolean {
 /** Whether a Progress item is the skeleton's placeholder step or an empty note. */
 export function isPlaceholderItem(item: ProgressItem): boolean {
   return item.state !== 'done' && !item.timestamp && isPlaceholderText(item.text);
+}
+
+/** Whether a Progress item shows the form items take: a placeholder, or a step under a template stamp `(YYYY-MM-DD HH:MM)`. */
+export function isTemplateItem(item: ProgressItem): boolean {
+  return isPlaceholderItem(item) || TEMPLATE_STAMP.test(item.text);
 }
 
 /** Whether a log entry is an unfilled skeleton entry (`- Decision: …` with `…` fields) or a "None yet." bullet. */

@@ -17,10 +17,15 @@ export interface PlacedEntry {
   /** Outermost entries of the list; the new entry becomes the sibling of the last one. */
   top: boolean;
   placeholder: boolean;
-  /** Where the entry's list stands in the section (see LogEntry.list); `own` when not given. */
-  list?: 'own' | 'lead-in' | 'sub-heading';
+  /**
+   * Where the entry's list stands in the section (see LogEntry.list); `own` when not given. `other`
+   * is a list of another kind that no lead-in line introduces (an Outcomes section's numbered follow-ups).
+   */
+  list?: 'own' | 'lead-in' | 'sub-heading' | 'other';
   /** 0-based first line of the entry's list. */
   listLine?: number;
+  /** Offset of the end of the entry with what the parser reads under it (nested lists, lazy lines). */
+  blockEnd?: number;
 }
 
 /** Where the entry went. */
@@ -53,12 +58,16 @@ export function placeEntry(plan: Plan, key: string, lines: readonly string[], en
     if (at !== undefined) return { edits: [{ start: at, end: at, text: `${text}\n\n` }], createdSection: false, replacedPlaceholder: false, before: 0 };
   }
   if (lastTop) {
-    const anchor = blockEnd(plan, lastTop, section.bodyEnd);
+    let anchor = blockEnd(plan, lastTop, section.bodyEnd);
+    // The last entry's own block below it ("Proof command: …", "Exit criteria: …") stays with it.
+    const tail = trailingBlockEnd(plan, section, real, lastTop, anchor);
+    const gap = tail !== undefined || loose ? '\n' : '';
+    if (tail !== undefined) anchor = tail;
     // A paragraph line right under the last entry would otherwise be read as the new entry's continuation.
     const nextLine = positionAt(plan.lineStarts, anchor).line;
     const following = nextLine < plan.lineStarts.length && plan.lineStarts[nextLine]! < section.bodyEnd ? lineText(plan.source, plan.lineStarts, nextLine) : '';
     const capture = following.trim() !== '' && !/^\s*(?:[-*+]|\d{1,9}[.)])\s/.test(following);
-    const edits: Edit[] = [{ start: anchor, end: anchor, text: `\n${loose ? '\n' : ''}${text}${capture ? '\n' : ''}` }, ...placeholders.map((p) => removeLines(plan, p.range))];
+    const edits: Edit[] = [{ start: anchor, end: anchor, text: `\n${gap}${text}${capture ? '\n' : ''}` }, ...placeholders.map((p) => removeLines(plan, p.range))];
     const before = entries.filter((e) => e.range.start < anchor && !e.placeholder).length;
     return { edits, createdSection: false, replacedPlaceholder: placeholders.length > 0, before };
   }
@@ -98,6 +107,8 @@ function ownContentEnd(plan: Plan, section: Section, others: readonly PlacedEntr
     while (i > firstLine && lineText(plan.source, plan.lineStarts, i - 1).trim()) i--;
     stop = i;
   }
+  const otherList = others.find((e) => e.list === 'other')?.listLine;
+  if (otherList !== undefined && (stop === undefined || otherList < stop)) stop = otherList;
   return stop === undefined ? undefined : plan.lineStarts[stop];
 }
 
@@ -113,17 +124,64 @@ export function indentWidth(line: string): number {
 }
 
 /** Offset of the end of an entry's block: its own lines plus anything nested under it (sub-items, code). */
-export function blockEnd(plan: Plan, entry: Pick<PlacedEntry, 'range' | 'indent'>, limit: number): number {
+export function blockEnd(plan: Plan, entry: Pick<PlacedEntry, 'range' | 'indent' | 'blockEnd'>, limit: number): number {
   const own = indentWidth(entry.indent);
-  let end = entry.range.end;
+  let end = Math.min(Math.max(entry.range.end, entry.blockEnd ?? 0), limit);
   let line = positionAt(plan.lineStarts, entry.range.end).line; // 1-based number of the entry's last line = 0-based index of the next
   for (; line < plan.lineStarts.length && plan.lineStarts[line]! < limit; line++) {
     const text = lineText(plan.source, plan.lineStarts, line);
     if (!text.trim()) continue;
     if (indentWidth(text) <= own) break;
-    end = lineEndOffset(plan.source, plan.lineStarts, line);
+    end = Math.max(end, lineEndOffset(plan.source, plan.lineStarts, line));
   }
   return end;
+}
+
+const ITEM_LINE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+// A labelled line ("Proof command: …", "**Exit criteria:** …") that opens an item's block.
+const LABEL_LINE = /^[ \t]*(?:\*\*|__)?[\p{L}][\p{L}\p{N} /&-]{0,40}(?:\*\*|__)?[:：][ \t]*\S/u;
+
+/**
+ * The end of the block that follows the last entry outside its list, when the list's entries carry
+ * such blocks: an earlier entry is followed by lines of its own before the next one, or the lines
+ * right below the last entry open with a label ("Proof command: …"). The block runs to the next
+ * heading, list or thematic break; undefined when there is none.
+ */
+function trailingBlockEnd(plan: Plan, section: Section, entries: readonly PlacedEntry[], last: PlacedEntry, anchor: number): number | undefined {
+  const at = (i: number) => lineText(plan.source, plan.lineStarts, i);
+  const inCode = (i: number) => plan.codeBlocks.some((c) => i + 1 >= c.line && i + 1 <= c.endLine);
+  const lastLine = (offset: number) => positionAt(plan.lineStarts, offset).line - 1;
+  const within = (i: number) => i < plan.lineStarts.length && plan.lineStarts[i]! < section.bodyEnd;
+  let first = lastLine(anchor) + 1;
+  while (within(first) && !at(first).trim()) first++;
+  if (!within(first) || HEADING.test(at(first)) || ITEM_LINE.test(at(first)) || isThematicBreak(at(first))) return undefined;
+  const top = entries.filter((e) => e.top);
+  const carries = top.some((e, k) => {
+    const next = top[k + 1];
+    if (!next) return false;
+    for (let i = lastLine(blockEnd(plan, e, section.bodyEnd)) + 1; i < next.line - 1; i++) if (at(i).trim()) return true;
+    return false;
+  });
+  if (!carries && !LABEL_LINE.test(at(first))) return undefined;
+  let end = first;
+  for (let i = first; within(i); i++) {
+    const text = at(i);
+    if (!inCode(i) && (HEADING.test(text) || isThematicBreak(text) || ITEM_LINE.test(text))) {
+      // A list there is introduced by the paragraph right above it, which is not the block's.
+      if (ITEM_LINE.test(text)) {
+        let j = i - 1;
+        while (j > first && !at(j).trim()) j--;
+        while (j > first && at(j).trim()) j--;
+        if (j === first) return undefined;
+        end = j;
+      }
+      break;
+    }
+    if (text.trim()) end = i;
+  }
+  while (end > first && !at(end).trim()) end--;
+  return lineEndOffset(plan.source, plan.lineStarts, end);
 }
 
 /** An edit removing whole lines, with their line break and one of two blank lines it would leave side by side. */

@@ -14,17 +14,20 @@ import type { Plan, ProgressItem, Range } from '../types.js';
 import { cleanText, stamp, type EditContext, type PlanChange } from './context.js';
 import { resolveItem } from './item-ref.js';
 import { entryLines, progressStyle, type ListStyle } from './list-style.js';
-import { isPlaceholderItem } from './placeholders.js';
+import { isPlaceholderItem, isTemplateItem } from './placeholders.js';
 import { placeEntry, type PlacedEntry } from './placement.js';
 
-const TEMPLATE_STAMP = /^[ \t]*\(\s*YYYY-MM-DD[^)\n]*\)/i;
+// The skeleton's `(YYYY-MM-DD HH:MM)`, or a note in the stamp's place that the step is not done yet.
+const TEMPLATE_STAMP = /^[ \t]*\((?:\s*YYYY-MM-DD[^)\n]*|pending|tbd|todo|wip|in progress|not started|planned)\)/i;
 
 /** Add a step at the end of Progress: open, or completed now with `done`. */
 export function addProgressItem(plan: Plan, text: string, options: { done?: boolean }, ctx: EditContext): PlanChange {
   const lines = cleanText(text, 'step', 'execplan progress <plan> add "Write the parser tests"', ctx);
   const entries = progressEntries(plan);
   const real = plan.progress.filter((_, i) => !entries[i]!.placeholder);
-  const style = progressStyle(plan, real.length ? real : plan.progress);
+  // Written like Progress's own list; a milestone's list or a template only when there is no other.
+  const own = plan.progress.filter((_, i) => !entries[i]!.placeholder && entries[i]!.list === 'own');
+  const style = progressStyle(plan, own.length ? own : real.length ? real : plan.progress);
   // A placeholder replaced in place keeps its own marker; otherwise the list's next marker.
   const marker = !real.length && plan.progress[0] ? plan.progress[0].marker : style.marker;
   const box = options.done ? `[x] ${stamp(ctx)} ` : '[ ] ';
@@ -117,11 +120,23 @@ function splitStamp(item: ProgressItem, ctx: EditContext): string {
   );
 }
 
-/** The Progress items as placement sees them. */
+/**
+ * The Progress items as placement sees them. A list under a lead-in line ("Remaining work:") is
+ * Progress's own list, unless all it holds is placeholders: then it is a template for new items
+ * ("Use this form:"), which stays as written. A list under a sub-heading (`### Milestone 2`) is that
+ * milestone's.
+ */
 function progressEntries(plan: Plan): PlacedEntry[] {
   const depth = plan.progress.reduce((min, i) => Math.min(min, i.depth), Infinity);
   // Only outermost placeholders are replaced: a nested one belongs to the item above it.
-  return plan.progress.map((i) => ({ range: i.range, line: i.line, indent: i.indent, top: i.depth === depth, placeholder: i.depth === depth && isPlaceholderItem(i) }));
+  const top = plan.progress.filter((i) => i.depth === depth);
+  const template = new Set(top.filter((i) => i.list === 'lead-in').map((i) => i.listLine));
+  for (const i of top) if (!isTemplateItem(i)) template.delete(i.listLine);
+  return plan.progress.map((i) => {
+    const inTemplate = template.has(i.listLine);
+    const list = i.list === 'lead-in' && !inTemplate ? 'own' : i.list;
+    return { range: i.range, blockEnd: i.blockEnd, line: i.line, indent: i.indent, top: i.depth === depth, placeholder: i.depth === depth && !inTemplate && isPlaceholderItem(i), list, listLine: i.listLine };
+  });
 }
 
 /** A skeleton stamp `(YYYY-MM-DD HH:MM)` right after the box, which `done` fills in. */

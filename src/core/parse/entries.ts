@@ -51,7 +51,7 @@ export function readProgress(doc: Doc, section: Section | undefined, entries: Li
   if (!section) return [];
   const { lines } = doc;
   const out: ProgressItem[] = [];
-  for (const { item: it, depth } of entries) {
+  for (const { item: it, depth, list } of entries) {
     const line = lines[it.first]!;
     const m = CHECKBOX.exec(line);
     if (!m) continue;
@@ -90,6 +90,9 @@ export function readProgress(doc: Doc, section: Section | undefined, entries: Li
       line: it.first + 1,
       endLine: ownEnd,
       depth,
+      blockEnd: doc.endOf(Math.max(ownEnd, it.end) - 1),
+      list,
+      listLine: it.listFirst,
     });
   }
   return out;
@@ -117,6 +120,20 @@ export function readLog(doc: Doc, section: Section | undefined, entries: ListEnt
       if (p.depth !== -1 || p.first < first || doc.offsetOf(p.first) >= section.bodyEnd) continue;
       if (!leadingLabel(stripStamp(lines[p.first]!.trim()))) continue;
       out.push(paragraphEntry(doc, p.first, p.last + 1));
+    }
+    out.sort((a, b) => a.line - b.line);
+  } else {
+    // A log of dated paragraphs (`(2026-02-07) Milestone 1 outcome: …`): each dated line opens an entry.
+    const first = section.line;
+    for (const p of blocks.paragraphs) {
+      if (p.depth !== -1 || p.first < first || doc.offsetOf(p.first) >= section.bodyEnd) continue;
+      if (!readLeadingTimestamp(lines[p.first]!, 0)) continue;
+      let start = p.first;
+      for (let l = p.first + 1; l <= p.last + 1; l++) {
+        if (l <= p.last && !readLeadingTimestamp(lines[l]!, 0)) continue;
+        out.push(paragraphEntry(doc, start, l));
+        start = l;
+      }
     }
     out.sort((a, b) => a.line - b.line);
   }

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { summarizePlan } from '../../core/summary.js';
 import { formatDate } from '../../core/timestamps.js';
 import { clockFrom } from '../../usecases/clock.js';
+import { listPlans as list } from '../../usecases/list.js';
 import { findSection } from '../../usecases/show.js';
 import { createPlan as create } from '../../workspace/create.js';
 import { readPlan } from '../../workspace/read.js';
-import { listPlanSummaries } from '../../workspace/summaries.js';
 import type { McpContext } from '../context.js';
 import type { ToolArgs, ToolResult } from '../tool.js';
 import type { createPlanInput, createPlanOutput, listPlansInput, listPlansOutput, showPlanInput, showPlanOutput } from './plans.js';
@@ -14,7 +14,7 @@ import type { createPlanInput, createPlanOutput, listPlansInput, listPlansOutput
 /** `list_plans`: every plan with its progress and state. */
 export async function listPlans({ which }: ToolArgs<typeof listPlansInput>, ctx: McpContext): ToolResult<typeof listPlansOutput> {
   const ws = await ctx.workspace();
-  const plans = (await listPlanSummaries(ws, which ?? 'active'))
+  const plans = (await list(ws, { which: which ?? 'active' })).plans
     .map((p) => ({
       id: p.id,
       path: p.path,

@@ -1,11 +1,13 @@
 /** Log entries as the skeleton writes them: labelled fields, one entry per bullet. */
+import { opensWithEmptyNoteIntl } from '../../core/empty-notes.js';
 import { groupEntries, isWriterNote } from '../../core/log-entries.js';
 import type { LogEntry, Plan, Section } from '../../core/types.js';
 import type { RuleContext } from '../types.js';
 import { sectionBody } from './sections.js';
 
 /** Entries such as "None yet." that say the log is still empty. */
-const NONE_ENTRY = /^[(_*]*(?:none|n\/a|tbd|nothing|no (?:decisions?|surprises?|discoveries|findings)|not yet|pending|to be (?:updated|added|filled|recorded|written|determined))\b/i;
+const NONE_EN = /^[(_*]*(?:none|n\/a|tbd|nothing|no (?:decisions?|surprises?|discoveries|findings)|not yet|pending|to be (?:updated|added|filled|recorded|written|determined))\b/i;
+const isNoneNote = (text: string) => NONE_EN.test(text) || opensWithEmptyNoteIntl(text);
 
 /** An entry with the fields it carries, once bullets that only continue the previous entry are merged in. */
 interface LogicalEntry {
@@ -44,10 +46,10 @@ export function checkLog(
 ): void {
   if (!section) return;
   // Notes to the writer ("(fill during work)") and "None yet." entries say the log is still empty.
-  const logical = logicalEntries(entries, opening).filter((e) => !NONE_ENTRY.test(e.entry.text.trim()) && !isWriterNote(e.entry));
+  const logical = logicalEntries(entries, opening).filter((e) => !isNoneNote(e.entry.text.trim()) && !isWriterNote(e.entry));
   if (!entries.length) {
     const body = proseOf(ctx.plan, section);
-    if (body && !NONE_ENTRY.test(body)) {
+    if (body && !isNoneNote(body)) {
       ctx.report({ message: `The ${describe.name} section has no list entries; expected entries with ${describe.expected}.`, line: section.line, column: 1 });
     }
     return;

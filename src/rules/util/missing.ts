@@ -1,6 +1,7 @@
 /** Reporting missing sections, each with a fix that inserts the empty section where it belongs. */
+import type { Edit } from '../../core/apply-edits.js';
 import type { RuleContext } from '../types.js';
-import { insertBlock, insertLevel, missingSectionOffset, sectionTitle } from './sections.js';
+import { insertBlock, insertLevel, missingSectionPlace, sectionTitle } from './sections.js';
 import { lineOf } from './text.js';
 
 /** Report each of `keys` the plan lacks, in the configured order, with an insertion fix. */
@@ -20,15 +21,20 @@ export function reportMissingSections(ctx: RuleContext, keys: readonly string[],
   const ambiguous = new Set(keyed.map((s) => s.key)).size < keyed.length;
   for (const key of missing) {
     const title = sectionTitle(key, sections);
-    const offset = missingSectionOffset(plan, key, sections, level);
+    const place = missingSectionPlace(plan, key, sections, level);
     const heading = `${'#'.repeat(level)} ${title}`;
-    // Sections missing at one place are inserted one after the other, in order.
-    const edit = insertBlock(plan, offset, heading, lastAt.get(offset));
-    lastAt.set(offset, edit.text);
+    let fix: Edit[] | undefined;
+    // Where no place is certain (inside a code block, or nothing in the plan says where), no fix is offered.
+    if (place && !ambiguous) {
+      // Sections missing at one place are inserted one after the other, in order.
+      const edit = insertBlock(plan, place.offset, heading + place.trailer, lastAt.get(place.offset));
+      lastAt.set(place.offset, edit.text);
+      fix = [edit];
+    }
     ctx.report({
       message: `The ${kind} section "${title}" is missing; expected a "${heading}" section.`,
-      line: Math.min(lineOf(plan, offset), plan.lineStarts.length),
-      ...(ambiguous ? {} : { fix: [edit] }),
+      line: Math.min(lineOf(plan, place?.offset ?? plan.contentEnd), plan.lineStarts.length),
+      ...(fix ? { fix } : {}),
     });
   }
 }
