@@ -3,7 +3,7 @@
  * anything else as a bug with its stack. The option parser (src/cli.ts) and the direct start of the
  * most frequent commands (src/direct.ts) both run commands through here.
  */
-import type { Io } from './commands/io.js';
+import { writeJson, type Io } from './commands/io.js';
 import { errorEnvelope } from './usecases/envelope.js';
 import { ExecplanError } from './workspace/errors.js';
 import { driverMissing, DRIVER_MISSING_MESSAGE } from './workspace/git-merge-setup.js';
@@ -47,7 +47,7 @@ function warnMissingDriver(io: Io, cwd: string): void {
 /** Print an error and return the exit code: 1 or 2 for a user's mistake (see ExecplanError), 2 for a failed system call or a bug. */
 export function reportError(io: Io, err: unknown, json: boolean): number {
   const envelope = errorEnvelope(err);
-  if (json) io.stdout(`${JSON.stringify(envelope, null, 2)}\n`);
+  if (json) writeJson(io, envelope);
   if (err instanceof ExecplanError) {
     io.stderr(`execplan: ${err.message}\n`);
     return err.exitCode;

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseOnly } from '../src/cli.js';
 import type { Io } from '../src/commands/io.js';
+import { PROGRAM } from '../src/command-table.js';
 import { directCommand } from '../src/direct.js';
+
+const SEED = Number(process.env.EXECPLAN_SEED ?? Math.floor(Math.random() * 2 ** 31));
+console.log(`direct: seed ${SEED} (EXECPLAN_SEED=${SEED} repeats this run)`);
 
 const io: Io = { cwd: process.cwd(), env: {}, stdout: () => undefined, stderr: () => undefined, stdoutIsTTY: false, stderrIsTTY: false };
 
@@ -47,6 +51,13 @@ describe('commands started without the option parser', () => {
       ['show', 'demo', '--json'],
       ['hook', 'stop', '--agent', 'claude'],
       ['hook', '--agent', 'cursor', 'session-start'],
+      ['progress', 'demo', '--expect-hash', 'abc'],
+      ['lint', '-q'],
+      ['lint', '--format', 'json', '-o', 'report.json', 'a'],
+      ['show', 'demo', '--section', 'Progress'],
+      ['list', '--branches', '--json'],
+      ['merge-driver', 'base', 'ours', 'theirs'],
+      ['merge-driver', 'base', 'ours', 'theirs', 'plan.md', '--marker-size', '9'],
     ];
     for (const argv of started) {
       expect(directCommand(argv), JSON.stringify(argv)).toBeDefined();
@@ -60,18 +71,18 @@ describe('commands started without the option parser', () => {
       ['help'],
       ['--help'],
       ['progress'],
-      ['progress', 'demo', '--expect-hash', 'abc'],
       ['progress', 'demo', 'add', '--done', 'x'],
+      ['progress', 'demo', '--expect-hash'],
       ['progress', 'demo', '--', '-x'],
       ['progress', 'demo', '-h'],
       ['list', 'extra'],
       ['list', '--no-cache'],
       ['lint', '--no-color'],
-      ['lint', '-q'],
-      ['lint', '--format', 'json'],
+      ['lint', '--rule', 'a=off'],
+      ['lint', '--format=json'],
+      ['merge-driver', 'base', 'ours'],
       ['resume'],
       ['resume', 'a', 'b'],
-      ['show', 'demo', '--section', 'Progress'],
       ['-C', 'elsewhere', 'list'],
       ['decide', 'demo', 'x'],
       ['toString'],
@@ -80,13 +91,18 @@ describe('commands started without the option parser', () => {
     for (const argv of parsed) expect(directCommand(argv), JSON.stringify(argv)).toBeUndefined();
   });
 
-  it('agree with commander on any mix of words and flags', async () => {
-    const token = fc.constantFrom('progress', 'list', 'lint', 'resume', 'show', 'demo', 'done', 'add', '1', 'x y', '', '--json', '--all', '--archived', '--dry-run', '--fix', '--cache', '--quiet', '--fix-dry-run', '--no-cache', '-q', '--');
+  it('agree with commander on any mix of words, flags and options', async () => {
+    const token = fc.constantFrom(
+      ...['progress', 'list', 'lint', 'resume', 'show', 'hook', 'merge-driver', 'demo', 'done', 'add', 'stop', '1', 'x y', '', '-', '--'],
+      ...['--json', '--all', '--archived', '--branches', '--dry-run', '--fix', '--cache', '--quiet', '--fix-dry-run', '--no-cache', '--no-color', '-q', '-f', '--format', '-o', '--section', '--agent', '--expect-hash', '--done', '--marker-size', '--rule', '--help'],
+    );
+    const names = PROGRAM.commands.filter((c) => c.direct).map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['progress', 'list', 'lint', 'hook', 'merge-driver']));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('progress', 'list', 'lint', 'resume', 'show'), fc.array(token, { maxLength: 6 }), async (name, rest) => {
+      fc.asyncProperty(fc.constantFrom(...names), fc.array(token, { maxLength: 7 }), async (name, rest) => {
         await expectSameAsCommander([name, ...rest]);
       }),
-      { numRuns: 300 },
+      { numRuns: 400, seed: SEED },
     );
   });
 });

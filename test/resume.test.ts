@@ -161,10 +161,10 @@ describe('buildResume on messy logs', () => {
   it('adds the plan\'s own next-steps section and its milestones', () => {
     const p = parsePlan('# T\n\n## Progress\n\n- [x] (2026-01-01 10:00) a\n\n## Milestones\n\n### Milestone 1: Parser\n\nx\n\n### Milestone 2: Rules\n\ny\n\n## 7. Next steps\n\nFirst restore `make ci`:\n\n- fix TD-010\n- rerun the\n  whole suite\n');
     const brief = buildResume(p);
-    expect(brief.handoff).toEqual({ heading: '"7. Next steps"', text: 'First restore `make ci`:\n\n- fix TD-010\n- rerun the whole suite' });
+    expect(brief.standing).toEqual([{ kind: 'next', heading: '7. Next steps', line: 17, text: 'First restore `make ci`:\n\n- fix TD-010\n- rerun the whole suite' }]);
     expect(brief.milestones).toEqual({ items: ['Milestone 1: Parser', 'Milestone 2: Rules'], more: 0 });
-    expect(renderResume(brief)).toContain('\nThe plan\'s own "7. Next steps":\n  First restore `make ci`:\n\n  - fix TD-010\n  - rerun the whole suite\n\nMilestones:\n  - Milestone 1: Parser\n  - Milestone 2: Rules\n');
-    expect(buildResume(parsePlan('# T\n\n## Progress\n\n- [ ] a\n')).handoff).toBeNull();
+    expect(renderResume(brief)).toContain('\nThe plan\'s own "7. Next steps" (line 17):\n  First restore `make ci`:\n\n  - fix TD-010\n  - rerun the whole suite\n\nMilestones:\n  - Milestone 1: Parser\n  - Milestone 2: Rules\n');
+    expect(buildResume(parsePlan('# T\n\n## Progress\n\n- [ ] a\n')).standing).toEqual([]);
   });
 
   it('cuts long texts at the end of a word', () => {
@@ -224,5 +224,127 @@ describe('execplan resume', () => {
     const r = await runCli(['resume', 'nothing'], { cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('No plan matches "nothing"');
+  });
+});
+
+describe('resume reads the plan the author wrote', () => {
+  const purpose = (text: string) => buildResume(parsePlan(text));
+
+  it.each([
+    ['**Goal:** Export the weekly report as CSV.', 'Goal'],
+    ['**Goal**: Export the weekly report as CSV.', 'Goal'],
+    ['Goal: Export the weekly report as CSV.', 'Goal'],
+    ['- **Objective:** Export the weekly report as CSV.', 'Objective'],
+    ['目标：Export the weekly report as CSV.', '目标'],
+    ['**目標:** Export the weekly report as CSV.', '目標'],
+    ['**Objetivo:** Export the weekly report as CSV.', 'Objetivo'],
+    ['Objectif : Export the weekly report as CSV.', 'Objectif'],
+    ['**Ziel:** Export the weekly report as CSV.', 'Ziel'],
+    ['**Цель:** Export the weekly report as CSV.', 'Цель'],
+  ])('reads the goal line %j as the purpose of a plan without a Purpose section', (line, label) => {
+    const brief = purpose(`# Weekly report\n\n${line}\n**Owner:** Ana\n\n## Tasks\n\n- [ ] Write the exporter\n`);
+    expect(brief.purpose).toBe('Export the weekly report as CSV.');
+    expect(brief.purposeFrom).toEqual({ kind: 'goal-line', heading: label, line: 3 });
+    expect(renderResume(brief)).toContain(`Purpose (its "${label}" line, line 3):\n  Export the weekly report as CSV.\n`);
+  });
+
+  it('reads a goal label alone on its line with the list under it', () => {
+    const brief = purpose('# Free disk space\n\n## 1. Alignment\n\n- Goal:\n  - Bring the data disk under 80%.\n  - Keep every cache the next run needs.\n- Non-goals:\n  - Touching the code.\n');
+    expect(brief.purpose).toBe('- Bring the data disk under 80%.\n- Keep every cache the next run needs.');
+  });
+
+  it.each(['## Objective', '## Goal', '## 目标', '## Цель'])('reads an objective section %s as the purpose', (heading) => {
+    expect(purpose(`# T\n\n${heading}\n\nShip the importer behind a flag.\n\n## Progress\n\n- [ ] a\n`).purpose).toBe('Ship the importer behind a flag.');
+  });
+
+  it('never takes a goal nested inside a phase for the plan\'s purpose', () => {
+    const nested = '## Phase 0\n\n### Goal\n\nSet up the benchmark harness.\n\n**Goal:** Land the harness first.\n\n## Phase 1\n\n### Goal\n\nCache parsed plans.\n';
+    const withLine = parsePlan(`# Faster listing\n\n**Goal:** List 500 plans in under 50 ms.\n\n${nested}`);
+    expect(withLine.sections.map((s) => [s.heading, s.key])).toEqual([['Phase 0', null], ['Phase 1', null]]);
+    expect(buildResume(withLine).purpose).toBe('List 500 plans in under 50 ms.');
+    // Without a plan-level goal there is no purpose to show: the phases' goals are theirs.
+    const without = buildResume(parsePlan(`# Faster listing\n\n${nested}`));
+    expect(without.purpose).toBe('');
+  });
+
+  it('never ends a purpose at a lead-in line: the list it introduces belongs to it, cut at an item\'s end', () => {
+    const items = Array.from({ length: 12 }, (_, i) => `- Outcome number ${i + 1} that the whole effort is measured against, stated plainly.`).join('\n');
+    const text = `# T\n\n## Purpose / Big Picture\n\n${'The migration moves every report to the new store. '.repeat(6)}Everything below should all point toward:\n\n${items}\n\nA closing paragraph.\n`;
+    const brief = purpose(text);
+    const lines = brief.purpose.split('\n');
+    expect(lines[0]).toMatch(/should all point toward:$/);
+    expect(lines[2]).toBe('- Outcome number 1 that the whole effort is measured against, stated plainly.');
+    // Whole items only, then how many were left out.
+    for (const l of lines.slice(2, -1)) expect(l).toMatch(/^- Outcome number \d+ that the whole effort is measured against, stated plainly\.$/);
+    expect(lines[lines.length - 1]).toMatch(/^\(\+\d+ more\)$/);
+    expect(brief.purpose.length).toBeLessThanOrEqual(700 + 20);
+  });
+
+  it('counts checkbox tasks under task headings and milestones when Progress has none, and says where they are', () => {
+    const text = '# Importer\n\n**Goal:** Import the sheets.\n\n## Tasks\n\n### Parsing\n\n- [x] (2026-03-01 09:00Z) Read the header row\n- [x] (2026-03-02 09:00Z) Read the body rows\n\n### Output\n\n- [ ] Write the preview\n\n## Milestone 2: Polish\n\n- [ ] Add a progress bar\n';
+    const brief = purpose(text);
+    expect(brief.progress).toMatchObject({ source: 'tasks', total: 4, done: 2, remaining: 2, foundUnder: { items: ['Parsing', 'Output', 'Milestone 2: Polish'], more: 0 } });
+    expect(brief.progress.lastDone).toMatchObject({ index: 2, text: 'Read the body rows' });
+    expect(brief.progress.next.items.map((i) => i.text)).toEqual(['Write the preview', 'Add a progress bar']);
+    expect(renderResume(brief)).toContain('Where it stands: 2 of 4 checkbox tasks done, 2 remaining (the plan has no checkboxes in a Progress section; its tasks stand under "Parsing", "Output", "Milestone 2: Polish").');
+    // A Progress section with checkboxes is the progress; tasks elsewhere stay out of it.
+    const both = purpose('# T\n\n## Progress\n\n- [x] a\n\n## Tasks\n\n- [ ] b\n- [ ] c\n');
+    expect(both.progress).toMatchObject({ source: 'progress', total: 1, done: 1 });
+    expect(renderResume(purpose('# T\n\n## Notes\n\nNothing to tick.\n'))).toContain('Where it stands: no checkbox items to count');
+  });
+
+  it('shows the plan\'s own status and next-step sections whole, in any language', () => {
+    const text = '# T\n\n## Progress\n\n- [ ] a\n\n## Current Status\n\nThe exporter runs on staging.\n\n- CSV output matches the fixtures.\n- The XLSX path is stubbed and\n  still fails on merged cells.\n\n## Next slice\n\n1. Handle merged cells.\n2. Turn the flag on for one team.\n\n## Próximos pasos\n\n- Publicar la guía.\n';
+    const brief = purpose(text);
+    expect(brief.standing).toEqual([
+      { kind: 'status', heading: 'Current Status', line: 7, text: 'The exporter runs on staging.\n\n- CSV output matches the fixtures.\n- The XLSX path is stubbed and still fails on merged cells.' },
+      { kind: 'next', heading: 'Next slice', line: 15, text: '1. Handle merged cells.\n2. Turn the flag on for one team.' },
+      { kind: 'next', heading: 'Próximos pasos', line: 20, text: '- Publicar la guía.' },
+    ]);
+    expect(renderResume(brief)).toContain('The plan\'s own "Current Status" (line 7):\n  The exporter runs on staging.\n\n  - CSV output matches the fixtures.\n');
+  });
+
+  it('cuts a long status section at an item\'s end, keeping its start and its latest lines', () => {
+    const items = Array.from({ length: 60 }, (_, i) => `- Fact ${i + 1}: the node pool reports healthy after the rolling restart of group ${i + 1}.`);
+    const brief = purpose(`# T\n\n## 当前状态\n\nThe cluster is half migrated.\n\n${items.join('\n')}\n\n## Next steps\n\n${items.slice(0, 30).join('\n')}\n`);
+    const [status, next] = brief.standing;
+    const shown = status!.text.split('\n').filter((l) => l.startsWith('- '));
+    for (const l of shown) expect(items).toContain(l);
+    expect(status!.text.startsWith('The cluster is half migrated.')).toBe(true);
+    expect(status!.text).toContain(items[59]);
+    expect(status!.text).toMatch(/\n\(… \d+ more …\)\n/);
+    // What comes next is read from its start.
+    expect(next!.text.startsWith(items[0]!)).toBe(true);
+    expect(next!.text).toMatch(/\n\(\+\d+ more\)$/);
+    for (const l of next!.text.split('\n').slice(0, -1)) expect(items).toContain(l);
+    expect(textSize(renderResume(brief)).tokens).toBeLessThanOrEqual(2000);
+  });
+
+  it('takes the latest done item by its timestamp, a top-level one, and by position when items carry no stamps', () => {
+    const last = (progress: string) => buildResume(parsePlan(`# T\n\n## Progress\n\n${progress}\n`)).progress.lastDone?.text;
+    // Newest first in the list.
+    expect(last('- [x] (2026-03-05 10:00Z) Ship it\n- [x] (2026-03-01 10:00Z) Start it')).toBe('Ship it');
+    // Stamps at the end of the line, with a zone.
+    expect(last('- [x] Draft the schema 2026-04-06 10:13 CDT\n- [x] Review the schema 2026-04-02 09:00 CDT')).toBe('Draft the schema');
+    // A sub-step nested under an item is part of it, not the last step done.
+    expect(last('- [x] (2026-03-01 10:00Z) Milestone 1\n  - [x] (2026-03-01 11:00Z) wire the parser\n- [x] (2026-03-02 10:00Z) Milestone 2\n  - [x] (2026-03-02 12:00Z) write the docs')).toBe('Milestone 2');
+    expect(last('- [x] Read the code\n- [x] Write the test\n- [ ] Ship')).toBe('Write the test');
+    // A date alone does not say it came before a time on the same day: the list's order decides.
+    expect(last('- [x] (2026-05-04 06:31Z) Remove the dead code\n- [x] (2026-05-04) Record the follow-up')).toBe('Record the follow-up');
+  });
+});
+
+describe('execplan show --json and resume on the plan the author wrote', () => {
+  it('gives the goal line, the tasks and the status sections as data, and resume reads them the same way', async () => {
+    const root = tempRepo();
+    mkdirSync(path.join(root, '.agent/execplans'), { recursive: true });
+    writeFileSync(path.join(root, '.agent/execplans/2026-03-01_importer.md'), '# Importer\n\n**Goal:** Import the sheets.\n\n## Tasks\n\n- [x] Read the rows\n- [ ] Write the preview\n\n## Current Status\n\nRows are read; the preview is next.\n');
+    const shown = JSON.parse((await runCli(['show', 'importer', '--json'], { cwd: root })).stdout);
+    expect(shown.goal).toEqual({ label: 'Goal', text: 'Import the sheets.', line: 3, endLine: 3 });
+    expect(shown.tasks.map((t: { text: string; under: unknown }) => [t.text, t.under])).toEqual([['Read the rows', { heading: 'Tasks', line: 5 }], ['Write the preview', { heading: 'Tasks', line: 5 }]]);
+    expect(shown.standing).toEqual([{ kind: 'status', heading: 'Current Status', level: 2, line: 10, endLine: 12 }]);
+    const r = await runCli(['resume', 'importer'], { cwd: root });
+    expect(r.stdout).toContain('Purpose (its "Goal" line, line 3):\n  Import the sheets.\n\nWhere it stands: 1 of 2 checkbox tasks done, 1 remaining');
+    expect(r.stdout).toContain('The plan\'s own "Current Status" (line 10):\n  Rows are read; the preview is next.\n');
   });
 });

@@ -25,7 +25,7 @@ function git(cwd, args, input) {
  * The repository, built once with one `git fast-import`: 20 plans on main, and 200 branches that
  * each change one of them (a ticked item), so there are 220 distinct plan files in 4,000 places.
  */
-function branchesRepo() {
+export function branchesRepo() {
   const root = path.join(WORK_DIR, `git-branches-${BRANCHES}x${PLANS}-v1`);
   if (existsSync(path.join(root, '.git', 'bench-ready'))) return root;
   rmSync(root, { recursive: true, force: true });
@@ -66,24 +66,32 @@ export const listBranches = {
   },
 };
 
+/**
+ * The three versions the merge driver gets: a 40 KB plan (base.md) that both sides appended to and
+ * ticked (theirs.md written here; `ours`, which the driver overwrites, to be written before each run).
+ */
+export function mergeFiles() {
+  const dir = path.join(WORK_DIR, 'merge-driver-v1');
+  mkdirSync(dir, { recursive: true });
+  let base = planText(0);
+  while (base.length < 40_000) base += `\n## Notes ${base.length}\n\n${planText(1).slice(0, 4000)}\n`;
+  const progress = (tag, n) => Array.from({ length: n }, (_, i) => `- [x] (2026-01-0${tag === 'a' ? 6 : 7} 1${i}:00) Step ${tag}${i}.`).join('\n');
+  const insert = (text, tag) => text.replace(/^## Progress[^\n]*\n\n?/m, (m) => `${m}${progress(tag, 5)}\n`).replace(/^## Decision Log[^\n]*\n\n?/m, (m) => `${m}- Decision: ${tag} choice.\n  Rationale: measured.\n  Date/Author: 2026-01-0${tag === 'a' ? 6 : 7} / ${tag}\n`);
+  const ours = insert(base, 'a');
+  writeFileSync(path.join(dir, 'base.md'), base);
+  writeFileSync(path.join(dir, 'theirs.md'), insert(base, 'b'));
+  mkdirSync(path.join(dir, '.git'), { recursive: true });
+  writeFileSync(path.join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+  return { dir, base, ours };
+}
+
 /** The merge driver on a 40 KB plan that both sides appended to and ticked. */
 export const mergeDriver = {
   id: 'merge-driver',
   title: 'execplan merge-driver, 40 KB plan',
   needs: ['merge-driver'],
   run(ctx) {
-    const dir = path.join(WORK_DIR, 'merge-driver-v1');
-    mkdirSync(dir, { recursive: true });
-    let base = planText(0);
-    while (base.length < 40_000) base += `\n## Notes ${base.length}\n\n${planText(1).slice(0, 4000)}\n`;
-    const progress = (tag, n) => Array.from({ length: n }, (_, i) => `- [x] (2026-01-0${tag === 'a' ? 6 : 7} 1${i}:00) Step ${tag}${i}.`).join('\n');
-    const insert = (text, tag) => text.replace(/^## Progress[^\n]*\n\n?/m, (m) => `${m}${progress(tag, 5)}\n`).replace(/^## Decision Log[^\n]*\n\n?/m, (m) => `${m}- Decision: ${tag} choice.\n  Rationale: measured.\n  Date/Author: 2026-01-0${tag === 'a' ? 6 : 7} / ${tag}\n`);
-    const ours = insert(base, 'a');
-    const theirs = insert(base, 'b');
-    writeFileSync(path.join(dir, 'base.md'), base);
-    writeFileSync(path.join(dir, 'theirs.md'), theirs);
-    mkdirSync(path.join(dir, '.git'), { recursive: true });
-    writeFileSync(path.join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    const { dir, base, ours } = mergeFiles();
     const cmd = {
       label: 'execplan merge-driver',
       argv: ctx.execplan('merge-driver', 'base.md', 'ours.md', 'theirs.md', 'plan.md'),

@@ -11,7 +11,7 @@ import { compare, runOnce } from '../measure.mjs';
 import { ratioRow } from '../report.mjs';
 
 /** A copy of the 500-plan workspace made a git repository, with one code file changed after every plan. */
-function gitWorkspace(ws) {
+export function gitWorkspace(ws) {
   const root = `${ws.root}-git`;
   const stamp = path.join(root, '.bench-git-ready');
   const home = path.join(root, '..', '.bench-git-home');
@@ -33,6 +33,11 @@ function gitWorkspace(ws) {
   return { root, env: { GIT_CONFIG_NOSYSTEM: '1', HOME: home } };
 }
 
+/** Claude Code's Stop payload for a session in `repo`. */
+export function stopPayload(repo) {
+  return JSON.stringify({ session_id: 'bench', transcript_path: path.join(tmpdir(), 'bench.jsonl'), cwd: repo.root, permission_mode: 'default', hook_event_name: 'Stop', stop_hook_active: false });
+}
+
 /** `execplan hook stop --agent claude` with Claude Code's Stop payload on stdin. */
 export const hookStop = {
   id: 'hook-stop',
@@ -41,7 +46,7 @@ export const hookStop = {
   run(ctx) {
     const ws = ctx.ws(500);
     const repo = gitWorkspace(ws);
-    const input = JSON.stringify({ session_id: 'bench', transcript_path: path.join(tmpdir(), 'bench.jsonl'), cwd: repo.root, permission_mode: 'default', hook_event_name: 'Stop', stop_hook_active: false });
+    const input = stopPayload(repo);
     const cmd = { label: 'hook stop', argv: ctx.execplan('hook', 'stop', '--agent', 'claude'), cwd: repo.root, env: repo.env, input, capture: true };
     // One untimed run: the answer must be a blocked stop, or the scenario measures nothing.
     const first = runOnce(cmd);

@@ -1,5 +1,5 @@
-/** `execplan completion bash|zsh|fish`: a shell completion script generated from the option parser's command table. */
-import type { Command, Option } from 'commander';
+/** `execplan completion bash|zsh|fish`: a shell completion script generated from the command table (src/command-table.ts). */
+import { optionShape, PROGRAM, type CommandSpec, type OptionSpec, type ProgramSpec } from '../command-table.js';
 import { completionScript, SHELLS, type CompletionCommand, type CompletionOption, type CompletionTable, type Shell } from '../core/completion.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { listPlanRefs } from '../workspace/plans.js';
@@ -26,31 +26,33 @@ export async function run(io: Io, opts: Options, shell: string | undefined): Pro
   if (!SHELLS.includes(shell as Shell)) {
     throw new ExecplanError('USAGE', `${shell === undefined ? 'No shell given' : `Unknown shell "${shell}"`}. Use \`execplan completion bash\`, \`execplan completion zsh\` or \`execplan completion fish\`.`);
   }
-  const { commandTree } = await import('../cli.js');
-  io.stdout(completionScript(completionTable(commandTree()), shell as Shell));
+  io.stdout(completionScript(completionTable(), shell as Shell));
   return 0;
 }
 
-/** The parser's commands as the completion scripts need them: hidden ones left out. */
-export function completionTable(program: Command): CompletionTable {
+/** The command table as the completion scripts need it: hidden commands and options left out. */
+export function completionTable(program: ProgramSpec = PROGRAM): CompletionTable {
   const commands: CompletionCommand[] = [];
-  const visit = (cmd: Command, prefix: string[]) => {
-    for (const c of visible(cmd)) {
-      const path = [...prefix, c.name()];
-      commands.push({ path, description: c.description(), options: options(c.options), plan: c.registeredArguments[0]?.name() === 'plan', subcommands: visible(c).map((s) => s.name()) });
-      visit(c, path);
+  const visit = (list: readonly CommandSpec[], prefix: string[]) => {
+    for (const c of visible(list)) {
+      const path = [...prefix, c.name];
+      commands.push({ path, description: c.description, options: options(c.options), plan: c.arguments?.[0]?.[0].slice(1, -1) === 'plan', subcommands: visible(c.commands).map((s) => s.name) });
+      visit(c.commands ?? [], path);
     }
   };
-  visit(program, []);
-  return { options: options(program.options), subcommands: visible(program).map((c) => c.name()), commands };
+  visit(program.commands, []);
+  return { options: options([program.version, ...program.options]), subcommands: visible(program.commands).map((c) => c.name), commands };
 }
 
-function visible(cmd: Command): Command[] {
-  return cmd.commands.filter((c) => !(c as unknown as { _hidden?: boolean })._hidden);
+function visible(list: readonly CommandSpec[] = []): CommandSpec[] {
+  return list.filter((c) => !c.hidden);
 }
 
-function options(list: readonly Option[]): CompletionOption[] {
+function options(list: readonly OptionSpec[] = []): CompletionOption[] {
   return list
     .filter((o) => !o.hidden)
-    .map((o) => ({ ...(o.long ? { long: o.long } : {}), ...(o.short ? { short: o.short } : {}), takesValue: o.required || o.optional, description: o.description }));
+    .map((o) => {
+      const shape = optionShape(o.flags);
+      return { ...(shape.long ? { long: shape.long } : {}), ...(shape.short ? { short: shape.short } : {}), takesValue: shape.value !== 'none', description: o.description };
+    });
 }

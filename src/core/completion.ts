@@ -1,6 +1,6 @@
 /**
  * Shell completion scripts for bash, zsh and fish, generated from a plain description of the
- * command table (src/commands/completion.ts builds it from the option parser itself). Plan ids are
+ * command table (src/commands/completion.ts builds it from src/command-table.ts). Plan ids are
  * completed when the script runs, by calling `execplan completion --plan-ids`.
  */
 

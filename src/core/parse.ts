@@ -15,9 +15,12 @@ import { collectBlocks } from './parse/blocks.js';
 import { makeDoc } from './parse/doc.js';
 import { readLog, readProgress, sectionItems } from './parse/entries.js';
 import { readFrontMatter } from './parse/front-matter.js';
+import { readGoal } from './parse/goal.js';
 import { readMilestones } from './parse/milestones.js';
 import { readOuterFence } from './parse/outer-fence.js';
 import { readOutline } from './parse/outline.js';
+import { readStanding } from './parse/standing.js';
+import { readTasks } from './parse/tasks.js';
 import { headingMatcher } from './sections.js';
 import type { CodeBlock, ParseDiagnostic, ParseOptions, Plan, Section } from './types.js';
 
@@ -100,6 +103,9 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
     section: sectionAtLine(c.first)?.key ?? null,
   }));
 
+  const milestones = readMilestones(doc, blocks.headings, outline.matched, outline.titleIdx, outline.sectionHeads, sectionAtLine, contentEnd);
+  const goal = readGoal(doc, blocks, sections, milestones, blocks.code, contentEnd);
+
   return {
     source,
     bom: doc.bom,
@@ -115,10 +121,13 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
     sectionLevel: outline.sectionLevel,
     sections,
     progress: readProgress(doc, progressSection, sectionItems(doc, progressSection, blocks)),
+    tasks: readTasks(doc, blocks, progressSection, outline.title?.line),
+    ...(goal ? { goal } : {}),
+    standing: readStanding(doc, blocks.headings, outline.titleIdx, sections, milestones, contentEnd),
     decisions: log('decisions'),
     surprises: log('surprises'),
     outcomes: log('outcomes'),
-    milestones: readMilestones(doc, blocks.headings, outline.matched, outline.titleIdx, outline.sectionHeads, sectionAtLine, contentEnd),
+    milestones,
     codeBlocks,
     conflictMarkers,
     diagnostics,

@@ -5,8 +5,9 @@
  */
 import { isPlaceholderEntry, isPlaceholderItem } from './edits/placeholders.js';
 import { groupEntries, isWriterNote, OPENING_FIELD } from './log-entries.js';
-import { sectionSpec } from './sections.js';
-import type { LogEntry, Plan, ProgressItem, Section } from './types.js';
+import type { LogEntry, Plan, ProgressItem, StandingSection, Timestamp } from './types.js';
+import { cutAtWord } from './resume-excerpt.js';
+import { purposeOf, standingOf } from './resume-reading.js';
 import { extractCommands, extractFiles } from './resume-extract.js';
 
 /** Limits of the brief. */
@@ -35,15 +36,21 @@ export interface Truncated<T> {
 export interface ResumeBrief {
   title: string | null;
   purpose: string;
+  /** Where the purpose was read: the Purpose section (or an objective section), or a goal line. */
+  purposeFrom: { kind: 'section' | 'goal-line' | 'intro'; heading: string; line: number } | null;
   progress: {
+    /** `progress` for the Progress section's checkboxes; `tasks` for checkboxes elsewhere when Progress has none. */
+    source: 'progress' | 'tasks';
+    /** For tasks: the headings they stand under (null: before the first heading), the most used first. */
+    foundUnder: Truncated<string | null>;
     total: number;
     done: number;
     remaining: number;
     lastDone: { index: number; text: string; timestamp: string | null } | null;
     next: Truncated<{ index: number; state: ProgressItem['state']; text: string }>;
   };
-  /** A section of the plan's own about what comes next (`## Next Steps`, `## Handoff`), when it has one. */
-  handoff: { heading: string; text: string } | null;
+  /** The plan's own status and next-step sections (`## Current Status`, `## Next slice`, `## Handoff`), each cut at an item's end. */
+  standing: { kind: StandingSection['kind']; heading: string; line: number; text: string }[];
   /** The plan's milestone headings, in order. */
   milestones: Truncated<string>;
   decisions: Truncated<{ decision: string; rationale: string | null; dateAuthor: string | null }>;
@@ -60,32 +67,47 @@ export function textSize(text: string): { chars: number; tokens: number } {
 /** Build the brief of a plan, shrinking lists and texts until its rendering fits the budget. */
 export function buildResume(plan: Plan, options: ResumeOptions = {}): ResumeBrief {
   const budget = options.budget ?? 2000;
-  let limits = { next: options.next ?? 5, log: options.log ?? 3, commands: options.commands ?? 8, files: options.files ?? 12, width: 220, purpose: 700, milestones: 8 };
+  let limits = { next: options.next ?? 5, log: options.log ?? 3, commands: options.commands ?? 8, files: options.files ?? 12, width: 220, purpose: 700, standing: 1600, milestones: 8 };
   // What does not depend on the limits is read once: each round only cuts and clips it again.
   const facts = readFacts(plan, options.exists);
   let brief = assemble(plan, facts, limits);
   for (let round = 0; round < 8 && textSize(renderResume(brief)).tokens > budget; round++) {
     const half = (n: number) => Math.max(1, Math.floor(n / 2));
-    limits = { next: half(limits.next + 1), log: half(limits.log + 1), commands: half(limits.commands + 1), files: half(limits.files + 1), width: Math.max(80, Math.floor(limits.width * 0.7)), purpose: Math.max(200, Math.floor(limits.purpose * 0.7)), milestones: half(limits.milestones + 1) };
+    limits = {
+      next: half(limits.next + 1),
+      log: half(limits.log + 1),
+      commands: half(limits.commands + 1),
+      files: half(limits.files + 1),
+      width: Math.max(80, Math.floor(limits.width * 0.7)),
+      purpose: Math.max(200, Math.floor(limits.purpose * 0.7)),
+      standing: Math.max(300, Math.floor(limits.standing * 0.7)),
+      milestones: half(limits.milestones + 1),
+    };
     brief = assemble(plan, facts, limits);
   }
   return brief;
 }
 
-type Limits = { next: number; log: number; commands: number; files: number; width: number; purpose: number; milestones: number };
-
-// Sections a plan keeps of its own about what comes next or where the work was left.
-const HANDOFF = /^(?:next steps?|next|handoff|hand-off|handover|follow[- ]?ups?|open questions|blockers?|current status|status|where (?:we|i) left off|следующие шаги|siguientes pasos|próximos pasos|下一步|后续步骤)$/i;
+type Limits = { next: number; log: number; commands: number; files: number; width: number; purpose: number; standing: number; milestones: number };
 
 type Facts = ReturnType<typeof readFacts>;
 
 function readFacts(plan: Plan, exists: ResumeOptions['exists']) {
-  const done = plan.progress.filter((i) => i.state === 'done');
+  // Without checkboxes in Progress, the plan's checkbox tasks elsewhere say where the work stands.
+  const fromTasks = !plan.progress.length && plan.tasks.length > 0;
+  const items: ProgressItem[] = fromTasks ? plan.tasks : plan.progress;
+  const done = items.filter((i) => i.state === 'done');
+  const under = new Map<string | null, number>();
+  if (fromTasks) for (const t of plan.tasks) under.set(t.under?.heading ?? null, (under.get(t.under?.heading ?? null) ?? 0) + 1);
   return {
+    source: fromTasks ? ('tasks' as const) : ('progress' as const),
+    // Map keys keep the order of first use, and sort is stable.
+    under: [...under.keys()].sort((a, b) => under.get(b)! - under.get(a)!),
+    total: items.length,
     done,
     // The skeleton's unfilled items (`Step one.`, `(YYYY-MM-DD HH:MMZ) …`) are not next steps.
-    next: plan.progress.filter((i) => i.state !== 'done' && !isPlaceholderItem(i)),
-    open: plan.progress.length - done.length,
+    next: items.filter((i) => i.state !== 'done' && !isPlaceholderItem(i)),
+    open: items.length - done.length,
     last: latestDone(done),
     decisions: newestFirst(grouped(plan.decisions, OPENING_FIELD.decisions)),
     surprises: newestFirst(grouped(plan.surprises, OPENING_FIELD.surprises)),
@@ -99,9 +121,11 @@ function assemble(plan: Plan, facts: Facts, l: Limits): ResumeBrief {
   const title = plan.title?.text ?? plan.frontMatter?.keys.title;
   return {
     title: title ? clip(title, l.width) : null,
-    purpose: purposeOf(plan, l.purpose),
+    ...purposeOf(plan, l.purpose),
     progress: {
-      total: plan.progress.length,
+      source: facts.source,
+      foundUnder: cut(facts.under.map((h) => (h === null ? null : clip(h, l.width))), 4),
+      total: facts.total,
       done: done.length,
       remaining: facts.open,
       lastDone: last ? { index: last.index, text: clip(last.text, l.width), timestamp: last.timestamp?.raw ?? null } : null,
@@ -120,7 +144,7 @@ function assemble(plan: Plan, facts: Facts, l: Limits): ResumeBrief {
       facts.surprises.map((f) => ({ observation: clip(f.observation ?? f.text, l.width), evidence: f.evidence && f.observation ? clip(f.evidence, l.width) : null })),
       l.log,
     ),
-    handoff: handoffOf(plan, Math.floor(l.purpose / 2)),
+    standing: standingOf(plan, l.standing),
     milestones: cut(plan.milestones.map((m) => clip(m.title, l.width)), l.milestones),
     // A command cut short cannot be run: long ones are left out in extractCommands, not clipped here.
     commands: cut(facts.commands, l.commands),
@@ -132,16 +156,26 @@ function assemble(plan: Plan, facts: Facts, l: Limits): ResumeBrief {
 export function renderResume(brief: ResumeBrief, options: { path?: string } = {}): string {
   const out: string[] = [`# ${brief.title ?? '(untitled plan)'}`];
   if (options.path) out.push(`Plan: ${options.path}`);
-  out.push('', 'Purpose:', indent(brief.purpose || '(none written yet: the Purpose section is missing, empty or still the skeleton guidance)'));
+  const pf = brief.purposeFrom;
+  const from = pf?.kind === 'goal-line' ? ` (its "${pf.heading}" line, line ${pf.line})` : pf?.kind === 'intro' ? ' (no Purpose section or goal line: its opening lines)' : '';
+  out.push('', `Purpose${from}:`, indent(brief.purpose || '(none written yet: the Purpose section is missing, empty or still the skeleton guidance)'));
   const p = brief.progress;
-  out.push('', `Where it stands: ${p.done} of ${p.total} Progress item${p.total === 1 ? '' : 's'} done, ${p.remaining} remaining.`);
+  if (p.source === 'tasks') {
+    const named = p.foundUnder.items.filter((h) => h !== null).map((h) => `"${h}"`);
+    const where = [
+      ...(named.length ? [`under ${named.join(', ')}${p.foundUnder.more ? ` and ${p.foundUnder.more} more heading${p.foundUnder.more === 1 ? '' : 's'}` : ''}`] : []),
+      ...(p.foundUnder.items.includes(null) ? ['before the first heading'] : []),
+    ].join(' and ');
+    out.push('', `Where it stands: ${p.done} of ${p.total} checkbox task${p.total === 1 ? '' : 's'} done, ${p.remaining} remaining (the plan has no checkboxes in a Progress section; its tasks stand ${where}).`);
+  } else if (p.total) out.push('', `Where it stands: ${p.done} of ${p.total} Progress item${p.total === 1 ? '' : 's'} done, ${p.remaining} remaining.`);
+  else out.push('', 'Where it stands: no checkbox items to count (no checkboxes in a Progress section or elsewhere).');
   if (p.lastDone) out.push(`Last done: ${p.lastDone.index}. ${p.lastDone.timestamp ? `${p.lastDone.timestamp} ` : ''}${p.lastDone.text}`);
   if (p.next.items.length) {
     out.push('Next:');
     for (const i of p.next.items) out.push(`  ${i.index}. [${i.state === 'partial' ? '~' : ' '}] ${i.text}`);
     more(out, p.next.more);
   }
-  if (brief.handoff) out.push('', `The plan's own ${brief.handoff.heading}:`, indent(brief.handoff.text));
+  for (const st of brief.standing) out.push('', `The plan's own "${st.heading}" (line ${st.line}):`, indent(st.text));
   if (brief.milestones.items.length) {
     out.push('', 'Milestones:');
     for (const m of brief.milestones.items) out.push(`  - ${m}`);
@@ -220,14 +254,6 @@ function clip(text: string, width: number): string {
 
 const SPACE = /\s/;
 
-/** `text` cut to `max` characters with an ellipsis, at the end of a word when one ends near. */
-function cutAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = Math.max(cut.lastIndexOf(' '), cut.lastIndexOf('\n'));
-  return `${(space > max * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
 /** An entry of a log: its fields by name (the first of each wins) and its first bullet's text. */
 type Fields = Record<string, string> & { text: string };
 
@@ -262,39 +288,24 @@ function newestFirst(entries: Fields[]): Fields[] {
   return keyed.sort((a, b) => b.at - a.at || b.i - a.i).map((k) => k.e);
 }
 
-/** The latest completed item: by timestamp when items carry valid ones, else the last in the list. */
+/**
+ * The latest completed item: by its timestamp where items carry valid ones (the later in the list
+ * among equals), else the last in the list. A top-level item is meant when there is one: the
+ * sub-steps nested under an item are parts of it.
+ */
 function latestDone(done: ProgressItem[]): ProgressItem | undefined {
-  let best = done[done.length - 1];
-  for (const i of done) if (i.timestamp?.valid && (!best?.timestamp?.valid || i.timestamp.epoch >= best.timestamp.epoch)) best = i;
-  return best;
+  const top = done.filter((i) => i.depth === 0);
+  const pool = top.length ? top : done;
+  let best: ProgressItem | undefined;
+  for (const i of pool) if (i.timestamp?.valid && (!best || !isEarlier(i.timestamp, best.timestamp!))) best = i;
+  return best ?? pool[pool.length - 1];
 }
 
-/** The plan's own section about what comes next, with its first paragraphs, up to `max` characters. */
-function handoffOf(plan: Plan, max: number): ResumeBrief['handoff'] {
-  const section = plan.sections.find((s) => s.key === null && HANDOFF.test(s.heading.replace(/[*_`]/g, '').replace(/^\d+(?:\.\d+)*[.)]?\s+/, '').trim()));
-  const text = section ? firstParagraphs(plan, section, max) : '';
-  return section && text ? { heading: `"${section.heading.trim()}"`, text } : null;
-}
-
-/** The first paragraphs of the Purpose section, without the skeleton's guidance sentence, up to `max` characters. */
-function purposeOf(plan: Plan, max: number): string {
-  const section = plan.sections.find((s) => s.key === 'purpose');
-  return section ? firstParagraphs(plan, section, max) : '';
-}
-
-/** The first paragraphs of a section (lists included, as written), without the skeleton's guidance sentence, up to `max` characters. */
-function firstParagraphs(plan: Plan, section: Section, max: number): string {
-  const guidance = section.key ? sectionSpec(section.key)?.guidance : undefined;
-  const body = plan.source.slice(section.bodyStart, section.bodyEnd);
-  let text = '';
-  for (const raw of body.split(/\r?\n[ \t]*\r?\n/)) {
-    const trimmed = raw.trim();
-    if (!trimmed || /^(?:#|```|~~~|<!--)/.test(trimmed) || trimmed === guidance) continue;
-    // Wrapped lines join; list items keep a line each.
-    const p = trimmed.replace(/(?<!\s)\s*\r?\n\s*(?![-*+][ \t]|\d{1,9}[.)][ \t])/g, ' ').replace(/(?<![ \t])[ \t]*\r?\n[ \t]*/g, '\n');
-    if (text && text.length + p.length + 2 > max) break;
-    text = text ? `${text}\n\n${p}` : p;
-    if (text.length >= max / 2) break;
-  }
-  return cutAtWord(text, max);
+/**
+ * Whether stamp `a`, written later in the list, is earlier than `b`. A date alone says only the day:
+ * against a time on that day it is not earlier, so the list's order decides.
+ */
+function isEarlier(a: Timestamp, b: Timestamp): boolean {
+  if (a.date !== b.date || (a.time !== undefined && b.time !== undefined)) return a.epoch < b.epoch;
+  return false;
 }

@@ -124,6 +124,23 @@ export interface ProgressItem {
   listLine: number;
 }
 
+/** A checkbox item outside the Progress section, with the heading it stands under (null before any). */
+export interface Task extends ProgressItem {
+  under: { heading: string; line: number } | null;
+}
+
+/** A section of the plan's own about where the work stands or what comes next, at any heading level. */
+export interface StandingSection {
+  /** `status` for where the work stands ("Current Status"), `next` for what comes next ("Next steps", "Handoff"). */
+  kind: 'status' | 'next';
+  heading: string;
+  level: number;
+  line: number;
+  endLine: number;
+  bodyStart: number;
+  bodyEnd: number;
+}
+
 /** A labelled field inside a log entry (`Decision:`, `Rationale:`, `Evidence:` ...). */
 export interface EntryField {
   /** The label as normalised: `decision`, `rationale`, `date-author`, `date`, `author`, `observation`, `evidence`. */
@@ -235,6 +252,12 @@ export interface Plan {
   sectionLevel: number;
   sections: Section[];
   progress: ProgressItem[];
+  /** Checkbox items outside Progress: the plan's tasks when its Progress section has none. */
+  tasks: Task[];
+  /** A goal line (`**Goal:** …`, `目标：…`): the value after its label, for a plan without a Purpose section. */
+  goal?: { label: string; line: number; endLine: number; range: Range };
+  /** The plan's own status and next-step sections, in document order. */
+  standing: StandingSection[];
   decisions: LogEntry[];
   surprises: LogEntry[];
   outcomes: LogEntry[];

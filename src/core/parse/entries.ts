@@ -48,7 +48,11 @@ export function sectionItems(doc: Doc, section: Section | undefined, blocks: Blo
 
 /** The checkbox items of the Progress section, at every depth. */
 export function readProgress(doc: Doc, section: Section | undefined, entries: ListEntry[]): ProgressItem[] {
-  if (!section) return [];
+  return section ? readCheckboxes(doc, entries) : [];
+}
+
+/** The checkbox items among list items, numbered from 1 in their order. */
+export function readCheckboxes(doc: Doc, entries: readonly Pick<ListEntry, 'item' | 'depth'>[]): ProgressItem[] {
   const { lines } = doc;
   const out: ProgressItem[] = [];
   for (const { item: it, depth, list } of entries) {

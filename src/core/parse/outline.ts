@@ -62,7 +62,8 @@ export function readOutline(
     diagnostics.push({ code: 'multiple-titles', message: `More than one H1 title: a second one at line ${extraH1[0]!.first + 1}.`, line: extraH1[0]!.first + 1 });
   }
 
-  const sectionLevel = pickSectionLevel(headings, matched, titleIdx);
+  const parents = parentsOf(headings);
+  const sectionLevel = pickSectionLevel(headings, matched.map((m, i) => (isPart(headings, matched, parents, titleIdx, i) ? null : m)), titleIdx);
   const sectionHeads = pickSectionHeads(headings, matched, titleIdx, sectionLevel);
   const sections = sectionHeads.map((hi, k) => buildSection(doc, headings, matched, sectionHeads, hi, k, contentEnd));
   reportDuplicates(sections, headings, sectionHeads, titleIdx, sectionLevel, diagnostics);
@@ -84,6 +85,29 @@ export function readOutline(
     }
   }
   return { titleIdx, ...(title ? { title } : {}), sectionLevel, sectionHeads, sections, matched, ...(preamble ? { preamble } : {}), introEnd };
+}
+
+/**
+ * A known heading that is a part of the heading above it (`## Phase 0` / `### Goal`): a one-word
+ * name under a shallower heading of another kind. It does not say at which level the plan writes
+ * its sections.
+ */
+function isPart(headings: HeadingBlock[], matched: (HeadingResult | null)[], parents: number[], titleIdx: number, i: number): boolean {
+  const m = matched[i];
+  const parent = parents[i]!;
+  if (!m || m.match === 'exact' || parent === -1 || parent === titleIdx || matched[parent]) return false;
+  return PART_WORDS.has(normalizeHeading(headings[i]!.text));
+}
+
+/** For each heading, the index of the nearest heading above it at a shallower level (-1 for none). */
+function parentsOf(headings: HeadingBlock[]): number[] {
+  const stack: number[] = [];
+  return headings.map((h, i) => {
+    while (stack.length && headings[stack[stack.length - 1]!]!.level >= h.level) stack.pop();
+    const parent = stack[stack.length - 1] ?? -1;
+    stack.push(i);
+    return parent;
+  });
 }
 
 function pickSectionLevel(headings: HeadingBlock[], matched: (HeadingResult | null)[], titleIdx: number): number {
