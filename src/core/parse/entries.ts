@@ -52,7 +52,7 @@ export function readProgress(doc: Doc, section: Section | undefined, entries: Li
 }
 
 /** The checkbox items among list items, numbered from 1 in their order. */
-export function readCheckboxes(doc: Doc, entries: readonly Pick<ListEntry, 'item' | 'depth'>[]): ProgressItem[] {
+export function readCheckboxes(doc: Doc, entries: readonly Pick<ListEntry, 'item' | 'depth' | 'list'>[]): ProgressItem[] {
   const { lines } = doc;
   const out: ProgressItem[] = [];
   for (const { item: it, depth, list } of entries) {
