@@ -111,14 +111,19 @@ describe('addDecision', () => {
     expect(out).toBe(text.replace('\n## Revision Notes', '\n## Outcomes & Retrospective\n\n- (2026-01-06 01:30) Shipped.\n\n## Revision Notes'));
   });
 
-  it('treats an entry whose fields have bullets of their own as one: replaced when every field is a placeholder, kept whole when one is not', () => {
+  it('treats an entry whose fields have bullets of their own as one, and writes the new entry the same way: replaced when every field is a placeholder, kept whole when one is not', () => {
     const flat = (dateAuthor: string) => `# T\n\n## Decision Log\n- Decision: _pending_\n- Rationale: _pending_\n- Date/Author: ${dateAuthor}\n\n## Testing Approach\n- Core.\n`;
     const kept = flat('2025-12-01 / Codex');
-    expect(edit(kept, (p) => addDecision(p, decision, ctx)).out).toBe(kept.replace('/ Codex\n', '/ Codex\n- Decision: Use SQLite\n  Rationale: One file, no server.\n  Date/Author: 2026-01-06 / Ada\n'));
+    const { out } = edit(kept, (p) => addDecision(p, decision, ctx));
+    expect(out).toBe(kept.replace('/ Codex\n', '/ Codex\n- Decision: Use SQLite\n- Rationale: One file, no server.\n- Date/Author: 2026-01-06 / Ada\n'));
+    expect(parsePlan(out).decisions.map((e) => e.fields.map((f) => f.name))).toEqual([
+      ['decision', 'rationale', 'date-author'],
+      ['decision', 'rationale', 'date-author'],
+    ]);
     const empty = flat('…');
-    expect(edit(empty, (p) => addDecision(p, decision, ctx)).out).toBe('# T\n\n## Decision Log\n- Decision: Use SQLite\n  Rationale: One file, no server.\n  Date/Author: 2026-01-06 / Ada\n\n## Testing Approach\n- Core.\n');
+    expect(edit(empty, (p) => addDecision(p, decision, ctx)).out).toBe('# T\n\n## Decision Log\n- Decision: Use SQLite\n- Rationale: One file, no server.\n- Date/Author: 2026-01-06 / Ada\n\n## Testing Approach\n- Core.\n');
     const surprise = '# T\n\n## Surprises & Discoveries\n- Observation: None yet, the spike starts Monday\n- Evidence: N/A\n';
-    expect(edit(surprise, (p) => addSurprise(p, { observation: 'A', evidence: 'B' }, ctx)).out).toBe(`${surprise}- Observation: A\n  Evidence: B\n`);
+    expect(edit(surprise, (p) => addSurprise(p, { observation: 'A', evidence: 'B' }, ctx)).out).toBe(`${surprise}- Observation: A\n- Evidence: B\n`);
   });
 
   it('refuses empty fields', () => {
