@@ -65,7 +65,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     key: 'context',
     title: 'Context and Orientation',
     aliases: ['context and orientation', 'context', 'orientation', 'contexto y orientación', '上下文与定位', 'контекст'],
-    synonyms: ['project context', 'background', 'current state', 'orientation and context', 'contexto', 'contexte', 'kontext', 'hintergrund', 'предыстория', '背景', '背景与上下文', '現状', 'コンテキスト'],
+    synonyms: ['project context', 'current context', 'repository context', 'repository orientation', 'repo orientation', 'codebase orientation', 'background', 'current state', 'orientation and context', 'contexto', 'contexte', 'kontext', 'hintergrund', 'предыстория', '背景', '背景与上下文', '現状', 'コンテキスト'],
     guidance: 'Assume the reader knows nothing. Name key files by full repo-relative paths. Define terms.',
     living: false,
   },

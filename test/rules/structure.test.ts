@@ -145,6 +145,7 @@ ruleTable(requiredSections, {
   valid: [
     { name: 'the good plan', text: GOOD },
     { name: 'a custom section the team requires', text: `${GOOD}\n## Review Gate\n\nDana signs off.\n`, ctx: { sections: { required: ['purpose', 'review'], order: [...SECTION_KEYS, 'review'], aliases: {}, custom: [{ key: 'review', title: 'Review Gate' }] } } },
+    { name: 'the context under a close name', text: '# T\n\n## Repository Orientation\n\nThe CLI lives in `src/cli.ts`.\n', ctx: { sections: { required: ['context'], order: [...SECTION_KEYS], aliases: {}, custom: [] } } },
   ],
   invalid: [
     {
