@@ -17,7 +17,7 @@ const OWN_LABEL = /^[\p{L}][\p{L}\p{N} /&'-]{0,40}:(?:\s|$)/u;
  * opens with a label, a field execplan knows (`Rationale:`, `Evidence:`) or one of the author's own
  * (`- **Impact:** …`), other than the one that starts an entry.
  */
-function continuesEntry(entry: LogEntry, opening: string | undefined): boolean {
+export function continuesEntry(entry: LogEntry, opening: string | undefined): boolean {
   if (!opening) return false;
   const lead = entry.text.replace(/\*\*|__/g, '').replace(/^\(\d{4}-\d{2}-\d{2}[^)]*\)\s*(?:[-–—:]\s*)?/, '');
   const first = entry.fields[0];

@@ -7,7 +7,7 @@
  * sections, preamble), entry lists (Progress and the logs), milestones. The parser never throws on
  * user content: what it cannot make sense of becomes a diagnostic.
  */
-import { parseBlocks } from './block-parser.js';
+import { readBlocks } from './block-parser.js';
 import { findConflictMarkers, markerLines } from './conflict-markers.js';
 import { dominantEol, lineIndexAt } from './lines.js';
 import { OPENING_FIELD } from './log-entries.js';
@@ -74,8 +74,18 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
     for (const i of hidden) visible[i] = '';
   }
   const text = visible === lines && !doc.bom && !source.includes('\r') ? source : visible.join('\n');
+  const read = readBlocks(text);
+  if (read.cuts.length) {
+    const [from, to] = read.cuts[0]!;
+    const more = read.cuts.length > 1 ? ` (and ${read.cuts.length - 1} more ${read.cuts.length > 2 ? 'places' : 'place'} after it)` : '';
+    diagnostics.push({
+      code: 'nesting-too-deep',
+      message: `Lists or quotes are nested too deep to read at line ${from + 1}: ${to - from > 1 ? `lines ${from + 1} to ${to}` : `line ${from + 1}`} could not be read${more}.`,
+      line: from + 1,
+    });
+  }
   // Trailing blank lines are judged on what markdown-it saw: a blanked outer fence line ends an item too.
-  const blocks = collectBlocks(parseBlocks(text), visible);
+  const blocks = collectBlocks(read.tokens, visible);
 
   const outline = readOutline(doc, blocks.headings, blocks.paragraphs, matcherFor(options), contentEnd, fmEnd, diagnostics);
   const { sections } = outline;

@@ -219,7 +219,7 @@ export interface CodeBlock {
 
 /** Something the parser noticed but could not make sense of. */
 export interface ParseDiagnostic {
-  code: 'front-matter-malformed' | 'front-matter-unclosed' | 'fence-unclosed' | 'outer-fence-unclosed' | 'multiple-titles' | 'no-title' | 'duplicate-section' | 'conflict-markers';
+  code: 'front-matter-malformed' | 'front-matter-unclosed' | 'fence-unclosed' | 'outer-fence-unclosed' | 'multiple-titles' | 'no-title' | 'duplicate-section' | 'conflict-markers' | 'nesting-too-deep';
   message: string;
   line: number;
 }

@@ -31,15 +31,29 @@ ruleTable(title, {
   ],
 });
 
+/** A list nested `levels` deep, one item per level. */
+const NESTED = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
+
 ruleTable(wellFormed, {
   valid: [
     { name: 'the good plan', text: GOOD },
     { name: 'a closed fence with a longer closer', text: '# T\n\n## Concrete Steps\n\n```bash\nnpm test\n````\n' },
+    { name: 'a list nested 25 levels deep is read whole', text: `${GOOD}\n## Rollout Tree\n\n${NESTED(25)}\n` },
     { name: 'a fence in a block quote', text: '# T\n\n> ```\n> code\n> ```\n' },
     { name: 'a setext heading underlined with seven "="', text: 'Ship the importer\n=======\n\n## Progress\n\n- [ ] a\n' },
     { name: 'each part of an archive of runs has its own Decision Log', text: '# Runs\n\n## Run 4\n\n### Progress\n\n- [x] a\n\n### Decision Log\n\n## Run 5\n\n### Progress\n\n### Decision Log\n' },
   ],
   invalid: [
+    {
+      name: 'a list nested 40 levels deep: one finding at the line reading stopped',
+      text: `# T\n\n## Plan of Work\n\n${NESTED(40)}\n\n## Decision Log\n`,
+      errors: [{ line: 36, message: /nested too deep to read at line 36: lines 36 to 44 could not be read; expected lists nested at most 31 levels deep and quotes 63; flatten them from that line\./ }],
+    },
+    {
+      name: '100,000 list levels on one line and as many quotes: one finding, naming both places',
+      text: `# T\n\n## Plan of Work\n\n${'- '.repeat(100_000)}x\n\n${'>'.repeat(100_000)} deep\n\n## Decision Log\n`,
+      errors: [{ line: 5, message: /at line 5: line 5 could not be read \(and 1 more place after it\)/ }],
+    },
     { name: 'a fence never closed', text: '# T\n\n## Concrete Steps\n\n```bash\nnpm test\n', errors: [{ line: 5, message: /never closed/ }] },
     { name: 'a section twice', text: '# T\n\n## Progress\n\n- [ ] a\n\n## Progress\n\n- [ ] b\n', errors: [{ line: 7, message: /Progress section is written again as "Progress" at line 7, after "Progress" at line 3/ }] },
     {
