@@ -182,6 +182,17 @@ describe('addOutcome', () => {
     }
   });
 
+  it('replaces the same note written in another language, and keeps a label that carries content', () => {
+    for (const note of ['暂无。', '- （完了後に記入）', '- Ninguno por ahora.']) {
+      const text = `# T\n\n## Outcomes & Retrospective\n\n${note}\n`;
+      expect(edit(text, (p) => addOutcome(p, 'Done.', ctx)).out, note).toBe('# T\n\n## Outcomes & Retrospective\n\n- (2026-01-06 01:30) Done.\n');
+    }
+    for (const line of ['- **未完了**: 実機での確認は次のリリースで行う。', '- Keine neue Abhängigkeit, der Build bleibt schnell.']) {
+      const text = `# T\n\n## Outcomes & Retrospective\n\n${line}\n`;
+      expect(edit(text, (p) => addOutcome(p, 'Done.', ctx)).out, line).toContain(line);
+    }
+  });
+
   it('writes above the thematic break that closes a section, and never takes one for a placeholder', () => {
     const closed = '# T\n\n## Outcomes & Retrospective\n\n---\n\n## Next\n';
     expect(edit(closed, (p) => addOutcome(p, 'Done.', ctx)).out).toBe('# T\n\n## Outcomes & Retrospective\n\n- (2026-01-06 01:30) Done.\n\n---\n\n## Next\n');
