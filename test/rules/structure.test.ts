@@ -132,9 +132,16 @@ ruleTable(livingSections, {
       output: null,
     },
     {
-      name: 'inserted after a section and its nested subsections, not between them',
+      name: 'a place that would put the section after one it precedes in the order: no fix',
       text: '# T\n\n## Progress\n\n- [ ] a\n\n## Plan of Work\n\n### Decision Log\n\n- Decision: x\n',
       ctx: { sections: { required: ['progress', 'surprises', 'decisions'], order: ['progress', 'plan-of-work', 'surprises', 'decisions'], aliases: {}, custom: [] } },
+      errors: [{ line: 12 }],
+      output: null,
+    },
+    {
+      name: 'inserted after a section and its nested subsections, not between them',
+      text: '# T\n\n## Progress\n\n- [ ] a\n\n## Plan of Work\n\n### Decision Log\n\n- Decision: x\n',
+      ctx: { sections: { required: ['progress', 'surprises', 'decisions'], order: ['progress', 'plan-of-work', 'decisions', 'surprises'], aliases: {}, custom: [] } },
       errors: [{ line: 12 }],
       output: '# T\n\n## Progress\n\n- [ ] a\n\n## Plan of Work\n\n### Decision Log\n\n- Decision: x\n\n## Surprises & Discoveries\n',
     },
