@@ -3,11 +3,9 @@ import { hostname } from 'node:os';
 import { doctor, type DoctorFinding } from '../usecases/doctor.js';
 import { processAlive } from '../workspace/process-alive.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { writeJson, type Io } from './io.js';
+import { writeJson, type Io, type GlobalOptions } from './io.js';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
+interface Options extends GlobalOptions {
   fix?: boolean;
   dryRun?: boolean;
 }

@@ -1,31 +1,17 @@
 /** `execplan init`: the plan folders and the PLANS.md guide, or a configuration pointing at an existing layout. */
 import path from 'node:path';
 import { refusedEnvelope } from '../usecases/envelope.js';
-import { initWorkspace } from '../usecases/init.js';
-import { writeJson, type Io } from './io.js';
+import { initWorkspace, type InitRequest } from '../usecases/init.js';
+import { writeJson, type Io, type GlobalOptions } from './io.js';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
-  agents?: boolean;
-  hooks?: boolean;
-  git?: boolean;
-  /** Write scripts/new_execplan.py even when no rules file mentions it. */
-  script?: boolean;
-}
+type Options = GlobalOptions & Omit<InitRequest, 'env'>;
 
 /** init --git installs the merge driver itself. */
 export const ownsMergeDriver = true;
 
 /** Run `execplan init`. */
 export async function run(io: Io, opts: Options): Promise<number> {
-  const r = await initWorkspace(path.resolve(opts.cwd ?? io.cwd), {
-    ...(opts.agents !== undefined ? { agents: opts.agents } : {}),
-    ...(opts.hooks !== undefined ? { hooks: opts.hooks } : {}),
-    ...(opts.git !== undefined ? { git: opts.git } : {}),
-    ...(opts.script !== undefined ? { script: opts.script } : {}),
-    env: io.env,
-  });
+  const r = await initWorkspace(path.resolve(opts.cwd ?? io.cwd), { ...opts, env: io.env });
   const { steps, blocked } = r;
   if (opts.json) {
     if (r.notInstalled) io.stderr(NOT_INSTALLED);

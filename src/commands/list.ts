@@ -3,14 +3,12 @@ import type { Drift } from '../core/drift.js';
 import { listPlans } from '../usecases/list.js';
 import type { ExecplanError } from '../workspace/errors.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { writeJson, type Io } from './io.js';
+import { writeJson, type Io, type GlobalOptions } from './io.js';
 import { displayWidth } from '../formatters/width.js';
 import { useColor } from '../terminal/color.js';
 import { renderTable } from '../terminal/table.js';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
+interface Options extends GlobalOptions {
   archived?: boolean;
   all?: boolean;
   cache?: boolean;

@@ -44,12 +44,14 @@ const LEAD = /^(?:[-*+]\s+)?[\s(（[【「_*]*/u;
  */
 export function opensWithEmptyNoteIntl(text: string, tail = NOTE_TAIL): boolean {
   const t = text.normalize('NFC').replace(LEAD, '');
-  if (CJK_NONE.test(t)) return true;
-  const m = WORD_NONE.exec(t);
+  const cjk = CJK_NONE.exec(t);
+  const m = cjk ?? WORD_NONE.exec(t);
   if (!m) return false;
   const rest = t.slice(m[0].length);
   const end = rest.search(CLAUSE_END);
-  return (end === -1 ? rest : rest.slice(0, end)).trim().length <= tail;
+  // A label with its content (`**未完了**: 次のデプロイ後に実施する`, `尚未完成的部分：导出`) is the author's entry.
+  if (end !== -1 && /[:：]/u.test(rest[end]!) && /\S/u.test(rest.slice(end + 1).replace(/[*_]/g, ''))) return false;
+  return cjk !== null || (end === -1 ? rest : rest.slice(0, end)).trim().length <= tail;
 }
 
 /** Whether a whole text is a note to the writer in brackets of either width: `(fill during work)`, `（実施時に記入）`. */

@@ -21,7 +21,7 @@ import { readOuterFence } from './parse/outer-fence.js';
 import { readOutline } from './parse/outline.js';
 import { readStanding } from './parse/standing.js';
 import { readTasks } from './parse/tasks.js';
-import { headingMatcher } from './sections.js';
+import { headingMatcher, sectionSpec } from './sections.js';
 import type { CodeBlock, ParseDiagnostic, ParseOptions, Plan, Section } from './types.js';
 
 // Building a matcher normalises every alias; plans parsed with the same options share one.
@@ -114,9 +114,12 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
   }));
 
   const milestones = readMilestones(doc, blocks.headings, outline.matched, outline.titleIdx, outline.sectionHeads, sectionAtLine, contentEnd);
-  const goal = readGoal(doc, blocks, sections, milestones, blocks.code, contentEnd);
+  // A goal line and tasks elsewhere stand in for a Purpose and a Progress the plan has not written.
+  const purposeSection = firstOf('purpose');
+  const goal = hasText(doc, purposeSection, sectionSpec('purpose')?.guidance) ? undefined : readGoal(doc, blocks, sections, milestones, blocks.code, contentEnd);
+  const progress = readProgress(doc, progressSection, sectionItems(doc, progressSection, blocks));
 
-  return {
+  const plan: Plan = {
     source,
     bom: doc.bom,
     eol: dominantEol(source),
@@ -130,8 +133,7 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
     contentEnd,
     sectionLevel: outline.sectionLevel,
     sections,
-    progress: readProgress(doc, progressSection, sectionItems(doc, progressSection, blocks)),
-    tasks: readTasks(doc, blocks, progressSection, outline.title?.line),
+    progress,
     ...(goal ? { goal } : {}),
     standing: readStanding(doc, blocks.headings, outline.titleIdx, sections, milestones, contentEnd),
     decisions: log('decisions'),
@@ -141,5 +143,18 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
     codeBlocks,
     conflictMarkers,
     diagnostics,
+    // Checkboxes elsewhere are read only when Progress has none: they stand in for it then.
+    tasks: progress.length ? [] : readTasks(doc, blocks, progressSection, outline.title?.line),
   };
+  return plan;
+}
+
+/** Whether a section holds anything but blank lines, comments and the skeleton's guidance sentence. */
+function hasText(doc: ReturnType<typeof makeDoc>, section: Section | undefined, guidance: string | undefined): boolean {
+  if (!section) return false;
+  for (let l = section.line; l < doc.lines.length && doc.offsetOf(l) < section.bodyEnd; l++) {
+    const t = doc.lines[l]!.trim();
+    if (t && t !== guidance && !t.startsWith('<!--')) return true;
+  }
+  return false;
 }

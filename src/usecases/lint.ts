@@ -33,6 +33,8 @@ export interface LintRequest {
   cwd: string;
   /** Ids, prefixes, paths, folders and globs; none means every active plan. */
   targets: readonly string[];
+  /** The plans, when the caller has resolved them already (in place of `targets`). */
+  plans?: readonly PlanRef[];
   /** `--profile`, replacing the configured one. */
   profile?: string;
   /** `--rule id=severity`, each replacing that rule's configured severity. */
@@ -55,11 +57,11 @@ export interface LintRequest {
 /** What the run hands its caller as it goes. */
 export interface LintListener {
   /** A plan left out of the listing (a link leading outside the repository), in words. */
-  leftOut(message: string): void;
+  leftOut?(message: string): void;
   /** The plans are known: `total` results follow. */
   start(total: number, input: { rules: readonly RuleMeta[]; enabled: readonly EnabledRule<{ meta: RuleMeta }>[] }): void;
   /** The report an earlier run printed over these very results: no result follows. */
-  replay(bytes: Uint8Array, totals: ReportTotals): void;
+  replay?(bytes: Uint8Array, totals: ReportTotals): void;
   /** One plan's result, in the plans' order, as soon as it and every one before it are known (after `--fix`, once every plan is fixed). */
   result(r: LintResult, done: number): void;
   /** Every result is handed on (`fixes` with `--fix`): returns the report's text and totals when `reportKey` asked to keep it. */
@@ -101,7 +103,7 @@ export async function lintPlans(ws: Workspace, req: LintRequest, on: LintListene
   const enabled = resolveSettingsOf(setup.lint, metas.map((meta) => ({ meta })));
 
   // Targets: without arguments every active plan; arguments may be globs, whose matcher loads only then.
-  const refs = req.targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, req.cwd, req.targets) : listPlanRefs(ws, 'active', (rel, why, link) => on.leftOut(leftOutMessage(rel, why, link)));
+  const refs = req.plans ? [...req.plans] : req.targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, req.cwd, req.targets) : listPlanRefs(ws, 'active', (rel, why, link) => on.leftOut?.(leftOutMessage(rel, why, link)));
   const jobs = refs.map((ref) => lintJob(ws, ref));
   const rels = jobs.map((j) => j.rel);
   // plan-drift reads git history, back to the last commit of every plan linted.
@@ -124,7 +126,7 @@ export async function lintPlans(ws: Workspace, req: LintRequest, on: LintListene
   let report: { bytes: Uint8Array; totals: ReportTotals } | undefined;
   const run = { cached: 0, threads: 'the main thread' as LintSummary['threads'] };
   if (stored) {
-    on.replay(stored.bytes, stored.totals);
+    on.replay?.(stored.bytes, stored.totals);
     run.cached = jobs.length;
     report = stored;
   } else {

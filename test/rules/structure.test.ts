@@ -132,9 +132,16 @@ ruleTable(livingSections, {
       output: null,
     },
     {
-      name: 'inserted after a section and its nested subsections, not between them',
+      name: 'a place that would put the section after one it precedes in the order: no fix',
       text: '# T\n\n## Progress\n\n- [ ] a\n\n## Plan of Work\n\n### Decision Log\n\n- Decision: x\n',
       ctx: { sections: { required: ['progress', 'surprises', 'decisions'], order: ['progress', 'plan-of-work', 'surprises', 'decisions'], aliases: {}, custom: [] } },
+      errors: [{ line: 12 }],
+      output: null,
+    },
+    {
+      name: 'inserted after a section and its nested subsections, not between them',
+      text: '# T\n\n## Progress\n\n- [ ] a\n\n## Plan of Work\n\n### Decision Log\n\n- Decision: x\n',
+      ctx: { sections: { required: ['progress', 'surprises', 'decisions'], order: ['progress', 'plan-of-work', 'decisions', 'surprises'], aliases: {}, custom: [] } },
       errors: [{ line: 12 }],
       output: '# T\n\n## Progress\n\n- [ ] a\n\n## Plan of Work\n\n### Decision Log\n\n- Decision: x\n\n## Surprises & Discoveries\n',
     },
@@ -278,6 +285,8 @@ ruleTable(livingPreamble, {
     { name: 'the good plan', text: GOOD },
     { name: 'the sentence in other words', text: '# T\n\nThis plan is a living-document, updated as work proceeds.\n\n## Progress\n' },
     { name: '"this document is live"', text: '# T\n\nThis document is live. Update Progress at every stop.\n\n## Progress\n' },
+    { name: 'the sentence in Japanese', text: '# T\n\nこの計画は生きたドキュメントとして作業中に更新する。\n\n## Progress\n' },
+    { name: 'the living sections named, in a sentence of another language', text: '# T\n\nMantener al día `Progress`, `Decision Log` y `Outcomes & Retrospective` durante el trabajo.\n\n## Progress\n' },
   ],
   invalid: [
     { name: 'missing', text: '# T\n\n## Progress\n', errors: [{ line: 1 }], output: `# T\n\nThis ExecPlan is a living document. Keep \`Progress\`, \`Surprises & Discoveries\`, \`Decision Log\`, and \`Outcomes & Retrospective\` up to date.\n\n## Progress\n` },

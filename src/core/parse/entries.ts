@@ -9,7 +9,7 @@ import type { EntryField, ItemState, LogEntry, ProgressItem, Section } from '../
 import type { Blocks, ItemBlock } from './blocks.js';
 import type { Doc } from './doc.js';
 import { leadingLabel, lineFields } from './fields.js';
-import { continuesEntry } from '../log-entries.js';
+import { joinsEntry } from '../log-entries.js';
 
 const CHECKBOX = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)\[([ xX~\-/])\](?=[ \t]|$)[ \t]?/;
 const ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)/;
@@ -119,7 +119,7 @@ export function readLog(doc: Doc, section: Section | undefined, entries: ListEnt
     if (opening && e.list === 'sub-heading' && !fielded.has(e.listLine)) return;
     // A field written as a bullet of its own (`- Rationale: …` under `- Decision: …`) is part of the entry above it.
     const prev = out[out.length - 1];
-    if (prev && prev.listLine === e.listLine && continuesEntry(e, opening)) {
+    if (prev && prev.listLine === e.listLine && joinsEntry(e, prev, opening)) {
       prev.fields.push(...e.fields);
       prev.text = `${prev.text} ${e.text}`;
       prev.range = { start: prev.range.start, end: e.range.end };
