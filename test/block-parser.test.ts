@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import markdownit, { type Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { parseBlocks } from '../src/core/block-parser.js';
+import { MAX_NESTING, parseBlocks, readBlocks } from '../src/core/block-parser.js';
 import { CORPUS, realPlans, skipsWithout } from './helpers/prerequisites.js';
 
+// The plan parser allows deeper nesting than the preset's 20 levels; below its limit the tokens are the same.
 const full = markdownit('commonmark').enable('table');
+(full.options as { maxNesting: number }).maxNesting = MAX_NESTING;
 
 function viaMarkdownIt(text: string): Token[] {
   const tokens: Token[] = [];
@@ -38,5 +40,31 @@ describe('parseBlocks', () => {
 
   it('gives the same tokens on references, HTML, tables, deep nesting and entities', () => {
     for (const text of EDGE_CASES) expect(shape(parseBlocks(text)), text).toEqual(shape(viaMarkdownIt(text)));
+  });
+});
+
+describe('readBlocks', () => {
+  const nested = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
+
+  it('reads a list nested 25 levels deep whole, and says nothing was left unread', () => {
+    const read = readBlocks(`${nested(25)}\n\n## After\n`);
+    expect(read.cuts).toEqual([]);
+    expect(read.tokens.filter((t) => t.type === 'list_item_open')).toHaveLength(25);
+    expect(read.tokens.find((t) => t.type === 'heading_open')?.map).toEqual([26, 27]);
+  });
+
+  it('past the limit, skips only the deep block\'s own lines, names them, and reads what follows', () => {
+    const read = readBlocks(`${nested(40)}\n\n## After\n\nText.\n`);
+    // Each list level takes two of the parser's levels: level 32's own text is the first left unread.
+    expect(read.cuts).toEqual([[MAX_NESTING / 2 - 1, 40]]);
+    expect(read.tokens.find((t) => t.type === 'heading_open')?.map).toEqual([41, 42]);
+  });
+
+  it('100,000 levels on one line: one line unread, the rest read', () => {
+    for (const deep of ['- '.repeat(100_000), '>'.repeat(100_000), '> - '.repeat(50_000)]) {
+      const read = readBlocks(`Before.\n\n${deep}x\n\n## After\n`);
+      expect(read.cuts).toEqual([[2, 3]]);
+      expect(read.tokens.find((t) => t.type === 'heading_open')?.map).toEqual([4, 5]);
+    }
   });
 });

@@ -111,14 +111,19 @@ describe('addDecision', () => {
     expect(out).toBe(text.replace('\n## Revision Notes', '\n## Outcomes & Retrospective\n\n- (2026-01-06 01:30) Shipped.\n\n## Revision Notes'));
   });
 
-  it('treats an entry whose fields have bullets of their own as one: replaced when every field is a placeholder, kept whole when one is not', () => {
+  it('treats an entry whose fields have bullets of their own as one, and writes the new entry the same way: replaced when every field is a placeholder, kept whole when one is not', () => {
     const flat = (dateAuthor: string) => `# T\n\n## Decision Log\n- Decision: _pending_\n- Rationale: _pending_\n- Date/Author: ${dateAuthor}\n\n## Testing Approach\n- Core.\n`;
     const kept = flat('2025-12-01 / Codex');
-    expect(edit(kept, (p) => addDecision(p, decision, ctx)).out).toBe(kept.replace('/ Codex\n', '/ Codex\n- Decision: Use SQLite\n  Rationale: One file, no server.\n  Date/Author: 2026-01-06 / Ada\n'));
+    const { out } = edit(kept, (p) => addDecision(p, decision, ctx));
+    expect(out).toBe(kept.replace('/ Codex\n', '/ Codex\n- Decision: Use SQLite\n- Rationale: One file, no server.\n- Date/Author: 2026-01-06 / Ada\n'));
+    expect(parsePlan(out).decisions.map((e) => e.fields.map((f) => f.name))).toEqual([
+      ['decision', 'rationale', 'date-author'],
+      ['decision', 'rationale', 'date-author'],
+    ]);
     const empty = flat('…');
-    expect(edit(empty, (p) => addDecision(p, decision, ctx)).out).toBe('# T\n\n## Decision Log\n- Decision: Use SQLite\n  Rationale: One file, no server.\n  Date/Author: 2026-01-06 / Ada\n\n## Testing Approach\n- Core.\n');
+    expect(edit(empty, (p) => addDecision(p, decision, ctx)).out).toBe('# T\n\n## Decision Log\n- Decision: Use SQLite\n- Rationale: One file, no server.\n- Date/Author: 2026-01-06 / Ada\n\n## Testing Approach\n- Core.\n');
     const surprise = '# T\n\n## Surprises & Discoveries\n- Observation: None yet, the spike starts Monday\n- Evidence: N/A\n';
-    expect(edit(surprise, (p) => addSurprise(p, { observation: 'A', evidence: 'B' }, ctx)).out).toBe(`${surprise}- Observation: A\n  Evidence: B\n`);
+    expect(edit(surprise, (p) => addSurprise(p, { observation: 'A', evidence: 'B' }, ctx)).out).toBe(`${surprise}- Observation: A\n- Evidence: B\n`);
   });
 
   it('refuses empty fields', () => {
@@ -177,6 +182,17 @@ describe('addOutcome', () => {
     }
   });
 
+  it('replaces the same note written in another language, and keeps a label that carries content', () => {
+    for (const note of ['暂无。', '- （完了後に記入）', '- Ninguno por ahora.']) {
+      const text = `# T\n\n## Outcomes & Retrospective\n\n${note}\n`;
+      expect(edit(text, (p) => addOutcome(p, 'Done.', ctx)).out, note).toBe('# T\n\n## Outcomes & Retrospective\n\n- (2026-01-06 01:30) Done.\n');
+    }
+    for (const line of ['- **未完了**: 実機での確認は次のリリースで行う。', '- Keine neue Abhängigkeit, der Build bleibt schnell.']) {
+      const text = `# T\n\n## Outcomes & Retrospective\n\n${line}\n`;
+      expect(edit(text, (p) => addOutcome(p, 'Done.', ctx)).out, line).toContain(line);
+    }
+  });
+
   it('writes above the thematic break that closes a section, and never takes one for a placeholder', () => {
     const closed = '# T\n\n## Outcomes & Retrospective\n\n---\n\n## Next\n';
     expect(edit(closed, (p) => addOutcome(p, 'Done.', ctx)).out).toBe('# T\n\n## Outcomes & Retrospective\n\n- (2026-01-06 01:30) Done.\n\n---\n\n## Next\n');
@@ -216,8 +232,9 @@ describe('entries land where the author would put them', () => {
       // A numbered list of follow-ups is not a log of outcomes, with or without a lead-in.
       ['Shipped the importer.\n\n1. Fix the cache.\n2. Document the flags.', `Shipped the importer.\n\n${entry}\n\n1. Fix the cache.\n2. Document the flags.`],
       ['To record on completion:\n\n- What shipped.\n- What was deferred.', `${entry}\n\nTo record on completion:\n\n- What shipped.\n- What was deferred.`],
-      // Prompts of a template, with nothing written after them yet, stay as the author's template.
-      ["- What worked\n- What didn't\n- What's next", `${entry}\n\n- What worked\n- What didn't\n- What's next`],
+      // Prompts of a template, with nothing written after them yet, stay as the author's template:
+      // the entry is a paragraph above them, as a bullet there would join their list.
+      ["- What worked\n- What didn't\n- What's next", `${entry.slice(2)}\n\n- What worked\n- What didn't\n- What's next`],
     ];
     for (const [body, expected] of cases) {
       const text = `# T\n\n## Outcomes & Retrospective\n\n${body}\n\n## Context and Orientation\n`;
@@ -226,7 +243,9 @@ describe('entries land where the author would put them', () => {
       expect(parsePlan(out).outcomes[0]?.text, body).toBe('(2026-01-06 01:30) Milestone 2 shipped.');
       // The next outcome goes under this one, never after the author's lists.
       const again = edit(out, (p) => addOutcome(p, 'Milestone 3 shipped.', ctx)).out;
-      expect(again, body).toBe(out.replace(`${entry}\n`, `${entry}\n- (2026-01-06 01:30) Milestone 3 shipped.\n`));
+      const first = body.startsWith('- What') ? entry.slice(2) : entry;
+      const next = body.startsWith('- What') ? '\n(2026-01-06 01:30) Milestone 3 shipped.' : '- (2026-01-06 01:30) Milestone 3 shipped.';
+      expect(again, body).toBe(out.replace(`${first}\n`, `${first}\n${next}\n`));
     }
   });
 

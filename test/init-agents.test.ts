@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markerProblem, placeBlock } from '../src/commands/init-agents.js';
+import { markerProblem, placeBlock } from '../src/workspace/agent-files.js';
 import { NOT_INSTALLED } from '../src/commands/init.js';
 import { BLOCK_END, BLOCK_START } from '../src/templates/agent-instructions.js';
 import { runCli, tempRepo } from './helpers.js';

@@ -7,7 +7,8 @@ import { DEFAULT_SECTION_SETTINGS, lintPlan } from '../src/core/lint.js';
 import { resolveRuleSettings } from '../src/rules/index.js';
 import * as parse from '../src/core/parse.js';
 import * as stylish from '../src/formatters/stylish.js';
-import { cachedFindings, cachedHash, loadLintCache, saveLintCache, setCacheEntry, reportFor, storeReport, type CacheEntry } from '../src/workspace/lint-cache.js';
+import { cachedFindings, cachedHash, loadLintCache, saveLintCache, setCacheEntry, type CacheEntry } from '../src/workspace/lint-cache.js';
+import { keepReport, keptReport } from '../src/workspace/lint-report.js';
 import { runCli } from './helpers.js';
 import { lintWorkspace, PLAN, PLAN_PATH } from './helpers/lint-workspace.js';
 import { CORPUS, realPlans, skipsWithout } from './helpers/prerequisites.js';
@@ -29,15 +30,9 @@ beforeEach(() => {
 
 const T0 = '2026-01-05T14:30:00Z';
 
-/** The cache file's three parts: a JSON head, the findings as JSON, and the report's bytes as printed. */
+/** The cache file: one JSON document. */
 function readCache(root: string) {
-  const bytes = readFileSync(path.join(root, '.execplan/cache/lint.json'));
-  const end = bytes.indexOf(0x0a);
-  const head = JSON.parse(bytes.toString('utf8', 0, end));
-  const findingsEnd = end + 1 + head.sizes.findings;
-  expect(bytes[findingsEnd]).toBe(0x0a);
-  expect(bytes.length).toBe(findingsEnd + 1 + head.sizes.text);
-  return { head, findings: JSON.parse(bytes.toString('utf8', end + 1, findingsEnd)), text: bytes.toString('utf8', findingsEnd + 1) };
+  return JSON.parse(readFileSync(path.join(root, '.execplan/cache/lint.json'), 'utf8'));
 }
 
 describe('execplan lint --cache', () => {
@@ -119,27 +114,50 @@ describe('execplan lint --cache', () => {
     expect(statSync(file).mtimeMs).toBe(written);
   });
 
-  it('prints the kept report again, without formatting, only for the same options and plans', async () => {
+  it('prints from the cached findings what a run without the cache prints, in every format and option', async () => {
     const { root, write } = lintWorkspace({ '2026-01-06_no-title': GOOD.replace(/^# .*\n\n/, '') });
     const uncached = async (args: string[]) => (await runCli(['lint', ...args], { cwd: root })).stdout;
     const cached = async (args: string[]) => (await runCli(['lint', '--cache', ...args], { cwd: root })).stdout;
     expect(await cached([])).toBe(await uncached([]));
-    for (const args of [['--format', 'json'], ['--quiet'], ['--format', 'github'], [PLAN_PATH], []]) {
+    for (const args of [['--format', 'json'], ['--format', 'sarif'], ['--quiet'], ['--format', 'github'], [PLAN_PATH], []]) {
       expect(await cached(args), args.join(' ')).toBe(await uncached(args));
-      formatted.mockClear();
-      expect(await cached(args), args.join(' ')).toBe(await uncached(args));
+      parsed.mockClear();
+      const again = await cached(args);
+      expect(parsed, args.join(' ')).not.toHaveBeenCalled();
+      expect(again, args.join(' ')).toBe(await uncached(args));
     }
     const doc = readCache(root);
-    expect(doc.text).toBe(await uncached([]));
-    expect(doc.head.report.totals).toMatchObject({ files: 2, errors: 1 });
-    formatted.mockClear();
+    expect(Object.keys(doc.plans)).toEqual([PLAN_PATH, '.agent/execplans/2026-01-06_no-title.md']);
+    expect(doc.plans['.agent/execplans/2026-01-06_no-title.md'].diagnostics.map((d: Diagnostic) => d.ruleId)).toContain('title');
+    write(PLAN_PATH, `${GOOD}\nOne more line.\n`);
+    parsed.mockClear();
     expect(await cached([])).toBe(await uncached([]));
+    // The cached run parsed the changed plan alone; the uncached one both.
+    expect(parsed).toHaveBeenCalledTimes(3);
+  });
+
+  it('prints the kept report again, without formatting, only for the same options, plans and cache file', async () => {
+    const { root, write } = lintWorkspace({ '2026-01-06_no-title': GOOD.replace(/^# .*\n\n/, '') });
+    const uncached = async (args: string[] = []) => (await runCli(['lint', ...args], { cwd: root })).stdout;
+    const cached = async (args: string[] = []) => (await runCli(['lint', '--cache', ...args], { cwd: root })).stdout;
+    const report = path.join(root, '.execplan/cache/lint.json.report');
+    expect(await cached()).toBe(await uncached());
+    expect(readFileSync(report, 'utf8')).toContain(await uncached());
+    formatted.mockClear();
+    expect(await cached()).toBe(await uncached());
     // The uncached run formatted its two plans; the cached one none.
     expect(formatted).toHaveBeenCalledTimes(2);
-    // As soon as a plan changes, the report is made afresh.
-    write(PLAN_PATH, `${GOOD}\nOne more line.\n`);
+    // Other options: formatted afresh, and kept in place of the first.
     formatted.mockClear();
-    expect(await cached([])).toBe(await uncached([]));
+    expect(await cached(['--quiet'])).toBe(await uncached(['--quiet']));
+    expect(formatted).toHaveBeenCalledTimes(4);
+    // A run that saves the cache (one plan linted again) keeps its own report; one kept with an earlier cache file is not used.
+    const earlier = readFileSync(report);
+    write(PLAN_PATH, `${GOOD}\nOne more line.\n`);
+    expect(await cached()).toBe(await uncached());
+    writeFileSync(report, earlier);
+    formatted.mockClear();
+    expect(await cached(['--quiet'])).toBe(await uncached(['--quiet']));
     expect(formatted).toHaveBeenCalledTimes(4);
   });
 
@@ -188,32 +206,49 @@ describe('execplan lint --cache', () => {
     for (const location of [fresh, fresh]) expect((await runCli(['lint', '--cache', '--cache-location', location], { cwd: root })).code).toBe(0);
     writeFileSync(path.join(root, 'empty.json'), '');
     expect((await runCli(['lint', '--cache', '--cache-location', 'empty.json'], { cwd: root })).code).toBe(0);
-    expect(readFileSync(path.join(root, 'empty.json'), 'utf8')).toMatch(/^\{"key":"\{\\"format\\":/);
+    expect(readFileSync(path.join(root, 'empty.json'), 'utf8')).toMatch(/^\{"execplanLintCache":5,"key":"/);
     rmSync(outside, { recursive: true, force: true });
   });
 
-  it('ignores a corrupt cache file and rewrites it', async () => {
+  it('ignores a corrupt cache file with a warning, lints every plan and rewrites it', async () => {
     const { root } = lintWorkspace();
+    const uncached = await runCli(['lint'], { cwd: root });
     mkdirSync(path.join(root, '.execplan/cache'), { recursive: true });
-    writeFileSync(path.join(root, '.execplan/cache/lint.json'), '{not json');
-    expect((await runCli(['lint', '--cache'], { cwd: root })).code).toBe(0);
-    expect(readCache(root).head.files).toEqual([PLAN_PATH]);
+    const file = path.join(root, '.execplan/cache/lint.json');
+    const damaged = [
+      ['{not json', 'it is not valid JSON'],
+      ['[1, 2, 3]\n', "it is not a lint cache of execplan's"],
+      ['{"execplanLintCache":5,"key":"', 'it is not valid JSON'],
+    ] as const;
+    for (const [text, why] of damaged) {
+      writeFileSync(file, text);
+      parsed.mockClear();
+      const r = await runCli(['lint', '--cache'], { cwd: root });
+      expect(r.code, text).toBe(0);
+      expect(r.stdout, text).toBe(uncached.stdout);
+      expect(r.stderr, text).toBe(`execplan: ignored the lint cache .execplan/cache/lint.json: ${why}; every plan is linted and the cache written afresh.\n`);
+      expect(parsed, text).toHaveBeenCalledTimes(1);
+      expect(Object.keys(readCache(root).plans), text).toEqual([PLAN_PATH]);
+    }
   });
 
-  it('ignores a cache file cut short or grown, and prints the report afresh', async () => {
-    const { root } = lintWorkspace({ '2026-01-06_café-menü': GOOD.replace(/^# .*\n\n/, '') });
-    const file = path.join(root, '.execplan/cache/lint.json');
-    const uncached = (await runCli(['lint'], { cwd: root })).stdout;
-    expect(uncached).toContain('café-menü');
+  it('ignores a cache whose entry is damaged, with a warning, and one of an earlier format without', async () => {
+    const { root } = lintWorkspace();
     await runCli(['lint', '--cache'], { cwd: root });
-    const whole = readFileSync(file);
-    for (const damaged of [whole.subarray(0, whole.length - 1), Buffer.concat([whole, Buffer.from('x')])]) {
-      writeFileSync(file, damaged);
-      formatted.mockClear();
-      expect((await runCli(['lint', '--cache'], { cwd: root })).stdout).toBe(uncached);
-      expect(formatted).toHaveBeenCalled();
-      expect(readCache(root).text).toBe(uncached);
-    }
+    const file = path.join(root, '.execplan/cache/lint.json');
+    const doc = readCache(root);
+    doc.plans[PLAN_PATH].diagnostics = 'gone';
+    writeFileSync(file, JSON.stringify(doc));
+    const damaged = await runCli(['lint', '--cache', '--format', 'json'], { cwd: root });
+    expect(damaged.code).toBe(0);
+    expect(JSON.parse(damaged.stdout).fileCount).toBe(1);
+    expect(damaged.stderr).toBe(`execplan: ignored the lint cache .execplan/cache/lint.json: its entry for ${PLAN_PATH} is damaged; every plan is linted and the cache written afresh.\n`);
+    expect(readCache(root).plans[PLAN_PATH].diagnostics).toEqual([]);
+    // The three-part file of format 4: a JSON head with the key and the plans, the findings, the report.
+    writeFileSync(file, `${JSON.stringify({ key: '{"format":4}', files: [PLAN_PATH], entries: [[1, 2, 3, 0]], paths: [], sizes: { findings: 2, text: 0 } })}\n[]\n`);
+    const earlier = await runCli(['lint', '--cache'], { cwd: root });
+    expect(earlier.stderr).toBe('');
+    expect(readCache(root).execplanLintCache).toBe(5);
   });
 });
 
@@ -258,42 +293,71 @@ describe('the cache file', () => {
     diagnostics: [{ ruleId: rule, severity: 'error', message: 'm', line: 1, column: 1 } as Diagnostic],
   });
 
-  it('keeps entries, their existence answers and the report through a save and a load', () => {
+  it('keeps entries, their existence answers and findings through a save and a load, as plain JSON', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'execplan-cachefile-'));
     const file = path.join(dir, 'lint.json');
     const cache = loadLintCache(file, 'k');
     setCacheEntry(cache, 'b.md', { ...entry('x'), clockBound: true });
     setCacheEntry(cache, 'a.md', { ...entry('y'), paths: [['src/a.ts', true]] });
-    storeReport(cache, { options: 'o', files: ['b.md', 'a.md'], totals: { files: 2, errors: 2, warnings: 0, fixable: 0 }, text: 'report ✔\n' });
     expect(saveLintCache(cache, { gitignore: false, root: dir })).toBe(true);
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    expect(Object.keys(doc)).toEqual(['execplanLintCache', 'key', 'plans']);
+    expect(Object.keys(doc.plans)).toEqual(['a.md', 'b.md']);
     const loaded = loadLintCache(file, 'k');
     expect(loaded.changed).toBe(false);
-    expect(loaded.entries.get('b.md')).toEqual({ size: 10, mtimeMs: 1000, now: 2000, clockBound: true, artifacts: true, paths: [['src/a.ts', true], ['src/b.ts', false]] });
+    expect(loaded.ignored).toBeUndefined();
+    expect(loaded.entries.get('b.md')).toEqual({ size: 10, mtimeMs: 1000, hash: 'a'.repeat(40), now: 2000, clockBound: true, artifacts: true, paths: [['src/a.ts', true], ['src/b.ts', false]] });
     expect(cachedHash(loaded, 'a.md')).toBe('a'.repeat(40));
     expect(cachedFindings(loaded, 'a.md')?.[0]?.ruleId).toBe('y');
-    expect(reportFor(loaded, 'o', ['b.md', 'a.md'])?.totals.errors).toBe(2);
-    expect(Buffer.from(reportFor(loaded, 'o', ['b.md', 'a.md'])!.bytes()!).toString('utf8')).toBe('report ✔\n');
-    expect(reportFor(loaded, 'o', ['a.md', 'b.md'])).toBeUndefined();
-    expect(reportFor(loaded, 'other', ['b.md', 'a.md'])).toBeUndefined();
-    expect(loadLintCache(file, 'another key').entries.size).toBe(0);
+    expect(cachedFindings(loaded, 'b.md')?.[0]?.ruleId).toBe('x');
+    const other = loadLintCache(file, 'another key');
+    expect(other.entries.size).toBe(0);
+    expect(other.ignored).toBeUndefined();
+    expect(other.foreign).toBeUndefined();
   });
 
-  it('reads findings and the report only from the file it loaded, not from one put in its place', () => {
+  it('keeps a report only for the cache file it was made with, and never writes over a file that is not one', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'execplan-cachefile-'));
     const file = path.join(dir, 'lint.json');
-    const save = (rule: string) => {
-      const cache = loadLintCache(file, 'k');
-      setCacheEntry(cache, 'a.md', entry(rule));
-      storeReport(cache, { options: 'o', files: ['a.md'], totals: { files: 1, errors: 1, warnings: 0, fixable: 0 }, text: `${rule}\n` });
-      expect(saveLintCache(cache, { gitignore: false, root: dir })).toBe(true);
-    };
-    save('x');
+    const cache = loadLintCache(file, 'k');
+    setCacheEntry(cache, 'a.md', entry('x'));
+    expect(saveLintCache(cache, { gitignore: false, root: dir })).toBe(true);
+    const totals = { files: 1, errors: 1, warnings: 0, fixable: 0 };
+    expect(keepReport(cache, dir, { options: 'o', files: ['a.md'], totals, bytes: Buffer.from('report ✔\n') })).toBe(true);
     const loaded = loadLintCache(file, 'k');
-    // Another run replaces the file, with findings of the same size.
-    save('y');
-    expect(cachedFindings(loaded, 'a.md')).toBeUndefined();
-    expect(cachedHash(loaded, 'a.md')).toBeUndefined();
-    expect(reportFor(loaded, 'o', ['a.md'])?.bytes()).toBeUndefined();
-    expect(cachedFindings(loadLintCache(file, 'k'), 'a.md')?.[0]?.ruleId).toBe('y');
+    expect(Buffer.from(keptReport(loaded, 'o', ['a.md'])!.bytes).toString('utf8')).toBe('report ✔\n');
+    expect(keptReport(loaded, 'o', ['a.md'])!.totals).toEqual(totals);
+    expect(keptReport(loaded, 'other', ['a.md'])).toBeUndefined();
+    expect(keptReport(loaded, 'o', ['b.md'])).toBeUndefined();
+    // The cache saved again, by another run: the report no longer names it.
+    setCacheEntry(loaded, 'b.md', entry('y'));
+    saveLintCache(loaded, { gitignore: false, root: dir });
+    expect(keptReport(loadLintCache(file, 'k'), 'o', ['a.md'])).toBeUndefined();
+    // Cut short: not used.
+    const again = loadLintCache(file, 'k');
+    keepReport(again, dir, { options: 'o', files: ['a.md'], totals, bytes: Buffer.from('whole report\n') });
+    writeFileSync(`${file}.report`, readFileSync(`${file}.report`).subarray(0, -3));
+    expect(keptReport(loadLintCache(file, 'k'), 'o', ['a.md'])).toBeUndefined();
+    // Someone else's file in its place stays as it is.
+    writeFileSync(`${file}.report`, 'notes\n');
+    expect(keepReport(again, dir, { options: 'o', files: ['a.md'], totals, bytes: Buffer.from('r\n') })).toBe(false);
+    expect(readFileSync(`${file}.report`, 'utf8')).toBe('notes\n');
+  });
+
+  it('calls a file that is not a cache foreign, and one of its own cut short merely damaged', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'execplan-cachefile-'));
+    const file = path.join(dir, 'lint.json');
+    const cache = loadLintCache(file, 'k');
+    setCacheEntry(cache, 'a.md', entry('x'));
+    saveLintCache(cache, { gitignore: false, root: dir });
+    const whole = readFileSync(file);
+    writeFileSync(file, whole.subarray(0, whole.length - 5));
+    expect(loadLintCache(file, 'k')).toMatchObject({ ignored: 'it is not valid JSON', changed: true });
+    expect(loadLintCache(file, 'k').foreign).toBeUndefined();
+    writeFileSync(file, '{"name":"a package"}\n');
+    expect(loadLintCache(file, 'k')).toMatchObject({ ignored: "it is not a lint cache of execplan's", foreign: true });
+    writeFileSync(file, '');
+    expect(loadLintCache(file, 'k')).toMatchObject({ changed: true, entries: new Map() });
+    expect(loadLintCache(file, 'k').ignored).toBeUndefined();
   });
 });

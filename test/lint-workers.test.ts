@@ -54,7 +54,7 @@ describe('lint on worker threads', () => {
     const ws = openWorkspace(manyPlans(200));
     const run = async (spawnWorker: WorkerFactory) => {
       const files: string[] = [];
-      const on: LintListener = { leftOut: () => undefined, start: () => undefined, replay: () => undefined, result: (r) => void files.push(r.file), end: async () => undefined };
+      const on: LintListener = { start: () => undefined, result: (r) => void files.push(r.file), end: async () => undefined };
       const summary = await lintPlans(ws, { cwd: ws.root, targets: [], clock: CLOCK, env: { EXECPLAN_WORKERS: '1' }, fix: 'none', spawnWorker }, on);
       return { files, threads: summary.threads };
     };

@@ -40,6 +40,22 @@ function slice(plan: Plan, r: { start: number; end: number }): string {
 }
 
 describe('parsePlan', () => {
+  it('reads the sections after a list nested too deep, and says where reading of the list stopped', () => {
+    const nested = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
+    const after = '## Surprises & Discoveries\n\n- Observation: o\n  Evidence: e\n\n## Decision Log\n\n- Decision: d\n  Rationale: r\n  Date/Author: 2026-01-05 / Dana\n';
+    for (const [deep, diagnostics] of [
+      [nested(25), []],
+      [nested(40), [{ code: 'nesting-too-deep', line: 36 }]],
+      [`${'- '.repeat(100_000)}x`, [{ code: 'nesting-too-deep', line: 5 }]],
+      [`${'>'.repeat(100_000)} deep`, [{ code: 'nesting-too-deep', line: 5 }]],
+    ] as const) {
+      const plan = parsePlan(`# T\n\n## Plan of Work\n\n${deep}\n\n${after}`);
+      expect(plan.sections.map((s) => s.key)).toEqual(['plan-of-work', 'surprises', 'decisions']);
+      expect([plan.surprises.length, plan.decisions.length]).toEqual([1, 1]);
+      expect(plan.diagnostics.map((d) => ({ code: d.code, line: d.line }))).toEqual(diagnostics);
+    }
+  });
+
   it('reads the canonical shape', () => {
     const plan = parsePlan(canonical);
     expect(plan.title?.text).toBe('Add CSV export');

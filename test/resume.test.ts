@@ -302,6 +302,10 @@ describe('resume reads the plan the author wrote', () => {
       { kind: 'next', heading: 'Próximos pasos', line: 20, text: '- Publicar la guía.' },
     ]);
     expect(renderResume(brief)).toContain('The plan\'s own "Current Status" (line 7):\n  The exporter runs on staging.\n\n  - CSV output matches the fixtures.\n');
+    // A heading read as the plan's context that names where the work stands is its status too.
+    const context = parsePlan('# T\n\n## Progress\n\n- [ ] a\n\n### Current State (Verified)\n\nHalf of the tables are filled.\n');
+    expect(context.sections.map((s) => s.key)).toEqual(['progress', 'context']);
+    expect(buildResume(context).standing).toEqual([{ kind: 'status', heading: 'Current State (Verified)', line: 7, text: 'Half of the tables are filled.' }]);
   });
 
   it('cuts a long status section at an item\'s end, keeping its start and its latest lines', () => {

@@ -3,11 +3,9 @@ import { renderMoves } from '../formatters/moves.js';
 import { archivePlan } from '../usecases/archive.js';
 import { okEnvelope } from '../usecases/envelope.js';
 import { openPlan } from '../usecases/open.js';
-import { clockOf, writeJson, type Io } from './io.js';
+import { clockOf, writeJson, type Io, type GlobalOptions } from './io.js';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
+interface Options extends GlobalOptions {
   force?: boolean;
   dryRun?: boolean;
 }

@@ -1,12 +1,9 @@
 /** `execplan artifact add <plan> <file>...`: copy evidence into the plan's artifacts folder and link it. */
 import { addPlanArtifacts } from '../usecases/artifacts.js';
-import { resolvePlan } from '../workspace/plans.js';
-import { openWorkspace } from '../workspace/workspace.js';
-import { clockOf, writeJson, type Io } from './io.js';
+import { openPlan } from '../usecases/open.js';
+import { clockOf, writeJson, type Io, type GlobalOptions } from './io.js';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
+interface Options extends GlobalOptions {
   force?: boolean;
   /** False with `--no-link`. */
   link?: boolean;
@@ -15,8 +12,7 @@ interface Options {
 /** Run `execplan artifact add`. */
 export async function run(io: Io, opts: Options, ref: string, files: string[] = []): Promise<number> {
   const cwd = opts.cwd ?? io.cwd;
-  const ws = openWorkspace(cwd);
-  const planRef = resolvePlan(ws, ref, cwd);
+  const { ws, ref: planRef } = openPlan(cwd, ref);
   const { added, lines } = await addPlanArtifacts(ws, planRef, { files, cwd, force: Boolean(opts.force), allowOutsideSources: true, link: opts.link !== false }, clockOf(io));
   if (opts.json) {
     writeJson(io, { ok: true, plan: planRef.relPath, added, lines });

@@ -1,20 +1,15 @@
 /** `execplan artifact list <plan>`: the files in the plan's artifacts folder. */
 import { planArtifacts } from '../usecases/artifacts.js';
-import { resolvePlan } from '../workspace/plans.js';
-import { openWorkspace } from '../workspace/workspace.js';
-import { writeJson, type Io } from './io.js';
+import { openPlan } from '../usecases/open.js';
+import { writeJson, type Io, type GlobalOptions } from './io.js';
 import { renderTable } from '../terminal/table.js';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
-}
+type Options = GlobalOptions;
 
 /** Run `execplan artifact list`. */
 export async function run(io: Io, opts: Options, ref: string): Promise<number> {
   const cwd = opts.cwd ?? io.cwd;
-  const ws = openWorkspace(cwd);
-  const planRef = resolvePlan(ws, ref, cwd);
+  const { ws, ref: planRef } = openPlan(cwd, ref);
   const { dir, files } = await planArtifacts(ws, planRef);
   if (opts.json) {
     writeJson(io, { plan: planRef.relPath, dir, files });

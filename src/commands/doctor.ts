@@ -1,12 +1,11 @@
 /** `execplan doctor`: report (and with `--fix`, repair) what interrupted processes left in the workspace. */
 import { hostname } from 'node:os';
 import { doctor, type DoctorFinding } from '../usecases/doctor.js';
+import { processAlive } from '../workspace/process-alive.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { writeJson, type Io } from './io.js';
+import { writeJson, type Io, type GlobalOptions } from './io.js';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
+interface Options extends GlobalOptions {
   fix?: boolean;
   dryRun?: boolean;
 }
@@ -15,7 +14,7 @@ interface Options {
 export async function run(io: Io, opts: Options): Promise<number> {
   const ws = openWorkspace(opts.cwd ?? io.cwd);
   const fix = Boolean(opts.fix) && !opts.dryRun;
-  const findings = doctor(ws, { fix, alive, host: hostname() });
+  const findings = doctor(ws, { fix, alive: processAlive, host: hostname() });
   const open = findings.filter((f) => !f.fixed && f.kind !== 'move-in-progress');
   if (opts.json) {
     writeJson(io, { ok: !open.length, fixed: fix, findings });
@@ -33,13 +32,4 @@ export async function run(io: Io, opts: Options): Promise<number> {
 function line(f: DoctorFinding): string {
   const state = f.fixed ? 'fixed' : f.kind === 'move-in-progress' ? 'busy' : 'found';
   return `${state.padEnd(5)} ${f.message}${f.repair ? ` (${f.fixed ? '' : 'repair: '}${f.repair})` : ''}`;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

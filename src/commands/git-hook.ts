@@ -2,12 +2,9 @@
 import { installHook, lintStaged, uninstallHook } from '../usecases/git-hook.js';
 import { lintSetup } from '../usecases/lint-setup.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { clockOf, writeJson, type Io } from './io.js';
+import { clockOf, writeJson, type Io, type GlobalOptions } from './io.js';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
-}
+type Options = GlobalOptions;
 
 function print(io: Io, opts: Options, root: string, steps: readonly { path: string; action: string; note?: string }[]): number {
   if (opts.json) writeJson(io, { ok: true, root, steps });

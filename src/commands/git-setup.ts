@@ -1,12 +1,9 @@
 /** `execplan git install` and `execplan git uninstall`: the merge driver for plans, on and off. */
 import { installGit, uninstallGit, type GitSetupStep } from '../usecases/git-setup.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { writeJson, type Io } from './io.js';
+import { writeJson, type Io, type GlobalOptions } from './io.js';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
-}
+type Options = GlobalOptions;
 
 /** These commands install or remove the driver: no reminder to install it. */
 export const ownsMergeDriver = true;

@@ -1,6 +1,6 @@
 /** Helpers the commands share for the process around them (see src/io.ts). */
 import type { Io } from '../io.js';
-import { nowFrom, tzOffsetFrom, type Clock, clockFrom } from '../usecases/clock.js';
+import { clockFrom, type Clock } from '../usecases/clock.js';
 import { envelope } from '../usecases/envelope.js';
 
 export type { Io } from '../io.js';
@@ -20,14 +20,4 @@ export function writeJson(io: Io, value: object): void {
 /** The clock a command runs at (see src/usecases/clock.ts). */
 export function clockOf(io: Io): Clock {
   return clockFrom(io.env);
-}
-
-/** The time, from `EXECPLAN_NOW` when set (for reproducible runs), else the system's. */
-export function clock(io: Io): Date {
-  return nowFrom(io.env);
-}
-
-/** Minutes east of UTC for local timestamps: `EXECPLAN_TZ_OFFSET` when set, else the system zone's at `now`. */
-export function tzOffset(io: Io, now: Date): number {
-  return tzOffsetFrom(io.env, now);
 }

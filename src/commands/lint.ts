@@ -156,6 +156,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
       },
     );
     debugRun(io, summary);
+    if (summary.cacheIgnored) io.stderr(`execplan: ignored the lint cache ${summary.cacheIgnored.file}: ${summary.cacheIgnored.why}; every plan is linted and the cache written afresh.\n`);
     if (summary.cacheNotSaved) io.stderr(`execplan: could not write the lint cache ${summary.cacheNotSaved}; results were not remembered.\n`);
     for (const line of summary.nothing ?? []) io.stderr(`execplan: ${line}\n`);
   } finally {

@@ -2,11 +2,9 @@
 import type { Drift } from '../core/drift.js';
 import type { ExecplanError } from '../workspace/errors.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { writeJson, type Io } from './io.js';
+import { writeJson, type Io, type GlobalOptions } from './io.js';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
+interface Options extends GlobalOptions {
   archived?: boolean;
   all?: boolean;
   cache?: boolean;

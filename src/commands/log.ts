@@ -1,14 +1,11 @@
 /** `execplan log <plan>`: the commits that changed a plan, and its progress over time. */
 import { planLog } from '../usecases/plan-log.js';
 import { openPlan } from '../usecases/open.js';
-import { writeJson, type Io } from './io.js';
+import { writeJson, type Io, type GlobalOptions } from './io.js';
 import { truncate } from './list.js';
 import { renderTable } from '../terminal/table.js';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
-}
+type Options = GlobalOptions;
 
 /** Run `execplan log`. */
 export async function run(io: Io, opts: Options, planRef?: string): Promise<number> {

@@ -3,11 +3,9 @@ import { renderMoves } from '../formatters/moves.js';
 import { reopenPlan } from '../usecases/archive.js';
 import { okEnvelope } from '../usecases/envelope.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { writeJson, type Io } from './io.js';
+import { writeJson, type Io, type GlobalOptions } from './io.js';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
+interface Options extends GlobalOptions {
   dryRun?: boolean;
 }
 

@@ -4,7 +4,7 @@ import { dashboardSource } from '../usecases/dashboard.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { writeReportFolder } from '../workspace/report-folder.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { clock, tzOffset, writeJson, type Io } from './io.js';
+import { clockOf, writeJson, type Io } from './io.js';
 
 interface Options {
   cwd?: string;
@@ -19,8 +19,8 @@ export async function run(io: Io, opts: Options): Promise<number> {
   if (!opts.out) throw new ExecplanError('USAGE', 'Name the folder to write the report to: execplan report --out <dir>.');
   const cwd = opts.cwd ?? io.cwd;
   const ws = openWorkspace(cwd);
-  const now = clock(io);
-  const source = dashboardSource(ws, { now: () => now, tzOffsetMinutes: tzOffset(io, now), branches: Boolean(opts.branches), env: io.env });
+  const { now, tzOffsetMinutes } = clockOf(io);
+  const source = dashboardSource(ws, { now: () => now, tzOffsetMinutes, branches: Boolean(opts.branches), env: io.env });
   const { renderReport, REPORT_MARKER } = await import('../server/report.js');
   const files = await renderReport(source, path.basename(ws.root));
   const outDir = path.resolve(cwd, opts.out);

@@ -3,12 +3,9 @@ import { textSize } from '../core/resume.js';
 import { okEnvelope } from '../usecases/envelope.js';
 import { openPlan } from '../usecases/open.js';
 import { resumePlan } from '../usecases/resume.js';
-import { writeJson, type Io } from './io.js';
+import { writeJson, type Io, type GlobalOptions } from './io.js';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
-}
+type Options = GlobalOptions;
 
 /** Run `execplan resume`. */
 export async function run(io: Io, opts: Options, ref: string): Promise<number> {

@@ -5,15 +5,12 @@
  */
 import path from 'node:path';
 import { runEvidence, DEFAULT_MAX_OUTPUT, endingWords } from '../usecases/run-evidence.js';
+import { openPlan } from '../usecases/open.js';
 import { ExecplanError } from '../workspace/errors.js';
-import { resolvePlan } from '../workspace/plans.js';
 import { DEFAULT_GRACE_MS } from '../workspace/spawn-command.js';
-import { openWorkspace } from '../workspace/workspace.js';
-import { clockOf, writeJson, type Io } from './io.js';
+import { clockOf, writeJson, type Io, type GlobalOptions } from './io.js';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
+interface Options extends GlobalOptions {
   label?: string;
   maxOutput?: string;
   shell?: boolean;
@@ -31,8 +28,7 @@ export async function run(io: Io, opts: Options, ref: string, words: string[] = 
   const maxBytes = opts.maxOutput === undefined ? DEFAULT_MAX_OUTPUT : parseSize(opts.maxOutput);
   const graceMs = opts.grace === undefined ? DEFAULT_GRACE_MS : parseSeconds(opts.grace);
   const cwd = opts.cwd ?? io.cwd;
-  const ws = openWorkspace(cwd);
-  const planRef = resolvePlan(ws, ref, cwd);
+  const { ws, ref: planRef } = openPlan(cwd, ref);
   // With --json, stdout holds the one JSON document: the command's output goes to stderr.
   const live = opts.json ? { stdout: io.stderr, stderr: io.stderr } : { stdout: io.stdout, stderr: io.stderr };
   const r = await runEvidence(

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { dashboardSource } from '../usecases/dashboard.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { clock, tzOffset, type Io } from './io.js';
+import { clockOf, type Io } from './io.js';
 
 interface Options {
   cwd?: string;
@@ -20,9 +20,9 @@ export async function run(io: Io, opts: Options): Promise<number> {
   const port = opts.port === undefined ? 0 : Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ExecplanError('USAGE', `--port takes a port number from 0 to 65535 (0 for a free one); got ${JSON.stringify(opts.port)}.`);
   const host = opts.host ?? '127.0.0.1';
-  const now = clock(io);
+  const { now, tzOffsetMinutes } = clockOf(io);
   const fixed = io.env.EXECPLAN_NOW !== undefined;
-  const source = dashboardSource(ws, { now: () => (fixed ? now : new Date()), tzOffsetMinutes: tzOffset(io, now), branches: Boolean(opts.branches), env: io.env });
+  const source = dashboardSource(ws, { now: () => (fixed ? now : new Date()), tzOffsetMinutes, branches: Boolean(opts.branches), env: io.env });
   const { startDashboard } = await import('../server/http.js');
   let dashboard;
   try {

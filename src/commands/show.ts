@@ -6,14 +6,12 @@ import type { LogEntry, Plan, ProgressItem } from '../core/types.js';
 import { openPlan } from '../usecases/open.js';
 import { describe, findSection } from '../usecases/show.js';
 import { readPlan } from '../workspace/read.js';
-import { writeJson, type Io } from './io.js';
+import { writeJson, type Io, type GlobalOptions } from './io.js';
 
 /** Control characters a terminal shows as layout, kept as they are. */
 const KEEP = '\n\r\t';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
+interface Options extends GlobalOptions {
   section?: string;
 }
 

@@ -2,11 +2,9 @@
 import { resolvePlan } from '../workspace/plans.js';
 import { assertActive } from '../workspace/plans.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { writeJson, type Io } from './io.js';
+import { writeJson, type Io, type GlobalOptions } from './io.js';
 
-interface Options {
-  cwd?: string;
-  json?: boolean;
+interface Options extends GlobalOptions {
   clear?: boolean;
 }
 

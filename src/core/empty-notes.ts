@@ -7,7 +7,7 @@
 // What the note starts with, after list markers, emphasis and opening brackets. English stays with
 // the patterns its callers already use; these are the other languages.
 // Words that cannot start a sentence of content, so nothing need follow them: "暂无意外", "尚未完成".
-const CJK_WORDS = ['暂无', '暂未', '暂时没有', '尚无', '尚未', '目前没有', '待补充', '待填写', '待记录', '待定', '待完成', '待更新', '特になし', 'まだなし', '現時点でなし', '該当なし', '未定', '未記入', '記入予定', '없음', '미정'];
+const CJK_WORDS = ['暂无', '暂未', '暂时没有', '尚无', '尚未', '目前没有', '待补充', '待填写', '待记录', '待定', '待完成', '待更新', '特になし', 'まだなし', 'まだありません', '現時点でなし', '該当なし', '未定', '未記入', '記入予定', '없음', '미정'];
 // Words that end where a mark or a space follows: "无。", "Ninguna por ahora", "Пока нет.".
 const WORDS = [
   '无', 'なし', '未完成', '未完了', '작성 예정', '아직 없음',
@@ -44,12 +44,14 @@ const LEAD = /^(?:[-*+]\s+)?[\s(（[【「_*]*/u;
  */
 export function opensWithEmptyNoteIntl(text: string, tail = NOTE_TAIL): boolean {
   const t = text.normalize('NFC').replace(LEAD, '');
-  if (CJK_NONE.test(t)) return true;
-  const m = WORD_NONE.exec(t);
+  const cjk = CJK_NONE.exec(t);
+  const m = cjk ?? WORD_NONE.exec(t);
   if (!m) return false;
   const rest = t.slice(m[0].length);
   const end = rest.search(CLAUSE_END);
-  return (end === -1 ? rest : rest.slice(0, end)).trim().length <= tail;
+  // A label with its content (`**未完了**: 次のデプロイ後に実施する`, `尚未完成的部分：导出`) is the author's entry.
+  if (end !== -1 && /[:：]/u.test(rest[end]!) && /\S/u.test(rest.slice(end + 1).replace(/[*_]/g, ''))) return false;
+  return cjk !== null || (end === -1 ? rest : rest.slice(0, end)).trim().length <= tail;
 }
 
 /** Whether a whole text is a note to the writer in brackets of either width: `(fill during work)`, `（実施時に記入）`. */

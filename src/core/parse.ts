@@ -7,7 +7,7 @@
  * sections, preamble), entry lists (Progress and the logs), milestones. The parser never throws on
  * user content: what it cannot make sense of becomes a diagnostic.
  */
-import { parseBlocks } from './block-parser.js';
+import { readBlocks } from './block-parser.js';
 import { findConflictMarkers, markerLines } from './conflict-markers.js';
 import { dominantEol, lineIndexAt } from './lines.js';
 import { OPENING_FIELD } from './log-entries.js';
@@ -21,7 +21,7 @@ import { readOuterFence } from './parse/outer-fence.js';
 import { readOutline } from './parse/outline.js';
 import { readStanding } from './parse/standing.js';
 import { readTasks } from './parse/tasks.js';
-import { headingMatcher } from './sections.js';
+import { headingMatcher, sectionSpec } from './sections.js';
 import type { CodeBlock, ParseDiagnostic, ParseOptions, Plan, Section } from './types.js';
 
 // Building a matcher normalises every alias; plans parsed with the same options share one.
@@ -74,8 +74,18 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
     for (const i of hidden) visible[i] = '';
   }
   const text = visible === lines && !doc.bom && !source.includes('\r') ? source : visible.join('\n');
+  const read = readBlocks(text);
+  if (read.cuts.length) {
+    const [from, to] = read.cuts[0]!;
+    const more = read.cuts.length > 1 ? ` (and ${read.cuts.length - 1} more ${read.cuts.length > 2 ? 'places' : 'place'} after it)` : '';
+    diagnostics.push({
+      code: 'nesting-too-deep',
+      message: `Lists or quotes are nested too deep to read at line ${from + 1}: ${to - from > 1 ? `lines ${from + 1} to ${to}` : `line ${from + 1}`} could not be read${more}.`,
+      line: from + 1,
+    });
+  }
   // Trailing blank lines are judged on what markdown-it saw: a blanked outer fence line ends an item too.
-  const blocks = collectBlocks(parseBlocks(text), visible);
+  const blocks = collectBlocks(read.tokens, visible);
 
   const outline = readOutline(doc, blocks.headings, blocks.paragraphs, matcherFor(options), contentEnd, fmEnd, diagnostics);
   const { sections } = outline;
@@ -104,9 +114,12 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
   }));
 
   const milestones = readMilestones(doc, blocks.headings, outline.matched, outline.titleIdx, outline.sectionHeads, sectionAtLine, contentEnd);
-  const goal = readGoal(doc, blocks, sections, milestones, blocks.code, contentEnd);
+  // A goal line and tasks elsewhere stand in for a Purpose and a Progress the plan has not written.
+  const purposeSection = firstOf('purpose');
+  const goal = hasText(doc, purposeSection, sectionSpec('purpose')?.guidance) ? undefined : readGoal(doc, blocks, sections, milestones, blocks.code, contentEnd);
+  const progress = readProgress(doc, progressSection, sectionItems(doc, progressSection, blocks));
 
-  return {
+  const plan: Plan = {
     source,
     bom: doc.bom,
     eol: dominantEol(source),
@@ -120,8 +133,7 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
     contentEnd,
     sectionLevel: outline.sectionLevel,
     sections,
-    progress: readProgress(doc, progressSection, sectionItems(doc, progressSection, blocks)),
-    tasks: readTasks(doc, blocks, progressSection, outline.title?.line),
+    progress,
     ...(goal ? { goal } : {}),
     standing: readStanding(doc, blocks.headings, outline.titleIdx, sections, milestones, contentEnd),
     decisions: log('decisions'),
@@ -131,5 +143,18 @@ export function parsePlan(source: string, options: ParseOptions = {}): Plan {
     codeBlocks,
     conflictMarkers,
     diagnostics,
+    // Checkboxes elsewhere are read only when Progress has none: they stand in for it then.
+    tasks: progress.length ? [] : readTasks(doc, blocks, progressSection, outline.title?.line),
   };
+  return plan;
+}
+
+/** Whether a section holds anything but blank lines, comments and the skeleton's guidance sentence. */
+function hasText(doc: ReturnType<typeof makeDoc>, section: Section | undefined, guidance: string | undefined): boolean {
+  if (!section) return false;
+  for (let l = section.line; l < doc.lines.length && doc.offsetOf(l) < section.bodyEnd; l++) {
+    const t = doc.lines[l]!.trim();
+    if (t && t !== guidance && !t.startsWith('<!--')) return true;
+  }
+  return false;
 }

@@ -3,7 +3,7 @@
  * was decided and found lately, how to check the work, and which files it names. Lists are cut
  * with "(+N more)" and the brief stays under a token budget (about 2,000 tokens, 4 characters each).
  */
-import { isPlaceholderEntry, isPlaceholderItem } from './edits/placeholders.js';
+import { isPlaceholderEntry, isPlaceholderItem, isPlaceholderText } from './edits/placeholders.js';
 import { groupEntries, isWriterNote, OPENING_FIELD } from './log-entries.js';
 import type { LogEntry, Plan, ProgressItem, StandingSection, Timestamp } from './types.js';
 import { cutAtWord } from './resume-excerpt.js';
@@ -265,7 +265,8 @@ type Fields = Record<string, string> & { text: string };
 function grouped(entries: readonly LogEntry[], lead: string): Fields[] {
   // Grouped first: the bullets under a placeholder (`- Decision: _pending_`, then `- Date/Author: …`) go with it.
   return groupEntries(entries, lead)
-    .filter((group) => !isPlaceholderEntry(group[0]!) && !isWriterNote(group[0]!))
+    // An entry whose opening field says nothing yet (`Decision: _pending_`) is left out, whatever its date says.
+    .filter((group) => !isPlaceholderEntry(group[0]!) && !isWriterNote(group[0]!) && !emptyOpening(group[0]!, lead))
     .map((group) => {
       const fields: Fields = { text: group[0]!.text };
       for (const e of group) for (const f of e.fields) if (f.value && !(f.name in fields)) fields[f.name] = f.value;
@@ -273,6 +274,11 @@ function grouped(entries: readonly LogEntry[], lead: string): Fields[] {
     });
 }
 
+
+function emptyOpening(entry: LogEntry, lead: string): boolean {
+  const first = entry.fields[0];
+  return first !== undefined && first.name === lead && isPlaceholderText(first.value);
+}
 
 const DATE = /(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?/;
 

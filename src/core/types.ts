@@ -219,7 +219,7 @@ export interface CodeBlock {
 
 /** Something the parser noticed but could not make sense of. */
 export interface ParseDiagnostic {
-  code: 'front-matter-malformed' | 'front-matter-unclosed' | 'fence-unclosed' | 'outer-fence-unclosed' | 'multiple-titles' | 'no-title' | 'duplicate-section' | 'conflict-markers';
+  code: 'front-matter-malformed' | 'front-matter-unclosed' | 'fence-unclosed' | 'outer-fence-unclosed' | 'multiple-titles' | 'no-title' | 'duplicate-section' | 'conflict-markers' | 'nesting-too-deep';
   message: string;
   line: number;
 }
@@ -252,9 +252,9 @@ export interface Plan {
   sectionLevel: number;
   sections: Section[];
   progress: ProgressItem[];
-  /** Checkbox items outside Progress: the plan's tasks when its Progress section has none. */
+  /** Checkbox items outside Progress, read only when the Progress section has none: the plan's tasks then. */
   tasks: Task[];
-  /** A goal line (`**Goal:** …`, `目标：…`): the value after its label, for a plan without a Purpose section. */
+  /** A goal line (`**Goal:** …`, `目标：…`): the value after its label, read only when no Purpose section says anything. */
   goal?: { label: string; line: number; endLine: number; range: Range };
   /** The plan's own status and next-step sections, in document order. */
   standing: StandingSection[];

@@ -1,6 +1,7 @@
 /** The sections a plan has appear in the skeleton's (or the configured) order. */
 import type { Section } from '../core/types.js';
 import type { Rule } from './types.js';
+import { longestIncreasing } from './util/order.js';
 import { sectionTitle } from './util/sections.js';
 
 /** Rule: section-order. */
@@ -38,31 +39,3 @@ export const rule: Rule = {
     });
   },
 };
-
-/**
- * Indexes of one longest strictly increasing subsequence; among those of the same length, the one
- * that keeps the sections nearest the skeleton's start (Purpose and the living sections), so a plan
- * that moves its narrative sections to the front is told about those, not about its living ones.
- */
-function longestIncreasing(values: number[]): Set<number> {
-  // For each end, the best run ending there: its indexes, and its ranks to compare runs of one length.
-  const best: { idx: number[]; ranks: number[] }[] = [];
-  const better = (a: { ranks: number[] }, b: { ranks: number[] } | undefined) => {
-    if (!b) return true;
-    if (a.ranks.length !== b.ranks.length) return a.ranks.length > b.ranks.length;
-    for (let k = 0; k < a.ranks.length; k++) if (a.ranks[k] !== b.ranks[k]) return a.ranks[k]! < b.ranks[k]!;
-    return false;
-  };
-  values.forEach((v, i) => {
-    let run = { idx: [i], ranks: [v] };
-    for (let j = 0; j < i; j++) {
-      if (values[j]! >= v) continue;
-      const cand = { idx: [...best[j]!.idx, i], ranks: [...best[j]!.ranks, v] };
-      if (better(cand, run)) run = cand;
-    }
-    best.push(run);
-  });
-  let top: { idx: number[]; ranks: number[] } | undefined;
-  for (const run of best) if (better(run, top)) top = run;
-  return new Set(top?.idx ?? []);
-}

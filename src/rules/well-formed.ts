@@ -1,4 +1,5 @@
 /** What the parser could not make sense of: broken front matter, unclosed fences, duplicated sections. */
+import { MAX_NESTING } from '../core/block-parser.js';
 import type { Rule } from './types.js';
 import { fenceClosed } from './util/sections.js';
 
@@ -8,6 +9,7 @@ const EXPECTED: Record<string, string> = {
   'outer-fence-unclosed': 'expected a closing fence at the end of the file, or no outer fence at all',
   'fence-unclosed': 'expected a closing fence line',
   'duplicate-section': 'expected each section once; merge the two',
+  'nesting-too-deep': `expected lists nested at most ${MAX_NESTING / 2 - 1} levels deep and quotes ${MAX_NESTING - 1}; flatten them from that line`,
   'conflict-markers': 'expected the merge resolved: keep the lines that should stay and delete every `<<<<<<<`, `|||||||`, `=======` and `>>>>>>>` line',
 };
 

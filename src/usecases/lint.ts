@@ -11,7 +11,8 @@ import { summarize } from '../core/lint.js';
 import { editDistance } from '../core/sections.js';
 import type { Config } from '../workspace/config.js';
 import { ExecplanError } from '../workspace/errors.js';
-import { cacheFile, cacheKey, cachedFindings, cachedHash, deleteCacheEntry, loadLintCache, reportFor, saveLintCache, setCacheEntry, storeReport, type EntryState, type LintCache, type ReportTotals } from '../workspace/lint-cache.js';
+import { cacheFile, cacheKey, cachedFindings, cachedHash, deleteCacheEntry, loadLintCache, saveLintCache, setCacheEntry, type EntryState, type LintCache } from '../workspace/lint-cache.js';
+import { keepReport, keptReport, type ReportTotals } from '../workspace/lint-report.js';
 import { checkEntry, fsAnswers, type FileJob, type FileOutcome, type FsAnswers, type LintSetup } from '../workspace/lint-files.js';
 import type { FileLinter } from '../workspace/lint-runner.js';
 import { leftOutMessage, listPlanRefs, type PlanRef } from '../workspace/plans.js';
@@ -32,6 +33,8 @@ export interface LintRequest {
   cwd: string;
   /** Ids, prefixes, paths, folders and globs; none means every active plan. */
   targets: readonly string[];
+  /** The plans, when the caller has resolved them already (in place of `targets`). */
+  plans?: readonly PlanRef[];
   /** `--profile`, replacing the configured one. */
   profile?: string;
   /** `--rule id=severity`, each replacing that rule's configured severity. */
@@ -54,11 +57,11 @@ export interface LintRequest {
 /** What the run hands its caller as it goes. */
 export interface LintListener {
   /** A plan left out of the listing (a link leading outside the repository), in words. */
-  leftOut(message: string): void;
+  leftOut?(message: string): void;
   /** The plans are known: `total` results follow. */
   start(total: number, input: { rules: readonly RuleMeta[]; enabled: readonly EnabledRule<{ meta: RuleMeta }>[] }): void;
   /** The report an earlier run printed over these very results: no result follows. */
-  replay(bytes: Uint8Array, totals: ReportTotals): void;
+  replay?(bytes: Uint8Array, totals: ReportTotals): void;
   /** One plan's result, in the plans' order, as soon as it and every one before it are known (after `--fix`, once every plan is fixed). */
   result(r: LintResult, done: number): void;
   /** Every result is handed on (`fixes` with `--fix`): returns the report's text and totals when `reportKey` asked to keep it. */
@@ -85,6 +88,8 @@ export interface LintSummary {
   ms: number;
   /** Set when the cache could not be written: its path. */
   cacheNotSaved?: string;
+  /** Set when the cache file could not be read as one and was ignored: its path and why. */
+  cacheIgnored?: { file: string; why: string };
   /** When there was nothing to lint: what to say, a line each. */
   nothing?: string[];
 }
@@ -98,7 +103,7 @@ export async function lintPlans(ws: Workspace, req: LintRequest, on: LintListene
   const enabled = resolveSettingsOf(setup.lint, metas.map((meta) => ({ meta })));
 
   // Targets: without arguments every active plan; arguments may be globs, whose matcher loads only then.
-  const refs = req.targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, req.cwd, req.targets) : listPlanRefs(ws, 'active', (rel, why, link) => on.leftOut(leftOutMessage(rel, why, link)));
+  const refs = req.plans ? [...req.plans] : req.targets.length ? await (await import('../workspace/lint-targets.js')).resolveLintTargets(ws, req.cwd, req.targets) : listPlanRefs(ws, 'active', (rel, why, link) => on.leftOut?.(leftOutMessage(rel, why, link)));
   const jobs = refs.map((ref) => lintJob(ws, ref));
   const rels = jobs.map((j) => j.rel);
   // plan-drift reads git history, back to the last commit of every plan linted.
@@ -115,13 +120,15 @@ export async function lintPlans(ws: Workspace, req: LintRequest, on: LintListene
   let linter: FileLinter | undefined;
   const loadLinter = async () => (linter ??= (await import('../workspace/lint-runner.js')).createFileLinter(setup, fs));
   const pass = checkCache(jobs, cache, setup.now, fs);
-  const keepReport = cache && req.fix === 'none' ? req.reportKey : undefined;
-  const stored = keepReport !== undefined && !pass.misses.length ? reportFor(cache!, keepReport, rels) : undefined;
-  const bytes = stored?.bytes();
+  const reportKey = cache && req.fix === 'none' ? req.reportKey : undefined;
+  // A report printed over these very findings is printed again (lint-report.ts).
+  const stored = reportKey !== undefined && !pass.misses.length ? keptReport(cache!, reportKey, rels) : undefined;
+  let report: { bytes: Uint8Array; totals: ReportTotals } | undefined;
   const run = { cached: 0, threads: 'the main thread' as LintSummary['threads'] };
-  if (stored && bytes) {
-    on.replay(bytes, stored.totals);
+  if (stored) {
+    on.replay?.(stored.bytes, stored.totals);
     run.cached = jobs.length;
+    report = stored;
   } else {
     settleHits(jobs, pass, cache);
     // Workers or this thread; with --fix every result is needed before it is handed on.
@@ -137,8 +144,8 @@ export async function lintPlans(ws: Workspace, req: LintRequest, on: LintListene
       fixes = await applyFixes(ws, refs, jobs, await loadLinter(), cache, results, req.fix === 'dry-run');
       results.forEach((r, i) => on.result(r, i + 1));
     }
-    const report = await on.end(fixes);
-    if (keepReport !== undefined && report) storeReport(cache!, { options: keepReport, files: rels, ...report });
+    const printed = await on.end(fixes);
+    if (reportKey !== undefined && printed) report = { bytes: Buffer.from(printed.text), totals: printed.totals };
   }
 
   const summary: LintSummary = { plans: jobs.length, ...run, ms: Math.round(Date.now() - started) };
@@ -148,7 +155,11 @@ export async function lintPlans(ws: Workspace, req: LintRequest, on: LintListene
       const seen = new Set(rels);
       for (const rel of [...cache.entries.keys()]) if (!seen.has(rel)) deleteCacheEntry(cache, rel);
     }
-    if (cache.changed && !saveLintCache(cache, { gitignore: !req.cache!.location, root: ws.root })) summary.cacheNotSaved = relPath(ws, cache.file);
+    const changed = cache.changed;
+    if (changed && !saveLintCache(cache, { gitignore: !req.cache!.location, root: ws.root })) summary.cacheNotSaved = relPath(ws, cache.file);
+    // A new report, or the one printed again when the cache file it names was just replaced.
+    else if (report && (report !== stored || changed)) keepReport(cache, ws.root, { options: reportKey!, files: rels, ...report });
+    if (cache.ignored) summary.cacheIgnored = { file: relPath(ws, cache.file), why: cache.ignored };
   }
   if (!refs.length) {
     const hint = req.targets.length ? '' : await unconfiguredHint(ws);

@@ -28,6 +28,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { ExecplanError } from './errors.js';
 import { randomHex } from './unique-id.js';
+import { processAlive } from './process-alive.js';
 
 /** Who holds a lock. */
 export interface LockOwner {
@@ -251,7 +252,7 @@ function removeDebris(dir: string): string[] {
   }
   for (const name of names) {
     const m = name.startsWith(prefix) ? /^(?:new|stale)-(\d+)-/.exec(name.slice(prefix.length)) : null;
-    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(path.join(folder, name), { recursive: true, force: true });
+    if (m && Number(m[1]) !== process.pid && !processAlive(Number(m[1]))) rmSync(path.join(folder, name), { recursive: true, force: true });
   }
   return names;
 }
@@ -272,16 +273,6 @@ function readOwner(dir: string): LockOwner | undefined {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Remove the lock at `dir` (seen as `seen`) if it is abandoned: `stale` (not refreshed for the
  * stale time), or held by a process of this host that no longer exists. Returns true when the lock
@@ -296,7 +287,7 @@ function breakAbandoned(dir: string, seen: Stats, stale: boolean, display: strin
     if (!now || now.ino !== seen.ino || now.dev !== seen.dev || readOwner(dir)) return !now;
     throw foreignLockError(display, now);
   }
-  if (!stale && (owner.host !== hostname() || owner.pid === process.pid || alive(owner.pid))) return false;
+  if (!stale && (owner.host !== hostname() || owner.pid === process.pid || processAlive(owner.pid))) return false;
   const aside = `${dir}.stale-${process.pid}-${randomHex(8)}`;
   try {
     renameSync(dir, aside);

@@ -18,6 +18,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { readLockOwner } from './lock.js';
 import { mkdirInside, writablePath } from './safe-path.js';
 import type { Workspace } from './workspace.js';
+import { processAlive } from './process-alive.js';
 
 /** A move as recorded: repository-relative paths. */
 export interface MoveRecord {
@@ -137,10 +138,5 @@ export function settleMove(ws: Workspace, record: MoveRecord): SettledMove {
 function isLive(record: MoveRecord): boolean {
   if (record.host !== hostname()) return true;
   if (record.pid === process.pid) return true;
-  try {
-    process.kill(record.pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return processAlive(record.pid);
 }

@@ -32,6 +32,7 @@ ruleTable(decisionFields, {
   invalid: [
     { name: 'no author', text: decisions('- Decision: a\n  Rationale: b\n  Date: 2026-01-05\n'), errors: [{ line: 5, column: 1, message: /lacks "Author:"/ }] },
     { name: 'a free-form bullet', text: decisions('- 2026-03-10: chose the queue.\n'), errors: [{ line: 5, message: /lacks "Decision:", "Rationale:" and "Date\/Author:"/ }] },
+    { name: 'numbered entries are entries each, not fields of the first', text: decisions('- D1: Keep the monolith until M2.\n- D2: SQLite stays the default.\n'), errors: [{ line: 5 }, { line: 6 }] },
     { name: 'a decision that opens with a word for "none"', text: decisions('- Keine neue Abhängigkeit einführen, weil der Build sonst länger dauert.\n'), errors: [{ line: 5 }] },
     { name: 'an empty rationale', text: decisions('- Decision: a\n  Rationale:\n  Date/Author: 2026-01-05 / Dana\n'), errors: [{ line: 5, message: /lacks "Rationale:"/ }] },
     { name: 'prose instead of entries', text: decisions('We chose the queue because it was simpler.\n'), errors: [{ line: 3, message: /no list entries/ }] },
@@ -68,6 +69,7 @@ ruleTable(outcomesWhenDone, {
     { name: 'the good plan (work still open)', text: GOOD },
     { name: 'filled in', text: allDone('Shipped the retry loop; the flaky test is gone. Next time, start with the test.\n') },
     { name: 'a sentence that starts like a pending word', text: allDone('Pendingness of the queue was the real problem; the loop fixed it.\n') },
+    { name: 'what did not ship, under a label that says so', text: allDone('- **未完了**: 実機での確認は次のリリースで行う。\n') },
     { name: 'no Progress items at all', text: '# T\n\n## Progress\n\n## Outcomes & Retrospective\n' },
     { name: 'missing but required: living-sections reports it', text: '# T\n\n## Progress\n\n- [x] (2026-01-05 09:00) a\n' },
   ],

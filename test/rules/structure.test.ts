@@ -31,15 +31,29 @@ ruleTable(title, {
   ],
 });
 
+/** A list nested `levels` deep, one item per level. */
+const NESTED = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
+
 ruleTable(wellFormed, {
   valid: [
     { name: 'the good plan', text: GOOD },
     { name: 'a closed fence with a longer closer', text: '# T\n\n## Concrete Steps\n\n```bash\nnpm test\n````\n' },
+    { name: 'a list nested 25 levels deep is read whole', text: `${GOOD}\n## Rollout Tree\n\n${NESTED(25)}\n` },
     { name: 'a fence in a block quote', text: '# T\n\n> ```\n> code\n> ```\n' },
     { name: 'a setext heading underlined with seven "="', text: 'Ship the importer\n=======\n\n## Progress\n\n- [ ] a\n' },
     { name: 'each part of an archive of runs has its own Decision Log', text: '# Runs\n\n## Run 4\n\n### Progress\n\n- [x] a\n\n### Decision Log\n\n## Run 5\n\n### Progress\n\n### Decision Log\n' },
   ],
   invalid: [
+    {
+      name: 'a list nested 40 levels deep: one finding at the line reading stopped',
+      text: `# T\n\n## Plan of Work\n\n${NESTED(40)}\n\n## Decision Log\n`,
+      errors: [{ line: 36, message: /nested too deep to read at line 36: lines 36 to 44 could not be read; expected lists nested at most 31 levels deep and quotes 63; flatten them from that line\./ }],
+    },
+    {
+      name: '100,000 list levels on one line and as many quotes: one finding, naming both places',
+      text: `# T\n\n## Plan of Work\n\n${'- '.repeat(100_000)}x\n\n${'>'.repeat(100_000)} deep\n\n## Decision Log\n`,
+      errors: [{ line: 5, message: /at line 5: line 5 could not be read \(and 1 more place after it\)/ }],
+    },
     { name: 'a fence never closed', text: '# T\n\n## Concrete Steps\n\n```bash\nnpm test\n', errors: [{ line: 5, message: /never closed/ }] },
     { name: 'a section twice', text: '# T\n\n## Progress\n\n- [ ] a\n\n## Progress\n\n- [ ] b\n', errors: [{ line: 7, message: /Progress section is written again as "Progress" at line 7, after "Progress" at line 3/ }] },
     {
@@ -118,9 +132,16 @@ ruleTable(livingSections, {
       output: null,
     },
     {
-      name: 'inserted after a section and its nested subsections, not between them',
+      name: 'a place that would put the section after one it precedes in the order: no fix',
       text: '# T\n\n## Progress\n\n- [ ] a\n\n## Plan of Work\n\n### Decision Log\n\n- Decision: x\n',
       ctx: { sections: { required: ['progress', 'surprises', 'decisions'], order: ['progress', 'plan-of-work', 'surprises', 'decisions'], aliases: {}, custom: [] } },
+      errors: [{ line: 12 }],
+      output: null,
+    },
+    {
+      name: 'inserted after a section and its nested subsections, not between them',
+      text: '# T\n\n## Progress\n\n- [ ] a\n\n## Plan of Work\n\n### Decision Log\n\n- Decision: x\n',
+      ctx: { sections: { required: ['progress', 'surprises', 'decisions'], order: ['progress', 'plan-of-work', 'decisions', 'surprises'], aliases: {}, custom: [] } },
       errors: [{ line: 12 }],
       output: '# T\n\n## Progress\n\n- [ ] a\n\n## Plan of Work\n\n### Decision Log\n\n- Decision: x\n\n## Surprises & Discoveries\n',
     },
@@ -264,6 +285,8 @@ ruleTable(livingPreamble, {
     { name: 'the good plan', text: GOOD },
     { name: 'the sentence in other words', text: '# T\n\nThis plan is a living-document, updated as work proceeds.\n\n## Progress\n' },
     { name: '"this document is live"', text: '# T\n\nThis document is live. Update Progress at every stop.\n\n## Progress\n' },
+    { name: 'the sentence in Japanese', text: '# T\n\nこの計画は生きたドキュメントとして作業中に更新する。\n\n## Progress\n' },
+    { name: 'the living sections named, in a sentence of another language', text: '# T\n\nMantener al día `Progress`, `Decision Log` y `Outcomes & Retrospective` durante el trabajo.\n\n## Progress\n' },
   ],
   invalid: [
     { name: 'missing', text: '# T\n\n## Progress\n', errors: [{ line: 1 }], output: `# T\n\nThis ExecPlan is a living document. Keep \`Progress\`, \`Surprises & Discoveries\`, \`Decision Log\`, and \`Outcomes & Retrospective\` up to date.\n\n## Progress\n` },

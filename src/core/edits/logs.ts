@@ -79,8 +79,12 @@ function addEntry(
   const real = all.filter((_, i) => !entries[i]!.placeholder);
   // Written like the section's own list; a list of another kind says nothing about it.
   const own = real.filter((e) => listOf(e) === 'own');
-  const style = logStyle(plan, own.length ? own : real.length ? [] : all);
-  const marker = !real.length && all[0] ? all[0].marker : style.marker;
+  let style = logStyle(plan, own.length ? own : real.length ? [] : all);
+  // Above a bulleted list of another kind with no lead-in line between (a template's prompts), a
+  // bullet would join that list: the first entry is a paragraph of its own.
+  const bare = !own.length && !all.some((e) => placeholder.has(e)) && real.some((e) => listOf(e) === 'other' && e.marker === style.marker);
+  if (bare) style = { ...style, indent: '', marker: '', gap: '', cont: '', fieldPrefix: '', loose: true };
+  const marker = bare ? '' : !real.length && all[0] ? all[0].marker : style.marker;
   // A label is followed by a space, unless its colon is a full-width one (`观察：…`).
   const [head, ...fields] = build((name) => {
     const l = label(style, name);

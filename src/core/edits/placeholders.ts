@@ -10,7 +10,7 @@ import type { LogEntry, ProgressItem } from '../types.js';
 
 // What is left of a placeholder once markers, labels and punctuation are gone. Deliberately short;
 // FILL_ONCE adds the notes that only say the section will be filled once, later.
-const EMPTY_WORDS = /^(?:|…|\.\.\.|-|—|tbd|tba|todo|n\/?a|none|none yet|nothing yet|nothing|pending|not yet|not started|not yet started|not complete|not yet complete|not completed|not completed yet|not done yet|to do|to be filled in|fill in|first concrete step|pendiente|ninguno todav[ií]a|ninguna todav[ií]a|nada todav[ií]a|todav[ií]a nada|a[uú]n nada|pendente|nenhum ainda|nada ainda|en attente|rien pour l'instant|aucun pour l'instant|ausstehend|noch keine|noch nichts|пока нет|пока ничего|нет|暂无|待定|待补充|尚无|无|まだありません|未定|なし)$/iu;
+const EMPTY_WORDS = /^(?:|…|\.\.\.|-|—|tbd|tba|todo|n\/?a|none|none yet|nothing yet|nothing|pending|not yet|not started|not yet started|not complete|not yet complete|not completed|not completed yet|not done yet|to do|to be filled in|fill in|first concrete step)$/i;
 // "To be completed after implementation.", "(fill during work)", "Pending implementation.": false once
 // an entry is there. A standing instruction ("To be updated at each milestone", "Record decisions
 // as they are made") stays true beside entries, and stays.

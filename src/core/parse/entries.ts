@@ -9,6 +9,7 @@ import type { EntryField, ItemState, LogEntry, ProgressItem, Section } from '../
 import type { Blocks, ItemBlock } from './blocks.js';
 import type { Doc } from './doc.js';
 import { leadingLabel, lineFields } from './fields.js';
+import { joinsEntry } from '../log-entries.js';
 
 const CHECKBOX = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)\[([ xX~\-/])\](?=[ \t]|$)[ \t]?/;
 const ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)/;
@@ -52,7 +53,7 @@ export function readProgress(doc: Doc, section: Section | undefined, entries: Li
 }
 
 /** The checkbox items among list items, numbered from 1 in their order. */
-export function readCheckboxes(doc: Doc, entries: readonly Pick<ListEntry, 'item' | 'depth'>[]): ProgressItem[] {
+export function readCheckboxes(doc: Doc, entries: readonly Pick<ListEntry, 'item' | 'depth' | 'list'>[]): ProgressItem[] {
   const { lines } = doc;
   const out: ProgressItem[] = [];
   for (const { item: it, depth, list } of entries) {
@@ -116,6 +117,15 @@ export function readLog(doc: Doc, section: Section | undefined, entries: ListEnt
   const fielded = new Set(read.filter((e) => e.fields.length).map((e) => e.listLine));
   read.forEach((e) => {
     if (opening && e.list === 'sub-heading' && !fielded.has(e.listLine)) return;
+    // A field written as a bullet of its own (`- Rationale: …` under `- Decision: …`) is part of the entry above it.
+    const prev = out[out.length - 1];
+    if (prev && prev.listLine === e.listLine && joinsEntry(e, prev, opening)) {
+      prev.fields.push(...e.fields);
+      prev.text = `${prev.text} ${e.text}`;
+      prev.range = { start: prev.range.start, end: e.range.end };
+      prev.endLine = e.endLine;
+      return;
+    }
     out.push(e);
   });
   if (opening) {

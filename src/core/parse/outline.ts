@@ -7,6 +7,11 @@ import { lineStart, type Doc } from './doc.js';
 
 /** The sentence that says a plan is a living document: the skeleton's, or the author's own ("This document is live"). */
 const LIVING = /living[\s-]+document|\b(?:document|plan|execplan) is (?:a )?live\b/i;
+// The same sentence in the other languages plans are written in.
+const LIVING_INTL = /生きた(?:ドキュメント|文書)|活(?:的)?文档|动态文档|持续更新的文档|살아\s?있는 문서|documento vivo|document vivant|lebendes dokument|живой документ/i;
+// Or, in any language, a paragraph that names the living sections to keep current (`Progress`, `Decision Log`, ...).
+const LIVING_NAMES = [/\bProgress\b/, /\bSurprises (?:&|and) Discoveries\b/i, /\bDecision Log\b/i, /\bOutcomes (?:&|and) Retrospective\b/i];
+const saysLiving = (text: string) => LIVING.test(text) || LIVING_INTL.test(text) || LIVING_NAMES.filter((n) => n.test(text)).length >= 3;
 
 /** A milestone or phase heading: `Milestone 1`, `Phase 2`, `M3`, `Fase 1`, `里程碑`. */
 export const MILESTONE = /^(?:(?:milestone|phase|stage|fase|hito|étape|etapa|этап|фаза)(?![\p{L}])|m\d+(?:\.\d+)?\b|step \d+|里程碑|阶段|フェーズ)/iu;
@@ -79,7 +84,7 @@ export function readOutline(
   for (const p of paragraphs) {
     const start = doc.offsetOf(p.first);
     if (start < introStart || start >= introEnd) continue;
-    if (LIVING.test(p.text)) {
+    if (saysLiving(p.text)) {
       preamble = { text: p.text, range: { start: lineStart(doc, p.first), end: doc.endOf(p.last) }, line: p.first + 1 };
       break;
     }

@@ -33,8 +33,14 @@ const NEXT = new Set([
 // "Next steps", "Next slice", "Next implementation slice", "Recommended next steps": a few words at most.
 const NEXT_WORDS = /^(?:(?:immediate|recommended|suggested|proposed|planned)\s)?next(?:\s[^\s]+){0,3}$/;
 
+const READ_AS_SUCH = new Set(['purpose', 'progress', 'decisions', 'surprises', 'outcomes']);
+
+// Words every name above holds one of: headings without any are not normalised at all.
+const STEMS = /status|state|stand|next|hand|remain|left|do\b|follow|open|block|where|状|进|下一|后续|待办|剩余|ステータス|次|今後|残|estado|situa|pasos|pendi|passos|restante|statut|état|étapes|travail|schritte|offene|статус|состояние|шаги|оставш/i;
+
 /** Whether a heading names a status or a next-step section. */
 export function standingKind(heading: string): StandingSection['kind'] | null {
+  if (!STEMS.test(heading)) return null;
   const n = normalizeHeading(heading);
   if (STATUS.has(n)) return 'status';
   if (NEXT.has(n) || NEXT_WORDS.test(n)) return 'next';
@@ -42,13 +48,14 @@ export function standingKind(heading: string): StandingSection['kind'] | null {
 }
 
 /**
- * The status and next-step sections: headings below the title that name one and are not a known
- * section (Progress is read as Progress) nor inside a milestone (a phase's status is the phase's).
+ * The status and next-step sections: headings below the title that name one and are not Progress,
+ * the purpose or a log (those are read as such) nor inside a milestone (a phase's status is the phase's).
  * Each runs to the next heading of its level or higher. When the same name recurs (one "Handoff"
  * per run of a plan), the last one is the one that stands.
  */
 export function readStanding(doc: Doc, headings: HeadingBlock[], titleIdx: number, sections: Section[], milestones: Plan['milestones'], contentEnd: number): StandingSection[] {
-  const keyed = new Set(sections.filter((s) => s.key).map((s) => s.line));
+  // Progress and the logs are read as what they are; a context section named "Current State" still says where the work stands.
+  const keyed = new Set(sections.filter((s) => s.key && READ_AS_SUCH.has(s.key)).map((s) => s.line));
   const byName = new Map<string, StandingSection>();
   // Headings in order: an end pointer per level finds each one's end without scanning back.
   headings.forEach((h, i) => {

@@ -7,7 +7,7 @@ import { readCheckboxes } from './entries.js';
 /** The checkbox items that stand outside the Progress section, each with the heading it stands under. */
 export function readTasks(doc: Doc, blocks: Blocks, progress: Section | undefined, titleLine: number | undefined): Task[] {
   const outside = blocks.items.filter((it) => !progress || it.first < progress.line - 1 || doc.offsetOf(it.first) >= progress.bodyEnd);
-  const items = readCheckboxes(doc, outside.map((item) => ({ item, depth: item.depth })));
+  const items = readCheckboxes(doc, outside.map((item) => ({ item, depth: item.depth, list: 'own' as const })));
   // Items and headings are both in document order: one walk pairs each item with the heading above it.
   const headings = blocks.headings.filter((h) => h.first + 1 !== titleLine);
   let k = -1;

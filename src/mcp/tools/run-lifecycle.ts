@@ -1,16 +1,13 @@
 /** What lint_plan, resume_plan and archive_plan do (their schemas are in lifecycle.ts). */
-import { fixOne, needsFix } from '../../usecases/lint-fix.js';
-import { summarize } from '../../core/lint.js';
+import type { LintResult } from '../../core/diagnostic.js';
+import type { FormatInput } from '../../formatters/types.js';
 import { renderMoves } from '../../formatters/moves.js';
 import { format as stylish } from '../../formatters/stylish.js';
-import { RULES } from '../../rules/index.js';
 import { VERSION } from '../../version.js';
 import { archivePlan as archive, reopenPlan as reopen } from '../../usecases/archive.js';
 import { clockFrom } from '../../usecases/clock.js';
-import { lintJob, lintSetup } from '../../usecases/lint-setup.js';
+import { lintPlans } from '../../usecases/lint.js';
 import { resumePlan as resume } from '../../usecases/resume.js';
-import { createFileLinter } from '../../workspace/lint-runner.js';
-import { listPlanRefs, type PlanRef } from '../../workspace/plans.js';
 import type { McpContext } from '../context.js';
 import type { ToolArgs, ToolResult } from '../tool.js';
 import type { archivePlanInput, archivePlanOutput, lintPlanInput, lintPlanOutput, reopenPlanInput, resumePlanInput, resumePlanOutput } from './lifecycle.js';
@@ -18,23 +15,19 @@ import type { archivePlanInput, archivePlanOutput, lintPlanInput, lintPlanOutput
 /** `lint_plan`: the workspace's rules on one plan, or on every active plan. */
 export async function lintPlan(args: ToolArgs<typeof lintPlanInput>, ctx: McpContext): ToolResult<typeof lintPlanOutput> {
   const ws = await ctx.workspace();
-  const refs: PlanRef[] = args.plan !== undefined ? [ctx.plan(ws, args.plan)] : listPlanRefs(ws, 'active');
-  const linter = createFileLinter(lintSetup(ws, clockFrom(ctx.io.env)));
+  const named = args.plan !== undefined ? ctx.plan(ws, args.plan) : undefined;
+  const results: LintResult[] = [];
+  let input: Pick<FormatInput, 'rules' | 'enabled'> = { rules: [], enabled: {} };
   let fixed = 0;
-  const results = [];
-  for (const ref of refs) {
-    const job = lintJob(ws, ref);
-    let diagnostics = linter.lintFile(job, false).diagnostics;
-    if (args.fix && !ref.archived && needsFix(diagnostics)) {
-      const outcome = await fixOne(ws, ref, job, linter, diagnostics, false);
-      fixed += outcome.fixed;
-      diagnostics = outcome.diagnostics;
-    }
-    results.push(summarize(ref.relPath, diagnostics));
-  }
+  // An archived plan is a closed record: it is checked, never fixed.
+  const fix = args.fix && !named?.archived ? 'write' : 'none';
+  await lintPlans(ws, { cwd: ws.root, targets: [], ...(named ? { plans: [named] } : {}), clock: clockFrom(ctx.io.env), env: ctx.io.env, fix }, {
+    start: (_, run) => (input = { rules: run.rules, enabled: Object.fromEntries(run.enabled.map((e) => [e.rule.meta.id, e.severity])) }),
+    result: (r) => void results.push(r),
+    end: async (fixes) => void (fixed = fixes?.fixed ?? 0),
+  });
   const findings = results.flatMap((r) => r.diagnostics.map((d) => ({ path: r.file, line: d.line, severity: d.severity, rule: d.ruleId, message: d.message })));
-  const enabled = Object.fromEntries(linter.enabled.map((e) => [e.rule.meta.id, e.severity]));
-  const report = stylish({ results, rules: RULES.map((r) => r.meta), enabled, version: VERSION, color: false }).trim() || (results.length ? 'No findings.' : 'No plans to check.');
+  const report = stylish({ results, ...input, version: VERSION, color: false }).trim() || (results.length ? 'No findings.' : 'No plans to check.');
   const text = args.fix ? `Fixed ${fixed} finding${fixed === 1 ? '' : 's'}.\n${report}` : report;
   return {
     data: { checked: results.length, ...(args.fix ? { fixed } : {}), errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warn').length, findings },

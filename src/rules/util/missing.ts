@@ -1,6 +1,7 @@
 /** Reporting missing sections, each with a fix that inserts the empty section where it belongs. */
 import type { Edit } from '../../core/apply-edits.js';
 import type { RuleContext } from '../types.js';
+import { insertionBreaksOrder } from './order.js';
 import { insertBlock, insertLevel, missingSectionPlace, sectionTitle } from './sections.js';
 import { lineOf } from './text.js';
 
@@ -19,9 +20,19 @@ export function reportMissingSections(ctx: RuleContext, keys: readonly string[],
   // missing one: it is reported without a fix.
   const keyed = plan.sections.filter((s) => s.key !== null);
   const ambiguous = new Set(keyed.map((s) => s.key)).size < keyed.length;
+  // The plan's sections as section-order judges them: the first of each key, with its rank.
+  const seen = new Set<string>();
+  const placed: { rank: number; start: number }[] = [];
+  for (const s of plan.sections) {
+    if (!s.key || seen.has(s.key)) continue;
+    seen.add(s.key);
+    if (rank(s.key) !== Number.MAX_SAFE_INTEGER) placed.push({ rank: rank(s.key), start: s.headingRange.start });
+  }
   for (const key of missing) {
     const title = sectionTitle(key, sections);
-    const place = missingSectionPlace(plan, key, sections, level);
+    let place = missingSectionPlace(plan, key, sections, level);
+    // A plan whose own order differs from the configured one has no place for the section that keeps both.
+    if (place && rank(key) !== Number.MAX_SAFE_INTEGER && insertionBreaksOrder(placed, rank(key), place.offset)) place = undefined;
     const heading = `${'#'.repeat(level)} ${title}`;
     let fix: Edit[] | undefined;
     // Where no place is certain (inside a code block, or nothing in the plan says where), no fix is offered.

@@ -8,12 +8,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyEdits } from '../core/apply-edits.js';
 import { agentsBlock, BLOCK_END, BLOCK_START, skillText, SKILL_NAME, type AgentLayout } from '../templates/agent-instructions.js';
-import { readEditableText } from '../workspace/read.js';
-import type { Workspace } from '../workspace/workspace.js';
-import type { InitStep } from './init.js';
-import { sha256 } from '../workspace/hash.js';
-import { writeFileAtomic } from '../workspace/atomic-write.js';
-import { writablePath } from '../workspace/safe-path.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { sha256 } from './hash.js';
+import type { InitStep } from './init-files.js';
+import { readEditableText } from './read.js';
+import { writablePath } from './safe-path.js';
+import type { Workspace } from './workspace.js';
 
 /** Where Claude Code and Codex look for a repository's skills (`.agents/skills` is Codex's repository scope). */
 export const SKILL_PATHS = [`.claude/skills/${SKILL_NAME}/SKILL.md`, `.agents/skills/${SKILL_NAME}/SKILL.md`] as const;

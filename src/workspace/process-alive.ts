@@ -1,0 +1,11 @@
+/** Whether a process of this machine is still running. */
+
+/** Whether the process `pid` exists (EPERM: it does, but belongs to someone else). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
