@@ -13,6 +13,7 @@ import { startSpinner, type Spinner } from '../terminal/spinner.js';
 import { errorEnvelope } from '../usecases/envelope.js';
 import { lintPlans, type FixMode, type FixSummary } from '../usecases/lint.js';
 import { ExecplanError } from '../workspace/errors.js';
+import type { HeldBlocks, holdBlocks } from '../workspace/held-blocks.js';
 import { openSink, type Sink } from '../workspace/report-file.js';
 import { openWorkspace } from '../workspace/workspace.js';
 import { VERSION } from '../version.js';
@@ -43,8 +44,6 @@ interface Settled {
   fix: FixMode;
 }
 
-const EMPTY = Buffer.alloc(0);
-
 /** Run `execplan lint [plans...]`. */
 export async function run(io: Io, opts: LintOptions, targets: string[] = []): Promise<number> {
   try {
@@ -74,10 +73,11 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   let sink: Sink | undefined;
   let input: StreamInput | undefined;
   // Large runs print each plan's findings as they come and keep only counts; the whole-document
-  // formats keep each plan's block as bytes until the totals that lead them are known; --fix
+  // formats hold each plan's block, compressed, until the totals that lead them are known; --fix
   // needs every result first.
   let stream: StreamingFormatter | undefined;
-  let held: Buffer[] | undefined;
+  let held: HeldBlocks | undefined;
+  let hold: typeof holdBlocks | undefined;
   const results: LintResult[] = [];
   const report: string[] = [];
   const reportKey = opts.cache && settled.fix === 'none' ? JSON.stringify({ format: settled.format, color, quiet: Boolean(opts.quiet), rootUri }) : undefined;
@@ -89,10 +89,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
     if (stream) {
       if (held) {
         write(stream.header!(t, input!));
-        for (let i = 0; i < held.length; i++) {
-          write(held[i]!);
-          held[i] = EMPTY;
-        }
+        held.drain(write);
       }
       write(stream.footer(t, input!));
       return;
@@ -111,6 +108,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   };
   // The formatter loads before the run, so that `end` can finish the report at once.
   if (settled.fix === 'none') stream = await loadStreamingFormatter(settled.format);
+  if (stream && 'header' in stream) hold = (await import('../workspace/held-blocks.js')).holdBlocks;
 
   try {
     const summary = await lintPlans(
@@ -133,7 +131,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
           spinner = startSpinner(io, 'Linting plans', total);
           // On a shared terminal, findings printed as they come must not land on the spinner's line.
           sink = openSink(io.stdout, ws.root, cwd, opts.output, Boolean(opts.force), () => (io.stdoutIsTTY ? spinner!.clear() : undefined));
-          if (stream && 'header' in stream) held = [];
+          if (stream && hold) held = hold(stream.separator ?? '');
         },
         replay(bytes, totals) {
           sink!.write(bytes);
@@ -146,7 +144,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
           count(shown);
           const block = stream.file(shown, input!);
           if (!held) write(block);
-          else if (block) held.push(Buffer.from(held.length ? `${stream.separator ?? ''}${block}` : block));
+          else held.add(block);
         },
         async end(fixes) {
           spinner!.done();
