@@ -3,10 +3,10 @@
  * session starts, and whether the work has run ahead of the plan when it stops or compacts.
  */
 import path from 'node:path';
-import { statSync } from 'node:fs';
 import { sessionHeader, staleReminder } from '../core/keep-current.js';
 import { VERSION } from '../version.js';
 import { cacheDir, readCache, writeCache } from '../workspace/cache.js';
+import { fileStat } from '../workspace/file-stat.js';
 import { changedSince } from '../workspace/git-changes.js';
 import type { PlanRef } from '../workspace/plans.js';
 import { isInside, isRepoFile, type Workspace } from '../workspace/workspace.js';
@@ -43,7 +43,7 @@ export async function checkPlanCurrent(ws: Workspace): Promise<StopCheck> {
   const chosen = await chooseSessionPlan(ws);
   if (!chosen) return { stale: false, why: 'no active plan' };
   const ref = chosen.ref;
-  const since = statSync(ref.path).mtimeMs;
+  const since = fileStat(ref.path, ref.relPath).mtimeMs;
   // The plan's own files, and execplan's, are not the work.
   const own = [ws.dirs.active, ws.dirs.archive, ws.dirs.artifacts, ws.dirs.archiveArtifacts, path.join(ws.root, '.execplan')];
   const changes = changedSince(ws.root, since, (rel) => own.some((dir) => isInside(dir, path.join(ws.root, rel))), ref.relPath);
@@ -69,7 +69,7 @@ interface StopFacts {
 async function stopFacts(ws: Workspace, ref: PlanRef): Promise<StopFacts> {
   const file = path.join(cacheDir(ws), 'stop-facts.json');
   const key = `${VERSION}:${JSON.stringify(ws.config.sections)}`;
-  const st = statSync(ref.path);
+  const st = fileStat(ref.path, ref.relPath);
   const cached = readCache<{ path: string; size: number; mtimeMs: number; facts: StopFacts }>(file, key);
   if (cached && cached.path === ref.relPath && cached.size === st.size && cached.mtimeMs === st.mtimeMs && Date.now() - st.mtimeMs > 2000) return cached.facts;
   const { readPlan } = await import('../workspace/read.js');
