@@ -7,10 +7,13 @@
  *     node bench/compare-builds.mjs with=dist/bin.cjs without=/tmp/other/dist/bin.cjs
  *
  * BENCH_RUNS sets the timed rounds (default 15), BENCH_ONLY the commands (comma-separated ids of
- * the table below). Prints one table: each build's median and its ratio to `node -e 0`, and each
- * build's median as a share of the first build's.
+ * COMMANDS below). Prints one table, and writes it to bench/compare-builds.json: for each build its
+ * median wall time and median CPU time (user + system, reported by bench/cpu-usage.cjs, which every
+ * process timed here preloads, `node -e 0` included), each as a ratio to `node -e 0` and to the
+ * first build. On a loaded machine wall times swing with the load; CPU times much less.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { workspace, resetPlan } from './corpus.mjs';
 import { cleanEnvironment } from './env.mjs';
@@ -30,6 +33,8 @@ if (builds.length < 1) {
   process.exit(2);
 }
 const runs = Number(process.env.BENCH_RUNS ?? 15);
+const CPU_PRELOAD = new URL('./cpu-usage.cjs', import.meta.url).pathname;
+const CPU_FILE = path.join(mkdtempSync(path.join(tmpdir(), 'execplan-bench-cpu-')), 'cpu');
 const warmup = 2;
 cleanEnvironment();
 
@@ -44,6 +49,7 @@ const GIT_ENV = { GIT_CONFIG_NOSYSTEM: '1' };
 const COMMANDS = [
   { id: 'version', cmd: (bin) => ({ argv: [node, bin, '--version'] }) },
   { id: 'lint-one', cmd: (bin) => ({ argv: [node, bin, 'lint', path.relative(ws.root, path.join(ws.plansDir, `${ws.ids[0]}.md`))], cwd: ws.root, okCodes: [0, 1] }) },
+  { id: 'lint-cache', cmd: (bin) => ({ argv: [node, bin, 'lint', '--cache'], cwd: ws.root, okCodes: [0, 1] }) },
   { id: 'progress-done', cmd: (bin) => ({ argv: [node, bin, 'progress', ws.ids[done], 'done', '1'], cwd: ws.root, prepare: () => resetPlan(ws, done) }) },
   { id: 'mcp', mcp: true, cmd: (bin) => ({ argv: [node, bin, 'mcp'], cwd: ws.root }) },
   { id: 'hook-stop', cmd: (bin) => ({ argv: [node, bin, 'hook', 'stop', '--agent', 'claude'], cwd: repo.root, env: repo.env, input: stopPayload(repo) }) },
@@ -53,40 +59,58 @@ const COMMANDS = [
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const selected = only.length ? COMMANDS.filter((c) => only.includes(c.id)) : COMMANDS;
 
+/** One run of `cmd`: its wall time (for `mcp`, to the initialize answer) and its CPU time, in ms. */
 async function time(c, cmd) {
   cmd.prepare?.();
-  if (!c.mcp || cmd.noop) return runOnce({ label: c.id, ...cmd }).ms;
-  const server = startServer(cmd.argv, { cwd: cmd.cwd });
-  try {
-    const answer = await server.request('initialize', INITIALIZE_PARAMS);
-    expectResult('initialize', answer);
-    return Number(answer.at - server.startedAt) / 1e6;
-  } finally {
-    await server.close();
+  rmSync(CPU_FILE, { force: true });
+  const argv = [cmd.argv[0], '-r', CPU_PRELOAD, ...cmd.argv.slice(1)];
+  const env = { ...cmd.env, BENCH_CPU_FILE: CPU_FILE };
+  let ms;
+  if (!c.mcp || cmd.noop) ms = runOnce({ label: c.id, ...cmd, argv, env }).ms;
+  else {
+    const server = startServer(argv, { cwd: cmd.cwd, env });
+    try {
+      const answer = await server.request('initialize', INITIALIZE_PARAMS);
+      expectResult('initialize', answer);
+      ms = Number(answer.at - server.startedAt) / 1e6;
+    } finally {
+      await server.close();
+    }
   }
+  const cpu = Number(readFileSync(CPU_FILE, 'utf8').trim().split('\n')[0]) / 1000;
+  return { ms, cpu };
 }
 
 const rows = [];
 for (const c of selected) {
   const sides = [{ name: 'node -e 0', cmd: { argv: [node, '-e', '0'], noop: true } }, ...builds.map((b) => ({ name: b.name, cmd: c.cmd(b.bin) }))];
-  const samples = sides.map(() => []);
+  const wall = sides.map(() => []);
+  const cpu = sides.map(() => []);
   for (let r = 0; r < warmup + runs; r++) {
     for (let k = 0; k < sides.length; k++) {
       const i = (k + r) % sides.length;
-      const ms = await time(c, sides[i].cmd);
-      if (r >= warmup) samples[i].push(ms);
+      const t = await time(c, sides[i].cmd);
+      if (r >= warmup) {
+        wall[i].push(t.ms);
+        cpu[i].push(t.cpu);
+      }
     }
   }
   if (c.id === 'progress-done') resetPlan(ws, done);
-  const base = median(samples[0]);
-  const first = median(samples[1]);
+  const [wallBase, wallFirst, cpuBase, cpuFirst] = [median(wall[0]), median(wall[1]), median(cpu[0]), median(cpu[1])];
   for (let i = 1; i < sides.length; i++) {
-    const m = median(samples[i]);
-    rows.push({ command: c.id, build: sides[i].name, ms: m, ratio: m / base, vsFirst: m / first, noop: base });
+    const [w, u] = [median(wall[i]), median(cpu[i])];
+    rows.push({ command: c.id, build: sides[i].name, wall: w, wallRatio: w / wallBase, wallVsFirst: w / wallFirst, cpu: u, cpuRatio: u / cpuBase, cpuVsFirst: u / cpuFirst });
   }
-  process.stderr.write(`${c.id} done\n`);
+  rows.push({ command: c.id, build: 'node -e 0', wall: wallBase, cpu: cpuBase });
+  process.stderr.write(`${c.id}: ${rows.filter((r) => r.command === c.id && r.cpuVsFirst !== undefined).map((r) => `${r.build} cpu ${r.cpuVsFirst.toFixed(2)}× wall ${r.wallVsFirst.toFixed(2)}×`).join(', ')}\n`);
 }
 
 const pad = (s, n) => String(s).padEnd(n);
-process.stdout.write(`${pad('command', 15)}${pad('build', 14)}${pad('median', 10)}${pad('node -e 0', 11)}${pad('ratio', 8)}vs ${builds[0].name}\n`);
-for (const r of rows) process.stdout.write(`${pad(r.command, 15)}${pad(r.build, 14)}${pad(`${r.ms.toFixed(1)} ms`, 10)}${pad(`${r.noop.toFixed(1)} ms`, 11)}${pad(`${r.ratio.toFixed(2)}×`, 8)}${r.vsFirst.toFixed(2)}\n`);
+const x = (v, digits = 2) => (v === undefined ? '' : `${v.toFixed(digits)}×`);
+process.stdout.write(`medians of ${runs} runs; ratio: to node -e 0 in the same run; vs: to ${builds[0].name}\n`);
+process.stdout.write(`${pad('command', 15)}${pad('build', 14)}${pad('wall', 11)}${pad('ratio', 8)}${pad('vs', 8)}${pad('cpu', 11)}${pad('ratio', 8)}vs\n`);
+for (const r of rows) {
+  process.stdout.write(`${pad(r.command, 15)}${pad(r.build, 14)}${pad(`${r.wall.toFixed(1)} ms`, 11)}${pad(x(r.wallRatio), 8)}${pad(x(r.wallVsFirst), 8)}${pad(`${r.cpu.toFixed(1)} ms`, 11)}${pad(x(r.cpuRatio), 8)}${x(r.cpuVsFirst)}\n`);
+}
+writeFileSync(path.join(path.dirname(CPU_PRELOAD), 'compare-builds.json'), JSON.stringify({ date: new Date().toISOString(), runs, builds, rows }, null, 2));

@@ -6,7 +6,6 @@
  * This file only sets the exit code.
  */
 import type { Io } from './commands/io.js';
-import { resolveChunksDirectly } from './chunk-resolve.js';
 import { fdWriter, isTerminal } from './stdio.js';
 
 declare const __EXECPLAN_VERSION__: string;
@@ -17,7 +16,6 @@ const stdout = fdWriter(1, () => process.stdout, () => process.exit(process.exit
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   stdout(`${__EXECPLAN_VERSION__}\n`);
 } else {
-  resolveChunksDirectly(__dirname);
   let stdoutIsTTY: boolean | undefined;
   let stderrIsTTY: boolean | undefined;
   const io = {

@@ -3,7 +3,6 @@ import { listBranchPlans } from '../usecases/branch-plans.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { writeJson, type Io } from './io.js';
 import { truncate } from './list.js';
-import { renderTable } from '../terminal/table.js';
 
 /** Print the listing; exit 0. */
 export async function listBranches(io: Io, ws: Workspace, opts: { json?: boolean; remote?: boolean }): Promise<number> {
@@ -21,6 +20,7 @@ export async function listBranches(io: Io, ws: Workspace, opts: { json?: boolean
     return all.length > 3 ? `${all.slice(0, 3).join(', ')} +${all.length - 3}` : all.join(', ');
   };
   const rows = listing.plans.map((p) => [p.id, where(p.branches, p.worktrees), truncate(p.title ?? '(no title)', 40), p.total ? `${p.done}/${p.total}` : '-', p.lastActivity ?? '-', p.state]);
+  const { renderTable } = await import('../terminal/table.js');
   io.stdout(renderTable(['ID', 'WHERE', 'TITLE', 'PROGRESS', 'LAST ACTIVITY', 'STATE'], rows));
   if (listing.overlaps.length) {
     io.stdout('\nOverlapping plans (active plans that name the same files):\n');

@@ -1,12 +1,8 @@
 /** `execplan list`: every plan with its progress, last activity and state; `--branches` across branches and worktrees. */
 import type { Drift } from '../core/drift.js';
-import { listPlans } from '../usecases/list.js';
 import type { ExecplanError } from '../workspace/errors.js';
 import { openWorkspace } from '../workspace/workspace.js';
 import { writeJson, type Io, type GlobalOptions } from './io.js';
-import { displayWidth } from '../formatters/width.js';
-import { useColor } from '../terminal/color.js';
-import { renderTable } from '../terminal/table.js';
 
 interface Options extends GlobalOptions {
   archived?: boolean;
@@ -22,6 +18,7 @@ export async function run(io: Io, opts: Options): Promise<number> {
   if (opts.branches || opts.remote) return (await import('./list-branches.js')).listBranches(io, ws, opts);
   const which = opts.all ? 'all' : opts.archived ? 'archived' : 'active';
   const unreadable: ExecplanError[] = [];
+  const { listPlans } = await import('../usecases/list.js');
   const { plans, drifting } = await listPlans(ws, { which, cache: opts.cache !== false, drift: { env: io.env } }, {
     leftOut: (message) => io.stderr(message),
     unreadable: (err) => {
@@ -41,6 +38,8 @@ export async function run(io: Io, opts: Options): Promise<number> {
     if (!unreadable.length) io.stdout(which === 'archived' ? `No archived plans in ${where}/. A finished plan is archived with: execplan archive <plan>\n` : `No plans in ${where}/. Create one with: execplan new "Short description"\n`);
     return code;
   }
+  // The table's modules load only for a table: `--json` has no use for them.
+  const [{ displayWidth }, { useColor }, { renderTable }] = await Promise.all([import('../formatters/width.js'), import('../terminal/color.js'), import('../terminal/table.js')]);
   const anyDrift = drifting > 0;
   const header = ['ID', 'TITLE', 'PROGRESS', 'LAST ACTIVITY', 'STATE', ...(anyDrift ? ['DRIFT'] : [])];
   const rows = plans.map((p) => {
@@ -51,7 +50,7 @@ export async function run(io: Io, opts: Options): Promise<number> {
   // Titles give way to the terminal's width: the other columns are short and needed whole.
   const others = header.map((h, i) => (i === 1 ? 0 : Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))) + 2)).reduce((a, b) => a + b, 0);
   const room = Math.max(8, Math.min(48, terminalWidth(io) - others));
-  for (const r of rows) r[1] = truncateWidth(r[1]!, room);
+  for (const r of rows) r[1] = truncateWidth(r[1]!, room, displayWidth);
   const color = useColor(io, {});
   const states = plans.map((p) => p.state);
   io.stdout(renderTable(header, rows, color ? (row, col, text) => paintCell(row, col, text, states[row]) : undefined));
@@ -78,8 +77,8 @@ function terminalWidth(io: Io): number {
   return io.stdoutIsTTY && io.stdoutColumns ? io.stdoutColumns : 120;
 }
 
-/** Cut a text to `width` terminal columns, with an ellipsis. */
-export function truncateWidth(s: string, width: number): string {
+/** Cut a text to `width` terminal columns (as `displayWidth` measures them), with an ellipsis. */
+export function truncateWidth(s: string, width: number, displayWidth: (s: string) => number): string {
   if (displayWidth(s) <= width) return s;
   let out = '';
   for (const ch of s) {
