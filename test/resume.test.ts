@@ -333,6 +333,8 @@ describe('resume reads the plan the author wrote', () => {
     // A sub-step nested under an item is part of it, not the last step done.
     expect(last('- [x] (2026-03-01 10:00Z) Milestone 1\n  - [x] (2026-03-01 11:00Z) wire the parser\n- [x] (2026-03-02 10:00Z) Milestone 2\n  - [x] (2026-03-02 12:00Z) write the docs')).toBe('Milestone 2');
     expect(last('- [x] Read the code\n- [x] Write the test\n- [ ] Ship')).toBe('Write the test');
+    // Steps the author went on ticking without stamps, below the stamped ones, came after them.
+    expect(last('- [x] 2026-08-16 — Check the baseline\n- [x] 2026-08-16 — Run the suite\n- [x] Wire the mixer\n- [x] Update the docs')).toBe('Update the docs');
     // A date alone does not say it came before a time on the same day: the list's order decides.
     expect(last('- [x] (2026-05-04 06:31Z) Remove the dead code\n- [x] (2026-05-04) Record the follow-up')).toBe('Record the follow-up');
   });

@@ -296,7 +296,7 @@ function newestFirst(entries: Fields[]): Fields[] {
 
 /**
  * The latest completed item: by its timestamp where items carry valid ones (the later in the list
- * among equals), else the last in the list. A top-level item is meant when there is one: the
+ * among equals), else the last in the list, which also wins when it carries no stamp. A top-level item is meant when there is one: the
  * sub-steps nested under an item are parts of it.
  */
 function latestDone(done: ProgressItem[]): ProgressItem | undefined {
@@ -304,7 +304,9 @@ function latestDone(done: ProgressItem[]): ProgressItem | undefined {
   const pool = top.length ? top : done;
   let best: ProgressItem | undefined;
   for (const i of pool) if (i.timestamp?.valid && (!best || !isEarlier(i.timestamp, best.timestamp!))) best = i;
-  return best ?? pool[pool.length - 1];
+  // Items written below every stamped one without a stamp of their own were done after them.
+  const last = pool[pool.length - 1];
+  return last && !last.timestamp?.valid ? last : (best ?? last);
 }
 
 /**
