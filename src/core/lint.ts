@@ -21,7 +21,7 @@ export { DEFAULT_SECTION_SETTINGS, parseOptionsFor, type EnabledRule, type LintS
  * finding shown as fixable is one that `--fix` fixes.
  */
 export function lintPlan(plan: Plan, base: LintContextBase, enabled: readonly EnabledRule[]): Diagnostic[] {
-  return settleFixes(plan.source, base, enabled, runRules(plan, base, enabled));
+  return runRules(plan, base, enabled);
 }
 
 /** Run the enabled rules, each finding with the fix its rule offers. */
@@ -87,34 +87,13 @@ export function fixPlan(source: string, base: LintContextBase, enabled: readonly
   return fixFrom(source, base, enabled, maxPasses);
 }
 
-/**
- * Keep the fix of each finding `fixPlan` would apply, drop the others'. Only a plan with a fix to
- * offer pays for the trial run.
- */
-function settleFixes(source: string, base: LintContextBase, enabled: readonly EnabledRule[], found: Diagnostic[]): Diagnostic[] {
-  if (!found.some((d) => d.fix)) return found;
-  const applied = new Map<string, number>();
-  for (const f of fixFrom(source, base, enabled, 10, found).fixes) {
-    const k = findingKey(f);
-    applied.set(k, (applied.get(k) ?? 0) + 1);
-  }
-  return found.map((d) => {
-    if (!d.fix) return d;
-    const k = findingKey(d);
-    const n = applied.get(k) ?? 0;
-    if (n === 0) return withoutFix(d);
-    applied.set(k, n - 1);
-    return d;
-  });
-}
-
-function fixFrom(source: string, base: LintContextBase, enabled: readonly EnabledRule[], maxPasses: number, found?: Diagnostic[]): FixResult {
+function fixFrom(source: string, base: LintContextBase, enabled: readonly EnabledRule[], maxPasses: number): FixResult {
   const parseOptions = parseOptionsFor(base.sections);
   const lint = (t: string) => runRules(parsePlan(t, parseOptions), base, enabled);
   const fixes: AppliedFix[] = [];
   const passes: Edit[][] = [];
   let text = source;
-  let current = found ?? lint(text);
+  let current = lint(text);
   const before = findingCounts(current);
   const rejected = new Set<string>();
   const eol = parsePlan(source, parseOptions).eol;
@@ -185,6 +164,15 @@ export function findingKey(d: { ruleId: string; message: string }): string {
   if (d.ruleId === 'heading-style') {
     const expected = /; expected (.+)$/.exec(d.message);
     if (expected) return `heading-style:${expected[1]}`;
+  }
+  // section-order names the section out of order, then a neighbour that changes as sections are added.
+  if (d.ruleId === 'section-order') {
+    const out = /^Section "(.+)" is out of order/.exec(d.message);
+    if (out) return `section-order:${out[1]}`;
+  }
+  // timestamp-order quotes both stamps: one rewritten to the configured style is still the same pair.
+  if (d.ruleId === 'timestamp-order') {
+    return `timestamp-order:${d.message.replace(/\blines? \d+/g, 'line N').replace(/(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d)(?::\d\d(?:\.\d+)?)?/g, '$1 $2')}`;
   }
   return `${d.ruleId}:${d.message.replace(/\blines? \d+(?:(?:, | and )\d+)*/g, 'line N')}`;
 }

@@ -28,6 +28,8 @@ export function saysCd(text: string): boolean {
 /** Whether a command or a path in code names its place by an absolute path. */
 const absoluteArg = (code: string) => code.trim().split(/\s+/).some((a) => /^\/[\w.-]+\//.test(a));
 
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
 /** Rule: concrete-steps. */
 export const rule: Rule = {
   meta: {
@@ -43,7 +45,9 @@ export const rule: Rule = {
     if (!section) return;
     const lines = sectionLines(ctx.lines, section);
     // Empty, or still the skeleton's guidance: no-empty-sections and no-placeholder-text say so.
-    if (!joined(lines).replace(sectionGuidance('concrete-steps', ctx.sections) ?? '', '').trim()) return;
+    // A thematic break closing the section (as a plan that separates its sections with one gives each) is no content.
+    const content = lines.filter((l) => !THEMATIC_BREAK.test(l.text));
+    if (!joined(content).replace(sectionGuidance('concrete-steps', ctx.sections) ?? '', '').trim()) return;
     if (!showsCommand(lines)) {
       ctx.report({ message: 'Concrete Steps shows no command; expected the exact commands to run, in a code block or as "$ command" lines.', line: section.line, column: 1 });
       return;

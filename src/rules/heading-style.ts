@@ -1,9 +1,8 @@
 /** Section headings use the canonical spelling at H2: no typos, sentence case, numbering or other levels. */
 import { normalizeHeading } from '../core/sections.js';
-import type { Section } from '../core/types.js';
 import type { Rule } from './types.js';
 import { linesBetween } from './util/text.js';
-import { SECTION_LEVEL, sectionTitle } from './util/sections.js';
+import { SECTION_LEVEL, sectionTitle, sectionsRaiseToH2 } from './util/sections.js';
 
 /** Rule: heading-style. */
 export const rule: Rule = {
@@ -22,9 +21,7 @@ export const rule: Rule = {
     // Raising sections to H2 is safe only when every one above H2 can be raised and nothing else
     // stays there: no heading of the plan's own above H2 (`# Testing Approach` among `# Progress`-
     // style sections) and no H2 inside one of them, which would become its sibling.
-    const h2Inside = (s: Section) => linesBetween(ctx.lines, s.line + 1, s.endLine).some((l) => l.kind === 'prose' && /^ {0,3}##(?:[ \t]|$)/.test(l.text));
-    const high = ctx.plan.sections.filter((x) => x.level < SECTION_LEVEL);
-    const canRaise = high.every((x) => x.key !== null && !h2Inside(x));
+    const canRaise = sectionsRaiseToH2(ctx.plan, ctx.lines);
     for (const s of ctx.plan.sections) {
       if (!s.key || !s.match) continue;
       const title = sectionTitle(s.key, ctx.sections);
@@ -46,7 +43,10 @@ export const rule: Rule = {
       // The fix renames only what loses none of the author's words: a typo, case, `and` for `&`,
       // punctuation. Another name, a number, a suffix or a translation is theirs to change; the
       // fix then only moves the heading to H2, when it is not there.
-      const renamed = !spellingOk && (s.match === 'misspelled' || sameWords(s.heading, title));
+      // A section the plan writes twice (a variant and a numbered one, say) keeps its heading: which
+      // one is the section is the author's call, and renaming one makes it the duplicate well-formed reports.
+      const twice = ctx.plan.sections.some((x) => x !== s && x.key === s.key);
+      const renamed = !spellingOk && !twice && (s.match === 'misspelled' || sameWords(s.heading, title));
       const raised = s.level < SECTION_LEVEL && canRaise;
       const text = `${raised ? hashes : '#'.repeat(s.level)} ${renamed ? title : s.heading}`;
       ctx.report({

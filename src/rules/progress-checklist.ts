@@ -32,11 +32,14 @@ export const rule: Rule = {
       if (!m || inItem(l.line)) continue;
       bare++;
       const at = l.start + m[1]!.length;
+      // The marker is offered for a slip in a checkbox list: a Progress of bare lines only becomes a
+      // list whose items every other rule then judges (their stamps, whether all are done), which
+      // is the author's to write.
       ctx.report({
         message: `The Progress entry "${clip(l.text.slice(m[1]!.length))}" has no list marker; expected "${marker} ${clip(l.text.slice(m[1]!.length))}".`,
         line: l.line,
         column: m[1]!.length + 1,
-        fix: [{ start: at, end: at, text: `${marker} ` }],
+        ...(plan.progress.length ? { fix: [{ start: at, end: at, text: `${marker} ` }] } : {}),
       });
     }
     if (!plan.progress.length) {

@@ -105,24 +105,34 @@ ruleTable(livingSections, {
     },
     {
       name: 'before the closing outer fence',
-      text: '```md\n# T\n\n## Surprises & Discoveries\n\nNone.\n```\n',
-      ctx: { sections: { required: ['progress', 'surprises'], order: [...SECTION_KEYS], aliases: {}, custom: [] } },
+      text: '```md\n# T\n\n## Decision Log\n\nNone.\n```\n',
+      ctx: { sections: { required: ['surprises', 'decisions'], order: [...SECTION_KEYS], aliases: {}, custom: [] } },
       errors: [{ line: 4 }],
-      output: '```md\n# T\n\n## Progress\n\n## Surprises & Discoveries\n\nNone.\n```\n',
+      output: '```md\n# T\n\n## Surprises & Discoveries\n\n## Decision Log\n\nNone.\n```\n',
     },
     {
-      name: 'sections nested at H3 get the missing one at H3, inside their parent',
+      // heading-style would report the inserted H3 as below the other sections: no fix.
+      name: 'sections nested at H3 get no insertion',
       text: '# Archive\n\n## Run 4\n\n### Progress\n\n- [x] a\n\n### Outcomes & Retrospective\n\nDone.\n\n## Run 5\n\nLater.\n',
       ctx: { sections: { required: ['progress', 'surprises', 'outcomes'], order: [...SECTION_KEYS], aliases: {}, custom: [] } },
       errors: [{ line: 9, message: /expected a "### Surprises & Discoveries" section/ }],
-      output: '# Archive\n\n## Run 4\n\n### Progress\n\n- [x] a\n\n### Surprises & Discoveries\n\n### Outcomes & Retrospective\n\nDone.\n\n## Run 5\n\nLater.\n',
+      output: null,
     },
     {
-      name: 'a plan of H1 sections gets the missing one at H1',
+      // heading-style raises every H1 section to H2: the missing ones go in at H2 beside them.
+      name: 'a plan of H1 sections that heading-style raises gets the missing one at H2',
       text: '# Progress\n\n- [ ] a\n\n# Testing Approach\n\nManual.\n\n# Outcomes & Retrospective\n\nLater.\n',
       ctx: livingOnly,
       errors: [{ line: 5 }, { line: 5 }],
-      output: '# Progress\n\n- [ ] a\n\n# Surprises & Discoveries\n\n# Decision Log\n\n# Testing Approach\n\nManual.\n\n# Outcomes & Retrospective\n\nLater.\n',
+      output: '# Progress\n\n- [ ] a\n\n## Surprises & Discoveries\n\n## Decision Log\n\n# Testing Approach\n\nManual.\n\n# Outcomes & Retrospective\n\nLater.\n',
+    },
+    {
+      // A heading of the plan's own at H1 keeps the sections there, where heading-style reports an inserted one: no fix.
+      name: 'a plan of H1 sections that stay at H1 gets no insertion',
+      text: '# Progress\n\n- [ ] a\n\n# Appendix\n\nManual.\n\n# Outcomes & Retrospective\n\nLater.\n',
+      ctx: livingOnly,
+      errors: [{ line: 5 }, { line: 5 }],
+      output: null,
     },
     {
       name: 'a file that repeats its sections gets no insertion',

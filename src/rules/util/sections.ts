@@ -3,10 +3,20 @@ import type { Edit } from '../../core/apply-edits.js';
 import { sectionSpec } from '../../core/sections.js';
 import type { CodeBlock, Plan, Section } from '../../core/types.js';
 import type { SectionSettings } from '../types.js';
-import { lineOf } from './text.js';
+import { lineOf, linesBetween, type PlanLine } from './text.js';
 
 /** The level sections are written at: the skeleton's `##`. */
 export const SECTION_LEVEL = 2;
+
+/**
+ * Whether heading-style's fix raises the plan's sections above H2 to H2: safe only when every one
+ * above H2 can be raised and nothing else stays there (no heading of the plan's own above H2, no
+ * H2 inside one of them, which would become its sibling).
+ */
+export function sectionsRaiseToH2(plan: Plan, lines: readonly PlanLine[]): boolean {
+  const h2Inside = (s: Section) => linesBetween(lines, s.line + 1, s.endLine).some((l) => l.kind === 'prose' && /^ {0,3}##(?:[ \t]|$)/.test(l.text));
+  return plan.sections.filter((x) => x.level < SECTION_LEVEL).every((x) => x.key !== null && !h2Inside(x));
+}
 
 /** The canonical title of a section key: the skeleton's, or the custom section's. */
 export function sectionTitle(key: string, settings: SectionSettings): string {
