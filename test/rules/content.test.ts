@@ -111,6 +111,7 @@ ruleTable(concreteSteps, {
     { name: 'the working directory named in German', text: steps('Im Arbeitsverzeichnis ausführen:\n\n    make check\n') },
     { name: 'the working directory named in Russian', text: steps('Из корня репозитория:\n\n    cargo test\n') },
     { name: 'only the guidance (no-placeholder-text reports it)', text: steps('Exact commands to run (and where). Include short expected outputs when helpful.\n') },
+    { name: 'empty but for the thematic break that closes it', text: '# T\n\n## Concrete Steps\n\n---\n\n## Validation and Acceptance\n' },
     { name: 'lines indented too little to be code', text: steps('Run these from the repository root:\n\n  rg -n "TODO" src\n  ls -a\n') },
     { name: 'commands on a server naming their places by absolute paths', text: steps('1. Move the cold backups with `rsync -a /srv/cache/old/ /archive/cache/`.\n2. Check the space with `df -h /srv/cache`.\n') },
   ],

@@ -1,6 +1,6 @@
 /** Rules about the plan's shape: title, sections, order, headings, preamble, empty and placeholder text. */
 import { describe, expect, it } from 'vitest';
-import { fixPlan, lintPlan, newFindings } from '../../src/core/lint.js';
+import { findingKey, fixPlan, lintPlan, newFindings } from '../../src/core/lint.js';
 import { resolveRuleSettings } from '../../src/rules/index.js';
 import { parsePlan } from '../../src/core/parse.js';
 import { SECTION_KEYS } from '../../src/core/sections.js';
@@ -95,6 +95,22 @@ ruleTable(livingSections, {
       ctx: livingOnly,
       errors: [{ line: 7 }, { line: 7 }],
       output: '# T\n\n## Progress\n\n- [ ] a\n\n## Surprises & Discoveries\n\n## Decision Log\n\n## Outcomes & Retrospective\n\nLater.\n',
+    },
+    {
+      // An empty Progress is itself a progress-checklist error ("no checkbox items"): the author writes it.
+      name: 'a missing Progress: reported, not inserted empty',
+      text: '# T\n\n## Surprises & Discoveries\n\nNone.\n',
+      ctx: { sections: { required: ['progress', 'surprises'], order: [...SECTION_KEYS], aliases: {}, custom: [] } },
+      errors: [{ line: 3, message: /"Progress" is missing/ }],
+      output: null,
+    },
+    {
+      // Every Progress item done: an empty Outcomes would be an outcomes-when-done error.
+      name: 'a missing Outcomes once every item is done: reported, not inserted empty',
+      text: '# T\n\n## Progress\n\n- [x] a\n',
+      ctx: { sections: { required: ['progress', 'outcomes'], order: [...SECTION_KEYS], aliases: {}, custom: [] } },
+      errors: [{ line: 6, message: /"Outcomes & Retrospective" is missing/ }],
+      output: null,
     },
     {
       name: 'at the end of a file without a final newline',
@@ -286,6 +302,7 @@ ruleTable(headingStyle, {
     { name: 'H1 sections', text: '# Progress\n\n# Decision Log\n', errors: [{ line: 1, message: /level 1/ }, { line: 3 }], output: '## Progress\n\n## Decision Log\n' },
     { name: 'H1 sections beside an H1 of the plan\'s own are not raised', text: '# Progress\n\n# Rollout Calendar\n\n# Decision log\n', errors: [{ line: 1, message: /level 1/ }, { line: 5 }], output: '# Progress\n\n# Rollout Calendar\n\n# Decision Log\n' },
     { name: 'an H1 section with an H2 inside is not raised', text: '# Progress\n\n## Details\n\n# Decision Log\n', errors: [{ line: 1 }, { line: 5 }], output: null },
+    { name: 'a section written twice keeps its headings', text: '# T\n\n## Validation & Acceptance\n\nx\n\n## 6. Acceptance Criteria\n\ny\n', errors: [{ line: 3, message: /variant of "Validation and Acceptance"/ }, { line: 7 }], output: null },
     { name: 'a setext heading at level 1', text: 'Decision Log\n============\n\n## Progress\n', errors: [{ line: 1 }], output: '## Decision Log\n\n## Progress\n' },
     { name: 'nested under a milestone: no fix', text: '# T\n\n## Progress\n\n## Milestone 1\n\n### Plan of Work\n\nDo it.\n', errors: [{ line: 7, message: /level 3/ }], output: null },
   ],
@@ -370,6 +387,16 @@ describe('--fix never makes a plan worse', () => {
     expect(result.output).not.toContain('## Progress');
     expect(newFindings(before, result.diagnostics)).toEqual([]);
     expect(result.diagnostics.find((d) => d.ruleId === 'living-sections')?.fix).toBeUndefined();
+  });
+
+  it('counts a finding whose message changes with the fix as the same one', () => {
+    // A stamp rewritten to the configured style is still the same pair out of order.
+    const order = (a: string, b: string) => ({ ruleId: 'timestamp-order', message: `The timestamp "(${a})" is earlier than "(${b})" on line 18; expected entries in time order.` });
+    expect(findingKey(order('2025-10-29T12:30Z', '2025-10-29 13:30Z'))).toBe(findingKey(order('2025-10-29 12:30Z', '2025-10-29T13:30:00Z')));
+    expect(findingKey(order('2025-10-29 12:30Z', '2025-10-29 13:30Z'))).not.toBe(findingKey(order('2025-10-29 12:31Z', '2025-10-29 13:30Z')));
+    // A section out of order is one finding whichever neighbour the message names.
+    const out = (n: string) => ({ ruleId: 'section-order', message: `Section "Interfaces and Dependencies" is out of order; expected it after "${n}" (line 12).` });
+    expect(findingKey(out('Validation and Acceptance'))).toBe(findingKey(out('Idempotence and Recovery')));
   });
 
   it('does not insert a section the plan has under a close synonym, and names the one it would take', () => {
