@@ -1,7 +1,6 @@
 /** Section headings use the canonical spelling at H2: no typos, sentence case, numbering or other levels. */
 import { normalizeHeading } from '../core/sections.js';
 import type { Rule } from './types.js';
-import { linesBetween } from './util/text.js';
 import { SECTION_LEVEL, sectionTitle, sectionsRaiseToH2 } from './util/sections.js';
 
 /** Rule: heading-style. */
