@@ -44,6 +44,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     // time (a young-generation collection, typically), a millisecond or more. Output handed to a
     // stream (possibly asynchronous) and the commands that go through the option parser, which
     // may print with the streams, end as usual.
-    if (directCommand(argv) && !stdout.streamed() && !io.stderr.streamed()) process.exit(code);
+    if (directCommand(argv)?.exits && !stdout.streamed() && !io.stderr.streamed()) process.exit(code);
   });
 }

@@ -34,8 +34,10 @@ export interface CommandSpec {
   /**
    * Started without the option parser (src/direct.ts) when its words need no interpretation: for
    * the commands agents run over and over, where loading the parser would be a large part of the run.
+   * `'serves'`: started the same way, but it serves until its client leaves and the process ends on
+   * its own, never cut short when the command returns.
    */
-  direct?: boolean;
+  direct?: boolean | 'serves';
   commands?: readonly CommandSpec[];
 }
 
@@ -275,6 +277,7 @@ export const PROGRAM: ProgramSpec = {
       name: 'mcp',
       description: 'serve plans to coding agents over MCP (stdio): tools, plan resources and prompts',
       examples: ['execplan mcp', 'claude mcp add execplan -- execplan mcp'],
+      direct: 'serves',
       run: () => import('./commands/mcp.js'),
     },
     {

@@ -16,6 +16,8 @@ export interface DirectCommand {
   load: () => Promise<CommandModule>;
   opts: Record<string, unknown>;
   positional: unknown[];
+  /** Whether the process may exit as soon as the command returns (not for a server, which ends on its own). */
+  exits: boolean;
 }
 
 /** The command `argv` starts directly, or undefined when it needs the option parser. */
@@ -41,7 +43,7 @@ export function directCommand(argv: readonly string[]): DirectCommand | undefine
     else return undefined;
   }
   const positional = positionalArguments(spec, args);
-  return positional && { load: spec.run, opts, positional };
+  return positional && { load: spec.run, opts, positional, exits: spec.direct === true };
 }
 
 /**
