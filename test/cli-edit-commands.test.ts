@@ -126,6 +126,14 @@ describe('execplan progress', () => {
     expect(read()).toContain('- [x] (2026-01-05 14:30) Write the docs\n');
   });
 
+  it('dates items without a time in a plan whose one stamp is a date alone', async () => {
+    const { root, read } = setup(PLAN.replace('(2026-01-01 10:00)', '(2026-01-01)'));
+    await runCli(['progress', 'demo', 'done', '2'], { cwd: root });
+    await runCli(['progress', 'demo', 'add', 'Publish', '--done'], { cwd: root });
+    expect(read()).toContain('- [x] (2026-01-05) Write parser tests\n');
+    expect(read()).toContain('- [x] (2026-01-05) Publish\n');
+  });
+
   it('refuses an EXECPLAN_TZ_OFFSET that is not an offset in minutes, and takes one that is', async () => {
     const { root, read } = setup();
     for (const bad of ['999999999999', '99999999', '1441', 'abc', '2h']) {

@@ -66,7 +66,10 @@ export async function applyEdit(opts: ApplyOptions, target: EditTarget, build: B
     // Without a configured style, new stamps take the form the plan's own stamps share, when it is not one of the two styles.
     const own = ws.config.timestamps.explicit ? undefined : dominantShape(plan);
     const dateOnly = plan.progress.every((i) => !i.timestamp || i.timestamp.time === undefined);
-    const like = own && (own.example.time !== undefined || dateOnly) && !matchesStyle(own.example, style) ? own.example : undefined;
+    // A plan that dates its items without a time, even once, gets dates: a time would be a form it never uses.
+    const onlyDate = ws.config.timestamps.explicit || !dateOnly ? undefined : plan.progress.find((i) => i.timestamp?.valid && i.timestamp.place === 'start')?.timestamp;
+    const example = own && (own.example.time !== undefined || dateOnly) ? own.example : onlyDate;
+    const like = example && !matchesStyle(example, style) ? example : undefined;
     const change = build(plan, { ...ctx, style, ...(like ? { like } : {}) });
     return { edits: change.edits, result: change };
   }, {
