@@ -1,24 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { completionTable } from '../src/commands/completion.js';
 import { runCli, tempRepo } from './helpers.js';
-import { BIN, ensureBuilt } from './helpers/mcp-client.js';
+import { ensureBuilt } from './helpers/mcp-client.js';
+import { binDir, has } from './helpers/installed-bin.js';
 import { write } from './helpers/lifecycle.js';
 
-const has = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
-
 beforeAll(() => ensureBuilt());
-
-/** A folder holding an `execplan` that runs the built command, for the scripts to call back. */
-function binDir(): string {
-  const dir = tempRepo({ git: false });
-  const exe = path.join(dir, 'execplan');
-  writeFileSync(exe, `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
-  chmodSync(exe, 0o755);
-  return dir;
-}
 
 /** What bash's completion machinery offers for the words typed so far (the last one being completed). */
 function complete(script: string, cwd: string, typed: string[]): string[] {

@@ -1,25 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempRepo } from './helpers.js';
+import { binDir, has } from './helpers/installed-bin.js';
 import { write } from './helpers/lifecycle.js';
-import { BIN, ensureBuilt } from './helpers/mcp-client.js';
+import { ensureBuilt } from './helpers/mcp-client.js';
 
 beforeAll(() => ensureBuilt());
 
 const SCRIPT = 'scripts/new_execplan.py';
-const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-
-/** A folder holding an `execplan` that runs the built command. */
-function binDir(): string {
-  const dir = tempRepo({ git: false });
-  const exe = path.join(dir, 'execplan');
-  writeFileSync(exe, `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
-  chmodSync(exe, 0o755);
-  return dir;
-}
-
 describe('scripts/new_execplan.py', () => {
   it('is written by init when the rules file mentions it, and runs execplan new', async () => {
     const root = tempRepo();
