@@ -44,7 +44,6 @@ export interface FileJob {
 export interface FileOutcome {
   rel: string;
   diagnostics: Diagnostic[];
-  fromCache: boolean;
   /** The entry to store: a new one when the run uses the cache, or a cached one whose file was touched. */
   entry?: CacheEntry;
 }

@@ -17,6 +17,7 @@
  * the options, plans, totals, the cache file's identity and the report's length in bytes.
  */
 import { closeSync, fsyncSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import type { Totals } from '../formatters/types.js';
 import { removeStaleTemps, tempName } from './atomic-write.js';
 import { cacheTarget, type FileVersion, type LintCache } from './lint-cache.js';
 
@@ -26,25 +27,12 @@ const MARK = 'execplanLintReport';
 /** The first line; its format number is bumped when the file's layout changes. */
 const HEAD = `{"${MARK}":2}\n`;
 
-/** A run's totals, which decide the exit code. */
-export interface ReportTotals {
-  files: number;
-  errors: number;
-  warnings: number;
-  fixable: number;
-}
-
-/** A report to print again. */
-export interface KeptReport {
-  bytes: Uint8Array;
-  totals: ReportTotals;
-}
-
 /** What the last line says of the report above it. */
 interface Tail {
   options: string;
   files: readonly string[];
-  totals: ReportTotals;
+  /** A run's totals, which decide the exit code. */
+  totals: Totals;
   cache: FileVersion;
   length: number;
 }
@@ -64,7 +52,7 @@ function reportFile(cache: LintCache): string {
 }
 
 /** The kept report, when it was made with these options, over these plans, with the cache file as loaded. */
-export function keptReport(cache: LintCache, options: string, files: readonly string[]): KeptReport | undefined {
+export function keptReport(cache: LintCache, options: string, files: readonly string[]): { bytes: Uint8Array; totals: Totals } | undefined {
   const version = cache.version;
   if (!version) return undefined;
   let bytes: Buffer;
