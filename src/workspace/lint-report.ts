@@ -56,22 +56,20 @@ export function keptReport(cache: LintCache, options: string, files: readonly st
   const version = cache.version;
   if (!version) return undefined;
   let bytes: Buffer;
+  let tail: Partial<Tail> | null;
+  // The body ends where the last line starts, after the newline put between them.
+  let end: number;
   try {
     bytes = readFileSync(reportFile(cache));
+    end = bytes.lastIndexOf(0x0a, bytes.length - 2);
+    tail = JSON.parse(bytes.toString('utf8', end + 1)) as Partial<Tail> | null;
   } catch {
     return undefined;
   }
-  const tailAt = bytes.lastIndexOf(0x0a, bytes.length - 2) + 1;
-  if (bytes.toString('latin1', 0, HEAD.length) !== HEAD || bytes.at(-1) !== 0x0a || tailAt <= HEAD.length) return undefined;
-  let tail: Partial<Tail>;
-  try {
-    tail = JSON.parse(bytes.toString('utf8', tailAt, bytes.length - 1)) as Partial<Tail>;
-  } catch {
-    return undefined;
-  }
-  if (tail.options !== options || !sameVersion(tail.cache, version) || tail.length !== tailAt - 1 - HEAD.length || !tail.totals) return undefined;
+  if (bytes.toString('latin1', 0, HEAD.length) !== HEAD || tail?.length !== end - HEAD.length || !tail.totals) return undefined;
+  if (tail.options !== options || !sameVersion(tail.cache, version)) return undefined;
   if (!Array.isArray(tail.files) || tail.files.length !== files.length || files.some((f, i) => tail.files![i] !== f)) return undefined;
-  return { bytes: bytes.subarray(HEAD.length, HEAD.length + tail.length), totals: tail.totals };
+  return { bytes: bytes.subarray(HEAD.length, end), totals: tail.totals };
 }
 
 /**
@@ -130,14 +128,6 @@ export function draftReport(cache: LintCache, place: { gitignore: boolean; root:
     },
     discard,
   };
-}
-
-/** Keep a whole report at once (the one printed again, when the cache file it names was replaced). */
-export function keepReport(cache: LintCache, root: string, report: Omit<Tail, 'cache' | 'length'> & { bytes: Uint8Array }): boolean {
-  const { bytes, ...rest } = report;
-  const draft = draftReport(cache, { gitignore: false, root });
-  draft.write(bytes);
-  return draft.keep(rest);
 }
 
 /** Whether `file` is absent, empty, or a report kept by execplan: only those are written over. */
