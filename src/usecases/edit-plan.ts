@@ -13,6 +13,7 @@ import { parseOptions } from '../workspace/read.js';
 import { updatePlan, type UpdateOutcome } from '../workspace/store.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Clock } from './clock.js';
+import { openPlan } from './open.js';
 
 /** The workspace, the plan and the edit context a change is made with. */
 export interface EditTarget {
@@ -27,6 +28,12 @@ export type BuildChange = (plan: Plan, ctx: EditContext) => PlanChange;
 /** The edit target of a resolved plan: its context holds the clock, the workspace's timestamp style and section order. */
 export function editTarget(ws: Workspace, ref: PlanRef, clock: Clock): EditTarget {
   return { ws, ref, ctx: { now: clock.now, style: ws.config.timestamps.style, offsetMinutes: clock.tzOffsetMinutes, order: ws.config.sections.order, file: ref.relPath } };
+}
+
+/** Open the workspace `cwd` belongs to and resolve the plan to change (see openPlan). */
+export function openEditTarget(cwd: string, planRef: string | undefined, clock: Clock): EditTarget {
+  const { ws, ref } = openPlan(cwd, planRef);
+  return editTarget(ws, ref, clock);
 }
 
 /** How a change is applied. */
