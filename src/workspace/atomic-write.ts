@@ -18,7 +18,7 @@ export interface PreparedWrite {
 const SUFFIX = '.execplan-tmp';
 
 /** Temporary files are dot-files named for the target and the writer's pid, so leftovers can be found. */
-function tempName(file: string): string {
+export function tempName(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomHex(8)}${SUFFIX}`);
 }
 
