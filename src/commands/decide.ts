@@ -1,22 +1,23 @@
 /** `execplan decide <plan> "decision" --rationale "why"`: append a Decision Log entry. */
 import { addDecision } from '../core/edits/logs.js';
+import { renderEdit } from '../formatters/edit.js';
+import { editPlan, openEditTarget, type ApplyOptions } from '../usecases/edit-plan.js';
 import { resolveAuthor } from '../workspace/author.js';
 import { ExecplanError } from '../workspace/errors.js';
-import { editTarget, runEdit, type EditOptions } from './edit-plan.js';
-import type { Io } from './io.js';
+import { clockOf, print, type GlobalOptions, type Io } from './io.js';
 
-interface Options extends EditOptions {
+interface Options extends GlobalOptions, ApplyOptions {
   rationale?: string;
   author?: string;
 }
 
 /** Run `execplan decide`. */
 export async function run(io: Io, opts: Options, planRef: string, words: string[] = []): Promise<number> {
-  const target = editTarget(io, opts, planRef);
+  const target = openEditTarget(opts.cwd ?? io.cwd, planRef, clockOf(io));
   if (opts.rationale === undefined) {
     throw new ExecplanError('USAGE', 'A decision is recorded with its reason: add --rationale "why", as in `execplan decide <plan> "Use SQLite" --rationale "One file, no server"`.');
   }
   const author = resolveAuthor({ flag: opts.author, config: target.ws.config.author, env: io.env, root: target.ws.root });
   const input = { decision: words.join(' '), rationale: opts.rationale, author };
-  return runEdit(io, opts, target, (plan, ctx) => addDecision(plan, input, ctx));
+  return print(io, renderEdit(target.ref, await editPlan(target, (plan, ctx) => addDecision(plan, input, ctx), opts), opts));
 }

@@ -17,6 +17,13 @@ export function writeJson(io: Io, value: object): void {
   io.stdout(`${JSON.stringify(envelope(value), null, 2)}\n`);
 }
 
+/** Write a rendered result, its text on stdout and its notes on stderr; exit code 0. */
+export function print(io: Io, out: { stdout: string; stderr: string }): number {
+  io.stdout(out.stdout);
+  io.stderr(out.stderr);
+  return 0;
+}
+
 /** The clock a command runs at (see src/usecases/clock.ts). */
 export function clockOf(io: Io): Clock {
   return clockFrom(io.env);

@@ -2,8 +2,7 @@
 import { planLog } from '../usecases/plan-log.js';
 import { openPlan } from '../usecases/open.js';
 import { writeJson, type Io, type GlobalOptions } from './io.js';
-import { truncate } from './list.js';
-import { renderTable } from '../terminal/table.js';
+import { renderTable, truncate } from '../terminal/table.js';
 
 type Options = GlobalOptions;
 

@@ -7,11 +7,12 @@ import { addProgressItem, markItemDone, splitItem, undoItem } from '../core/edit
 import { withEvidence } from '../core/evidence.js';
 import type { ProgressItem } from '../core/types.js';
 import { ExecplanError } from '../workspace/errors.js';
+import { renderEdit } from '../formatters/edit.js';
+import { editPlan, openEditTarget, type ApplyOptions, type BuildChange, type EditTarget } from '../usecases/edit-plan.js';
 import { readPlan } from '../workspace/read.js';
-import { editTarget, runEdit, type EditOptions, type EditTarget } from './edit-plan.js';
-import { writeJson, type Io } from './io.js';
+import { clockOf, print, writeJson, type GlobalOptions, type Io } from './io.js';
 
-interface Options extends EditOptions {
+interface Options extends GlobalOptions, ApplyOptions {
   /** `add --done` (a flag), or `split --done "what is done"` (a text). */
   done?: string | boolean;
   remaining?: string;
@@ -23,35 +24,41 @@ const ACTIONS = ['add', 'done', 'undo', 'split', 'list'];
 
 /** Run `execplan progress`. */
 export async function run(io: Io, opts: Options, planRef: string, action?: string, args: string[] = []): Promise<number> {
-  const target = editTarget(io, opts, planRef);
-  const rest = args.join(' ');
-  switch (action ?? 'list') {
-    case 'list':
-      if (args.length) throw usage(`\`progress <plan> list\` takes no more arguments (got "${rest}").`);
-      return list(io, opts, target);
+  const target = openEditTarget(opts.cwd ?? io.cwd, planRef, clockOf(io));
+  if ((action ?? 'list') === 'list') {
+    if (args.length) throw usage(`\`progress <plan> list\` takes no more arguments (got "${args.join(' ')}").`);
+    return list(io, opts, target);
+  }
+  const build = await change(io, opts, target, action!, args.join(' '), args.length > 0);
+  return print(io, renderEdit(target.ref, await editPlan(target, build, opts), opts));
+}
+
+/** The change `action` makes; `rest` is its words, `hasArgs` whether there were any. */
+async function change(io: Io, opts: Options, target: EditTarget, action: string, rest: string, hasArgs: boolean): Promise<BuildChange> {
+  switch (action) {
     case 'add': {
       let text = rest;
       let done = opts.done === true;
       if (typeof opts.done === 'string') {
         // `add --done "step"`: the option took the step as its value.
-        if (args.length) throw usage('With `add`, --done is a flag: write `progress <plan> add "step" --done`.');
+        if (hasArgs) throw usage('With `add`, --done is a flag: write `progress <plan> add "step" --done`.');
         text = opts.done;
         done = true;
       }
       if (opts.remaining !== undefined) throw usage('--remaining belongs to `split`, not `add`.');
-      return runEdit(io, opts, target, (plan, ctx) => addProgressItem(plan, text, { done }, ctx));
+      return (plan, ctx) => addProgressItem(plan, text, { done }, ctx);
     }
     case 'done':
     case 'undo': {
       if (opts.done !== undefined || opts.remaining !== undefined) throw usage(`\`${action}\` takes an item only; --done and --remaining belong to \`split\`.`);
-      const ref = needItem(action ?? 'done', rest);
+      const ref = needItem(action, rest);
       if (opts.evidence !== undefined) {
         if (action !== 'done') throw usage('--evidence belongs to `done`: `progress <plan> done <item> --evidence <transcript|commit>`.');
         const { evidenceFor } = await import('../usecases/progress-evidence.js');
         const words = evidenceFor(target.ws, target.ref, opts.evidence, opts.cwd ?? io.cwd);
-        return runEdit(io, opts, target, (plan, ctx) => withEvidence(plan.source, markItemDone(plan, ref, ctx), resolveItem(plan, ref, ctx), words));
+        return (plan, ctx) => withEvidence(plan.source, markItemDone(plan, ref, ctx), resolveItem(plan, ref, ctx), words);
       }
-      return runEdit(io, opts, target, (plan, ctx) => (action === 'done' ? markItemDone(plan, ref, ctx) : undoItem(plan, ref, ctx)));
+      return (plan, ctx) => (action === 'done' ? markItemDone(plan, ref, ctx) : undoItem(plan, ref, ctx));
     }
     case 'split': {
       const ref = needItem('split', rest);
@@ -59,7 +66,7 @@ export async function run(io: Io, opts: Options, planRef: string, action?: strin
         throw usage('`split` needs both parts: `progress <plan> split <item> --done "what is done" --remaining "what remains"`.');
       }
       const parts = { done: opts.done, remaining: opts.remaining };
-      return runEdit(io, opts, target, (plan, ctx) => splitItem(plan, ref, parts, ctx));
+      return (plan, ctx) => splitItem(plan, ref, parts, ctx);
     }
     default:
       throw usage(`Unknown progress action "${action}"; use one of ${ACTIONS.join(', ')}, or none to list the items.`);

@@ -15,3 +15,20 @@ export function renderTable(header: string[], rows: string[][], paint?: (row: nu
       .trimEnd();
   return `${[line(header, -1), ...rows.map((r, k) => line(r, k))].join('\n')}\n`;
 }
+
+/** Cut a text to `n` characters, with an ellipsis. */
+export function truncate(s: string, n: number): string {
+  const chars = [...s];
+  return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
+}
+
+/** Cut a text to `width` terminal columns, with an ellipsis. */
+export function truncateWidth(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}

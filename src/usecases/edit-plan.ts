@@ -13,6 +13,7 @@ import { parseOptions } from '../workspace/read.js';
 import { updatePlan, type UpdateOutcome } from '../workspace/store.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Clock } from './clock.js';
+import { openPlan } from './open.js';
 
 /** The workspace, the plan and the edit context a change is made with. */
 export interface EditTarget {
@@ -32,6 +33,12 @@ export function editContext(ws: Workspace, ref: PlanRef, clock: Clock): EditCont
 /** The edit target of a resolved plan. */
 export function editTarget(ws: Workspace, ref: PlanRef, clock: Clock): EditTarget {
   return { ws, ref, ctx: editContext(ws, ref, clock) };
+}
+
+/** Open the workspace `cwd` belongs to and resolve the plan to change (see openPlan). */
+export function openEditTarget(cwd: string, planRef: string | undefined, clock: Clock): EditTarget {
+  const { ws, ref } = openPlan(cwd, planRef);
+  return editTarget(ws, ref, clock);
 }
 
 /** How a change is applied. */

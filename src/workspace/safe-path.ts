@@ -6,7 +6,7 @@
  * `realpath`, just before anything is written or moved, so a symbolic link planted anywhere on the
  * way cannot redirect a write outside the repository.
  */
-import { lstatSync, mkdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ExecplanError } from './errors.js';
 import { isInside } from './workspace.js';
@@ -64,6 +64,26 @@ export function resolveInside(root: string, cwd: string, userPath: string, what:
   }
   assertRealInside(root, abs, what);
   return abs;
+}
+
+/** The real path of `p`, every symbolic link followed. */
+export function realPath(p: string): string {
+  return realpathSync(p);
+}
+
+/**
+ * The real file that `repoPath` (`/`-separated from `root`, as a URL names it) leads to, every
+ * symbolic link followed; undefined when it leads outside `root`, into `.git`, or to no file.
+ */
+export function realFileInside(root: string, repoPath: string): string | undefined {
+  const parts = repoPath.split('/');
+  if (repoPath.includes('\0') || repoPath.includes('\\') || parts.some((p) => p === '..' || p === '' || p === '.') || parts[0] === '.git') return undefined;
+  try {
+    const real = realpathSync(path.join(root, ...parts));
+    return isInside(realpathSync(root), real) && statSync(real).isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A symbolic link that makes a path leave the workspace, or loop. */
