@@ -8,6 +8,7 @@ import type { LintResult } from '../../core/diagnostic.js';
 import type { FormatInput } from '../../formatters/types.js';
 import { clockFrom } from '../../usecases/clock.js';
 import { VERSION } from '../../version.js';
+import type { MoveResult } from '../../workspace/archive.js';
 import { defineTool } from '../tool.js';
 import { planField } from './fields.js';
 
@@ -73,6 +74,12 @@ export const resumePlanTool = defineTool({
 /** What archive_plan and reopen_plan return: where the plan was and where it is now. */
 const movedOutput = { id: z.string(), from: z.string(), to: z.string() };
 
+/** A move as archive_plan and reopen_plan answer it. */
+async function moved(result: MoveResult, verb: string) {
+  const { renderMoves } = await import('../../formatters/moves.js');
+  return { data: { id: result.id, from: result.from, to: result.to }, text: renderMoves(result, verb).trimEnd() };
+}
+
 /** `archive_plan`: move a finished plan and its artifacts to the archive. */
 export const archivePlanTool = defineTool({
   name: 'archive_plan',
@@ -80,12 +87,10 @@ export const archivePlanTool = defineTool({
   input: { plan: planField },
   output: movedOutput,
   async run(args, ctx) {
-    const { renderMoves } = await import('../../formatters/moves.js');
     const { archivePlan } = await import('../../usecases/archive.js');
     const ws = await ctx.workspace();
     const ref = ctx.plan(ws, args.plan);
-    const result = await archivePlan({ ws, ref }, clockFrom(ctx.io.env));
-    return { data: { id: result.id, from: result.from, to: result.to }, text: renderMoves(result, 'Archived').trimEnd() };
+    return moved(await archivePlan({ ws, ref }, clockFrom(ctx.io.env)), 'Archived');
   },
 });
 
@@ -96,12 +101,10 @@ export const reopenPlanTool = defineTool({
   input: { plan: planField },
   output: movedOutput,
   async run(args, ctx) {
-    const { renderMoves } = await import('../../formatters/moves.js');
     const { reopenPlan } = await import('../../usecases/archive.js');
     const ws = await ctx.workspace();
     // The reference is checked as any tool's is (no absolute path, nothing outside the workspace).
     const ref = ctx.plan(ws, args.plan);
-    const result = await reopenPlan(ws, ref.archived ? ref.relPath : args.plan, ws.root);
-    return { data: { id: result.id, from: result.from, to: result.to }, text: renderMoves(result, 'Reopened').trimEnd() };
+    return moved(await reopenPlan(ws, ref.archived ? ref.relPath : args.plan, ws.root), 'Reopened');
   },
 });
