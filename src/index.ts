@@ -20,6 +20,7 @@ export { assertSafeName, assertRealInside, resolveInside, safeJoin, nameProblem 
 export { addDecision, addOutcome, addProgressItem, addSurprise, describeItem, isPlaceholderEntry, isPlaceholderItem, isPlaceholderText, markItemDone, resolveItem, splitItem, undoItem, type ChangeKind, type EditContext, type PlanChange } from './core/edits/index.js';
 export { buildResume, renderResume, textSize, type ResumeBrief, type ResumeOptions } from './core/resume.js';
 export { unifiedDiff } from './core/unified-diff.js';
-export { hashText, readPlanSnapshot, updatePlan, type LoadedPlan, type PlanUpdate, type UpdateOptions, type UpdateOutcome } from './workspace/store.js';
+export { sha256 as hashText } from './workspace/hash.js';
+export { readPlanSnapshot, updatePlan, type LoadedPlan, type PlanUpdate, type UpdateOptions, type UpdateOutcome } from './workspace/store.js';
 export { lockFile, lockPath, readLockOwner, type LockOptions, type LockOwner, type PlanLock } from './workspace/lock.js';
 export { resolveAuthor } from './workspace/author.js';

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync, mkdtempSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,7 +7,7 @@ import { DEFAULT_SECTION_SETTINGS, lintPlan } from '../src/core/lint.js';
 import { resolveRuleSettings } from '../src/rules/index.js';
 import * as parse from '../src/core/parse.js';
 import * as stylish from '../src/formatters/stylish.js';
-import { cachedFindings, cachedHash, loadLintCache, saveLintCache, setCacheEntry, type CacheEntry } from '../src/workspace/lint-cache.js';
+import { loadLintCache, saveLintCache, setCacheEntry, type CacheEntry } from '../src/workspace/lint-cache.js';
 import { keepReport, keptReport } from '../src/workspace/lint-report.js';
 import { runCli } from './helpers.js';
 import { lintWorkspace, PLAN, PLAN_PATH } from './helpers/lint-workspace.js';
@@ -161,6 +161,31 @@ describe('execplan lint --cache', () => {
     expect(formatted).toHaveBeenCalledTimes(4);
   });
 
+  it('keeps a json report as it prints it, and prints the kept bytes again', async () => {
+    const { root, write } = lintWorkspace({ '2026-01-06_no-title': GOOD.replace(/^# .*\n\n/, '') });
+    const dir = path.join(root, '.execplan/cache');
+    const report = path.join(dir, 'lint.json.report');
+    const json = async () => (await runCli(['lint', '--cache', '--format', 'json'], { cwd: root })).stdout;
+    const first = await json();
+    expect(JSON.parse(first).fileCount).toBe(2);
+    // The mark, the report as printed, then what it was made from.
+    const kept = readFileSync(report, 'utf8');
+    expect(kept.startsWith(`{"execplanLintReport":2}\n${first}\n{"options":`)).toBe(true);
+    expect(JSON.parse(kept.slice(kept.lastIndexOf('\n', kept.length - 2) + 1))).toMatchObject({ files: [PLAN_PATH, '.agent/execplans/2026-01-06_no-title.md'], length: Buffer.byteLength(first) });
+    // What the second run prints comes from that file: a byte changed there is printed as changed.
+    writeFileSync(report, kept.replace('"errorCount"', '"errorCounT"'));
+    expect(await json()).toBe(first.replace('"errorCount"', '"errorCounT"'));
+    // A run that formats afresh replaces it, and removes what a killed run left while writing one.
+    const left = path.join(dir, '.lint.json.report.999999.0123abcd.execplan-tmp');
+    writeFileSync(left, 'half a report');
+    write(PLAN_PATH, `${GOOD}\nOne more line.\n`);
+    const third = await json();
+    expect(readFileSync(report, 'utf8').startsWith(`{"execplanLintReport":2}\n${third}\n`)).toBe(true);
+    expect(existsSync(left)).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['.gitignore', 'lint.json', 'lint.json.report']);
+    expect(await json()).toBe(third);
+  });
+
   it('reuses a clean entry at a later clock, not at an earlier one', async () => {
     const { root } = lintWorkspace();
     await runCli(['lint', '--cache'], { cwd: root, env: { EXECPLAN_NOW: T0 } });
@@ -306,10 +331,11 @@ describe('the cache file', () => {
     const loaded = loadLintCache(file, 'k');
     expect(loaded.changed).toBe(false);
     expect(loaded.ignored).toBeUndefined();
-    expect(loaded.entries.get('b.md')).toEqual({ size: 10, mtimeMs: 1000, hash: 'a'.repeat(40), now: 2000, clockBound: true, artifacts: true, paths: [['src/a.ts', true], ['src/b.ts', false]] });
-    expect(cachedHash(loaded, 'a.md')).toBe('a'.repeat(40));
-    expect(cachedFindings(loaded, 'a.md')?.[0]?.ruleId).toBe('y');
-    expect(cachedFindings(loaded, 'b.md')?.[0]?.ruleId).toBe('x');
+    const { diagnostics, ...state } = loaded.entries.get('b.md')!;
+    expect(state).toEqual({ size: 10, mtimeMs: 1000, hash: 'a'.repeat(40), now: 2000, clockBound: true, artifacts: true, paths: [['src/a.ts', true], ['src/b.ts', false]] });
+    expect(loaded.entries.get('a.md')?.hash).toBe('a'.repeat(40));
+    expect(loaded.entries.get('a.md')?.diagnostics[0]?.ruleId).toBe('y');
+    expect(diagnostics[0]?.ruleId).toBe('x');
     const other = loadLintCache(file, 'another key');
     expect(other.entries.size).toBe(0);
     expect(other.ignored).toBeUndefined();

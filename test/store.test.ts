@@ -8,7 +8,8 @@ import type { EditContext } from '../src/core/edits/context.js';
 import type { Plan } from '../src/core/types.js';
 import { ExecplanError } from '../src/workspace/errors.js';
 import { lockFile, lockPath, readLockOwner } from '../src/workspace/lock.js';
-import { hashText, readPlanSnapshot, updatePlan } from '../src/workspace/store.js';
+import { sha256 as hashText } from '../src/workspace/hash.js';
+import { readPlanSnapshot, updatePlan } from '../src/workspace/store.js';
 import { tempRepo } from './helpers.js';
 
 const ctx: EditContext = { now: new Date('2026-01-05T14:30:00Z'), style: 'utc', offsetMinutes: 0 };

@@ -1,7 +1,7 @@
 /** `execplan doctor`: report (and with `--fix`, repair) what interrupted processes left in the workspace. */
 import { hostname } from 'node:os';
 import { doctor, type DoctorFinding } from '../usecases/doctor.js';
-import { processAlive } from '../workspace/process-alive.js';
+import { processAlive } from '../workspace/lock.js';
 import { openWorkspace } from '../workspace/workspace.js';
 import type { OptionsOf } from '../command-table.js';
 import { writeJson, type Io } from './io.js';

@@ -57,10 +57,11 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   let held: HeldBlocks | undefined;
   let hold: typeof holdBlocks | undefined;
   const results: LintResult[] = [];
-  const report: string[] = [];
   const reportKey = opts.cache && settled.fix === 'none' ? JSON.stringify({ format: settled.format, color, quiet: Boolean(opts.quiet), rootUri }) : undefined;
+  // With a cache, what is printed is also kept beside it, as it is printed.
+  let keep: ((text: string | Buffer) => void) | undefined;
   const write = (text: string | Buffer) => {
-    if (reportKey !== undefined) report.push(text.toString());
+    keep?.(text);
     sink!.write(text);
   };
   const finish = async (fixes: FixSummary | undefined): Promise<void> => {
@@ -106,6 +107,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
         leftOut: (message) => io.stderr(message),
         start(total, run) {
           input = { rules: run.rules, enabled: Object.fromEntries(run.enabled.map((e) => [e.rule.meta.id, e.severity])), version: VERSION, color, rootUri };
+          keep = run.keep;
           spinner = startSpinner(io, 'Linting plans', total);
           // On a shared terminal, findings printed as they come must not land on the spinner's line.
           sink = openSink(io.stdout, ws.root, cwd, opts.output, Boolean(opts.force), () => (io.stdoutIsTTY ? spinner!.clear() : undefined));
@@ -127,7 +129,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
         async end(fixes) {
           spinner!.done();
           await finish(fixes);
-          return reportKey !== undefined ? { text: report.join(''), totals: { ...t } } : undefined;
+          return reportKey !== undefined ? { ...t } : undefined;
         },
       },
     );

@@ -1,16 +1,11 @@
 /**
  * Installing and removing execplan's lifecycle hooks in the agents' settings files of a workspace.
  * Each file is edited as text (src/core/hook-settings.ts): the user's other settings and hooks keep
- * every byte. Every path is checked on disk before it is written: a settings folder that is a
- * symbolic link leading out of the repository is refused.
+ * every byte.
  */
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
-import path from 'node:path';
 import { AGENTS, type AgentId } from '../core/agent-hooks.js';
 import { installHooks, uninstallHooks } from '../core/hook-settings.js';
-import { writeFileAtomic } from '../workspace/atomic-write.js';
-import { editableText } from '../workspace/read.js';
-import { assertRealInside, writablePath } from '../workspace/safe-path.js';
+import { readSettings, writeSettings } from '../workspace/agent-files.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** What was done to one agent's settings file. */
@@ -37,11 +32,10 @@ export function uninstallAgentHooks(ws: Workspace, agents: readonly AgentId[]): 
 
 function edit(ws: Workspace, id: AgentId, what: 'install' | 'uninstall'): HookStep {
   const agent = AGENTS[id];
-  const file = path.join(ws.root, agent.file);
-  assertRealInside(ws.root, file, `${agent.name} settings file`);
-  const existed = existsSync(file);
-  if (!existed && what === 'uninstall') return { agent: id, path: agent.file, action: 'unchanged', events: [] };
-  const text = existed ? editableText(readFileSync(file), agent.file) : '';
+  const settings = `${agent.name} settings file`;
+  const current = readSettings(ws.root, agent.file, settings);
+  if (current === undefined && what === 'uninstall') return { agent: id, path: agent.file, action: 'unchanged', events: [] };
+  const text = current ?? '';
   const result = what === 'install' ? installHooks(text, agent) : uninstallHooks(text, agent);
   if (!result.ok) {
     const where = result.problem.line !== undefined ? `${agent.file}:${result.problem.line}` : agent.file;
@@ -50,11 +44,10 @@ function edit(ws: Workspace, id: AgentId, what: 'install' | 'uninstall'): HookSt
   if (result.text === text) return { agent: id, path: agent.file, action: 'unchanged', events: [] };
   // A file that holds nothing but what an empty one would is the file install created: it goes.
   if (what === 'uninstall' && result.text.replace(/\s+/g, '') === agent.emptyFile.replace(/\s+/g, '')) {
-    unlinkSync(file);
+    writeSettings(ws.root, agent.file, undefined, settings);
     return { agent: id, path: agent.file, action: 'removed', events: result.changed };
   }
-  // A settings file that is a link inside the repository stays a link: its target is written.
-  writeFileAtomic(writablePath(ws.root, file, `${agent.name} settings file`), result.text);
+  writeSettings(ws.root, agent.file, result.text, settings);
   const note = what === 'install' && id === 'codex' ? 'Codex runs hooks only with them enabled: `codex_hooks = true` under [features] in .codex/config.toml or ~/.codex/config.toml, on versions that still ask for it' : undefined;
-  return { agent: id, path: agent.file, action: existed ? 'updated' : 'created', events: result.changed, ...(note ? { note } : {}) };
+  return { agent: id, path: agent.file, action: current === undefined ? 'created' : 'updated', events: result.changed, ...(note ? { note } : {}) };
 }

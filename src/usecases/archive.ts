@@ -24,20 +24,13 @@ export async function reopenPlan(ws: Workspace, planRef: string, cwd: string, op
   try {
     ref = resolvePlan(ws, planRef, cwd, 'archived');
   } catch (err) {
-    // An active plan of that name is the likelier mistake than a typo: say so.
-    if (err instanceof ExecplanError && err.code === 'PLAN_NOT_FOUND') {
-      const active = tryResolve(() => resolvePlan(ws, planRef, cwd, 'active'));
-      if (active) throw new ExecplanError('REFUSED', `${active.relPath} is not archived, so there is nothing to reopen.`, { file: active.relPath });
+    if (!(err instanceof ExecplanError && err.code === 'PLAN_NOT_FOUND')) throw err;
+    // An active plan of that name is the likelier mistake than a typo: reopening it says it is not archived.
+    try {
+      ref = resolvePlan(ws, planRef, cwd, 'active');
+    } catch {
+      throw err;
     }
-    throw err;
   }
   return reopen(ws, ref, { dryRun: Boolean(opts.dryRun) });
-}
-
-function tryResolve<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch {
-    return undefined;
-  }
 }

@@ -4,8 +4,6 @@
  * each branch's plan folder (a tree) and then each distinct plan file once, however many branches
  * share it. Worktrees are read from their folders, so their uncommitted changes count.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { namedFiles, overlaps } from '../core/drift.js';
 import { parseOptionsFor } from '../core/lint-settings.js';
@@ -13,8 +11,7 @@ import { parsePlan } from '../core/parse.js';
 import { isPlanSummary, summarizePlan, type PlanSummary } from '../core/summary.js';
 import { VERSION } from '../version.js';
 import { cacheDir, readCache, writeCache } from '../workspace/cache.js';
-import { ExecplanError } from '../workspace/errors.js';
-import { CatFileBatch, git, gitDirs, parseTree } from '../workspace/git.js';
+import { assertGitRepo, CatFileBatch, git, listWorktrees, markdownBlobs, parseTree, type Worktree } from '../workspace/git.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** One version of a plan and where it is: the branches and worktrees that hold these exact bytes. */
@@ -39,7 +36,7 @@ export interface PlanOverlap {
 /** What `list --branches` shows. */
 export interface BranchListing {
   branches: string[];
-  worktrees: { path: string; branch: string | null }[];
+  worktrees: Worktree[];
   plans: BranchPlan[];
   overlaps: PlanOverlap[];
   /** Distinct plan files. */
@@ -50,7 +47,7 @@ export interface BranchListing {
 
 /** The plans of every local branch (and remote-tracking ones with `remote`) and of every worktree. */
 export async function listBranchPlans(ws: Workspace, options: { remote?: boolean; env?: Record<string, string | undefined> } = {}): Promise<BranchListing> {
-  if (!gitDirs(ws.root)) throw new ExecplanError('USAGE', `${ws.root} is not a git repository, so it has no branches to list. Run plain \`execplan list\` here, or run this in a clone.`);
+  assertGitRepo(ws.root, ', so it has no branches to list. Run plain `execplan list` here, or run this in a clone.');
   const env = options.env;
   const activeRel = path.relative(ws.root, ws.dirs.active).split(path.sep).join('/');
   const refs = git(ws.root, ['for-each-ref', '--format=%(objectname) %(objecttype) %(refname)', 'refs/heads', ...(options.remote ? ['refs/remotes'] : [])], { env })
@@ -64,10 +61,10 @@ export async function listBranchPlans(ws: Workspace, options: { remote?: boolean
   const worktrees = listWorktrees(ws.root, env);
 
   // Which blob each branch has at each plan path.
-  const holders = new Map<string, { path: string; branches: string[]; worktrees: string[] }>();
+  const holders = new Map<string, { path: string; blob: string; branches: string[]; worktrees: string[] }>();
   const hold = (blob: string, rel: string) => {
     const k = `${rel}\u0000${blob}`;
-    return holders.get(k) ?? holders.set(k, { path: rel, branches: [], worktrees: [] }).get(k)!;
+    return holders.get(k) ?? holders.set(k, { path: rel, blob, branches: [], worktrees: [] }).get(k)!;
   };
   const texts = new Map<string, string>();
   // A blob id names its bytes: what was made of a plan file once holds for good (per version and sections).
@@ -88,22 +85,8 @@ export async function listBranchPlans(ws: Workspace, options: { remote?: boolean
     });
     // Worktrees are read from disk: their bytes hash to the blob a branch has when they are the same.
     for (const wt of worktrees) {
-      const dir = path.join(wt.path, activeRel);
-      let names: string[];
-      try {
-        names = readdirSync(dir).filter((n) => n.endsWith('.md'));
-      } catch {
-        continue;
-      }
-      for (const n of names) {
-        let bytes: Buffer;
-        try {
-          bytes = readFileSync(path.join(dir, n));
-        } catch {
-          continue;
-        }
-        const blob = blobId(bytes, trees.find(Boolean)?.oid.length ?? 40);
-        hold(blob, `${activeRel}/${n}`).worktrees.push(path.relative(ws.root, wt.path) || '.');
+      for (const { name, blob, bytes } of markdownBlobs(path.join(wt.path, activeRel), trees.find(Boolean)?.oid.length ?? 40)) {
+        hold(blob, `${activeRel}/${name}`).worktrees.push(path.relative(ws.root, wt.path) || '.');
         if (!wanted.has(blob) && !kept[blob]) texts.set(blob, bytes.toString('utf8'));
       }
     }
@@ -122,14 +105,12 @@ export async function listBranchPlans(ws: Workspace, options: { remote?: boolean
     const plan = parsePlan(text, parseOptions);
     parsed.set(blob, { summary: summarizePlan(plan), files: namedFiles(plan) });
   }
-  const seen = new Set([...holders.keys()].map((k) => k.slice(k.indexOf('\u0000') + 1)));
+  const seen = new Set([...holders.values()].map((h) => h.blob));
   if (texts.size) writeCache(ws.root, cacheFile, cacheKey, Object.fromEntries([...parsed].filter(([b]) => seen.has(b))));
   const plans: BranchPlan[] = [];
-  for (const [k, h] of holders) {
-    const blob = k.slice(k.indexOf('\u0000') + 1);
-    const p = parsed.get(blob);
-    if (!p) continue;
-    plans.push({ id: path.posix.basename(h.path, '.md'), path: h.path, blob, branches: h.branches.sort(), worktrees: h.worktrees.sort(), ...p.summary, files: p.files });
+  for (const h of holders.values()) {
+    const p = parsed.get(h.blob);
+    if (p) plans.push({ id: path.posix.basename(h.path, '.md'), path: h.path, blob: h.blob, branches: h.branches.sort(), worktrees: h.worktrees.sort(), ...p.summary, files: p.files });
   }
   // Each plan's versions: those on branches first, then those only in worktrees.
   const first = (p: BranchPlan) => p.branches[0] ?? `\uffff${p.worktrees[0] ?? ''}`;
@@ -149,24 +130,4 @@ export async function listBranchPlans(ws: Workspace, options: { remote?: boolean
     files: [...new Set(o.files)].sort(),
   }));
   return { branches: refs.map((r) => r.name), worktrees, plans, overlaps: found, blobs: seen.size, parsed: texts.size };
-}
-
-/** git's id of a blob with these bytes (SHA-1, or SHA-256 in repositories that use it). */
-function blobId(bytes: Buffer, hexLength: number): string {
-  return createHash(hexLength === 64 ? 'sha256' : 'sha1')
-    .update(`blob ${bytes.length}\0`)
-    .update(bytes)
-    .digest('hex');
-}
-
-/** The worktrees of the repository, the main one included. */
-function listWorktrees(root: string, env?: Record<string, string | undefined>): { path: string; branch: string | null }[] {
-  const out: { path: string; branch: string | null }[] = [];
-  let current: { path: string; branch: string | null } | undefined;
-  for (const line of git(root, ['worktree', 'list', '--porcelain'], { env }).stdout.split('\n')) {
-    if (line.startsWith('worktree ')) out.push((current = { path: line.slice(9), branch: null }));
-    else if (line.startsWith('branch ') && current) current.branch = line.slice(7).replace(/^refs\/heads\//, '');
-    else if (line === 'bare' && current) out.pop();
-  }
-  return out;
 }

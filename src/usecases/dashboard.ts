@@ -4,21 +4,23 @@
  * findings; and the text of a repository file or an artifact. Plans are read again only when their
  * file changed (size or modification time), so a live page stays cheap to refresh.
  */
-import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { namedFiles } from '../core/drift.js';
+import { lineIndexAt } from '../core/lines.js';
 import { burnUp, datedEntries, paceOf } from '../core/pace.js';
-import { parsePlan } from '../core/parse.js';
 import { summarizePlan } from '../core/summary.js';
 import type { Plan } from '../core/types.js';
-import type { ArtifactRow, DashboardPlan, FindingRow, HistoryPoint, OverviewData, PlanPageData } from '../formatters/html/pages.js';
+import type { DashboardPlan, FindingRow, HistoryPoint, OverviewData, PlanPageData } from '../formatters/html/pages.js';
 import { listArtifacts } from '../workspace/artifacts.js';
+import { fileStat } from '../workspace/file-stat.js';
 import { gitDirs } from '../workspace/git-dirs.js';
 import { createFileLinter, type FileLinter } from '../workspace/lint-runner.js';
 import { lintJob, lintSetup } from './lint-setup.js';
 import { listPlanRefs, type PlanRef } from '../workspace/plans.js';
-import { parseOptions, readText } from '../workspace/read.js';
-import { isInside, type Workspace } from '../workspace/workspace.js';
+import { readHead, readPlan } from '../workspace/read.js';
+import { realFileInside, realPath } from '../workspace/safe-path.js';
+import { transcriptRun } from '../workspace/transcript.js';
+import type { Workspace } from '../workspace/workspace.js';
 
 /** The clock and zone the dashboard judges timestamps by, and what it reads from git. */
 export interface DashboardOptions {
@@ -68,7 +70,6 @@ export interface DashboardSource {
 /** Open the dashboard's view of `ws`. */
 export function dashboardSource(ws: Workspace, clock: DashboardOptions): DashboardSource {
   const cache = new Map<string, Entry>();
-  const realRoot = realpathSync(ws.root);
   let linter: FileLinter | undefined;
   let linterHour = '';
 
@@ -85,7 +86,7 @@ export function dashboardSource(ws: Workspace, clock: DashboardOptions): Dashboa
   const load = (ref: PlanRef, now: Date): Entry | undefined => {
     let st;
     try {
-      st = statSync(ref.path);
+      st = fileStat(ref.path);
     } catch {
       return undefined;
     }
@@ -95,14 +96,13 @@ export function dashboardSource(ws: Workspace, clock: DashboardOptions): Dashboa
       hit.row.pace = paceOf(hit.plan, now.getTime());
       return hit;
     }
-    let text;
+    let text, plan;
     try {
-      text = readText(ref.path, ref.relPath);
+      ({ text, plan } = readPlan(ws, ref));
     } catch {
       // A plan that cannot be read (a half-written save, no permission) is left out until it can.
       return undefined;
     }
-    const plan = parsePlan(text, parseOptions(ws));
     const summary = summarizePlan(plan, ref.archived);
     let findings: FindingRow[] = [];
     let lint: DashboardPlan['lint'] = null;
@@ -132,16 +132,11 @@ export function dashboardSource(ws: Workspace, clock: DashboardOptions): Dashboa
   };
 
   const refs = () => listPlanRefs(ws, 'all');
-
-  const shownPath = (repoPath: string): string | undefined => {
-    const parts = repoPath.split('/');
-    if (!repoPath || repoPath.includes('\0') || repoPath.includes('\\') || parts.some((p) => p === '..' || p === '' || p === '.') || parts[0] === '.git') return undefined;
-    try {
-      const real = realpathSync(path.join(ws.root, ...parts));
-      return isInside(realRoot, real) && statSync(real).isFile() ? real : undefined;
-    } catch {
-      return undefined;
-    }
+  const refOf = (id: string) => refs().find((r) => r.id === id);
+  const artifactFiles = (ref: PlanRef) => listArtifacts(ws, ref).catch(() => []);
+  const textOf = (repoPath: string): TextFile | undefined => {
+    const abs = realFileInside(ws.root, repoPath);
+    return abs ? { path: repoPath, ...readShown(abs) } : undefined;
   };
 
   return {
@@ -163,7 +158,7 @@ export function dashboardSource(ws: Workspace, clock: DashboardOptions): Dashboa
     },
 
     async plan(id) {
-      const ref = refs().find((r) => r.id === id);
+      const ref = refOf(id);
       if (!ref) return undefined;
       const e = load(ref, clock.now());
       if (!e) return undefined;
@@ -172,8 +167,8 @@ export function dashboardSource(ws: Workspace, clock: DashboardOptions): Dashboa
       if (fm) for (let l = fm.line; l <= fm.endLine; l++) hidden.push(l);
       const fence = e.plan.outerFence;
       if (fence) {
-        hidden.push(lineAt(e.plan, fence.open.start));
-        if (fence.close) hidden.push(lineAt(e.plan, fence.close.start));
+        hidden.push(lineIndexAt(e.plan.lineStarts, fence.open.start) + 1);
+        if (fence.close) hidden.push(lineIndexAt(e.plan.lineStarts, fence.close.start) + 1);
       }
       return {
         plan: e.row,
@@ -183,32 +178,22 @@ export function dashboardSource(ws: Workspace, clock: DashboardOptions): Dashboa
         burnUp: burnUp(e.plan),
         history: await history(ws, ref, clock.env),
         entries: datedEntries(e.plan),
-        artifacts: await artifactRows(ws, ref),
+        // A `run` transcript carries its command and exit code from its header.
+        artifacts: (await artifactFiles(ref)).map((f) => ({ name: f.name, path: f.path, size: f.size, mtime: f.mtime, ...(f.link ? {} : transcriptRun(path.join(ws.root, f.path))) })),
         findings: e.findings,
       };
     },
 
-    file(repoPath) {
-      const abs = shownPath(repoPath);
-      return abs ? { path: repoPath, ...readShown(abs) } : undefined;
-    },
+    file: textOf,
 
     exists(repoPath) {
-      return shownPath(repoPath) !== undefined;
+      return realFileInside(ws.root, repoPath) !== undefined;
     },
 
     async artifact(planId, name) {
-      const ref = refs().find((r) => r.id === planId);
-      if (!ref) return undefined;
-      let files;
-      try {
-        files = await listArtifacts(ws, ref);
-      } catch {
-        return undefined;
-      }
-      const row = files.find((a) => a.name === name && !a.link);
-      const abs = row && shownPath(row.path);
-      return row && abs ? { path: row.path, ...readShown(abs) } : undefined;
+      const ref = refOf(planId);
+      const row = ref && (await artifactFiles(ref)).find((a) => a.name === name && !a.link);
+      return row && textOf(row.path);
     },
 
     watched() {
@@ -217,67 +202,11 @@ export function dashboardSource(ws: Workspace, clock: DashboardOptions): Dashboa
   };
 }
 
-function lineAt(plan: Plan, offset: number): number {
-  let lo = 0;
-  let hi = plan.lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (plan.lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-
 function readShown(abs: string): { text: string; note?: string } {
-  const size = statSync(abs).size;
-  const fd = openSync(abs, 'r');
-  try {
-    const buf = Buffer.alloc(Math.min(size, TEXT_LIMIT));
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    const bytes = buf.subarray(0, n);
-    if (bytes.includes(0)) return { text: '', note: `A binary file of ${size} bytes: not shown.` };
-    const text = bytes.toString('utf8');
-    return size > TEXT_LIMIT ? { text, note: `The first ${TEXT_LIMIT} of ${size} bytes.` } : { text };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** The artifacts folder's files; a `run` transcript carries its command and exit code from its header. */
-async function artifactRows(ws: Workspace, ref: PlanRef): Promise<ArtifactRow[]> {
-  let files;
-  try {
-    files = await listArtifacts(ws, ref);
-  } catch {
-    return [];
-  }
-  return files.map((f) => {
-    const row: ArtifactRow = { name: f.name, path: f.path, size: f.size, mtime: f.mtime };
-    if (f.link) return row;
-    const head = readHead(path.join(ws.root, f.path));
-    if (head.startsWith('command:  ')) {
-      const eol = head.indexOf('\n');
-      row.command = head.slice(10, eol >= 0 ? eol : undefined);
-      const result = /\nresult: [^\n]{0,200}?exit code (\d{1,3})/.exec(head);
-      row.exitCode = result ? Number(result[1]) : null;
-    }
-    return row;
-  });
-}
-
-function readHead(abs: string): string {
-  try {
-    const fd = openSync(abs, 'r');
-    try {
-      const buf = Buffer.alloc(2048);
-      const n = readSync(fd, buf, 0, buf.length, 0);
-      return buf.subarray(0, n).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return '';
-  }
+  const { bytes, size } = readHead(abs, TEXT_LIMIT);
+  if (bytes.includes(0)) return { text: '', note: `A binary file of ${size} bytes: not shown.` };
+  const text = bytes.toString('utf8');
+  return size > TEXT_LIMIT ? { text, note: `The first ${TEXT_LIMIT} of ${size} bytes.` } : { text };
 }
 
 /** Mark the active plans whose named files changed in commits after their own last one. */
@@ -309,7 +238,7 @@ async function branchRows(ws: Workspace, local: DashboardPlan[], env?: Record<st
   if (!gitDirs(ws.root)) return [];
   const { listBranchPlans } = await import('./branch-plans.js');
   const listing = await listBranchPlans(ws, env ? { env } : {});
-  const root = realpathSync(ws.root);
+  const root = realPath(ws.root);
   const here = listing.worktrees.find((w) => w.path === root || w.path === ws.root)?.branch ?? null;
   if (here) for (const p of local) p.branch = here;
   const overlapOf = new Map<string, Set<string>>();

@@ -2,8 +2,8 @@
  * Which plans drift: for each plan, the commits after its own last commit that changed files it
  * names. One `git log` for all plans, read only as far back as the oldest of their last changes.
  */
-import { planDrift, type Drift, type HistoryCommit } from '../core/drift.js';
 import path from 'node:path';
+import { planDrift, type Drift, type HistoryCommit } from '../core/drift.js';
 import { cacheDir, readCache, writeCache } from '../workspace/cache.js';
 import { gitDirs, headCommit } from '../workspace/git-dirs.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -30,9 +30,11 @@ export async function planDrifts(ws: Workspace, plans: readonly DriftInput[], op
 }
 
 /**
- * The same as {@link recentHistory}, remembered in `.execplan/cache/history.json` against the commit
- * HEAD points at (read from git's files), so commands run over and over start no git process
- * until a commit is made.
+ * The history from HEAD back to the oldest last change of `planPaths` (every one of them seen),
+ * remembered in `.execplan/cache/history.json` against the commit HEAD points at (read from git's
+ * files), so commands run over and over start no git process until a commit is made. Undefined
+ * when git cannot read it (no git, a folder that only looks like a repository): drift is then not
+ * judged, and nothing else is held up.
  */
 export async function cachedHistory(ws: Workspace, planPaths: readonly string[], env?: Record<string, string | undefined>): Promise<HistoryCommit[] | undefined> {
   const dirs = gitDirs(ws.root);
@@ -42,24 +44,13 @@ export async function cachedHistory(ws: Workspace, planPaths: readonly string[],
   const key = head ? `${head}\u0000${[...planPaths].sort().join('\u0000')}` : undefined;
   const kept = key ? readCache<HistoryCommit[]>(file, key) : undefined;
   if (kept) return kept;
-  const history = await recentHistory(ws.root, planPaths, env);
-  if (history && key && history[0]?.hash === head) writeCache(ws.root, file, key, history);
-  return history;
-}
-
-/**
- * The history from HEAD back to the oldest last change of `planPaths` (every one of them seen);
- * undefined when git cannot read it (no git, a folder that only looks like a repository): drift is
- * then not judged, and nothing else is held up.
- */
-export async function recentHistory(root: string, planPaths: readonly string[], env?: Record<string, string | undefined>): Promise<HistoryCommit[] | undefined> {
   const waiting = new Set(planPaths);
   // Loaded here: starting a process loads modules a cached answer does not need.
-  const { readHistory } = await import('../workspace/git-history.js');
-  const history = readHistory(root, {
-    // A plan never committed is never seen: a thousand commits is as far back as drift looks.
+  const { readHistory } = await import('../workspace/git.js');
+  // A plan never committed is never seen: a thousand commits is as far back as drift looks.
+  const history = await readHistory(ws.root, {
     max: 1000,
-    ...(env ? { env } : {}),
+    env,
     enough: (commit) => {
       for (const c of commit.changes) {
         waiting.delete(c.path);
@@ -67,8 +58,9 @@ export async function recentHistory(root: string, planPaths: readonly string[], 
       }
       return waiting.size === 0;
     },
-  });
-  return history.catch(() => undefined);
+  }).catch(() => undefined);
+  if (history && key && history[0]?.hash === head) writeCache(ws.root, file, key, history);
+  return history;
 }
 
 /** The minimum number of commits that makes a plan drift: the `plan-drift` rule's `minCommits` in execplan.json, else 1. */

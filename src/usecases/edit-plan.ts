@@ -25,14 +25,9 @@ export interface EditTarget {
 /** A change to a plan: what the core's edit builders return, given the plan and the context. */
 export type BuildChange = (plan: Plan, ctx: EditContext) => PlanChange;
 
-/** The edit context for a plan: the clock, the workspace's timestamp style and section order. */
-export function editContext(ws: Workspace, ref: PlanRef, clock: Clock): EditContext {
-  return { now: clock.now, style: ws.config.timestamps.style, offsetMinutes: clock.tzOffsetMinutes, order: ws.config.sections.order, file: ref.relPath };
-}
-
-/** The edit target of a resolved plan. */
+/** The edit target of a resolved plan: its context holds the clock, the workspace's timestamp style and section order. */
 export function editTarget(ws: Workspace, ref: PlanRef, clock: Clock): EditTarget {
-  return { ws, ref, ctx: editContext(ws, ref, clock) };
+  return { ws, ref, ctx: { now: clock.now, style: ws.config.timestamps.style, offsetMinutes: clock.tzOffsetMinutes, order: ws.config.sections.order, file: ref.relPath } };
 }
 
 /** Open the workspace `cwd` belongs to and resolve the plan to change (see openPlan). */
@@ -55,13 +50,6 @@ export interface EditOutcome extends UpdateOutcome<PlanChange> {
 
 /** Apply one change to the plan under its lock (or preview it with `dryRun`), and find the changed entry's line. */
 export async function editPlan(target: EditTarget, build: BuildChange, opts: ApplyOptions = {}): Promise<EditOutcome> {
-  const outcome = await applyEdit(opts, target, build);
-  // Not a spread: that would read the lazy hashes, and hashing loads node:crypto on every edit.
-  return Object.assign(outcome, { line: changedEntryLine(outcome, parseOptions(target.ws)) });
-}
-
-/** Apply one change to the plan under its lock (or preview it with `dryRun`), without printing. */
-export async function applyEdit(opts: ApplyOptions, target: EditTarget, build: BuildChange): Promise<UpdateOutcome<PlanChange>> {
   const { ws, ref, ctx } = target;
   // An archived plan is a record of finished work: changing it starts with bringing it back.
   assertActive(ref);
@@ -85,7 +73,8 @@ export async function applyEdit(opts: ApplyOptions, target: EditTarget, build: B
     parse: parseOptions(ws),
     display: ref.relPath,
   });
-  return outcome;
+  // Not a spread: that would read the lazy hashes, and hashing loads node:crypto on every edit.
+  return Object.assign(outcome, { line: changedEntryLine(outcome, parseOptions(ws)) });
 }
 
 /** The line of the new or changed entry in the text after the change. */
@@ -107,7 +96,7 @@ export function movedItemLine(outcome: ChangeOutcome): number | undefined {
   const item = k !== undefined && (change.kind === 'progress.done' || change.kind === 'progress.undo') ? outcome.plan.progress[k - 1] : undefined;
   if (!item) return undefined;
   const line = shiftedLine(outcome.before, change.edits, item.range.start, item.line);
-  return line !== undefined && lineOf(outcome.after, line).trim() === change.entry.split('\n', 1)[0]!.trim() ? line : undefined;
+  return line !== undefined && (outcome.after.split('\n')[line - 1] ?? '').trim() === change.entry.split('\n', 1)[0]!.trim() ? line : undefined;
 }
 
 /** Where line `line`, starting at offset `start` of `before`, is after `edits`; undefined if an edit reaches into it from above. */
@@ -121,21 +110,7 @@ function shiftedLine(before: string, edits: readonly Edit[], start: number, line
 }
 
 function newlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-/** The text of 1-based line `n`, without its line break ('' past the end). */
-function lineOf(text: string, n: number): string {
-  let start = 0;
-  for (let i = 1; i < n; i++) {
-    const nl = text.indexOf('\n', start);
-    if (nl < 0) return '';
-    start = nl + 1;
-  }
-  const end = text.indexOf('\n', start);
-  return text.slice(start, end < 0 ? text.length : end);
+  return s.split('\n').length - 1;
 }
 
 /** The line of the new or changed entry in a parse of the text after the change. */

@@ -1,13 +1,10 @@
 /** Setting a repository up for plans, for `execplan init`: folders, guide, and on request agent instructions, agent hooks and git's merge driver. */
 import path from 'node:path';
-import { DEFAULT_PATHS, loadConfig } from '../workspace/config.js';
+import { CONFIG_FILE, DEFAULT_PATHS, loadConfig } from '../workspace/config.js';
 import { makePlanFolders, writeDetectedConfig, writeGuide, writeScript, type InitStep } from '../workspace/init-files.js';
 import { detectLayout } from '../workspace/layout.js';
 import { isFile } from '../workspace/read.js';
 import { assertFolder, findRoot, workspaceFor } from '../workspace/workspace.js';
-import { CONFIG_FILE } from '../workspace/config.js';
-
-export type { InitStep } from '../workspace/init-files.js';
 
 /** What to set up besides the folders and the guide. */
 export interface InitRequest {

@@ -4,12 +4,13 @@
  * plan store's locked, atomic update, and return the findings left on the fixed text.
  */
 import type { Edit } from '../core/apply-edits.js';
-import { isFixable, type Diagnostic } from '../core/diagnostic.js';
-import { fixPlan, parseOptionsFor, type EnabledRule } from '../core/lint.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { fixPlan, parseOptionsFor } from '../core/lint.js';
 import { diffLines, splitLines, unifiedDiff } from '../core/unified-diff.js';
 import { ensureArtifactsDir } from '../workspace/artifacts.js';
 import { ExecplanError } from '../workspace/errors.js';
-import type { FileJob, FileLinter } from '../workspace/lint-runner.js';
+import type { FileJob } from '../workspace/lint-files.js';
+import type { FileLinter } from '../workspace/lint-runner.js';
 import type { PlanRef } from '../workspace/plans.js';
 import { updatePlan } from '../workspace/store.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -19,19 +20,12 @@ export interface FixOutcome {
   diagnostics: Diagnostic[];
   /** Findings fixed: text fixes applied, plus the artifacts folder when it was created. */
   fixed: number;
-  /** Whether the plan's text changed (written, or would be in a dry run). */
-  changed: boolean;
   /** The unified diff of the change, for a dry run. */
   diff?: string;
   /** The folder a dry run would create (repository-relative). */
   wouldCreate?: string;
   /** The fixed text, for a dry run. */
   output?: string;
-}
-
-/** Whether a plan's findings call for the fix path at all. */
-export function needsFix(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some(isFixable);
 }
 
 /** Fix one plan; with `dryRun`, compute the same change and write nothing. */
@@ -51,11 +45,10 @@ export async function fixOne(ws: Workspace, ref: PlanRef, job: FileJob, linter: 
       }
     }
   }
-  const enabled: readonly EnabledRule[] = linter.enabled;
   const outcome = await updatePlan(
     ref.path,
     (plan) => {
-      const result = fixPlan(plan.source, base, enabled);
+      const result = fixPlan(plan.source, base, linter.enabled);
       return { edits: editsFor(plan.source, result.output, result.passes), result };
     },
     // fixPlan makes no fix in a plan with conflict markers: well-formed reports them instead.
@@ -63,7 +56,7 @@ export async function fixOne(ws: Workspace, ref: PlanRef, job: FileJob, linter: 
   );
   const result = outcome.result;
   fixed += result.fixes.length;
-  const out: FixOutcome = { diagnostics: result.diagnostics, fixed, changed: outcome.changed };
+  const out: FixOutcome = { diagnostics: result.diagnostics, fixed };
   if (dryRun && folder !== undefined && !base.artifacts?.exists) out.wouldCreate = folder;
   if (dryRun && outcome.changed) {
     out.diff = unifiedDiff(outcome.before, outcome.after, { from: `a/${ref.relPath}`, to: `b/${ref.relPath}` });

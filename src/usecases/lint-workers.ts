@@ -4,11 +4,10 @@
  * none is left, so a slow plan never holds the others up and no thread waits for work to be handed
  * out. Only findings cross the thread boundary, never a plan's text.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { ExecplanError, type ErrorCode } from '../workspace/errors.js';
-import type { FileJob, FileLinter, FileOutcome, LintSetup } from '../workspace/lint-runner.js';
+import { existingFile, type FileJob, type FileOutcome, type LintSetup } from '../workspace/lint-files.js';
+import type { FileLinter } from '../workspace/lint-runner.js';
 
 /** Runs with more plans to lint than this may use worker threads; smaller ones never gain. */
 const WORKER_THRESHOLD = 200;
@@ -89,15 +88,15 @@ export function batchAt(jobs: readonly FileJob[], start: number): readonly FileJ
  * A thread on the worker script beside this module in the command-line build; none when running
  * from source or the library, where the script is not there.
  */
-export async function threadFactory(): Promise<WorkerFactory> {
+async function threadFactory(): Promise<WorkerFactory> {
   const url = new URL('./lint-worker.cjs', import.meta.url);
-  if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return () => undefined;
+  if (!existingFile(url)) return () => undefined;
   const { Worker } = await import('node:worker_threads');
   return (input) => new Worker(url, { workerData: input, resourceLimits: LIMITS });
 }
 
 /** A pool's work: the plans, how each is linted, and where each outcome goes. */
-export interface PoolRequest {
+interface PoolRequest {
   jobs: FileJob[];
   /** Worker threads wanted, besides this one. */
   wanted: number;

@@ -5,14 +5,14 @@
  * format is the caller's.
  */
 import path from 'node:path';
-import type { LintResult, RuleMeta } from '../core/diagnostic.js';
+import { isFixable, type LintResult, type RuleMeta } from '../core/diagnostic.js';
 import { resolveSettingsOf, type EnabledRule, type LintSettingsInput, type RuleSettingInput } from '../core/lint-settings.js';
 import { summarize } from '../core/lint.js';
 import { editDistance } from '../core/sections.js';
 import type { Config } from '../workspace/config.js';
 import { ExecplanError } from '../workspace/errors.js';
-import { cacheFile, cacheKey, cachedFindings, cachedHash, deleteCacheEntry, loadLintCache, saveLintCache, setCacheEntry, type EntryState, type LintCache } from '../workspace/lint-cache.js';
-import { keepReport, keptReport, type ReportTotals } from '../workspace/lint-report.js';
+import { cacheFile, cacheKey, deleteCacheEntry, loadLintCache, saveLintCache, setCacheEntry, type LintCache } from '../workspace/lint-cache.js';
+import { draftReport, keptReport, type ReportTotals } from '../workspace/lint-report.js';
 import { checkEntry, fsAnswers, type FileJob, type FileOutcome, type FsAnswers, type LintSetup } from '../workspace/lint-files.js';
 import type { FileLinter } from '../workspace/lint-runner.js';
 import { leftOutMessage, listPlanRefs, type PlanRef } from '../workspace/plans.js';
@@ -58,14 +58,17 @@ export interface LintRequest {
 export interface LintListener {
   /** A plan left out of the listing (a link leading outside the repository), in words. */
   leftOut?(message: string): void;
-  /** The plans are known: `total` results follow. */
-  start(total: number, input: { rules: readonly RuleMeta[]; enabled: readonly EnabledRule<{ meta: RuleMeta }>[] }): void;
+  /**
+   * The plans are known: `total` results follow. With `keep` (when `reportKey` asked to keep the
+   * report), every byte of the report is to be handed to it as it is printed.
+   */
+  start(total: number, input: { rules: readonly RuleMeta[]; enabled: readonly EnabledRule<{ meta: RuleMeta }>[]; keep?: (text: string | Uint8Array) => void }): void;
   /** The report an earlier run printed over these very results: no result follows. */
   replay?(bytes: Uint8Array, totals: ReportTotals): void;
   /** One plan's result, in the plans' order, as soon as it and every one before it are known (after `--fix`, once every plan is fixed). */
   result(r: LintResult, done: number): void;
-  /** Every result is handed on (`fixes` with `--fix`): returns the report's text and totals when `reportKey` asked to keep it. */
-  end(fixes: FixSummary | undefined): Promise<{ text: string; totals: ReportTotals } | undefined>;
+  /** Every result is handed on (`fixes` with `--fix`): returns the report's totals when `reportKey` asked to keep it. */
+  end(fixes: FixSummary | undefined): Promise<ReportTotals | undefined>;
 }
 
 /** What `--fix` or `--fix-dry-run` did. */
@@ -115,37 +118,43 @@ export async function lintPlans(ws: Workspace, req: LintRequest, on: LintListene
 
   // The cache: results that still hold are settled with a stat each.
   const cache = req.cache ? openCache(ws, req, setup, metas) : undefined;
-  on.start(jobs.length, { rules: metas, enabled });
+  const place = { gitignore: !req.cache?.location, root: ws.root };
+  // With a cache and no fix, the report is written beside the cache as it is printed (lint-report.ts).
+  const reportKey = cache && req.fix === 'none' ? req.reportKey : undefined;
+  const draft = reportKey !== undefined ? draftReport(cache!, place) : undefined;
+  on.start(jobs.length, { rules: metas, enabled, ...(draft ? { keep: draft.write } : {}) });
   const fs = fsAnswers(ws.root);
   let linter: FileLinter | undefined;
   const loadLinter = async () => (linter ??= (await import('../workspace/lint-runner.js')).createFileLinter(setup, fs));
   const pass = checkCache(jobs, cache, setup.now, fs);
-  const reportKey = cache && req.fix === 'none' ? req.reportKey : undefined;
-  // A report printed over these very findings is printed again (lint-report.ts).
+  // A report printed over these very findings is printed again.
   const stored = reportKey !== undefined && !pass.misses.length ? keptReport(cache!, reportKey, rels) : undefined;
-  let report: { bytes: Uint8Array; totals: ReportTotals } | undefined;
+  let totals: ReportTotals | undefined;
   const run = { cached: 0, threads: 'the main thread' as LintSummary['threads'] };
-  if (stored) {
-    on.replay?.(stored.bytes, stored.totals);
-    run.cached = jobs.length;
-    report = stored;
-  } else {
-    settleHits(jobs, pass, cache);
-    // Workers or this thread; with --fix every result is needed before it is handed on.
-    const results: LintResult[] = [];
-    Object.assign(run, await lintAll(jobs, pass, { setup, useCache: Boolean(cache), loadLinter, env: req.env, ...(req.spawnWorker ? { spawn: req.spawnWorker } : {}) }, (o, done) => {
-      if (cache && o.entry) setCacheEntry(cache, o.rel, o.entry);
-      const r = summarize(o.rel, o.diagnostics);
-      if (req.fix === 'none') on.result(r, done);
-      else results.push(r);
-    }));
-    let fixes: FixSummary | undefined;
-    if (req.fix !== 'none') {
-      fixes = await applyFixes(ws, refs, jobs, await loadLinter(), cache, results, req.fix === 'dry-run');
-      results.forEach((r, i) => on.result(r, i + 1));
+  try {
+    if (stored) {
+      on.replay?.(stored.bytes, stored.totals);
+      run.cached = jobs.length;
+      totals = stored.totals;
+    } else {
+      // Workers or this thread; with --fix every result is needed before it is handed on.
+      const results: LintResult[] = [];
+      Object.assign(run, await lintAll(jobs, pass, { setup, useCache: Boolean(cache), loadLinter, env: req.env, ...(req.spawnWorker ? { spawn: req.spawnWorker } : {}) }, (o, done) => {
+        if (cache && o.entry) setCacheEntry(cache, o.rel, o.entry);
+        const r = summarize(o.rel, o.diagnostics);
+        if (req.fix === 'none') on.result(r, done);
+        else results.push(r);
+      }));
+      let fixes: FixSummary | undefined;
+      if (req.fix !== 'none') {
+        fixes = await applyFixes(ws, refs, jobs, await loadLinter(), cache, results, req.fix === 'dry-run');
+        results.forEach((r, i) => on.result(r, i + 1));
+      }
+      totals = await on.end(fixes);
     }
-    const printed = await on.end(fixes);
-    if (reportKey !== undefined && printed) report = { bytes: Buffer.from(printed.text), totals: printed.totals };
+  } catch (err) {
+    draft?.discard();
+    throw err;
   }
 
   const summary: LintSummary = { plans: jobs.length, ...run, ms: Math.round(Date.now() - started) };
@@ -156,9 +165,13 @@ export async function lintPlans(ws: Workspace, req: LintRequest, on: LintListene
       for (const rel of [...cache.entries.keys()]) if (!seen.has(rel)) deleteCacheEntry(cache, rel);
     }
     const changed = cache.changed;
-    if (changed && !saveLintCache(cache, { gitignore: !req.cache!.location, root: ws.root })) summary.cacheNotSaved = relPath(ws, cache.file);
+    if (changed && !saveLintCache(cache, place)) summary.cacheNotSaved = relPath(ws, cache.file);
     // A new report, or the one printed again when the cache file it names was just replaced.
-    else if (report && (report !== stored || changed)) keepReport(cache, ws.root, { options: reportKey!, files: rels, ...report });
+    else if (draft && totals && (!stored || changed)) {
+      if (stored) draft.write(stored.bytes);
+      draft.keep({ options: reportKey!, files: rels, totals });
+    }
+    draft?.discard();
     if (cache.ignored) summary.cacheIgnored = { file: relPath(ws, cache.file), why: cache.ignored };
   }
   if (!refs.length) {
@@ -218,37 +231,23 @@ function openCache(ws: Workspace, req: LintRequest, setup: LintSetup, metas: rea
 
 /** What the cache settled before any plan was linted. */
 interface CachePass {
-  /** What is kept of each plan's entry, by job index; undefined for the plans to lint. */
-  kept: (EntryState | undefined)[];
-  /** Outcomes by job index, once {@link settleHits} has run; undefined for the plans still to lint. */
+  /** Outcomes by job index; undefined for the plans still to lint. */
   outcomes: (FileOutcome | undefined)[];
   /** Indexes of the plans to lint. */
   misses: number[];
 }
 
-/** Find the plans whose cached entry still holds (see lint-cache.ts), with a stat each. Without a cache, every plan is a miss. */
+/** Settle the plans whose cached entry still holds (see lint-cache.ts), with a stat each. Without a cache, every plan is a miss. */
 function checkCache(jobs: readonly FileJob[], cache: LintCache | undefined, now: number, fs: FsAnswers): CachePass {
-  const pass: CachePass = { kept: new Array<EntryState | undefined>(jobs.length), outcomes: new Array<FileOutcome | undefined>(jobs.length), misses: [] };
+  const pass: CachePass = { outcomes: new Array<FileOutcome | undefined>(jobs.length), misses: [] };
   jobs.forEach((job, i) => {
-    const kept = cache && checkEntry(job, cache.entries.get(job.rel), now, fs, () => cachedHash(cache, job.rel));
-    if (kept) pass.kept[i] = kept;
+    const entry = cache?.entries.get(job.rel);
+    const kept = entry && checkEntry(job, entry, now, fs);
+    // A touched but unchanged file keeps its findings under its new stat.
+    if (kept) pass.outcomes[i] = { rel: job.rel, diagnostics: kept.diagnostics, fromCache: true, ...(kept !== entry ? { entry: kept } : {}) };
     else pass.misses.push(i);
   });
   return pass;
-}
-
-/** Turn the plans the cache settled into outcomes with their findings; a plan whose findings cannot be read is linted after all. */
-function settleHits(jobs: readonly FileJob[], pass: CachePass, cache: LintCache | undefined): void {
-  if (!cache) return;
-  pass.kept.forEach((kept, i) => {
-    if (!kept) return;
-    const rel = jobs[i]!.rel;
-    const diagnostics = cachedFindings(cache, rel);
-    if (!diagnostics) pass.misses.push(i);
-    // A touched but unchanged file keeps its findings under its new stat.
-    else pass.outcomes[i] = { rel, diagnostics, fromCache: true, ...(kept !== cache.entries.get(rel) ? { entry: { ...kept, hash: kept.hash!, diagnostics } } : {}) };
-  });
-  pass.misses.sort((a, b) => a - b);
 }
 
 /** How the plans the cache did not settle are linted. */
@@ -294,10 +293,10 @@ async function lintAll(jobs: readonly FileJob[], pass: CachePass, how: LintWith,
 /** `--fix` / `--fix-dry-run` over the plans that have something to fix: results are replaced by what is left. */
 async function applyFixes(ws: Workspace, refs: PlanRef[], jobs: FileJob[], linter: FileLinter, cache: LintCache | undefined, results: LintResult[], dryRun: boolean): Promise<FixSummary> {
   // The store and its lock are loaded only when something is fixed.
-  const { fixOne, needsFix } = await import('./lint-fix.js');
+  const { fixOne } = await import('./lint-fix.js');
   const out: FixSummary = { fixed: 0, files: 0, diff: '', wouldCreate: [] };
   for (let i = 0; i < results.length; i++) {
-    if (!needsFix(results[i]!.diagnostics)) continue;
+    if (!results[i]!.diagnostics.some(isFixable)) continue;
     const fix = await fixOne(ws, refs[i]!, jobs[i]!, linter, results[i]!.diagnostics, dryRun);
     results[i] = summarize(results[i]!.file, fix.diagnostics, fix.output);
     out.diff += fix.diff ?? '';

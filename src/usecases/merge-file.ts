@@ -3,16 +3,13 @@
  * files git names, merged section by section, and the result written over ours, as a merge driver
  * must. Files that are not UTF-8 text are merged by git's own line merge instead.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseOptionsFor } from '../core/lint-settings.js';
 import { mergePlans } from '../core/merge/merge-plan.js';
 import type { ParseOptions } from '../core/types.js';
 import { writeFileAtomic } from '../workspace/atomic-write.js';
 import { loadConfig } from '../workspace/config.js';
-import { ExecplanError } from '../workspace/errors.js';
 import { git } from '../workspace/git.js';
-import { resolveInside } from '../workspace/safe-path.js';
+import { readMergeVersions } from '../workspace/git-files.js';
 
 /** The files git passes to a merge driver (`%O %A %B %P`), relative to `cwd`. */
 export interface MergeFilesInput {
@@ -36,16 +33,8 @@ export interface MergeFilesResult {
 
 /** Merge the three files and write the result over `ours`. */
 export function mergeFiles(root: string, cwd: string, input: MergeFilesInput): MergeFilesResult {
-  const files = [input.base, input.ours, input.theirs].map((f, i) => resolveInside(root, cwd, f, ['base version', 'our version', 'their version'][i]!));
+  const { files, bytes, shown } = readMergeVersions(root, cwd, [input.base, input.ours, input.theirs], input.path);
   const [baseFile, oursFile, theirsFile] = files as [string, string, string];
-  const shown = input.path ?? path.relative(root, oursFile);
-  const bytes = files.map((f) => {
-    try {
-      return readFileSync(f);
-    } catch (err) {
-      throw new ExecplanError('IO', `Cannot read ${path.relative(root, f) || f} for the merge of ${shown}: ${(err as Error).message}. Run the merge from git (git merge), which passes the files.`);
-    }
-  });
   const warnings: string[] = [];
   const texts = bytes.map(utf8);
   const labels = { ours: 'ours', theirs: 'theirs', markerSize: input.markerSize ?? 7 };

@@ -7,8 +7,7 @@ import { parseOptionsFor } from '../core/lint-settings.js';
 import { parsePlan } from '../core/parse.js';
 import { summarizePlan, type PlanState } from '../core/summary.js';
 import type { Plan } from '../core/types.js';
-import { ExecplanError } from '../workspace/errors.js';
-import { CatFileBatch, git, gitDirs } from '../workspace/git.js';
+import { assertGitRepo, git, readObjects } from '../workspace/git.js';
 import type { PlanRef } from '../workspace/plans.js';
 import { readText } from '../workspace/read.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -59,43 +58,31 @@ const RECORD = '\u001e';
 
 /** The history of the plan `ref`. */
 export async function planLog(ws: Workspace, ref: PlanRef, env?: Record<string, string | undefined>): Promise<PlanLog> {
-  if (!gitDirs(ws.root)) throw new ExecplanError('USAGE', `${ws.root} is not a git repository, so ${ref.id} has no history. Run this in a clone.`);
+  assertGitRepo(ws.root, `, so ${ref.id} has no history. Run this in a clone.`);
   const out = git(ws.root, ['-c', 'core.quotePath=false', 'log', '--follow', '-M', '--name-status', `--format=${RECORD}%H${FIELD}%ct${FIELD}%an${FIELD}%s`, '--', ref.relPath], { env, allowFail: true }).stdout;
   const commits: PlanCommit[] = [];
-  const deleted = new Set<number>();
+  // The path of the plan in each commit that did not delete it.
+  const wanted: (string | undefined)[] = [];
   for (const record of out.split(RECORD).slice(1)) {
     const [head, ...rest] = record.split('\n');
     const [hash, time, author, subject] = head!.split(FIELD);
-    const change = rest.find((l) => l.includes('\t'));
-    let path = ref.relPath;
-    let gone = false;
-    if (change) {
-      const parts = change.split('\t');
-      path = parts[parts.length - 1]!;
-      gone = parts[0] === 'D';
-    }
-    if (gone) deleted.add(commits.length);
+    const change = rest.find((l) => l.includes('\t'))?.split('\t');
+    const path = change ? change[change.length - 1]! : ref.relPath;
+    wanted.push(change?.[0] === 'D' ? undefined : `${hash}:${path}`);
     commits.push({ hash: hash!, date: new Date(Number(time) * 1000).toISOString(), author: author ?? '', subject: subject ?? '', path });
   }
   const parseOptions = parseOptionsFor(ws.config.sections);
-  const batch = new CatFileBatch(ws.root, env);
+  const blobs = await readObjects(ws.root, wanted.filter((w): w is string => w !== undefined), env);
   let lastText: string | undefined;
-  try {
-    const wanted = commits.map((c, i) => (deleted.has(i) ? undefined : `${c.hash}:${c.path}`));
-    const blobs = await batch.read(wanted.filter((w): w is string => w !== undefined));
-    let k = 0;
-    wanted.forEach((w, i) => {
-      if (w === undefined) return;
-      const blob = blobs[k++];
-      if (!blob) return;
-      const text = blob.data.toString('utf8');
-      if (i === 0) lastText = text;
-      const s = summarizePlan(parsePlan(text, parseOptions));
-      Object.assign(commits[i]!, { done: s.done, total: s.total, state: s.state, lastActivity: s.lastActivity });
-    });
-  } finally {
-    batch.close();
-  }
+  let k = 0;
+  wanted.forEach((w, i) => {
+    const blob = w === undefined ? undefined : blobs[k++];
+    if (!blob) return;
+    const text = blob.data.toString('utf8');
+    if (i === 0) lastText = text;
+    const s = summarizePlan(parsePlan(text, parseOptions));
+    Object.assign(commits[i]!, { done: s.done, total: s.total, state: s.state, lastActivity: s.lastActivity });
+  });
   const current = readText(ref.path, ref.relPath);
   const plan = parsePlan(current, parseOptions);
   const now = summarizePlan(plan);

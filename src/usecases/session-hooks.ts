@@ -7,7 +7,7 @@ import { sessionHeader, staleReminder } from '../core/keep-current.js';
 import { VERSION } from '../version.js';
 import { cacheDir, readCache, writeCache } from '../workspace/cache.js';
 import { fileStat } from '../workspace/file-stat.js';
-import { changedSince } from '../workspace/git-changes.js';
+import { changedSince } from '../workspace/git.js';
 import type { PlanRef } from '../workspace/plans.js';
 import { isInside, isRepoFile, type Workspace } from '../workspace/workspace.js';
 import { chooseSessionPlan } from './session-plan.js';

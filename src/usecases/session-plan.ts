@@ -2,11 +2,10 @@
  * Which plan a session works on: the one named with `execplan use` (kept in .execplan/, which git
  * ignores), else the single active plan in progress, else the most recently updated active plan.
  */
-import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../workspace/atomic-write.js';
+import { fileStat } from '../workspace/file-stat.js';
 import { resolvePlan, type PlanRef } from '../workspace/plans.js';
-import { writablePath } from '../workspace/safe-path.js';
+import { clearUsedPlan, readUsedPlan, writeUsedPlan } from '../workspace/session-file.js';
 import { listPlanSummaries } from '../workspace/summaries.js';
 import type { Workspace } from '../workspace/workspace.js';
 
@@ -21,45 +20,19 @@ export interface ChosenPlan {
   complete: boolean;
 }
 
-/** The file that records `execplan use`. */
-export function useFile(ws: Workspace): string {
-  return path.join(ws.root, '.execplan', 'use.json');
-}
-
-/** The plan named with `execplan use`, as recorded: its path relative to the root. */
-function recorded(ws: Workspace): string | undefined {
-  try {
-    const data = JSON.parse(readFileSync(useFile(ws), 'utf8')) as { plan?: unknown };
-    return typeof data.plan === 'string' ? data.plan : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Record `ref` as the plan sessions work on. */
 export function setSessionPlan(ws: Workspace, ref: PlanRef): void {
-  const file = writablePath(ws.root, useFile(ws), 'session plan file');
-  try {
-    writeFileSync(writablePath(ws.root, path.join(path.dirname(useFile(ws)), '.gitignore'), 'ignore file'), '*\n', { flag: 'wx' });
-  } catch {
-    // Already there.
-  }
-  writeFileAtomic(file, `${JSON.stringify({ plan: ref.relPath }, null, 2)}\n`);
+  writeUsedPlan(ws.root, ref.relPath);
 }
 
 /** Forget the plan named with `execplan use`; whether there was one. */
 export function clearSessionPlan(ws: Workspace): boolean {
-  try {
-    unlinkSync(useFile(ws));
-    return true;
-  } catch {
-    return false;
-  }
+  return clearUsedPlan(ws.root);
 }
 
 /** The plan a session works on, or undefined when the workspace has no active plan. */
 export async function chooseSessionPlan(ws: Workspace): Promise<ChosenPlan | undefined> {
-  const named = recorded(ws);
+  const named = readUsedPlan(ws.root);
   let gone = '';
   if (named !== undefined) {
     try {
@@ -87,7 +60,7 @@ export async function chooseSessionPlan(ws: Workspace): Promise<ChosenPlan | und
   let best = pool[0]!;
   let bestTime = -1;
   for (const p of pool) {
-    const t = statSync(path.join(ws.root, p.path)).mtimeMs;
+    const t = fileStat(path.join(ws.root, p.path), p.path).mtimeMs;
     if (t > bestTime) [best, bestTime] = [p, t];
   }
   const among = inProgress.length ? `of ${inProgress.length} plans in progress` : `of ${plans.length} active plans, none in progress`;

@@ -1,6 +1,6 @@
 /** Reading a plan: the whole model as data, or one section of it. */
 import { headingMatcher } from '../core/sections.js';
-import type { LogEntry, Plan } from '../core/types.js';
+import type { LogEntry, Plan, ProgressItem } from '../core/types.js';
 import { ExecplanError } from '../workspace/errors.js';
 import type { PlanRef } from '../workspace/plans.js';
 import { parseOptions } from '../workspace/read.js';
@@ -21,6 +21,7 @@ export function findSection(ws: Workspace, planRef: PlanRef, plan: Plan, name: s
 
 /** The model without its raw text and offsets tables: what `show --json` prints. */
 export function describe(plan: Plan) {
+  const item = (i: ProgressItem) => ({ index: i.index, state: i.state, mark: i.mark, timestamp: i.timestamp?.raw ?? null, text: i.text, line: i.line, depth: i.depth });
   const entry = (e: LogEntry) => ({ text: e.text, fields: Object.fromEntries(e.fields.map((f) => [f.name, f.value])), line: e.line, endLine: e.endLine });
   return {
     title: plan.title ? { text: plan.title.text, line: plan.title.line } : null,
@@ -28,9 +29,9 @@ export function describe(plan: Plan) {
     outerFence: plan.outerFence ? { info: plan.outerFence.info, closed: Boolean(plan.outerFence.close) } : null,
     preamble: plan.preamble ? { line: plan.preamble.line } : null,
     sections: plan.sections.map((s) => ({ key: s.key, heading: s.heading, level: s.level, match: s.match, line: s.line, endLine: s.endLine })),
-    progress: plan.progress.map((i) => ({ index: i.index, state: i.state, mark: i.mark, timestamp: i.timestamp?.raw ?? null, text: i.text, line: i.line, depth: i.depth })),
+    progress: plan.progress.map(item),
     goal: plan.goal ? { label: plan.goal.label, text: plan.source.slice(plan.goal.range.start, plan.goal.range.end), line: plan.goal.line, endLine: plan.goal.endLine } : null,
-    tasks: plan.tasks.map((i) => ({ index: i.index, state: i.state, mark: i.mark, timestamp: i.timestamp?.raw ?? null, text: i.text, line: i.line, depth: i.depth, under: i.under })),
+    tasks: plan.tasks.map((i) => ({ ...item(i), under: i.under })),
     standing: plan.standing.map((s) => ({ kind: s.kind, heading: s.heading, level: s.level, line: s.line, endLine: s.endLine })),
     decisions: plan.decisions.map(entry),
     surprises: plan.surprises.map(entry),

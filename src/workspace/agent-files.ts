@@ -1,40 +1,30 @@
 /**
- * `execplan init --agents`: instructions for coding agents. A managed block in AGENTS.md (and in
- * CLAUDE.md where one exists) that re-runs update in place, leaving every byte around it as it
- * was; and the `execplan` skill where Claude Code and Codex look for skills, never overwriting one
- * the user edited.
+ * The files of coding agents in a repository. For `execplan init --agents`, a managed block in
+ * AGENTS.md (and in CLAUDE.md where one exists) that re-runs update in place, leaving every byte
+ * around it as it was, and the `execplan` skill where Claude Code and Codex look for skills, never
+ * overwriting one the user edited. For `execplan hooks`, the agents' settings files, read and
+ * written whole, every path checked on disk first.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyEdits } from '../core/apply-edits.js';
+import { dominantEol } from '../core/lines.js';
 import { agentsBlock, BLOCK_END, BLOCK_START, skillText, SKILL_NAME, type AgentLayout } from '../templates/agent-instructions.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { sha256 } from './hash.js';
-import type { InitStep } from './init-files.js';
-import { readEditableText } from './read.js';
-import { writablePath } from './safe-path.js';
+import { guideFile, writeStamped, type InitStep } from './init-files.js';
+import { editableText, readEditableText } from './read.js';
+import { assertRealInside, writablePath } from './safe-path.js';
 import type { Workspace } from './workspace.js';
-
-/** Where Claude Code and Codex look for a repository's skills (`.agents/skills` is Codex's repository scope). */
-export const SKILL_PATHS = [`.claude/skills/${SKILL_NAME}/SKILL.md`, `.agents/skills/${SKILL_NAME}/SKILL.md`] as const;
-
-/** The skill's last line records a hash of the text above it, so init can tell its own text from the user's edits. */
-const SKILL_MARKER = /\n<!-- execplan-skill sha256:([0-9a-f]{64}) -->\n?$/;
 
 /** Write or update the agent instructions of the workspace; returns what was done to each file. */
 export function initAgents(ws: Workspace): InitStep[] {
-  const layout = agentLayout(ws);
+  const { active, archive, artifacts } = ws.config.paths;
+  const layout: AgentLayout = { active, archive, artifacts, guide: guideFile(ws.root) ?? '.agent/PLANS.md' };
   const steps: InitStep[] = [writeBlock(ws.root, 'AGENTS.md', layout, true)];
   if (existsSync(path.join(ws.root, 'CLAUDE.md'))) steps.push(writeBlock(ws.root, 'CLAUDE.md', layout, false));
-  for (const rel of SKILL_PATHS) steps.push(writeSkill(ws.root, rel, layout));
+  // Where Claude Code and Codex look for a repository's skills (`.agents/skills` is Codex's repository scope).
+  for (const dir of ['.claude', '.agents']) steps.push(writeStamped(ws.root, `${dir}/skills/${SKILL_NAME}/SKILL.md`, 'skill', skillText(layout)));
   return steps;
-}
-
-/** The folders and the rules file the instructions name. */
-export function agentLayout(ws: Workspace): AgentLayout {
-  const guide = ['.agent/PLANS.md', '.agents/PLANS.md', 'PLANS.md', 'docs/PLANS.md'].find((p) => existsSync(path.join(ws.root, p))) ?? '.agent/PLANS.md';
-  const { active, archive, artifacts } = ws.config.paths;
-  return { active, archive, artifacts, guide };
 }
 
 /**
@@ -95,34 +85,15 @@ function writeBlock(root: string, rel: string, layout: AgentLayout, create: bool
   return { path: rel, action: 'updated', note: current.includes(BLOCK_START) ? 'execplan block brought up to date' : 'execplan block added' };
 }
 
-/** The skill file's text with its hash marker line. */
-export function skillFile(layout: AgentLayout): string {
-  const body = skillText(layout);
-  return `${body}\n<!-- execplan-skill sha256:${sha256(body)} -->\n`;
+/** The text of the agent settings file `rel`; undefined when there is none. A link on the way out of the repository is refused first. */
+export function readSettings(root: string, rel: string, what: string): string | undefined {
+  const file = path.join(root, rel);
+  assertRealInside(root, file, what);
+  return existsSync(file) ? editableText(readFileSync(file), rel) : undefined;
 }
 
-function writeSkill(root: string, rel: string, layout: AgentLayout): InitStep {
-  const file = writablePath(root, path.join(root, rel), 'skill');
-  const text = skillFile(layout);
-  if (!existsSync(file)) {
-    writeFileSync(file, text, { flag: 'wx' });
-    return { path: rel, action: 'created' };
-  }
-  const current = readEditableText(file, rel);
-  // A checkout may have turned the line endings into CRLF: that is not an edit.
-  const eol = dominantEol(current);
-  const lf = current.replace(/\r\n/g, '\n');
-  if (lf === text) return { path: rel, action: 'unchanged' };
-  const m = SKILL_MARKER.exec(lf);
-  if (m && sha256(lf.slice(0, m.index)) === m[1]) {
-    writeFileAtomic(file, eol === '\n' ? text : text.replace(/\n/g, '\r\n'));
-    return { path: rel, action: 'updated', note: 'the skill was unedited; brought up to date' };
-  }
-  return { path: rel, action: 'kept', note: 'edited by you; left as it is' };
-}
-
-function dominantEol(text: string): '\n' | '\r\n' {
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length - crlf;
-  return crlf > lf ? '\r\n' : '\n';
+/** Write the agent settings file `rel` (a link that stays inside the repository stays a link: its target is written), or remove it for `undefined`. */
+export function writeSettings(root: string, rel: string, text: string | undefined, what: string): void {
+  if (text === undefined) unlinkSync(path.join(root, rel));
+  else writeFileAtomic(writablePath(root, path.join(root, rel), what), text);
 }

@@ -9,7 +9,12 @@
 import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { applyEdits } from '../core/apply-edits.js';
+import { stamp, type EditContext } from '../core/edits/context.js';
+import { addOutcome } from '../core/edits/logs.js';
 import { parsePlan } from '../core/parse.js';
+import { writingStyle } from '../core/timestamps.js';
+import type { Plan } from '../core/types.js';
 import { ExecplanError } from './errors.js';
 import { unfinishedReasons, type LintError, type UnfinishedReason } from './finished.js';
 import { exists, mkdirSteps, nodeFsOps, renameStep, runJournal, type FsOps, type Step } from './journal.js';
@@ -17,7 +22,6 @@ import type { PlanRef } from './plans.js';
 import { parseOptions } from './read.js';
 import { refuseConflictMarkers } from './store.js';
 import { assertRealInside, assertSafeName } from './safe-path.js';
-import { forceNoteEdit } from './archive-note.js';
 import { isInside, relPath, type Workspace } from './workspace.js';
 import { lockFile } from './lock.js';
 import { clearMove, recordMove } from './move-journal.js';
@@ -210,4 +214,18 @@ function guardedRewrite(ref: PlanRef, before: string, after: string): Step {
     },
     undo: (ops) => ops.writeText(ref.path, before),
   };
+}
+
+/**
+ * The plan's text with the line `archive --force` writes into Outcomes & Retrospective, so the plan
+ * itself says it was forced, such as `- (2026-01-05 14:30) Archived with --force: 2 unchecked Progress items.`;
+ * and that line.
+ */
+function forceNoteEdit(plan: Plan, reasons: readonly UnfinishedReason[], ws: Workspace, now: Date, tzOffsetMinutes: number, file: string): { text: string; note: string } {
+  const ctx: EditContext = { now, style: writingStyle(ws.config.timestamps, plan), offsetMinutes: tzOffsetMinutes, order: ws.config.sections.order, file };
+  const words = `Archived with --force: ${reasons.map((r) => r.short).join(', ')}.`;
+  let change = addOutcome(plan, words, ctx);
+  // The builder leaves the stamp out where the section's entries carry none; this line is always dated.
+  if (!change.entry.includes(stamp(ctx))) change = addOutcome(plan, `${stamp(ctx)} ${words}`, ctx);
+  return { text: applyEdits(plan.source, change.edits, plan.eol), note: change.entry };
 }

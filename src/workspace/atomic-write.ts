@@ -5,7 +5,6 @@
  */
 import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { randomHex } from './unique-id.js';
 
 /** A temporary file written and flushed, waiting to replace its target. */
 export interface PreparedWrite {
@@ -18,7 +17,7 @@ export interface PreparedWrite {
 const SUFFIX = '.execplan-tmp';
 
 /** Temporary files are dot-files named for the target and the writer's pid, so leftovers can be found. */
-function tempName(file: string): string {
+export function tempName(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomHex(8)}${SUFFIX}`);
 }
 
@@ -93,6 +92,17 @@ export function removeStaleTemps(file: string, listing?: readonly string[]): voi
     const pid = Number(name.slice(prefix.length).split('.')[0]);
     if (pid !== process.pid) safeUnlink(path.join(dir, name));
   }
+}
+
+/**
+ * `digits` random lower-case hexadecimal digits, naming temporary files, set-aside locks and lock
+ * holders. They only have to differ between writers (which also put their pid beside them), not be
+ * secret, so Math.random serves: loading node:crypto would cost a plan update more than the rest of its start-up.
+ */
+export function randomHex(digits: number): string {
+  let out = '';
+  while (out.length < digits) out += Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
+  return out.slice(0, digits);
 }
 
 function syncDir(dir: string): void {

@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import { configValues } from './git-dirs.js';
 
 /** Where an author name can come from. */
 export interface AuthorSources {
@@ -34,14 +35,14 @@ export function resolveAuthor(sources: AuthorSources): string {
 }
 
 /** `user.name` from the repository's config, else the user's global git config files. */
-export function gitUserName(root: string, env: Record<string, string | undefined>): string | undefined {
+function gitUserName(root: string, env: Record<string, string | undefined>): string | undefined {
   const home = env.HOME ?? env.USERPROFILE;
   const xdg = env.XDG_CONFIG_HOME ?? (home ? path.join(home, '.config') : undefined);
   const files = [repoConfig(root), xdg ? path.join(xdg, 'git', 'config') : undefined, home ? path.join(home, '.gitconfig') : undefined];
   for (const f of files) {
-    if (!f) continue;
-    const name = userNameIn(f);
-    if (name) return name;
+    // The last name the file sets wins, as in git.
+    const names = f ? configValues(f, 'user', 'name').map(unquote).filter(Boolean) : [];
+    if (names.length) return names[names.length - 1];
   }
   return undefined;
 }
@@ -66,29 +67,8 @@ function repoConfig(root: string): string | undefined {
   }
 }
 
-/** The last `name` in a `[user]` section of a git config file. */
-function userNameIn(file: string): string | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  let inUser = false;
-  let name: string | undefined;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    const section = /^\[\s*([^\]\s"]+)(?:\s+"[^"]*")?\s*\]/.exec(line);
-    if (section) {
-      inUser = section[1]!.toLowerCase() === 'user';
-      continue;
-    }
-    const m = inUser ? /^name\s*=\s*(?!\s)(.*)$/i.exec(line) : null;
-    if (m) {
-      let v = m[1]!.replace(/\s[;#].*$/, '').trim();
-      if (v.startsWith('"') && v.endsWith('"') && v.length >= 2) v = v.slice(1, -1).replace(/\\(["\\])/g, '$1');
-      if (v) name = v;
-    }
-  }
-  return name;
+/** A config value without its comment and quotes. */
+function unquote(value: string): string {
+  const v = value.replace(/\s[;#].*$/, '').trim();
+  return v.startsWith('"') && v.endsWith('"') && v.length >= 2 ? v.slice(1, -1).replace(/\\(["\\])/g, '$1') : v;
 }

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SECTION_KEYS } from '../core/sections.js';
 import { ExecplanError } from './errors.js';
 
 /** The configuration file's name, at the repository root. */
@@ -64,27 +65,14 @@ export const DEFAULT_PATHS: Config['paths'] = {
   archiveArtifacts: '.agent/execplans/archive/artifacts',
 };
 
-const CANONICAL_KEYS = [
-  'purpose',
-  'progress',
-  'surprises',
-  'decisions',
-  'outcomes',
-  'context',
-  'plan-of-work',
-  'concrete-steps',
-  'validation',
-  'idempotence',
-  'artifacts',
-  'interfaces',
-];
+const PATH_KEYS = ['active', 'archive', 'artifacts', 'archiveArtifacts'] as const;
 
 /** The configuration a workspace without `execplan.json` gets. */
 export function defaultConfig(root: string): Config {
   return {
     root,
     paths: { ...DEFAULT_PATHS },
-    sections: { required: [...CANONICAL_KEYS], order: [...CANONICAL_KEYS], aliases: {}, custom: [] },
+    sections: { required: [...SECTION_KEYS], order: [...SECTION_KEYS], aliases: {}, custom: [] },
     timestamps: { style: 'local' },
     lint: { profile: 'strict', rules: {} },
   };
@@ -121,91 +109,78 @@ export function parseConfig(text: string, root: string, file = path.join(root, C
   }
   checkKeys(raw, ['$schema', 'paths', 'sections', 'timestamps', 'author', 'lint'], '', problems);
 
-  if (raw.paths !== undefined) {
-    if (!isObject(raw.paths)) problems.push('"paths" must be an object with "active", "archive", "artifacts" and "archiveArtifacts".');
-    else {
-      checkKeys(raw.paths, ['active', 'archive', 'artifacts', 'archiveArtifacts'], 'paths.', problems);
-      const p = raw.paths;
-      for (const k of ['active', 'archive', 'artifacts', 'archiveArtifacts'] as const) {
-        if (p[k] === undefined) continue;
-        const v = p[k];
-        const bad = typeof v !== 'string' || !v.trim() ? 'must be a non-empty string' : relativeProblem(v);
-        if (bad) problems.push(`"paths.${k}" ${bad} (got ${JSON.stringify(v)}).`);
-        else cfg.paths[k] = normalizeRel(v as string);
-      }
-      // Folders not given follow the active folder, as the specification nests them.
-      if (p.active !== undefined) {
-        if (p.archive === undefined) cfg.paths.archive = `${cfg.paths.active}/archive`;
-        if (p.artifacts === undefined) cfg.paths.artifacts = `${cfg.paths.active}/artifacts`;
-      }
-      if (p.archiveArtifacts === undefined && (p.archive !== undefined || p.active !== undefined)) {
-        cfg.paths.archiveArtifacts = `${cfg.paths.archive}/artifacts`;
-      }
-      // Each folder has its own job: plans and their archive in one folder would list every plan twice.
-      const keys = ['active', 'archive', 'artifacts', 'archiveArtifacts'] as const;
-      keys.forEach((k, i) => {
-        // A folder that only follows another (archive/artifacts under the archive) is that one's problem, said once.
-        const same = keys.slice(0, i).find((o) => cfg.paths[o] === cfg.paths[k] && (p[k] !== undefined || p[o] !== undefined));
-        if (same) problems.push(`"paths.${k}" is the same folder as "paths.${same}" (${JSON.stringify(cfg.paths[k])}); give each its own folder, such as "${cfg.paths.active}/${k === 'archive' ? 'archive' : k === 'artifacts' ? 'artifacts' : 'archive/artifacts'}".`);
-      });
+  const p = group(raw, 'paths', PATH_KEYS, '"paths" must be an object with "active", "archive", "artifacts" and "archiveArtifacts".', problems);
+  if (p) {
+    for (const k of PATH_KEYS) {
+      if (p[k] === undefined) continue;
+      const v = p[k];
+      const bad = typeof v !== 'string' || !v.trim() ? 'must be a non-empty string' : relativeProblem(v);
+      if (bad) problems.push(`"paths.${k}" ${bad} (got ${JSON.stringify(v)}).`);
+      else cfg.paths[k] = normalizeRel(v as string);
     }
+    // Folders not given follow the active folder, as the specification nests them.
+    if (p.active !== undefined) {
+      if (p.archive === undefined) cfg.paths.archive = `${cfg.paths.active}/archive`;
+      if (p.artifacts === undefined) cfg.paths.artifacts = `${cfg.paths.active}/artifacts`;
+    }
+    if (p.archiveArtifacts === undefined && (p.archive !== undefined || p.active !== undefined)) {
+      cfg.paths.archiveArtifacts = `${cfg.paths.archive}/artifacts`;
+    }
+    // Each folder has its own job: plans and their archive in one folder would list every plan twice.
+    PATH_KEYS.forEach((k, i) => {
+      // A folder that only follows another (archive/artifacts under the archive) is that one's problem, said once.
+      const same = PATH_KEYS.slice(0, i).find((o) => cfg.paths[o] === cfg.paths[k] && (p[k] !== undefined || p[o] !== undefined));
+      if (same) problems.push(`"paths.${k}" is the same folder as "paths.${same}" (${JSON.stringify(cfg.paths[k])}); give each its own folder, such as "${cfg.paths.active}/${k === 'archive' ? 'archive' : k === 'artifacts' ? 'artifacts' : 'archive/artifacts'}".`);
+    });
   }
 
   const customKeys = new Set<string>();
-  if (raw.sections !== undefined) {
-    if (!isObject(raw.sections)) problems.push('"sections" must be an object.');
-    else {
-      const s = raw.sections;
-      checkKeys(s, ['required', 'order', 'aliases', 'custom'], 'sections.', problems);
-      if (s.custom !== undefined) {
-        if (!Array.isArray(s.custom)) problems.push('"sections.custom" must be a list of {"key", "title"} objects.');
-        else
-          s.custom.forEach((c, i) => {
-            if (!isObject(c) || typeof c.key !== 'string' || !/^[a-z][a-z0-9-]*$/.test(c.key) || typeof c.title !== 'string' || !c.title.trim()) {
-              problems.push(`"sections.custom[${i}]" must be {"key": "kebab-case-key", "title": "Heading"} (got ${JSON.stringify(c)}).`);
-              return;
-            }
-            if (CANONICAL_KEYS.includes(c.key)) problems.push(`"sections.custom[${i}].key" "${c.key}" is a canonical section; use "sections.aliases" to add spellings to it.`);
-            const aliases = Array.isArray(c.aliases) ? c.aliases.filter((a): a is string => typeof a === 'string') : undefined;
-            cfg.sections.custom.push({ key: c.key, title: c.title, ...(aliases ? { aliases } : {}), ...(typeof c.guidance === 'string' ? { guidance: c.guidance } : {}) });
-            customKeys.add(c.key);
-          });
-      }
-      const known = new Set([...CANONICAL_KEYS, ...customKeys]);
-      const keyList = (name: 'required' | 'order') => {
-        const v = s[name];
-        if (v === undefined) return;
-        if (!Array.isArray(v) || v.some((k) => typeof k !== 'string')) {
-          problems.push(`"sections.${name}" must be a list of section keys.`);
-          return;
-        }
-        const unknown = (v as string[]).filter((k) => !known.has(k));
-        if (unknown.length) problems.push(`"sections.${name}" names unknown section key(s) ${unknown.map((k) => `"${k}"`).join(', ')}; known keys: ${[...known].join(', ')}.`);
-        else cfg.sections[name] = [...(v as string[])];
-      };
-      keyList('required');
-      keyList('order');
-      if (s.order === undefined && customKeys.size) cfg.sections.order = [...CANONICAL_KEYS, ...customKeys];
-      if (s.aliases !== undefined) {
-        if (!isObject(s.aliases)) problems.push('"sections.aliases" must map section keys to lists of headings.');
-        else
-          for (const [k, v] of Object.entries(s.aliases)) {
-            if (!known.has(k)) problems.push(`"sections.aliases" names unknown section key "${k}"; known keys: ${[...known].join(', ')}.`);
-            else if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) problems.push(`"sections.aliases.${k}" must be a list of headings.`);
-            else cfg.sections.aliases[k] = v as string[];
+  const s = group(raw, 'sections', ['required', 'order', 'aliases', 'custom'], '"sections" must be an object.', problems);
+  if (s) {
+    if (s.custom !== undefined) {
+      if (!Array.isArray(s.custom)) problems.push('"sections.custom" must be a list of {"key", "title"} objects.');
+      else
+        s.custom.forEach((c, i) => {
+          if (!isObject(c) || typeof c.key !== 'string' || !/^[a-z][a-z0-9-]*$/.test(c.key) || typeof c.title !== 'string' || !c.title.trim()) {
+            problems.push(`"sections.custom[${i}]" must be {"key": "kebab-case-key", "title": "Heading"} (got ${JSON.stringify(c)}).`);
+            return;
           }
+          if ((SECTION_KEYS as readonly string[]).includes(c.key)) problems.push(`"sections.custom[${i}].key" "${c.key}" is a canonical section; use "sections.aliases" to add spellings to it.`);
+          const aliases = Array.isArray(c.aliases) ? c.aliases.filter((a): a is string => typeof a === 'string') : undefined;
+          cfg.sections.custom.push({ key: c.key, title: c.title, ...(aliases ? { aliases } : {}), ...(typeof c.guidance === 'string' ? { guidance: c.guidance } : {}) });
+          customKeys.add(c.key);
+        });
+    }
+    const known = new Set([...SECTION_KEYS, ...customKeys]);
+    const keyList = (name: 'required' | 'order') => {
+      const v = s[name];
+      if (v === undefined) return;
+      if (!Array.isArray(v) || v.some((k) => typeof k !== 'string')) {
+        problems.push(`"sections.${name}" must be a list of section keys.`);
+        return;
       }
+      const unknown = (v as string[]).filter((k) => !known.has(k));
+      if (unknown.length) problems.push(`"sections.${name}" names unknown section key(s) ${unknown.map((k) => `"${k}"`).join(', ')}; known keys: ${[...known].join(', ')}.`);
+      else cfg.sections[name] = [...(v as string[])];
+    };
+    keyList('required');
+    keyList('order');
+    if (s.order === undefined && customKeys.size) cfg.sections.order = [...SECTION_KEYS, ...customKeys];
+    if (s.aliases !== undefined) {
+      if (!isObject(s.aliases)) problems.push('"sections.aliases" must map section keys to lists of headings.');
+      else
+        for (const [k, v] of Object.entries(s.aliases)) {
+          if (!known.has(k)) problems.push(`"sections.aliases" names unknown section key "${k}"; known keys: ${[...known].join(', ')}.`);
+          else if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) problems.push(`"sections.aliases.${k}" must be a list of headings.`);
+          else cfg.sections.aliases[k] = v as string[];
+        }
     }
   }
 
-  if (raw.timestamps !== undefined) {
-    if (!isObject(raw.timestamps)) problems.push('"timestamps" must be an object like {"style": "local"}.');
-    else {
-      checkKeys(raw.timestamps, ['style'], 'timestamps.', problems);
-      const st = raw.timestamps.style;
-      if (st !== undefined && st !== 'local' && st !== 'utc') problems.push(`"timestamps.style" must be "local" or "utc" (got ${JSON.stringify(st)}).`);
-      else if (st) cfg.timestamps = { style: st, explicit: true };
-    }
+  const t = group(raw, 'timestamps', ['style'], '"timestamps" must be an object like {"style": "local"}.', problems);
+  if (t) {
+    if (t.style !== undefined && t.style !== 'local' && t.style !== 'utc') problems.push(`"timestamps.style" must be "local" or "utc" (got ${JSON.stringify(t.style)}).`);
+    else if (t.style) cfg.timestamps = { style: t.style, explicit: true };
   }
 
   if (raw.author !== undefined) {
@@ -213,24 +188,20 @@ export function parseConfig(text: string, root: string, file = path.join(root, C
     else cfg.author = raw.author.trim();
   }
 
-  if (raw.lint !== undefined) {
-    if (!isObject(raw.lint)) problems.push('"lint" must be an object like {"profile": "recommended", "rules": {}}.');
-    else {
-      checkKeys(raw.lint, ['profile', 'rules'], 'lint.', problems);
-      const pr = raw.lint.profile;
-      if (pr !== undefined && pr !== 'strict' && pr !== 'recommended') problems.push(`"lint.profile" must be "strict" or "recommended" (got ${JSON.stringify(pr)}).`);
-      else if (pr) cfg.lint.profile = pr;
-      if (raw.lint.rules !== undefined) {
-        if (!isObject(raw.lint.rules)) problems.push('"lint.rules" must map rule ids to "off", "warn", "error" or ["warn", {options}].');
-        else
-          for (const [id, v] of Object.entries(raw.lint.rules)) {
-            const sev = Array.isArray(v) ? v[0] : v;
-            const opts = Array.isArray(v) ? v[1] : undefined;
-            if (sev !== 'off' && sev !== 'warn' && sev !== 'error') problems.push(`"lint.rules.${id}" must be "off", "warn" or "error", or a list starting with one (got ${JSON.stringify(v)}).`);
-            else if (Array.isArray(v) && (v.length > 2 || (opts !== undefined && !isObject(opts)))) problems.push(`"lint.rules.${id}" options must be one object, as in ["${sev}", {"option": value}].`);
-            else cfg.lint.rules[id] = v as RuleSetting;
-          }
-      }
+  const l = group(raw, 'lint', ['profile', 'rules'], '"lint" must be an object like {"profile": "recommended", "rules": {}}.', problems);
+  if (l) {
+    if (l.profile !== undefined && l.profile !== 'strict' && l.profile !== 'recommended') problems.push(`"lint.profile" must be "strict" or "recommended" (got ${JSON.stringify(l.profile)}).`);
+    else if (l.profile) cfg.lint.profile = l.profile;
+    if (l.rules !== undefined) {
+      if (!isObject(l.rules)) problems.push('"lint.rules" must map rule ids to "off", "warn", "error" or ["warn", {options}].');
+      else
+        for (const [id, v] of Object.entries(l.rules)) {
+          const sev = Array.isArray(v) ? v[0] : v;
+          const opts = Array.isArray(v) ? v[1] : undefined;
+          if (sev !== 'off' && sev !== 'warn' && sev !== 'error') problems.push(`"lint.rules.${id}" must be "off", "warn" or "error", or a list starting with one (got ${JSON.stringify(v)}).`);
+          else if (Array.isArray(v) && (v.length > 2 || (opts !== undefined && !isObject(opts)))) problems.push(`"lint.rules.${id}" options must be one object, as in ["${sev}", {"option": value}].`);
+          else cfg.lint.rules[id] = v as RuleSetting;
+        }
     }
   }
 
@@ -244,7 +215,19 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function checkKeys(obj: Record<string, unknown>, allowed: string[], prefix: string, problems: string[]): void {
+/** `raw[key]` when it is an object, its settings checked against `allowed`; undefined when it is absent or not an object (`expected` says what it must be). */
+function group(raw: Record<string, unknown>, key: string, allowed: readonly string[], expected: string, problems: string[]): Record<string, unknown> | undefined {
+  const v = raw[key];
+  if (v === undefined) return undefined;
+  if (!isObject(v)) {
+    problems.push(expected);
+    return undefined;
+  }
+  checkKeys(v, allowed, `${key}.`, problems);
+  return v;
+}
+
+function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], prefix: string, problems: string[]): void {
   for (const k of Object.keys(obj)) {
     if (!allowed.includes(k)) problems.push(`"${prefix}${k}" is not a setting; expected one of ${allowed.filter((a) => a !== '$schema').map((a) => `"${prefix}${a}"`).join(', ')}.`);
   }

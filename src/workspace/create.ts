@@ -32,8 +32,7 @@ export interface CreatedPlan {
 export function namePlan(description: string): PlanName {
   const title = description.replace(/\s+/g, ' ').trim();
   if (!title) throw new ExecplanError('USAGE', 'The description is empty. Give a short, action-oriented description, e.g. execplan new "Add CSV export to reports".');
-  const slug = planSlug(title);
-  return { title, slug };
+  return { title, slug: planSlug(title) };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Where a work tree's git data is, and the commit HEAD points at, read from git's own files: no
- * process, no child_process module, so any command can ask.
+ * Where a work tree's git data is, the commit HEAD points at, and a few settings, read from git's
+ * own files: no process, no child_process module, so any command can ask.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -62,3 +62,30 @@ export function headCommit(dirs: GitDirs): string | undefined {
   return undefined;
 }
 
+/**
+ * The values of `key` in the `[section]` blocks (only `[section "sub"]` ones when `sub` is given) of
+ * the git config file `file`, in order; none when it cannot be read. Enough of git's format for the
+ * settings read without a process: no includes, no continued lines.
+ */
+export function configValues(file: string, section: string, key: string, sub?: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const values: string[] = [];
+  let inside = false;
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    let line = raw.trim();
+    if (line.startsWith('[')) {
+      const header = /^\[\s*([^\]\s"]+)(?:\s+"([^"]*)")?\s*\]/.exec(line);
+      inside = Boolean(header && header[1]!.toLowerCase() === section && (sub === undefined || header[2] === sub));
+      // A setting may follow the header on its line.
+      line = header ? line.slice(header[0].length).trim() : '';
+    }
+    const setting = inside ? /^([\w-]+)\s*=(.*)$/.exec(line) : null;
+    if (setting && setting[1]!.toLowerCase() === key) values.push(setting[2]!.trim());
+  }
+  return values;
+}

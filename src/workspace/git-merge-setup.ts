@@ -3,10 +3,10 @@
  * (committed, shared by every clone) and its definition in the clone's `.git/config` (not shared:
  * each clone installs it). Both are read as files, so any command can check them for free.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gitDirs } from './git-dirs.js';
+import { configValues, gitDirs } from './git-dirs.js';
 
 /** The name of the merge driver, as `.gitattributes` and `git config` spell it. */
 export const DRIVER_NAME = 'execplan';
@@ -22,47 +22,23 @@ export function attributeLine(folder: string): string {
   return `${clean.replace(/ /g, '[ ]')}/**/*.md merge=${DRIVER_NAME}`;
 }
 
-/** Whether a `.gitattributes` text names the driver. */
-export function attributesNameDriver(text: string): boolean {
-  return text.split(/\r\n|\r|\n/).some((l) => !l.trimStart().startsWith('#') && /(?:^|\s)merge=execplan(?:\s|$)/.test(l));
-}
-
-/** Whether a git config text defines the driver's command. */
-export function configDefinesDriver(text: string): boolean {
-  let inSection = false;
-  for (const raw of text.split(/\r\n|\r|\n/)) {
-    const line = raw.trim();
-    const section = /^\[\s*merge\s+"([^"]*)"\s*\]/i.exec(line);
-    if (line.startsWith('[')) inSection = Boolean(section && section[1] === DRIVER_NAME);
-    const rest = section ? line.slice(section[0].length).trim() : line;
-    if (inSection && /^driver\s*=/i.test(rest)) return true;
-  }
-  return false;
-}
-
 /** Whether the repository at `root` asks for the driver in `.gitattributes` but no git configuration this clone reads defines it. */
 export function driverMissing(root: string, env: Record<string, string | undefined>): boolean {
-  const attributes = readOr(path.join(root, '.gitattributes'));
-  if (!attributes || !attributesNameDriver(attributes)) return false;
+  let attributes: string;
+  try {
+    attributes = readFileSync(path.join(root, '.gitattributes'), 'utf8');
+  } catch {
+    return false;
+  }
+  if (!attributes.split(/\r\n|\r|\n/).some((l) => !l.trimStart().startsWith('#') && /(?:^|\s)merge=execplan(?:\s|$)/.test(l))) return false;
   const dirs = gitDirs(root);
   if (!dirs) return false;
   const home = env.HOME ?? os.homedir();
   const xdg = env.XDG_CONFIG_HOME || path.join(home, '.config');
   const files = [path.join(dirs.commonDir, 'config'), path.join(dirs.gitDir, 'config.worktree'), path.join(home, '.gitconfig'), path.join(xdg, 'git', 'config')];
   if (env.GIT_CONFIG_GLOBAL) files.push(env.GIT_CONFIG_GLOBAL);
-  return !files.some((f) => {
-    const text = readOr(f);
-    return text !== undefined && configDefinesDriver(text);
-  });
+  return !files.some((f) => configValues(f, 'merge', 'driver', DRIVER_NAME).length > 0);
 }
 
 /** The line every command prints on stderr when the driver is missing. */
 export const DRIVER_MISSING_MESSAGE = 'execplan: .gitattributes merges plans with the execplan merge driver, but this clone does not define it; run `execplan git install` to add it to .git/config.\n';
-
-function readOr(file: string): string | undefined {
-  try {
-    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,24 +1,145 @@
 /**
- * Git access: git is spawned (never a library), its configuration files are read as files where
- * that is enough (a check on every command must not cost a process), and many objects are read
- * through one `git cat-file --batch` process.
+ * Git access: git is spawned (never a library); many objects are read through one
+ * `git cat-file --batch` process, and history through one `git log` stopped as soon as the caller
+ * has read enough. What git's own files tell without a process is in git-dirs.ts.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { HistoryCommit } from '../core/drift.js';
 import { ExecplanError } from './errors.js';
+import { gitDirs } from './git-dirs.js';
+import { sha1, sha256 } from './hash.js';
 
-export { gitDirs, headCommit, type GitDirs } from './git-dirs.js';
+type Env = Record<string, string | undefined> | undefined;
+
+function spawnGit(root: string, args: readonly string[], env: Env) {
+  return spawnSync('git', args, { cwd: root, env: env ? { ...process.env, ...env } : undefined, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function startError(e: NodeJS.ErrnoException, what: string): ExecplanError {
+  return new ExecplanError('IO', e.code === 'ENOENT' ? 'git is not installed or not on PATH; install git, or run this command where it is available.' : `git ${what} failed: ${e.message}.`);
+}
 
 /** The output of a git command; a failure becomes an error naming the command and git's message. */
-export function git(root: string, args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string | undefined>; allowFail?: boolean } = {}): { stdout: string; status: number } {
-  const r = spawnSync('git', args as string[], { cwd: root, input: options.input, env: options.env ? { ...process.env, ...options.env } : undefined, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (r.error) {
-    const e = r.error as NodeJS.ErrnoException;
-    throw new ExecplanError('IO', e.code === 'ENOENT' ? 'git is not installed or not on PATH; install git, or run this command where it is available.' : `git ${args[0]} failed: ${e.message}.`);
-  }
+export function git(root: string, args: readonly string[], options: { env?: Env; allowFail?: boolean } = {}): { stdout: string; status: number } {
+  const r = spawnGit(root, args, options.env);
+  if (r.error) throw startError(r.error, args[0]!);
   if (r.status !== 0 && !options.allowFail) {
     throw new ExecplanError('IO', `git ${args.join(' ')} failed in ${root}: ${(r.stderr || '').trim() || `exit code ${r.status}`}.`);
   }
   return { stdout: r.stdout, status: r.status ?? 1 };
+}
+
+/** Refuse to go on outside a git repository; `why` follows "<root> is not a git repository". */
+export function assertGitRepo(root: string, why = ' (no .git there). Run git init first, or run this command at the root of a clone.'): void {
+  if (!gitDirs(root)) throw new ExecplanError('USAGE', `${root} is not a git repository${why}`);
+}
+
+/** Files changed after the moment, or why that cannot be told. */
+export type Changes = { ok: true; files: string[] } | { ok: false; why: string };
+
+/**
+ * Files (relative to `root`, with `/`) changed after `sinceMs`: those git reports changed (modified,
+ * added, untracked) with a later modification time, and those of later commits, leaving out those
+ * `ignore` names. A commit that also holds `own` (the plan) recorded its work together with the
+ * plan: it does not count. No diff is computed; git missing, or no repository, is an answer too.
+ */
+export function changedSince(root: string, sinceMs: number, ignore: (rel: string) => boolean, own?: string): Changes {
+  const status = answer(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames']);
+  if (!status.ok) return status;
+  const files = new Set<string>();
+  for (const entry of status.out.split('\0')) {
+    const rel = entry.slice(3);
+    if (entry.length < 4 || ignore(rel)) continue;
+    try {
+      // A deleted file has no time of its own; the deletion cannot be placed before or after.
+      if (statSync(path.join(root, rel)).mtimeMs > sinceMs) files.add(rel);
+    } catch {
+      /* gone */
+    }
+  }
+  // Work committed after the moment counts too: the tree may be clean because it was committed.
+  // Asked only when the tree shows nothing: one git call is enough to know the plan is behind.
+  if (files.size) return { ok: true, files: [...files].sort() };
+  const log = answer(root, ['log', '-n', '30', `--since=@${Math.floor(sinceMs / 1000)}`, '--format=%x01%ct', '--name-only', '--no-renames']);
+  for (const commit of log.ok ? log.out.split('\x01') : []) {
+    const [time, ...names] = commit.split('\n');
+    if (!time || Number(time) * 1000 <= sinceMs || (own !== undefined && names.includes(own))) continue;
+    for (const rel of names) if (rel && !ignore(rel)) files.add(rel);
+  }
+  return { ok: true, files: [...files].sort() };
+}
+
+/** git's output, or why there is none, in words for a note rather than an error. */
+function answer(root: string, args: string[]): { ok: true; out: string } | { ok: false; why: string } {
+  const r = spawnGit(root, args, undefined);
+  if (r.error) return { ok: false, why: (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : `git failed: ${r.error.message}` };
+  if (r.status !== 0) return { ok: false, why: r.stderr.trim().split('\n')[0] || `git ${args[0]} exited ${r.status}` };
+  return { ok: true, out: r.stdout };
+}
+
+/**
+ * Commits reachable from HEAD, newest first, with the files each changed (renames detected), from
+ * `git log` read as it streams, until `enough(commit)` says so or `max` commits have been read.
+ * Empty when the repository has no commit yet.
+ */
+export function readHistory(root: string, options: { max: number; enough: (commit: HistoryCommit) => boolean; env?: Env }): Promise<HistoryCommit[]> {
+  const args = ['-c', 'core.quotePath=false', 'log', '--format=\u001e%H %ct', '--name-status', '-M', '--no-color', `--max-count=${options.max}`, 'HEAD'];
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd: root, env: options.env ? { ...process.env, ...options.env } : undefined, stdio: ['ignore', 'pipe', 'pipe'] });
+    const commits: HistoryCommit[] = [];
+    let rest = '';
+    let stderr = '';
+    let stopped = false;
+    let current: HistoryCommit | undefined;
+    const finish = () => {
+      if (current) {
+        commits.push(current);
+        if (options.enough(current)) stopped = true;
+        current = undefined;
+      }
+    };
+    const line = (l: string) => {
+      if (l.startsWith('\u001e')) {
+        finish();
+        if (stopped) return;
+        const [hash, time] = l.slice(1).split(' ');
+        current = { hash: hash!, time: Number(time), changes: [] };
+        return;
+      }
+      if (!l || !current) return;
+      const [status, a, b] = l.split('\t') as [string, string, string?];
+      current.changes.push(status.startsWith('R') || status.startsWith('C') ? { status: status[0]!, from: a, path: b! } : { status: status[0]!, path: a });
+    };
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => {
+      if (stopped) return;
+      const lines = (rest + d).split('\n');
+      rest = lines.pop()!;
+      for (const l of lines) {
+        line(l);
+        if (stopped) {
+          child.kill();
+          return;
+        }
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', (e: NodeJS.ErrnoException) => reject(startError(e, 'log')));
+    child.on('close', (code) => {
+      if (!stopped) {
+        if (rest) line(rest);
+        finish();
+      }
+      // A repository without commits has no history to read: nothing drifted.
+      if (!stopped && code !== 0 && !/does not have any commits|unknown revision|bad default revision/.test(stderr)) {
+        reject(new ExecplanError('IO', `git log failed in ${root}: ${stderr.trim() || `exit code ${code}`}.`));
+        return;
+      }
+      resolve(stopped || code === 0 ? commits : []);
+    });
+  });
 }
 
 /** One object read through `git cat-file --batch`; undefined when the name resolves to nothing. */
@@ -35,7 +156,7 @@ export class CatFileBatch {
   private waiting: { count: number; results: (GitObject | undefined)[]; resolve: (r: (GitObject | undefined)[]) => void; reject: (e: Error) => void } | undefined;
   private failed: Error | undefined;
 
-  constructor(root: string, env?: Record<string, string | undefined>) {
+  constructor(root: string, env?: Env) {
     this.child = spawn('git', ['cat-file', '--batch'], { cwd: root, env: env ? { ...process.env, ...env } : undefined, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     this.child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -48,7 +169,7 @@ export class CatFileBatch {
       this.waiting?.reject(e);
       this.waiting = undefined;
     };
-    this.child.on('error', (e: NodeJS.ErrnoException) => fail(new ExecplanError('IO', e.code === 'ENOENT' ? 'git is not installed or not on PATH; install git, or run this command where it is available.' : `git cat-file failed: ${e.message}.`)));
+    this.child.on('error', (e: NodeJS.ErrnoException) => fail(startError(e, 'cat-file')));
     this.child.on('close', (code) => {
       if (this.waiting) fail(new ExecplanError('IO', `git cat-file stopped (exit code ${code}): ${stderr.trim()}`));
     });
@@ -76,8 +197,7 @@ export class CatFileBatch {
     while (w && w.results.length < w.count) {
       const nl = this.buffer.indexOf(10);
       if (nl === -1) return;
-      const header = this.buffer.subarray(0, nl).toString();
-      const parts = header.split(' ');
+      const parts = this.buffer.subarray(0, nl).toString().split(' ');
       if (parts.length !== 3 || !/^\d+$/.test(parts[2]!)) {
         // `<name> missing`, `<name> ambiguous`: nothing follows the line.
         w.results.push(undefined);
@@ -93,6 +213,16 @@ export class CatFileBatch {
       this.waiting = undefined;
       w.resolve(w.results);
     }
+  }
+}
+
+/** The objects `names` name, read in one round by a `git cat-file --batch` of their own. */
+export async function readObjects(root: string, names: readonly string[], env?: Env): Promise<(GitObject | undefined)[]> {
+  const batch = new CatFileBatch(root, env);
+  try {
+    return await batch.read(names);
+  } finally {
+    batch.close();
   }
 }
 
@@ -115,4 +245,47 @@ export function parseTree(data: Buffer, hashBytes = 20): TreeEntry[] {
     i = nul + 1 + hashBytes;
   }
   return out;
+}
+
+/** A worktree of the repository and the branch checked out there. */
+export interface Worktree {
+  path: string;
+  branch: string | null;
+}
+
+/** The worktrees of the repository, the main one included. */
+export function listWorktrees(root: string, env?: Env): Worktree[] {
+  const out: Worktree[] = [];
+  let current: Worktree | undefined;
+  for (const line of git(root, ['worktree', 'list', '--porcelain'], { env }).stdout.split('\n')) {
+    if (line.startsWith('worktree ')) out.push((current = { path: line.slice(9), branch: null }));
+    else if (line.startsWith('branch ') && current) current.branch = line.slice(7).replace(/^refs\/heads\//, '');
+    else if (line === 'bare' && current) out.pop();
+  }
+  return out;
+}
+
+/**
+ * The `.md` files directly in `dir` of a worktree, with git's id of their bytes (SHA-1, or SHA-256
+ * where `hexLength` is 64), so they can be matched with the blobs of branches. What cannot be read is
+ * passed over.
+ */
+export function markdownBlobs(dir: string, hexLength: number): { name: string; blob: string; bytes: Buffer }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.md'));
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(dir, name));
+    } catch {
+      return [];
+    }
+    const object = Buffer.concat([Buffer.from(`blob ${bytes.length}\0`), bytes]);
+    const blob = hexLength === 64 ? sha256(object) : sha1(object);
+    return [{ name, blob, bytes }];
+  });
 }

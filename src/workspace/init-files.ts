@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { dominantEol } from '../core/lines.js';
 import { NEW_EXECPLAN_SCRIPT, SCRIPT_PATH } from '../templates/new-execplan-script.js';
 import { plansGuide, type GuidePaths } from '../templates/plans-guide.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -22,9 +23,6 @@ export interface InitStep {
   /** The file was left alone because only a person can set it right: the run did not do all it was asked. */
   blocked?: boolean;
 }
-
-/** The guide's last line records a hash of the text above it, so init can tell its own text from the user's edits. */
-const MARKER = /\n<!-- execplan-guide sha256:([0-9a-f]{64}) -->\n?$/;
 
 /** Write execplan.json pointing at a layout found in the repository. */
 export function writeDetectedConfig(root: string, layout: DetectedLayout): InitStep {
@@ -48,10 +46,12 @@ export function makePlanFolders(ws: Workspace): InitStep[] {
   return steps;
 }
 
-/** The guide's text for the workspace's folders, with its marker line. */
-export function guideText(paths?: GuidePaths): string {
-  const guide = plansGuide(paths);
-  return `${guide}\n<!-- execplan-guide sha256:${sha256(guide)} -->\n`;
+/** Where a repository's rules for plans may be, the guide init writes first. */
+const GUIDES = ['.agent/PLANS.md', '.agents/PLANS.md', 'PLANS.md', 'docs/PLANS.md'];
+
+/** The repository's rules file for plans, the first of {@link GUIDES} there; undefined when it has none. */
+export function guideFile(root: string): string | undefined {
+  return GUIDES.find((p) => existsSync(path.join(root, p)));
 }
 
 /**
@@ -59,24 +59,31 @@ export function guideText(paths?: GuidePaths): string {
  * is never overwritten; an unedited guide from an older version is brought up to date.
  */
 export function writeGuide(root: string, paths: GuidePaths): InitStep {
-  const rel = '.agent/PLANS.md';
-  const file = path.join(root, rel);
-  const text = guideText(paths);
+  const own = guideFile(root);
+  if (own && own !== GUIDES[0]) return { path: own, action: 'kept', note: 'the repository has its own rules file; no guide written' };
+  return writeStamped(root, GUIDES[0]!, 'guide', plansGuide(paths));
+}
+
+/**
+ * Write `body` with a last line recording its hash, so a later run tells its own text from the
+ * user's edits: a missing file is created, an unedited one from an older version brought up to date
+ * (in the line endings a checkout may have given it), an edited one left as it is.
+ */
+export function writeStamped(root: string, rel: string, kind: 'guide' | 'skill', body: string): InitStep {
+  const text = `${body}\n<!-- execplan-${kind} sha256:${sha256(body)} -->\n`;
+  // Checked before it is even read: a file that is a link to elsewhere is not the repository's.
+  const file = writablePath(root, path.join(root, rel), kind);
   if (!existsSync(file)) {
-    const own = ['.agents/PLANS.md', 'PLANS.md', 'docs/PLANS.md'].find((p) => existsSync(path.join(root, p)));
-    if (own) return { path: own, action: 'kept', note: 'the repository has its own rules file; no guide written' };
-    writeFileSync(writablePath(root, file, 'guide'), text, { flag: 'wx' });
+    writeFileSync(file, text, { flag: 'wx' });
     return { path: rel, action: 'created' };
   }
-  // Checked before it is even read: a guide that is a link to elsewhere is not the repository's.
-  const target = writablePath(root, file, 'guide');
-  const current = readFileSync(target, 'utf8');
-  if (current === text) return { path: rel, action: 'unchanged' };
-  const m = MARKER.exec(current);
-  const body = m ? current.slice(0, m.index) : undefined;
-  if (m && body !== undefined && sha256(body) === m[1]) {
-    writeFileAtomic(target, text);
-    return { path: rel, action: 'updated', note: 'the guide was unedited; brought up to date' };
+  const current = readFileSync(file, 'utf8');
+  const lf = current.replace(/\r\n/g, '\n');
+  if (lf === text) return { path: rel, action: 'unchanged' };
+  const stamp = new RegExp(`\\n<!-- execplan-${kind} sha256:([0-9a-f]{64}) -->\\n?$`).exec(lf);
+  if (stamp && sha256(lf.slice(0, stamp.index)) === stamp[1]) {
+    writeFileAtomic(file, dominantEol(current) === '\n' ? text : text.replace(/\n/g, '\r\n'));
+    return { path: rel, action: 'updated', note: `the ${kind} was unedited; brought up to date` };
   }
   return { path: rel, action: 'kept', note: 'edited by you; left as it is' };
 }

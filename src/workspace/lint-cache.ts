@@ -44,12 +44,12 @@ const MARK = 'execplanLintCache';
 /** An `exists(path)` answer a plan's findings depended on: the repository-relative path and whether it existed. */
 export type PathAnswer = readonly [rel: string, existed: boolean];
 
-/** What a plan's cached findings depended on. */
-export interface EntryState {
+/** One plan's cached findings and what they depended on. */
+export interface CacheEntry {
   size: number;
   mtimeMs: number;
   /** SHA-1 of the file's bytes, hex: compared only when the plan's stat changed. */
-  hash?: string;
+  hash: string;
   /** The clock (ms since the epoch) the plan was linted at. */
   now: number;
   /** Present when a finding came from a rule that read the clock. */
@@ -58,11 +58,6 @@ export interface EntryState {
   paths?: readonly PathAnswer[];
   /** Whether the plan's artifacts folder existed. */
   artifacts?: boolean;
-}
-
-/** One plan's cached findings and what they depended on. */
-export interface CacheEntry extends EntryState {
-  hash: string;
   diagnostics: Diagnostic[];
 }
 
@@ -70,10 +65,8 @@ export interface CacheEntry extends EntryState {
 export interface LintCache {
   file: string;
   key: string;
-  /** What each plan's findings depended on, by repository-relative path. */
-  entries: Map<string, EntryState>;
-  /** Findings by path: the ones read from the file and the ones this run stored. */
-  findings: Map<string, Diagnostic[]>;
+  /** Each plan's entry, by repository-relative path. */
+  entries: Map<string, CacheEntry>;
   /** Whether anything was added, replaced or removed since loading: an unchanged cache is not written again. */
   changed: boolean;
   /** The file is there but is not a lint cache of execplan's (or cannot be read): it must not be written over unasked. */
@@ -92,27 +85,14 @@ export interface FileVersion {
   mtimeMs: number;
 }
 
-/** A plan's cached findings. */
-export function cachedFindings(cache: LintCache, rel: string): Diagnostic[] | undefined {
-  return cache.findings.get(rel);
-}
-
-/** The hash of a plan's bytes when its findings were cached. */
-export function cachedHash(cache: LintCache, rel: string): string | undefined {
-  return cache.entries.get(rel)?.hash;
-}
-
 /** Store a plan's entry. */
 export function setCacheEntry(cache: LintCache, rel: string, entry: CacheEntry): void {
-  const { diagnostics, ...state } = entry;
-  cache.entries.set(rel, state);
-  cache.findings.set(rel, diagnostics);
+  cache.entries.set(rel, entry);
   cache.changed = true;
 }
 
 /** Forget a plan's entry. */
 export function deleteCacheEntry(cache: LintCache, rel: string): void {
-  cache.findings.delete(rel);
   if (cache.entries.delete(rel)) cache.changed = true;
 }
 
@@ -134,23 +114,17 @@ export function cacheFile(root: string, cwd: string, location?: string): string 
   return isDir ? path.join(abs, 'lint.json') : abs;
 }
 
-/** One plan as the file holds it. */
-interface StoredEntry extends EntryState {
-  hash: string;
-  diagnostics: Diagnostic[];
-}
-
 /** The file. */
 interface CacheDocument {
   [MARK]: number;
   key: string;
-  plans: Record<string, StoredEntry>;
+  plans: Record<string, CacheEntry>;
 }
 
 /** Read the cache; an absent, unreadable, damaged or foreign-keyed file gives an empty one. */
 export function loadLintCache(file: string, key: string): LintCache {
   // An absent, broken or foreign file is written afresh even when this run adds nothing to it.
-  const cache: LintCache = { file, key, entries: new Map(), findings: new Map(), changed: true };
+  const cache: LintCache = { file, key, entries: new Map(), changed: true };
   let text: string;
   try {
     const fd = openSync(file, 'r');
@@ -184,9 +158,7 @@ export function loadLintCache(file: string, key: string): LintCache {
   for (const [rel, stored] of Object.entries(doc.plans)) {
     const entry = readEntry(stored);
     if (!entry) return ignore(cache, `its entry for ${rel} is damaged`, false);
-    const { diagnostics, ...state } = entry;
-    cache.entries.set(rel, state);
-    cache.findings.set(rel, diagnostics);
+    cache.entries.set(rel, entry);
   }
   cache.changed = false;
   cache.version = loaded;
@@ -194,28 +166,29 @@ export function loadLintCache(file: string, key: string): LintCache {
 }
 
 /**
- * Write the cache atomically. With `gitignore` (the default location, inside the user's
- * repository), the folder gets a `.gitignore` of `*` so the cache never shows up as a change.
- * Returns false when it could not be written.
+ * The path to write `file` (the cache, or its report) at, its folder made. Inside the repository,
+ * every folder on the way is checked; a place outside it was named by the user. With `gitignore`
+ * (the default location, inside the user's repository), the folder gets a `.gitignore` of `*` so
+ * the cache never shows up as a change.
  */
-export function saveLintCache(cache: LintCache, options: { gitignore: boolean; root: string }): boolean {
+export function cacheTarget(file: string, place: { gitignore: boolean; root: string }): string {
+  const dir = path.dirname(file);
+  const inside = isInside(place.root, file);
+  if (inside) mkdirInside(place.root, dir, 'cache folder');
+  else mkdirSync(dir, { recursive: true });
+  const ignoreFile = path.join(dir, '.gitignore');
+  if (place.gitignore && !existsSync(ignoreFile)) writeFileSync(writablePath(place.root, ignoreFile, 'cache file'), '*\n', { flag: 'wx' });
+  return inside ? writablePath(place.root, file, 'cache file') : file;
+}
+
+/** Write the cache atomically (see {@link cacheTarget}). Returns false when it could not be written. */
+export function saveLintCache(cache: LintCache, place: { gitignore: boolean; root: string }): boolean {
   try {
-    const dir = path.dirname(cache.file);
-    // Inside the repository, every folder on the way is checked; a place outside it was named by the user.
-    const inside = isInside(options.root, cache.file);
-    if (inside) mkdirInside(options.root, dir, 'cache folder');
-    else mkdirSync(dir, { recursive: true });
-    const ignoreFile = path.join(dir, '.gitignore');
-    if (options.gitignore && !existsSync(ignoreFile)) writeFileSync(writablePath(options.root, ignoreFile, 'cache file'), '*\n', { flag: 'wx' });
-    const plans: Record<string, StoredEntry> = {};
+    const target = cacheTarget(cache.file, place);
+    const plans: Record<string, CacheEntry> = {};
     const files = [...cache.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const rel of files) {
-      const state = cache.entries.get(rel)!;
-      const diagnostics = cache.findings.get(rel);
-      if (diagnostics && state.hash !== undefined) plans[rel] = { ...state, hash: state.hash, diagnostics };
-    }
+    for (const rel of files) plans[rel] = cache.entries.get(rel)!;
     const doc: CacheDocument = { [MARK]: FORMAT, key: cache.key, plans };
-    const target = inside ? writablePath(options.root, cache.file, 'cache file') : cache.file;
     cache.version = undefined;
     writeFileAtomic(target, `${JSON.stringify(doc)}\n`);
     cache.version = versionOf(statSync(target));

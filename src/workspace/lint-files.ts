@@ -5,12 +5,13 @@
  * worker threads run this too.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { HistoryCommit } from '../core/drift.js';
 import type { LintSettingsInput } from '../core/lint-settings.js';
 import type { SectionSettings } from '../rules/types.js';
 import { errnoWords, ExecplanError } from './errors.js';
-import { type CacheEntry, type EntryState } from './lint-cache.js';
+import type { CacheEntry } from './lint-cache.js';
 import { sha1 } from './hash.js';
 import { resolveRel } from './join.js';
 
@@ -46,12 +47,6 @@ export interface FileOutcome {
   fromCache: boolean;
   /** The entry to store: a new one when the run uses the cache, or a cached one whose file was touched. */
   entry?: CacheEntry;
-}
-
-/** A plan file's size and modification time. */
-export interface FileStat {
-  size: number;
-  mtimeMs: number;
 }
 
 /** Whether repository-relative paths exist, each asked of the file system once per run. */
@@ -124,23 +119,21 @@ export function fsAnswers(root: string): FsAnswers {
 /**
  * What to keep of a cached entry when everything it depended on still holds (see lint-cache.ts):
  * the entry itself when the plan's size and mtime match (no read at all), a copy with the new
- * stat when its bytes hash as they did (a touched but unchanged file; `hashOf` gives the hash
- * the entry was stored with). Undefined when the plan must be linted again.
+ * stat when its bytes hash as they did (a touched but unchanged file). Undefined when the plan
+ * must be linted again.
  */
-export function checkEntry(job: FileJob, entry: EntryState | undefined, now: number, fs: FsAnswers, hashOf: () => string | undefined): EntryState | undefined {
-  if (!entry) return undefined;
+export function checkEntry(job: FileJob, entry: CacheEntry, now: number, fs: FsAnswers): CacheEntry | undefined {
   const st = statFile(job);
   if (now < entry.now || (entry.clockBound && entry.now !== now)) return undefined;
   if (entry.artifacts !== undefined && entry.artifacts !== fs.dirExists(job.artifacts)) return undefined;
   if (entry.paths) for (const [rel, was] of entry.paths) if (fs.pathExists(rel) !== was) return undefined;
   if (entry.size === st.size && entry.mtimeMs === st.mtimeMs) return entry;
-  const hash = hashOf();
-  if (hash === undefined || hash !== sha1(readFile(job))) return undefined;
-  return { ...entry, hash, size: st.size, mtimeMs: st.mtimeMs };
+  if (entry.hash !== sha1(readFile(job))) return undefined;
+  return { ...entry, size: st.size, mtimeMs: st.mtimeMs };
 }
 
 /** A plan's size and mtime; an ExecplanError when it cannot be read. */
-export function statFile(job: FileJob): FileStat {
+export function statFile(job: FileJob): { size: number; mtimeMs: number } {
   try {
     const st = statSync(job.abs);
     return { size: st.size, mtimeMs: st.mtimeMs };
@@ -156,6 +149,11 @@ export function readFile(job: FileJob): Buffer {
   } catch (err) {
     throw unreadable(job, err);
   }
+}
+
+/** Whether a `file:` URL names a file that is there (a script of the built command line, absent when running from source). */
+export function existingFile(url: URL): boolean {
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url));
 }
 
 function unreadable(job: FileJob, err: unknown): ExecplanError {

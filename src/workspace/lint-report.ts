@@ -11,20 +11,20 @@
  *   plans (its device, inode, size and mtime; every save of the cache makes a new inode). A report
  *   left by a run killed before saving it, or by a run whose cache was saved since, is not used.
  *
- * The file is a line of JSON (`{"execplanLintReport":1,...}`: the options, plans, totals, the
- * cache file's identity and the report's length in bytes), then the report as printed.
+ * The report goes to a temporary file beside the cache as it is printed, so a run never holds it
+ * whole, and replaces the kept one once the cache is saved. The file is a line marking it
+ * (`{"execplanLintReport":2}`), the report as printed, then a line of JSON known only at the end:
+ * the options, plans, totals, the cache file's identity and the report's length in bytes.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { writeFileAtomic } from './atomic-write.js';
-import type { FileVersion, LintCache } from './lint-cache.js';
-import { writablePath } from './safe-path.js';
-import { isInside } from './workspace.js';
-
-/** Bump when the file's layout changes. */
-const FORMAT = 1;
+import { closeSync, fsyncSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { removeStaleTemps, tempName } from './atomic-write.js';
+import { cacheTarget, type FileVersion, type LintCache } from './lint-cache.js';
 
 /** The key that starts the file, marking it as execplan's. */
 const MARK = 'execplanLintReport';
+
+/** The first line; its format number is bumped when the file's layout changes. */
+const HEAD = `{"${MARK}":2}\n`;
 
 /** A run's totals, which decide the exit code. */
 export interface ReportTotals {
@@ -40,17 +40,26 @@ export interface KeptReport {
   totals: ReportTotals;
 }
 
-interface Head {
-  [MARK]: number;
+/** What the last line says of the report above it. */
+interface Tail {
   options: string;
-  files: string[];
+  files: readonly string[];
   totals: ReportTotals;
   cache: FileVersion;
   length: number;
 }
 
+/** A report being written as it is printed. */
+export interface ReportDraft {
+  write(text: string | Uint8Array): void;
+  /** Keep the report, made with the cache file as it is now (`cache.version`, after saving): false when nothing was kept. */
+  keep(report: Omit<Tail, 'cache' | 'length'>): boolean;
+  /** Remove the temporary file, unless kept. */
+  discard(): void;
+}
+
 /** Where the report of a cache is kept. */
-export function reportFile(cache: LintCache): string {
+function reportFile(cache: LintCache): string {
   return `${cache.file}.report`;
 }
 
@@ -64,37 +73,83 @@ export function keptReport(cache: LintCache, options: string, files: readonly st
   } catch {
     return undefined;
   }
-  const end = bytes.indexOf(0x0a);
-  if (end < 0) return undefined;
-  let head: Partial<Head>;
+  const tailAt = bytes.lastIndexOf(0x0a, bytes.length - 2) + 1;
+  if (bytes.toString('latin1', 0, HEAD.length) !== HEAD || bytes.at(-1) !== 0x0a || tailAt <= HEAD.length) return undefined;
+  let tail: Partial<Tail>;
   try {
-    head = JSON.parse(bytes.toString('utf8', 0, end)) as Partial<Head>;
+    tail = JSON.parse(bytes.toString('utf8', tailAt, bytes.length - 1)) as Partial<Tail>;
   } catch {
     return undefined;
   }
-  if (head[MARK] !== FORMAT || head.options !== options || !sameVersion(head.cache, version)) return undefined;
-  if (!Array.isArray(head.files) || head.files.length !== files.length || files.some((f, i) => head.files![i] !== f)) return undefined;
-  const body = bytes.subarray(end + 1);
-  if (body.length !== head.length || !head.totals) return undefined;
-  return { bytes: body, totals: head.totals };
+  if (tail.options !== options || !sameVersion(tail.cache, version) || tail.length !== tailAt - 1 - HEAD.length || !tail.totals) return undefined;
+  if (!Array.isArray(tail.files) || tail.files.length !== files.length || files.some((f, i) => tail.files![i] !== f)) return undefined;
+  return { bytes: bytes.subarray(HEAD.length, HEAD.length + tail.length), totals: tail.totals };
 }
 
 /**
- * Keep a run's report, made with the cache file as it is now (`cache.version`, after saving).
- * Inside the repository the path is checked like the cache's; a file there that is not a report of
- * execplan's is left alone. Returns false when nothing was kept.
+ * A report to be written beside the cache as it is printed; its temporary file is made at the first
+ * write (with the cache's folder, placed as lint-cache.ts places it), and what earlier runs killed
+ * while writing one left there is removed. A write that fails only means nothing is kept.
  */
-export function keepReport(cache: LintCache, root: string, report: { options: string; files: readonly string[]; totals: ReportTotals; bytes: Uint8Array }): boolean {
-  if (!cache.version) return false;
-  try {
-    const file = reportFile(cache);
-    if (!ownFileOrNone(file)) return false;
-    const head: Head = { [MARK]: FORMAT, options: report.options, files: [...report.files], totals: report.totals, cache: cache.version, length: report.bytes.length };
-    writeFileAtomic(isInside(root, file) ? writablePath(root, file, 'cache file') : file, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), report.bytes]));
-    return true;
-  } catch {
-    return false;
-  }
+export function draftReport(cache: LintCache, place: { gitignore: boolean; root: string }): ReportDraft {
+  let target: string | undefined;
+  let tmp: string | undefined;
+  let fd: number | undefined;
+  let length = 0;
+  let failed = false;
+  const put = (bytes: Uint8Array) => {
+    if (failed) return;
+    try {
+      if (fd === undefined) {
+        target = cacheTarget(reportFile(cache), place);
+        removeStaleTemps(target);
+        fd = openSync((tmp = tempName(target)), 'wx');
+        writeAll(fd, Buffer.from(HEAD));
+      }
+      writeAll(fd, bytes);
+    } catch {
+      failed = true;
+    }
+  };
+  const discard = () => {
+    if (fd !== undefined) closeSync(fd);
+    if (tmp !== undefined) unlinkQuietly(tmp);
+    fd = undefined;
+    tmp = undefined;
+  };
+  return {
+    write(text) {
+      const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+      length += bytes.length;
+      if (bytes.length) put(bytes);
+    },
+    keep(report) {
+      try {
+        if (!cache.version) return false;
+        put(Buffer.from(`\n${JSON.stringify({ ...report, cache: cache.version, length })}\n`));
+        if (failed || !ownFileOrNone(target!)) return false;
+        fsyncSync(fd!);
+        closeSync(fd!);
+        fd = undefined;
+        renameSync(tmp!, target!);
+        tmp = undefined;
+        return true;
+      } catch {
+        return false;
+      } finally {
+        discard();
+      }
+    },
+    discard,
+  };
+}
+
+/** Keep a whole report at once (the one printed again, when the cache file it names was replaced). */
+export function keepReport(cache: LintCache, root: string, report: Omit<Tail, 'cache' | 'length'> & { bytes: Uint8Array }): boolean {
+  const { bytes, ...rest } = report;
+  const draft = draftReport(cache, { gitignore: false, root });
+  draft.write(bytes);
+  return draft.keep(rest);
 }
 
 /** Whether `file` is absent, empty, or a report kept by execplan: only those are written over. */
@@ -112,6 +167,18 @@ function ownFileOrNone(file: string): boolean {
     return n === 0 || start.toString('latin1', 0, n) === mark;
   } finally {
     closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+}
+
+function unlinkQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    /* already gone */
   }
 }
 

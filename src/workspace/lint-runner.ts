@@ -10,12 +10,10 @@ import { parseOptionsFor, resolveSettingsOf, type EnabledRule } from '../core/li
 import { parsePlan } from '../core/parse.js';
 import { RULES } from '../rules/index.js';
 import type { LintContextBase, Rule } from '../rules/types.js';
-import { type CacheEntry } from './lint-cache.js';
+import type { CacheEntry } from './lint-cache.js';
 import { fsAnswers, readFile, statFile, type FileJob, type FileOutcome, type FsAnswers, type LintSetup } from './lint-files.js';
 import { sha1 } from './hash.js';
 import { nameProblem } from './safe-path.js';
-
-export type { FileJob, FileOutcome, LintSetup } from './lint-files.js';
 
 /** What the rules asked of the outside world while one plan was linted. */
 interface Observed {

@@ -27,8 +27,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync,
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { ExecplanError } from './errors.js';
-import { randomHex } from './unique-id.js';
-import { processAlive } from './process-alive.js';
+import { randomHex } from './atomic-write.js';
 
 /** Who holds a lock. */
 export interface LockOwner {
@@ -107,12 +106,11 @@ export async function lockFile(file: string, options: LockOptions = {}): Promise
     since: new Date().toISOString(),
     nonce: randomHex(16),
   };
-  const record = JSON.stringify(owner);
   let holderCheckedAt = 0;
   for (;;) {
     const held = lstatSync(dir, { throwIfNoEntry: false });
     if (!held) {
-      if (take(dir, record, owner, display)) return holding(dir, owner, staleMs, display);
+      if (take(dir, owner, display)) return holding(dir, owner, staleMs, display);
     } else {
       // Something other than a lock folder is in the way: no wait makes it one.
       if (!held.isDirectory()) throw foreignLockError(display, held);
@@ -123,7 +121,7 @@ export async function lockFile(file: string, options: LockOptions = {}): Promise
         if (breakAbandoned(dir, held, stale, display)) continue;
       }
     }
-    if (Date.now() >= deadline) throw lockedError(file, dir, timeoutMs, display);
+    if (Date.now() >= deadline) throw lockedError(dir, timeoutMs, display);
     await new Promise((r) => setTimeout(r, Math.min(POLL_MS * (0.5 + Math.random()), Math.max(deadline - Date.now(), 1))));
   }
 }
@@ -132,11 +130,11 @@ export async function lockFile(file: string, options: LockOptions = {}): Promise
  * Build the lock aside with its record and rename it into place. False when another process got
  * there first (a rename onto a folder that is not empty fails).
  */
-function take(dir: string, record: string, owner: LockOwner, display: string): boolean {
+function take(dir: string, owner: LockOwner, display: string): boolean {
   const aside = `${dir}.new-${owner.pid}-${owner.nonce}`;
   try {
     mkdirSync(aside);
-    writeFileSync(path.join(aside, OWNER), record);
+    writeFileSync(path.join(aside, OWNER), JSON.stringify(owner));
     renameSync(aside, dir);
     return true;
   } catch (err) {
@@ -257,6 +255,16 @@ function removeDebris(dir: string): string[] {
   return names;
 }
 
+/** Whether the process `pid` of this machine exists (EPERM: it does, but belongs to someone else). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** The command line to show waiting processes: `execplan …` when run through the package's bin file (`bin.cjs`, `bin.js`). */
 export function commandLine(argv: readonly string[] = process.argv): string {
   const [, script, ...args] = argv;
@@ -309,13 +317,12 @@ function breakAbandoned(dir: string, seen: Stats, stale: boolean, display: strin
   return true;
 }
 
-function lockedError(file: string, dir: string, timeoutMs: number, display?: string): ExecplanError {
+function lockedError(dir: string, timeoutMs: number, display: string): ExecplanError {
   const owner = readOwner(dir);
   const who = owner ? `\`${owner.command}\` (pid ${owner.pid} on ${owner.host}, since ${owner.since})` : 'another process (it has not recorded who it is)';
-  const name = display ?? file;
   return new ExecplanError(
     'LOCKED',
-    `${name} is locked by ${who}; waited ${(timeoutMs / 1000).toFixed(1)} s. Retry when it has finished; if that process is gone, delete the folder ${dir}.`,
-    { file: name, details: owner ? [`pid ${owner.pid}`, `host ${owner.host}`, `command ${owner.command}`, `since ${owner.since}`] : [] },
+    `${display} is locked by ${who}; waited ${(timeoutMs / 1000).toFixed(1)} s. Retry when it has finished; if that process is gone, delete the folder ${dir}.`,
+    { file: display, details: owner ? [`pid ${owner.pid}`, `host ${owner.host}`, `command ${owner.command}`, `since ${owner.since}`] : [] },
   );
 }

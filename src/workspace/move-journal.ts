@@ -15,10 +15,9 @@ import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, u
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
-import { readLockOwner } from './lock.js';
+import { processAlive, readLockOwner } from './lock.js';
 import { mkdirInside, writablePath } from './safe-path.js';
 import type { Workspace } from './workspace.js';
-import { processAlive } from './process-alive.js';
 
 /** A move as recorded: repository-relative paths. */
 export interface MoveRecord {

@@ -1,5 +1,5 @@
 /** Reading plan files: text and parsed model, with errors that name the file. */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { parsePlan } from '../core/parse.js';
 import type { ParseOptions, Plan } from '../core/types.js';
 import { errnoWords, ExecplanError } from './errors.js';
@@ -12,6 +12,18 @@ export function readText(file: string, shown: string = file): string {
     return readFileSync(file, 'utf8');
   } catch (err) {
     throw readError(err, shown);
+  }
+}
+
+/** At most `max` bytes from the start of `file` (links followed), and the file's whole size. */
+export function readHead(file: string, max: number): { bytes: Buffer; size: number } {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const buf = Buffer.alloc(Math.min(size, max));
+    return { bytes: buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)), size };
+  } finally {
+    closeSync(fd);
   }
 }
 

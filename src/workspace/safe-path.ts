@@ -6,7 +6,7 @@
  * `realpath`, just before anything is written or moved, so a symbolic link planted anywhere on the
  * way cannot redirect a write outside the repository.
  */
-import { lstatSync, mkdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ExecplanError } from './errors.js';
 import { isInside } from './workspace.js';
@@ -66,6 +66,26 @@ export function resolveInside(root: string, cwd: string, userPath: string, what:
   return abs;
 }
 
+/** The real path of `p`, every symbolic link followed. */
+export function realPath(p: string): string {
+  return realpathSync(p);
+}
+
+/**
+ * The real file that `repoPath` (`/`-separated from `root`, as a URL names it) leads to, every
+ * symbolic link followed; undefined when it leads outside `root`, into `.git`, or to no file.
+ */
+export function realFileInside(root: string, repoPath: string): string | undefined {
+  const parts = repoPath.split('/');
+  if (repoPath.includes('\0') || repoPath.includes('\\') || parts.some((p) => p === '..' || p === '' || p === '.') || parts[0] === '.git') return undefined;
+  try {
+    const real = realpathSync(path.join(root, ...parts));
+    return isInside(realpathSync(root), real) && statSync(real).isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A symbolic link that makes a path leave the workspace, or loop. */
 export interface LinkProblem {
   /** The link, relative to the root (or absolute when the root is not above it). */
@@ -86,45 +106,39 @@ export function linkProblem(root: string, abs: string): LinkProblem | undefined 
   const realRoot = realpathOr(root) ?? path.resolve(root);
   const target = path.resolve(abs);
   const shown = (p: string) => (isInside(root, p) ? path.relative(root, p).split(path.sep).join('/') || '.' : p);
-  // A path given outside the root lexically is judged as a whole.
-  if (!isInside(root, target)) {
-    let real: string;
-    try {
-      real = realpathOr(target) ?? target;
-    } catch (err) {
-      if (err instanceof LoopError) return { link: shown(target), loop: true };
-      throw err;
+  const inside = isInside(root, target);
+  // A path given outside the root lexically is judged as a whole; inside, part by part from the root.
+  let lexical = inside ? path.resolve(root) : target;
+  try {
+    if (!inside) {
+      const real = realpathOr(target) ?? target;
+      return isInside(realRoot, real) ? undefined : { link: shown(target), target: real, loop: false };
     }
-    return isInside(realRoot, real) ? undefined : { link: shown(target), target: real, loop: false };
+    let real = realRoot;
+    for (const part of path.relative(root, target).split(path.sep).filter(Boolean)) {
+      lexical = path.join(lexical, part);
+      const next = path.join(real, part);
+      let st;
+      try {
+        st = lstatSync(next);
+      } catch {
+        // Nothing there: the rest of the path would be created inside `real`, which is inside.
+        return undefined;
+      }
+      if (!st.isSymbolicLink()) {
+        real = next;
+        continue;
+      }
+      const resolved = realpathOr(next) ?? next;
+      if (!isInside(realRoot, resolved)) return { link: shown(lexical), target: resolved, loop: false };
+      real = resolved;
+    }
+    return undefined;
+  } catch (err) {
+    // `lexical` is the link that loops.
+    if (err instanceof LoopError) return { link: shown(lexical), loop: true };
+    throw err;
   }
-  let lexical = path.resolve(root);
-  let real = realRoot;
-  for (const part of path.relative(root, target).split(path.sep).filter(Boolean)) {
-    lexical = path.join(lexical, part);
-    const next = path.join(real, part);
-    let st;
-    try {
-      st = lstatSync(next);
-    } catch {
-      // Nothing there: the rest of the path would be created inside `real`, which is inside.
-      return undefined;
-    }
-    if (!st.isSymbolicLink()) {
-      real = next;
-      continue;
-    }
-    let resolved: string | undefined;
-    try {
-      resolved = realpathOr(next);
-    } catch (err) {
-      if (err instanceof LoopError) return { link: shown(lexical), loop: true };
-      throw err;
-    }
-    resolved ??= next;
-    if (!isInside(realRoot, resolved)) return { link: shown(lexical), target: resolved, loop: false };
-    real = resolved;
-  }
-  return undefined;
 }
 
 /** What is wrong with a {@link LinkProblem}, in words ending without a full stop. */

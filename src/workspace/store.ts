@@ -83,17 +83,13 @@ export interface LoadedPlan {
   plan: Plan;
 }
 
-/** sha256 of a text's UTF-8 bytes, hex: the identity of a plan's content. */
-export function hashText(text: string | Uint8Array): string {
-  return sha256(text);
-}
-
 /** Read and parse a plan. Refuses files that are not UTF-8, since writing them back would alter bytes. */
 export function readPlanSnapshot(file: string, options: { parse?: ParseOptions; display?: string } = {}): LoadedPlan {
   const display = options.display ?? file;
-  const real = realPath(file, display);
-  const { text, bytes } = readForEdit(real, display);
-  return { file: real, text, hash: hashText(bytes), plan: parsePlan(text, options.parse) };
+  const real = ifFound(display, () => realpathSync(file));
+  const bytes = readBytes(real, display);
+  const text = editableText(bytes, display);
+  return { file: real, text, hash: sha256(bytes), plan: parsePlan(text, options.parse) };
 }
 
 const queues = new Map<string, Promise<unknown>>();
@@ -105,7 +101,7 @@ const queues = new Map<string, Promise<unknown>>();
  */
 export async function updatePlan<T>(file: string, build: (plan: Plan) => PlanUpdate<T>, options: UpdateOptions = {}): Promise<UpdateOutcome<T>> {
   const display = options.display ?? file;
-  const real = realPath(file, display);
+  const real = ifFound(display, () => realpathSync(file));
   if (options.dryRun) return transact(real, build, options, display, false);
   const previous = queues.get(real) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(async () => {
@@ -172,7 +168,7 @@ function transact<T>(file: string, build: (plan: Plan) => PlanUpdate<T>, options
       attempt--;
       continue;
     }
-    if (options.expectedHash && options.expectedHash !== hashText(bytes)) throw changedOnDisk(display, 'since it was read for this change');
+    if (options.expectedHash && options.expectedHash !== sha256(bytes)) throw changedOnDisk(display, 'since it was read for this change');
     // Parsing is a pure function of the text: the plan parsed ahead serves if the text is the same.
     const plan = early && early.bytes.equals(bytes) ? early.plan : parsePlan(before, options.parse);
     // A plan caught in the middle of an in-place save is never the base of an edit.
@@ -189,14 +185,11 @@ function transact<T>(file: string, build: (plan: Plan) => PlanUpdate<T>, options
     let committed = false;
     try {
       // Another editor may have saved while the edits were built: never overwrite what it wrote.
-      if (!readBytes(file, display).equals(bytes)) {
-        if (options.expectedHash || attempt >= 3) throw changedOnDisk(display, 'while the change was being made');
-        continue;
-      }
-      stillLocked?.();
+      const unchanged = readBytes(file, display).equals(bytes);
+      if (unchanged) stillLocked?.();
       // The last look, as close to the rename as a lock-free editor allows: one stat, compared with
       // the one taken as the plan was read (same file, size, modification and change times, to the nanosecond).
-      if (!sameStat(statSync(file, { bigint: true, throwIfNoEntry: false }), stat)) {
+      if (!unchanged || !sameStat(statSync(file, { bigint: true, throwIfNoEntry: false }), stat)) {
         if (options.expectedHash || attempt >= 3) throw changedOnDisk(display, 'while the change was being made');
         continue;
       }
@@ -232,10 +225,10 @@ function outcomeOf<T>(file: string, before: string, bytes: Buffer, after: string
     before,
     after,
     get beforeHash() {
-      return (beforeHash ??= hashText(bytes));
+      return (beforeHash ??= sha256(bytes));
     },
     get afterHash() {
-      return (afterHash ??= hashText(after));
+      return (afterHash ??= sha256(after));
     },
     changed: after !== before,
     written,
@@ -282,24 +275,14 @@ function sameStat(a: BigIntStats | undefined, b: BigIntStats | undefined): boole
   return !!a && !!b && a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
 }
 
-/** The bytes of a plan about to be edited, and their text: refused unless UTF-8. */
-function readForEdit(file: string, display: string): { text: string; bytes: Buffer } {
-  const bytes = readBytes(file, display);
-  return { text: editableText(bytes, display), bytes };
-}
-
 function readBytes(file: string, display: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(display);
-    throw err;
-  }
+  return ifFound(display, () => readFileSync(file));
 }
 
-function realPath(file: string, display: string): string {
+/** What `read` returns; a plan that is not there is a PLAN_NOT_FOUND error naming `display`. */
+function ifFound<T>(display: string, read: () => T): T {
   try {
-    return realpathSync(file);
+    return read();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(display);
     throw err;

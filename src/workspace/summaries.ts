@@ -37,10 +37,7 @@ export interface ListOptions {
 
 type Entry = { size: number; mtimeMs: number; summary: PlanSummary; files?: string[] };
 
-/**
- * The workspace's plans with their summaries, sorted by path. `cache: false` parses every plan;
- * `onOutside` hears of plan files left out because they lead outside the workspace.
- */
+/** The workspace's plans with their summaries, sorted by path. */
 export async function listPlanSummaries(ws: Workspace, which: 'active' | 'archived' | 'all' = 'active', opts: ListOptions = {}): Promise<ListedPlan[]> {
   const refs = listPlanRefs(ws, which, opts.onOutside);
   const useCache = opts.cache !== false;

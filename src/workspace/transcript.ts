@@ -6,8 +6,7 @@
  * Output bytes that are not valid UTF-8 are written as U+FFFD and NUL bytes as U+2400 (␀); every
  * other byte, terminal escape sequences included, is kept as the command wrote it.
  */
-
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readHead } from './read.js';
 
 /** Which stream a chunk came from. */
 export type StreamName = 'stdout' | 'stderr';
@@ -176,13 +175,20 @@ function quoteWord(w: string): string {
 
 /** The `result:` of a transcript's header (`exit code 0`), or undefined when it has none. */
 export function transcriptResult(file: string): string | undefined {
-  const fd = openSync(file, 'r');
+  const m = /^result: (.+)$/m.exec(readHead(file, 4096).bytes.toString('utf8'));
+  return m?.[1]?.trim();
+}
+
+/** What a transcript's header says ran and its exit code (null when it names none); undefined for another file or one that cannot be read. */
+export function transcriptRun(file: string): { command: string; exitCode: number | null } | undefined {
+  let head;
   try {
-    const head = Buffer.alloc(4096);
-    const n = readSync(fd, head, 0, head.length, 0);
-    const m = /^result: (.+)$/m.exec(head.subarray(0, n).toString('utf8'));
-    return m?.[1]?.trim();
-  } finally {
-    closeSync(fd);
+    head = readHead(file, 2048).bytes.toString('utf8');
+  } catch {
+    return undefined;
   }
+  if (!head.startsWith('command:  ')) return undefined;
+  const eol = head.indexOf('\n');
+  const result = /\nresult: [^\n]{0,200}?exit code (\d{1,3})/.exec(head);
+  return { command: head.slice(10, eol >= 0 ? eol : undefined), exitCode: result ? Number(result[1]) : null };
 }

@@ -10,23 +10,14 @@ export interface Workspace {
   root: string;
   config: Config;
   /** Absolute paths of the plan folders. */
-  dirs: {
-    active: string;
-    archive: string;
-    artifacts: string;
-    archiveArtifacts: string;
-  };
+  dirs: Config['paths'];
 }
 
-/**
- * Find the repository root from `cwd`: the nearest folder with `execplan.json`, else the nearest
- * with `.git`, else `cwd` itself (a plain folder works too).
- */
+/** Find the repository root from `cwd`: the nearest folder with `execplan.json` or `.git`, else `cwd` itself (a plain folder works too). */
 export function findRoot(cwd: string): string {
   let dir = path.resolve(cwd);
   for (;;) {
-    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
-    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (existsSync(path.join(dir, CONFIG_FILE)) || existsSync(path.join(dir, '.git'))) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return path.resolve(cwd);
     dir = parent;

@@ -1,0 +1,40 @@
+/** `.execplan/use.json`: the plan named with `execplan use`, in a folder git ignores. */
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
+import { writablePath } from './safe-path.js';
+
+function useFile(root: string): string {
+  return path.join(root, '.execplan', 'use.json');
+}
+
+/** The plan recorded with `execplan use`, as recorded: its path relative to the root; undefined when none is. */
+export function readUsedPlan(root: string): string | undefined {
+  try {
+    const data = JSON.parse(readFileSync(useFile(root), 'utf8')) as { plan?: unknown };
+    return typeof data.plan === 'string' ? data.plan : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Record `rel`, a plan's path relative to the root, as the plan sessions work on. */
+export function writeUsedPlan(root: string, rel: string): void {
+  const file = writablePath(root, useFile(root), 'session plan file');
+  try {
+    writeFileSync(writablePath(root, path.join(path.dirname(file), '.gitignore'), 'ignore file'), '*\n', { flag: 'wx' });
+  } catch {
+    // Already there.
+  }
+  writeFileAtomic(file, `${JSON.stringify({ plan: rel }, null, 2)}\n`);
+}
+
+/** Forget the plan recorded with `execplan use`; whether there was one. */
+export function clearUsedPlan(root: string): boolean {
+  try {
+    unlinkSync(useFile(root));
+    return true;
+  } catch {
+    return false;
+  }
+}
