@@ -9,9 +9,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { APP_CSS, APP_JS } from '../formatters/html/assets.js';
-import type { PageLinks } from '../formatters/html/pages.js';
+import { overviewPage, pageLinks, planPage, textPage, type RenderedPage } from '../formatters/html/pages.js';
 import type { DashboardSource } from '../usecases/dashboard.js';
-import { overviewPage, planPage, textPage, type RenderedPage } from './pages.js';
 
 /** Where to listen. */
 export interface ServeOptions {
@@ -39,28 +38,12 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
 };
 
-const enc = (s: string) => encodeURIComponent(s);
-const encPath = (p: string) => p.split('/').map(enc).join('/');
-
-/** The server's links: absolute paths. */
-export function serverLinks(source: DashboardSource): PageLinks {
-  return {
-    home: '/',
-    plan: (id) => `/plan/${enc(id)}`,
-    artifact: (id, name) => `/artifact/${enc(id)}/${encPath(name)}`,
-    asset: (name) => `/assets/${name}`,
-    file: (p, fragment) => `/file/${encPath(p)}${fragment ? `#${enc(fragment)}` : ''}`,
-    exists: (p) => source.exists(p),
-  };
-}
-
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 /** Start the dashboard; resolves once it listens. */
 export async function startDashboard(source: DashboardSource, opts: ServeOptions, onError: (message: string) => void): Promise<Dashboard> {
   const clients = new Set<ServerResponse>();
-  const links = serverLinks(source);
-  const mode = { live: true };
+  const links = pageLinks((p) => source.exists(p));
   let allowed = new Set<string>();
 
   const server: Server = createServer((req, res) => {
@@ -85,15 +68,18 @@ export async function startDashboard(source: DashboardSource, opts: ServeOptions
     const fragment = req.headers['x-execplan-fragment'] === '1';
     const page = (p: RenderedPage | undefined) => (p ? send(res, 200, 'text/html; charset=utf-8', fragment ? p.main : p.page) : notFound(res));
 
-    if (url.pathname === '/') return page(await overviewPage(source, links, mode));
-    if (parts[0] === 'plan' && parts.length === 2) return page(await planPage(source, parts[1]!, links, mode, opts.workspace));
+    if (url.pathname === '/') return page(overviewPage(await source.overview(), links, true));
+    if (parts[0] === 'plan' && parts.length === 2) {
+      const d = await source.plan(parts[1]!);
+      return page(d && planPage(d, opts.workspace, links, true));
+    }
     if (parts[0] === 'file' && parts.length > 1) {
       const f = source.file(parts.slice(1).join('/'));
-      return page(f && textPage(f.path, f.text, f.note, links, mode, opts.workspace));
+      return page(f && textPage(f, opts.workspace, links, true));
     }
     if (parts[0] === 'artifact' && parts.length > 2) {
       const f = await source.artifact(parts[1]!, parts.slice(2).join('/'));
-      return page(f && textPage(f.path, f.text, f.note, links, mode, opts.workspace, [parts[1]!, links.plan(parts[1]!)]));
+      return page(f && textPage(f, opts.workspace, links, true, [parts[1]!, links.plan(parts[1]!)]));
     }
     if (url.pathname === '/assets/app.css') return send(res, 200, 'text/css; charset=utf-8', APP_CSS);
     if (url.pathname === '/assets/app.js') return send(res, 200, 'text/javascript; charset=utf-8', APP_JS);

@@ -5,7 +5,7 @@
  * so the two cannot drift apart.
  */
 import { renderSkeleton, SKELETON_TITLE_PLACEHOLDER } from '../core/skeleton.js';
-import { DEFAULT_PATHS } from '../workspace/config.js';
+import { DEFAULT_PATHS, type Config } from '../workspace/config.js';
 
 const GUIDE = `# ExecPlans
 
@@ -196,27 +196,16 @@ Replace the guidance lines and placeholders as you fill each section in.
 `;
 
 /** The folders the guide names, repository-relative. */
-export interface GuidePaths {
-  active: string;
-  archive: string;
-  artifacts: string;
-  archiveArtifacts: string;
-}
+export type GuidePaths = Config['paths'];
 
 /**
  * The content of `.agent/PLANS.md` for a workspace whose plans live in `paths`: the guide, naming
  * those folders, ending with the skeleton in a `md` fence.
  */
 export function plansGuide(paths: GuidePaths = DEFAULT_PATHS): string {
-  const d = DEFAULT_PATHS;
-  // Longest first, so the archive's artifacts folder is not read as the archive plus `artifacts/`.
-  const folders: [string, string][] = [
-    [`${d.archiveArtifacts}/`, `${paths.archiveArtifacts}/`],
-    [`${d.archive}/`, `${paths.archive}/`],
-    [`${d.artifacts}/`, `${paths.artifacts}/`],
-    [`${d.active}/`, `${paths.active}/`],
-  ];
-  const guide = GUIDE.replace(/\.agent\/execplans\/(?:archive\/artifacts\/|archive\/|artifacts\/)?/g, (found) => folders.find(([from]) => from === found)![1]);
+  // The pattern tries the longest first, so the archive's artifacts folder is not read as the archive plus `artifacts/`.
+  const folders = new Map((Object.keys(DEFAULT_PATHS) as (keyof GuidePaths)[]).map((k) => [`${DEFAULT_PATHS[k]}/`, `${paths[k]}/`]));
+  const guide = GUIDE.replace(/\.agent\/execplans\/(?:archive\/artifacts\/|archive\/|artifacts\/)?/g, (found) => folders.get(found)!);
   return `${guide}\n\`\`\`md\n${renderSkeleton({ title: SKELETON_TITLE_PLACEHOLDER })}\`\`\`\n`;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The plans of every branch and worktree, read from git without checking anything out: one
- * `git for-each-ref`, one `git worktree list`, and one `git cat-file --batch` process that reads
- * each branch's plan folder (a tree) and then each distinct plan file once, however many branches
+ * `git for-each-ref`, one `git worktree list`, one `git cat-file --batch` that reads each branch's
+ * plan folder (a tree) and one that reads each distinct plan file once, however many branches
  * share it. Worktrees are read from their folders, so their uncommitted changes count.
  */
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { parsePlan } from '../core/parse.js';
 import { isPlanSummary, summarizePlan, type PlanSummary } from '../core/summary.js';
 import { VERSION } from '../version.js';
 import { cacheDir, readCache, writeCache } from '../workspace/cache.js';
-import { assertGitRepo, CatFileBatch, git, listWorktrees, markdownBlobs, parseTree, type Worktree } from '../workspace/git.js';
+import { assertGitRepo, git, listWorktrees, markdownBlobs, parseTree, readObjects, type Worktree } from '../workspace/git.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** One version of a plan and where it is: the branches and worktrees that hold these exact bytes. */
@@ -71,33 +71,27 @@ export async function listBranchPlans(ws: Workspace, options: { remote?: boolean
   const cacheFile = path.join(cacheDir(ws), 'blobs.json');
   const cacheKey = `${VERSION}:${JSON.stringify(ws.config.sections)}`;
   const kept = readCache<Record<string, { summary: PlanSummary; files: string[] }>>(cacheFile, cacheKey) ?? {};
-  const batch = new CatFileBatch(ws.root, env);
-  try {
-    const trees = await batch.read(refs.map((r) => `${r.oid}:${activeRel}`));
-    const wanted = new Set<string>();
-    trees.forEach((tree, i) => {
-      if (!tree || tree.type !== 'tree') return;
-      for (const e of parseTree(tree.data, tree.oid.length / 2)) {
-        if (!e.name.endsWith('.md') || !e.mode.startsWith('100')) continue;
-        hold(e.oid, `${activeRel}/${e.name}`).branches.push(refs[i]!.name);
-        wanted.add(e.oid);
-      }
-    });
-    // Worktrees are read from disk: their bytes hash to the blob a branch has when they are the same.
-    for (const wt of worktrees) {
-      for (const { name, blob, bytes } of markdownBlobs(path.join(wt.path, activeRel), trees.find(Boolean)?.oid.length ?? 40)) {
-        hold(blob, `${activeRel}/${name}`).worktrees.push(path.relative(ws.root, wt.path) || '.');
-        if (!wanted.has(blob) && !kept[blob]) texts.set(blob, bytes.toString('utf8'));
-      }
+  const trees = readObjects(ws.root, refs.map((r) => `${r.oid}:${activeRel}`), env);
+  const wanted = new Set<string>();
+  trees.forEach((tree, i) => {
+    if (!tree || tree.type !== 'tree') return;
+    for (const e of parseTree(tree.data, tree.oid.length / 2)) {
+      if (!e.name.endsWith('.md') || !e.mode.startsWith('100')) continue;
+      hold(e.oid, `${activeRel}/${e.name}`).branches.push(refs[i]!.name);
+      wanted.add(e.oid);
     }
-    const missing = [...wanted].filter((b) => !texts.has(b) && !kept[b]);
-    const blobs = await batch.read(missing);
-    blobs.forEach((b, i) => {
-      if (b) texts.set(missing[i]!, b.data.toString('utf8'));
-    });
-  } finally {
-    batch.close();
+  });
+  // Worktrees are read from disk: their bytes hash to the blob a branch has when they are the same.
+  for (const wt of worktrees) {
+    for (const { name, blob, bytes } of markdownBlobs(path.join(wt.path, activeRel), trees.find(Boolean)?.oid.length ?? 40)) {
+      hold(blob, `${activeRel}/${name}`).worktrees.push(path.relative(ws.root, wt.path) || '.');
+      if (!wanted.has(blob) && !kept[blob]) texts.set(blob, bytes.toString('utf8'));
+    }
   }
+  const missing = [...wanted].filter((b) => !texts.has(b) && !kept[b]);
+  readObjects(ws.root, missing, env).forEach((b, i) => {
+    if (b) texts.set(missing[i]!, b.data.toString('utf8'));
+  });
 
   const parseOptions = parseOptionsFor(ws.config.sections);
   const parsed = new Map<string, { summary: PlanSummary; files: string[] }>(Object.entries(kept).filter(([, v]) => isPlanSummary(v?.summary) && Array.isArray(v.files)));

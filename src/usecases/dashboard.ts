@@ -10,7 +10,7 @@ import { lineIndexAt } from '../core/lines.js';
 import { burnUp, datedEntries, paceOf } from '../core/pace.js';
 import { summarizePlan } from '../core/summary.js';
 import type { Plan } from '../core/types.js';
-import type { DashboardPlan, FindingRow, HistoryPoint, OverviewData, PlanPageData } from '../formatters/html/pages.js';
+import type { DashboardPlan, FindingRow, HistoryPoint, OverviewData, PlanPageData, TextFile } from '../formatters/html/pages.js';
 import { listArtifacts } from '../workspace/artifacts.js';
 import { fileStat } from '../workspace/file-stat.js';
 import { gitDirs } from '../workspace/git-dirs.js';
@@ -40,13 +40,6 @@ interface Entry {
   findings: FindingRow[];
   /** Files the plan names, for drift and overlap. */
   files: string[];
-}
-
-/** A text page's content. */
-export interface TextFile {
-  path: string;
-  text: string;
-  note?: string;
 }
 
 /** The largest file a text page shows whole. */

@@ -60,7 +60,7 @@ export async function lintStaged(ws: Workspace, setup: LintSetup, env?: Record<s
   const linter = createFileLinter(setup);
   const enabled = Object.fromEntries(linter.enabled.map((e) => [e.rule.meta.id, e.severity]));
   if (!plans.length) return { results: [], enabled };
-  const blobs = await readObjects(ws.root, plans.map((p) => `:${p}`), env);
+  const blobs = readObjects(ws.root, plans.map((p) => `:${p}`), env);
   const results = plans.map((rel, i) => {
     const abs = path.resolve(ws.root, rel);
     const archived = path.dirname(abs) === ws.dirs.archive;

@@ -72,7 +72,7 @@ export async function planLog(ws: Workspace, ref: PlanRef, env?: Record<string, 
     commits.push({ hash: hash!, date: new Date(Number(time) * 1000).toISOString(), author: author ?? '', subject: subject ?? '', path });
   }
   const parseOptions = parseOptionsFor(ws.config.sections);
-  const blobs = await readObjects(ws.root, wanted.filter((w): w is string => w !== undefined), env);
+  const blobs = readObjects(ws.root, wanted.filter((w): w is string => w !== undefined), env);
   let lastText: string | undefined;
   let k = 0;
   wanted.forEach((w, i) => {

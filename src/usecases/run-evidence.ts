@@ -8,12 +8,11 @@ import { redactSecrets, visibleControls } from '../core/redact.js';
 import { slugify } from '../core/skeleton.js';
 import { formatTimestamp } from '../core/timestamps.js';
 import { artifactsDir, ensureArtifactsDir, writeNewFile } from '../workspace/artifacts.js';
-import { inlineCode } from '../workspace/evidence-links.js';
+import { inlineCode, linkEvidence } from '../workspace/evidence-links.js';
 import { ExecplanError } from '../workspace/errors.js';
-import { linkEvidence } from '../workspace/link-evidence.js';
 import { assertActive, type PlanRef } from '../workspace/plans.js';
 import { assertRealInside, assertSafeName } from '../workspace/safe-path.js';
-import { DEFAULT_GRACE_MS, spawnCommand, type SpawnResult } from '../workspace/spawn-command.js';
+import { spawnCommand, type SpawnRequest, type SpawnResult } from '../workspace/spawn-command.js';
 import { BoundedOutput, describeEnding, renderTranscript, shellQuote, type Ending } from '../workspace/transcript.js';
 import { relPath, type Workspace } from '../workspace/workspace.js';
 import type { Clock } from './clock.js';
@@ -22,19 +21,12 @@ import type { Clock } from './clock.js';
 export const DEFAULT_MAX_OUTPUT = 1024 * 1024;
 
 /** What to run, and how. */
-export interface RunRequest {
+export interface RunRequest extends Pick<SpawnRequest, 'env' | 'stdin' | 'forwardSignals' | 'graceMs'> {
   /** The program and its arguments, or with `shell` the words of a shell command. */
   command: readonly string[];
   shell?: boolean;
   /** Where it runs (absolute); the repository root when absent. */
   cwd?: string;
-  env: Record<string, string | undefined>;
-  /** Its standard input; this process's own when absent. */
-  stdin?: NodeJS.ReadableStream;
-  /** Pass SIGINT and SIGTERM this process receives on to the command. */
-  forwardSignals?: boolean;
-  /** Time the command has to stop after SIGTERM before SIGKILL. */
-  graceMs?: number;
   label?: string;
   /** Output kept in the transcript, in bytes. */
   maxBytes?: number;
@@ -84,9 +76,9 @@ export async function runEvidence(ws: Workspace, ref: PlanRef, req: RunRequest, 
     shell: Boolean(req.shell),
     cwd,
     env: req.env,
-    ...(req.stdin ? { stdin: req.stdin } : {}),
-    forwardSignals: Boolean(req.forwardSignals),
-    graceMs: req.graceMs ?? DEFAULT_GRACE_MS,
+    stdin: req.stdin,
+    forwardSignals: req.forwardSignals,
+    graceMs: req.graceMs,
     onOutput: (stream, bytes) => {
       output.push(stream, bytes);
       const text = req.onOutput && decoders[stream].decode(bytes, { stream: true });

@@ -84,146 +84,68 @@ function answer(root: string, args: string[]): { ok: true; out: string } | { ok:
  * `git log` read as it streams, until `enough(commit)` says so or `max` commits have been read.
  * Empty when the repository has no commit yet.
  */
-export function readHistory(root: string, options: { max: number; enough: (commit: HistoryCommit) => boolean; env?: Env }): Promise<HistoryCommit[]> {
+export async function readHistory(root: string, options: { max: number; enough: (commit: HistoryCommit) => boolean; env?: Env }): Promise<HistoryCommit[]> {
+  const { createInterface } = await import('node:readline');
   const args = ['-c', 'core.quotePath=false', 'log', '--format=\u001e%H %ct', '--name-status', '-M', '--no-color', `--max-count=${options.max}`, 'HEAD'];
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: root, env: options.env ? { ...process.env, ...options.env } : undefined, stdio: ['ignore', 'pipe', 'pipe'] });
-    const commits: HistoryCommit[] = [];
-    let rest = '';
-    let stderr = '';
-    let stopped = false;
-    let current: HistoryCommit | undefined;
-    const finish = () => {
-      if (current) {
-        commits.push(current);
-        if (options.enough(current)) stopped = true;
-        current = undefined;
+  const child = spawn('git', args, { cwd: root, env: options.env ? { ...process.env, ...options.env } : undefined, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exit = new Promise<number | null | Error>((resolve) => child.on('error', resolve).on('close', resolve));
+  const commits: HistoryCommit[] = [];
+  for await (const line of createInterface({ input: child.stdout })) {
+    const current = commits[commits.length - 1];
+    if (line.startsWith('\u001e')) {
+      // The commit before is complete: it may be the last one the caller needs.
+      if (current && options.enough(current)) {
+        child.kill();
+        return commits;
       }
-    };
-    const line = (l: string) => {
-      if (l.startsWith('\u001e')) {
-        finish();
-        if (stopped) return;
-        const [hash, time] = l.slice(1).split(' ');
-        current = { hash: hash!, time: Number(time), changes: [] };
-        return;
-      }
-      if (!l || !current) return;
-      const [status, a, b] = l.split('\t') as [string, string, string?];
+      const [hash, time] = line.slice(1).split(' ');
+      commits.push({ hash: hash!, time: Number(time), changes: [] });
+    } else if (line && current) {
+      const [status, a, b] = line.split('\t') as [string, string, string?];
       current.changes.push(status.startsWith('R') || status.startsWith('C') ? { status: status[0]!, from: a, path: b! } : { status: status[0]!, path: a });
-    };
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (d: string) => {
-      if (stopped) return;
-      const lines = (rest + d).split('\n');
-      rest = lines.pop()!;
-      for (const l of lines) {
-        line(l);
-        if (stopped) {
-          child.kill();
-          return;
-        }
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', (e: NodeJS.ErrnoException) => reject(startError(e, 'log')));
-    child.on('close', (code) => {
-      if (!stopped) {
-        if (rest) line(rest);
-        finish();
-      }
-      // A repository without commits has no history to read: nothing drifted.
-      if (!stopped && code !== 0 && !/does not have any commits|unknown revision|bad default revision/.test(stderr)) {
-        reject(new ExecplanError('IO', `git log failed in ${root}: ${stderr.trim() || `exit code ${code}`}.`));
-        return;
-      }
-      resolve(stopped || code === 0 ? commits : []);
-    });
-  });
+    }
+  }
+  const code = await exit;
+  if (code instanceof Error) throw startError(code, 'log');
+  // A repository without commits has no history to read: nothing drifted.
+  if (code !== 0 && /does not have any commits|unknown revision|bad default revision/.test(stderr)) return [];
+  if (code !== 0) throw new ExecplanError('IO', `git log failed in ${root}: ${stderr.trim() || `exit code ${code}`}.`);
+  return commits;
 }
 
-/** One object read through `git cat-file --batch`; undefined when the name resolves to nothing. */
+/** One object read through `git cat-file --batch`. */
 export interface GitObject {
   oid: string;
   type: string;
   data: Buffer;
 }
 
-/** One `git cat-file --batch` process: objects asked for in rounds, answered in order. */
-export class CatFileBatch {
-  private readonly child;
-  private buffer: Buffer = Buffer.alloc(0);
-  private waiting: { count: number; results: (GitObject | undefined)[]; resolve: (r: (GitObject | undefined)[]) => void; reject: (e: Error) => void } | undefined;
-  private failed: Error | undefined;
-
-  constructor(root: string, env?: Env) {
-    this.child = spawn('git', ['cat-file', '--batch'], { cwd: root, env: env ? { ...process.env, ...env } : undefined, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stderr = '';
-    this.child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    this.child.stdout.on('data', (d: Buffer) => {
-      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, d]) : d;
-      this.drain();
-    });
-    const fail = (e: Error) => {
-      this.failed = e;
-      this.waiting?.reject(e);
-      this.waiting = undefined;
-    };
-    this.child.on('error', (e: NodeJS.ErrnoException) => fail(startError(e, 'cat-file')));
-    this.child.on('close', (code) => {
-      if (this.waiting) fail(new ExecplanError('IO', `git cat-file stopped (exit code ${code}): ${stderr.trim()}`));
-    });
-    this.child.stdin.on('error', () => undefined);
-  }
-
-  /** Read the objects `names` name (`<oid>`, `<rev>:<path>`), in order. */
-  read(names: readonly string[]): Promise<(GitObject | undefined)[]> {
-    if (this.failed) return Promise.reject(this.failed);
-    if (!names.length) return Promise.resolve([]);
-    if (names.some((n) => /[\r\n]/.test(n))) return Promise.reject(new ExecplanError('USAGE', 'A git object name cannot contain a line break.'));
-    return new Promise((resolve, reject) => {
-      this.waiting = { count: names.length, results: [], resolve, reject };
-      this.child.stdin.write(`${names.join('\n')}\n`);
-    });
-  }
-
-  /** End the process. */
-  close(): void {
-    this.child.stdin.end();
-  }
-
-  private drain(): void {
-    const w = this.waiting;
-    while (w && w.results.length < w.count) {
-      const nl = this.buffer.indexOf(10);
-      if (nl === -1) return;
-      const parts = this.buffer.subarray(0, nl).toString().split(' ');
-      if (parts.length !== 3 || !/^\d+$/.test(parts[2]!)) {
-        // `<name> missing`, `<name> ambiguous`: nothing follows the line.
-        w.results.push(undefined);
-        this.buffer = this.buffer.subarray(nl + 1);
-        continue;
-      }
-      const size = Number(parts[2]);
-      if (this.buffer.length < nl + 1 + size + 1) return;
-      w.results.push({ oid: parts[0]!, type: parts[1]!, data: this.buffer.subarray(nl + 1, nl + 1 + size) });
-      this.buffer = this.buffer.subarray(nl + 1 + size + 1);
+/** The objects `names` name (`<oid>`, `<rev>:<path>`), in order, read through one `git cat-file --batch`; undefined where a name resolves to nothing. */
+export function readObjects(root: string, names: readonly string[], env?: Env): (GitObject | undefined)[] {
+  if (!names.length) return [];
+  if (names.some((n) => /[\r\n]/.test(n))) throw new ExecplanError('USAGE', 'A git object name cannot contain a line break.');
+  const r = spawnSync('git', ['cat-file', '--batch'], { cwd: root, env: env ? { ...process.env, ...env } : undefined, input: `${names.join('\n')}\n`, maxBuffer: 1 << 30 });
+  if (r.error) throw startError(r.error, 'cat-file');
+  const stopped = () => new ExecplanError('IO', `git cat-file stopped (exit code ${r.status}): ${r.stderr.toString().trim()}`);
+  const out: (GitObject | undefined)[] = [];
+  let at = 0;
+  while (out.length < names.length) {
+    const nl = r.stdout.indexOf(10, at);
+    if (nl === -1) throw stopped();
+    const [oid, type, size, extra] = r.stdout.subarray(at, nl).toString().split(' ');
+    at = nl + 1;
+    // `<name> missing`, `<name> ambiguous`: nothing follows the line.
+    if (extra !== undefined || size === undefined || !/^\d+$/.test(size)) {
+      out.push(undefined);
+      continue;
     }
-    if (w && w.results.length === w.count) {
-      this.waiting = undefined;
-      w.resolve(w.results);
-    }
+    if (r.stdout.length < at + Number(size)) throw stopped();
+    out.push({ oid: oid!, type: type!, data: r.stdout.subarray(at, at + Number(size)) });
+    at += Number(size) + 1;
   }
-}
-
-/** The objects `names` name, read in one round by a `git cat-file --batch` of their own. */
-export async function readObjects(root: string, names: readonly string[], env?: Env): Promise<(GitObject | undefined)[]> {
-  const batch = new CatFileBatch(root, env);
-  try {
-    return await batch.read(names);
-  } finally {
-    batch.close();
-  }
+  return out;
 }
 
 /** One entry of a tree object. */

@@ -89,12 +89,7 @@ function decode(chunks: readonly Chunk[]): string {
   let out = '';
   for (const c of chunks) out += decoders[c.stream].decode(c.bytes, { stream: true });
   out += decoders.stdout.decode() + decoders.stderr.decode();
-  return safeText(out);
-}
-
-/** Text made safe for a transcript: NUL bytes shown as U+2400. */
-export function safeText(text: string): string {
-  return text.replace(/\0/g, '\u2400');
+  return out.replace(/\0/g, '\u2400');
 }
 
 /** How the command ended. */
@@ -115,7 +110,13 @@ export interface TranscriptHeader {
   durationMs: number;
   ending: Ending;
   /** Set when execplan was told to stop while the command ran. */
-  interrupted?: { signal: string; killed: boolean };
+  interrupted?: Interruption;
+}
+
+/** The signal that interrupted the run, and whether the command had to be killed. */
+export interface Interruption {
+  signal: NodeJS.Signals;
+  killed: boolean;
 }
 
 /** The whole transcript: header, separator, output. */

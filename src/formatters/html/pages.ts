@@ -4,27 +4,21 @@
  * (`execplan report`); only their links differ.
  */
 import type { BurnUpPoint, DatedEntry, Pace } from '../../core/pace.js';
-import type { PlanState } from '../../core/summary.js';
+import type { PlanState, PlanSummary } from '../../core/summary.js';
+import type { ProgressItem } from '../../core/types.js';
 import { burnUpSvg } from './chart.js';
 import { html, raw, type Html } from './escape.js';
 import { blockLines, renderMarkdown, type MarkdownLinks } from './markdown.js';
 
 /** One plan as a row of the overview. */
-export interface DashboardPlan {
+export interface DashboardPlan extends PlanSummary {
   id: string;
   /** Read from the working tree (it has a page); false for another branch's version. */
   local: boolean;
-  title: string | null;
   path: string;
   archived: boolean;
   /** The branches and worktrees (space-separated) the plan was read from, when the overview spans branches. */
   branch?: string;
-  state: PlanState;
-  done: number;
-  total: number;
-  partial: number;
-  lastActivity: string | null;
-  lastActivityIso: string | null;
   /** Null for another branch's version, whose timestamps are not judged against today. */
   pace: Pace | null;
   /** Lint's error and warning counts; null when the plan was not linted (another branch). */
@@ -44,14 +38,7 @@ export interface OverviewData {
 }
 
 /** A Progress item on the plan's timeline. */
-export interface TimelineItem {
-  index: number;
-  state: 'done' | 'todo' | 'partial';
-  text: string;
-  timestamp: string | null;
-  line: number;
-  depth: number;
-}
+export type TimelineItem = Pick<ProgressItem, 'index' | 'state' | 'text' | 'line' | 'depth'> & { timestamp: string | null };
 
 /** A commit that changed the plan, with the plan's progress at that commit. */
 export interface HistoryPoint {
@@ -96,6 +83,13 @@ export interface PlanPageData {
   findings: FindingRow[];
 }
 
+/** A text page's content: a repository file or an artifact. */
+export interface TextFile {
+  path: string;
+  text: string;
+  note?: string;
+}
+
 /** Where a page's links go: absolute paths on the server, relative ones in the report. */
 export interface PageLinks extends MarkdownLinks {
   home: string;
@@ -104,20 +98,63 @@ export interface PageLinks extends MarkdownLinks {
   asset(name: string): string;
 }
 
-/** Whether the page follows changes (the server) or is a snapshot (the report). */
-export interface PageMode {
-  live: boolean;
+const enc = (s: string) => encodeURIComponent(s);
+const encPath = (p: string) => p.split('/').map(enc).join('/');
+
+/**
+ * The links of the server's pages (absolute), or with `report` of a report page `depth` folders below
+ * the report's root (relative); a report links only the repository files that exist, and collects them in `files`.
+ */
+export function pageLinks(exists: (repoPath: string) => boolean, report?: { depth: number; files: Set<string> }): PageLinks {
+  const up = report ? '../'.repeat(report.depth) : '/';
+  const ext = report ? '.html' : '';
+  return {
+    home: report ? `${up}index.html` : up,
+    plan: (id) => `${up}plan/${enc(id)}${ext}`,
+    artifact: (id, name) => `${up}artifact/${enc(id)}/${encPath(name)}${ext}`,
+    asset: (name) => `${up}assets/${name}`,
+    file: (p, fragment) => {
+      if (report && !exists(p)) return `${up}index.html`;
+      report?.files.add(p);
+      return `${up}file/${encPath(p)}${ext}${fragment ? `#${enc(fragment)}` : ''}`;
+    },
+    exists,
+  };
+}
+
+/** A rendered page: its whole HTML and the inside of its `<main>`, which a live update swaps in. */
+export interface RenderedPage {
+  page: string;
+  main: string;
+}
+
+/** The overview page; `live` pages follow changes (the server), others are a snapshot (the report). */
+export function overviewPage(data: OverviewData, links: PageLinks, live: boolean): RenderedPage {
+  return rendered(`Plans in ${data.workspace}`, crumbs(links, data.workspace), overviewMain(data, links), links, live);
+}
+
+/** One plan's page. */
+export function planPage(data: PlanPageData, workspace: string, links: PageLinks, live: boolean): RenderedPage {
+  const title = data.plan.title ?? data.plan.id;
+  return rendered(title, crumbs(links, workspace, [title, undefined]), planMain(data, links), links, live);
+}
+
+/** A text page for a repository file or an artifact, below its plan's page when `parent` names it. */
+export function textPage(f: TextFile, workspace: string, links: PageLinks, live: boolean, parent?: [string, string]): RenderedPage {
+  const trail: [string, string | undefined][] = parent ? [parent, [f.path, undefined]] : [[f.path, undefined]];
+  return rendered(f.path, crumbs(links, workspace, ...trail), textMain(f.path, f.text, f.note), links, live);
 }
 
 const STATES: PlanState[] = ['in progress', 'not started', 'complete', 'archived'];
 
 /** A whole page around `main`. */
-export function layout(title: string, crumbs: Html, main: Html, links: PageLinks, mode: PageMode): string {
-  return `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${title}</title><link rel="stylesheet" href="${links.asset('app.css')}"><script src="${links.asset('app.js')}" defer></script></head><body data-live="${mode.live ? '1' : '0'}"><a class="skip" href="#main">Skip to content</a><header class="top"><nav aria-label="Breadcrumb">${crumbs}</nav><p class="live-status" role="status" aria-live="polite"></p></header><main id="main" tabindex="-1">${main}</main><footer class="foot"><p>execplan dashboard${mode.live ? ', live: pages follow changes on disk' : ', a snapshot'}.</p></footer></body></html>`}\n`;
+function rendered(title: string, crumbs: Html, main: Html, links: PageLinks, live: boolean): RenderedPage {
+  const page = `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${title}</title><link rel="stylesheet" href="${links.asset('app.css')}"><script src="${links.asset('app.js')}" defer></script></head><body data-live="${live ? '1' : '0'}"><a class="skip" href="#main">Skip to content</a><header class="top"><nav aria-label="Breadcrumb">${crumbs}</nav><p class="live-status" role="status" aria-live="polite"></p></header><main id="main" tabindex="-1">${main}</main><footer class="foot"><p>execplan dashboard${live ? ', live: pages follow changes on disk' : ', a snapshot'}.</p></footer></body></html>`}\n`;
+  return { page, main: main.value };
 }
 
 /** The inside of the overview page's `<main>` (what a live update replaces). */
-export function overviewMain(data: OverviewData, links: PageLinks): Html {
+function overviewMain(data: OverviewData, links: PageLinks): Html {
   const counts = STATES.map((s) => [s, data.plans.filter((p) => p.state === s).length] as const).filter(([, n]) => n > 0);
   const branches = [...new Set(data.plans.flatMap((p) => (p.branch ? p.branch.split(' ') : [])))].sort();
   const columns: [string, string][] = [
@@ -159,7 +196,7 @@ function overviewRow(p: DashboardPlan, branches: boolean, links: PageLinks): Htm
 }
 
 /** The inside of one plan's `<main>`. */
-export function planMain(d: PlanPageData, links: PageLinks): Html {
+function planMain(d: PlanPageData, links: PageLinks): Html {
   const p = d.plan;
   const title = p.title ?? p.id;
   const lines = blockLines(d.text, new Set(d.hidden));
@@ -201,12 +238,12 @@ ${d.history.length ? html`<section aria-labelledby="history"><h2 id="history">Hi
 }
 
 /** The inside of a text page: a repository file or an artifact. */
-export function textMain(title: string, text: string, note?: string): Html {
+function textMain(title: string, text: string, note?: string): Html {
   return html`<h1><code>${title}</code></h1>${note ? html`<p class="note">${note}</p>` : ''}<pre class="text"><code>${text}</code></pre>`;
 }
 
 /** The breadcrumb of a page below the overview. */
-export function crumbs(links: PageLinks, workspace: string, ...rest: [string, string | undefined][]): Html {
+function crumbs(links: PageLinks, workspace: string, ...rest: [string, string | undefined][]): Html {
   return html`<a href="${links.home}">${workspace}</a>${rest.map(([label, href]) => html` <span aria-hidden="true">/</span> ${href ? html`<a href="${href}">${label}</a>` : html`<span aria-current="page">${label}</span>`}`)}`;
 }
 
