@@ -12,7 +12,7 @@ interface Options extends GlobalOptions {
 export async function run(io: Io, opts: Options, ref?: string): Promise<number> {
   const cwd = opts.cwd ?? io.cwd;
   const ws = openWorkspace(cwd);
-  const uc = await import('../usecases/session-plan.js');
+  const uc = await import('../usecases/session.js');
   if (opts.clear) {
     const had = uc.clearSessionPlan(ws);
     if (!opts.json) io.stdout(had ? 'Forgot the plan named with `execplan use`.\n' : 'No plan was named with `execplan use`.\n');
