@@ -8,8 +8,6 @@
 import type { Io } from './commands/io.js';
 import { fdWriter, isTerminal } from './stdio.js';
 
-declare const __EXECPLAN_VERSION__: string;
-
 const argv = process.argv.slice(2);
 // A reader that stops early (`execplan list | head`) is not an error.
 const stdout = fdWriter(1, () => process.stdout, () => process.exit(process.exitCode ?? 0));

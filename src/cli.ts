@@ -11,37 +11,34 @@ import { errorEnvelope } from './usecases/envelope.js';
 import { ExecplanError } from './workspace/errors.js';
 import { VERSION } from './version.js';
 
-export { reportError, systemErrorMessage } from './run-command.js';
-
 /** Runs a command module with the options and arguments commander parsed; returns the exit code. */
 export type Runner = (load: () => Promise<CommandModule>, opts: Record<string, unknown>, positional: unknown[]) => Promise<number>;
 
-/** Run the CLI with `argv` (without `node` and the script) and return the exit code. */
-export async function main(argv: string[], io: Io): Promise<number> {
-  argv = commandAfterPlan(argv);
-  let exitCode = 0;
-  const json = wantsJson(argv);
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
-  return parse(program, argv, io, json, () => exitCode);
-}
-
 /**
- * Parse `argv` as `main` does, but hand each command to `runner` instead of running it: what a
- * command receives from the option parser, for tests that compare it with src/direct.ts.
+ * Run the CLI with `argv` (without `node` and the script) and return the exit code. A test may
+ * hand each command to `runner` instead of running it, to compare what the option parser passes
+ * with what src/direct.ts does.
  */
-export async function parseOnly(argv: string[], io: Io, runner: Runner): Promise<number> {
+export async function main(argv: string[], io: Io, runner: Runner = (load, opts, positional) => runCommand(io, load, opts, positional)): Promise<number> {
   argv = commandAfterPlan(argv);
+  const json = wantsJson(argv);
   let exitCode = 0;
-  const program = buildProgram(
-    io,
-    (code) => {
-      exitCode = code;
-    },
-    runner,
-  );
-  return parse(program, argv, io, wantsJson(argv), () => exitCode);
+  const program = buildProgram(io, async (load, opts, positional) => {
+    exitCode = await runner(load, opts, positional);
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      if (err.exitCode === 0) return 0;
+      // The option parser has said what is wrong on stderr; a JSON reader gets it as its one document.
+      if (json) writeJson(io, errorEnvelope(new ExecplanError('USAGE', err.message.replace(/^error: /, ''))));
+      return 2;
+    }
+    return reportError(io, err, json);
+  }
+  return exitCode;
 }
 
 /** Options that take a value, before or after `run`: their value is not a positional argument. */
@@ -82,32 +79,16 @@ function wantsJson(argv: readonly string[]): boolean {
   return (end < 0 ? argv : argv.slice(0, end)).some((a, i) => a === '--json' || a === '--format=json' || ((a === '--format' || a === '-f') && argv[i + 1] === 'json'));
 }
 
-async function parse(program: Command, argv: string[], io: Io, json: boolean, exitCode: () => number): Promise<number> {
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      // --help and --version end here too, with exit code 0.
-      if (err.exitCode === 0) return 0;
-      // The option parser has said what is wrong on stderr; a JSON reader gets it as its one document.
-      if (json) writeJson(io, errorEnvelope(new ExecplanError('USAGE', err.message.replace(/^error: /, ''))));
-      return 2;
-    }
-    return reportError(io, err, json);
-  }
-  return exitCode();
-}
-
 /**
  * The command table the parser is built from, without running anything: for generated shell
  * completion and the tests that walk every command.
  */
 export function commandTree(): Command {
   const none = () => undefined;
-  return buildProgram({ cwd: '.', env: {}, stdout: none, stderr: none, stdoutIsTTY: false, stderrIsTTY: false }, none, async () => 0);
+  return buildProgram({ cwd: '.', env: {}, stdout: none, stderr: none, stdoutIsTTY: false, stderrIsTTY: false }, async () => 0);
 }
 
-function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = (load, opts, positional) => runCommand(io, load, opts, positional)): Command {
+function buildProgram(io: Io, runner: (...args: Parameters<Runner>) => Promise<unknown>): Command {
   const program = new Command(PROGRAM.name);
   program
     .description(PROGRAM.description)
@@ -126,7 +107,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, runner: Runner = 
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const opts = { ...program.opts(), ...cmd.opts() };
-      setExit(await runner(load, opts, args.slice(0, -2)));
+      await runner(load, opts, args.slice(0, -2));
     };
   const declare = (parent: Command, spec: CommandSpec): void => {
     const cmd = parent.command(spec.name, spec.hidden ? { hidden: true } : {}).description(spec.description);

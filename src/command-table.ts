@@ -54,17 +54,16 @@ export interface ProgramSpec {
 /** How a command's `<plan>` argument may be given (see resolvePlan in src/workspace/plans.ts). */
 const PLAN_ARG = 'plan id (its date may be left out), any part of one that names it alone, or a path';
 
-const JSON_OPTION: OptionSpec = { flags: '--json', description: 'print one JSON document on stdout' };
+const JSON_OPTION = { flags: '--json', description: 'print one JSON document on stdout' } as const;
 
 /** The options every living-section edit takes, after its own. */
-const EDIT_OPTIONS: readonly OptionSpec[] = [
+const EDIT_OPTIONS = [
   { flags: '--dry-run', description: 'print the change as a unified diff and write nothing' },
   { flags: '--expect-hash <sha256>', description: 'refuse if the plan changed since the `--dry-run --json` that printed this hash' },
   JSON_OPTION,
-];
+] as const;
 
-/** The command line's grammar. */
-export const PROGRAM: ProgramSpec = {
+const GRAMMAR = {
   name: 'execplan',
   description: 'Create, check, update, report and archive ExecPlans: living design documents for coding agents.',
   version: { flags: '-V, --version', description: 'output the version number' },
@@ -82,7 +81,7 @@ export const PROGRAM: ProgramSpec = {
         { flags: '--script', description: 'also write scripts/new_execplan.py (written anyway when a rules file mentions it)' },
       ],
       examples: ['execplan init', 'execplan init --agents'],
-      run: () => import('./commands/init.js'),
+      run: (): Promise<CommandModule> => import('./commands/init.js'),
     },
     {
       name: 'new',
@@ -90,7 +89,7 @@ export const PROGRAM: ProgramSpec = {
       arguments: [['<description>', 'short, action-oriented description: becomes the title and the file name']],
       options: [{ flags: '--date <YYYY-MM-DD>', description: 'date for the file name (default: today)' }, JSON_OPTION],
       examples: ['execplan new "Add CSV export to reports"', 'execplan new "Migrate the importer" --date 2026-03-01'],
-      run: () => import('./commands/new.js'),
+      run: (): Promise<CommandModule> => import('./commands/new.js'),
     },
     {
       name: 'list',
@@ -104,7 +103,7 @@ export const PROGRAM: ProgramSpec = {
         JSON_OPTION,
       ],
       examples: ['execplan list', 'execplan list --all --json'],
-      run: () => import('./commands/list.js'),
+      run: (): Promise<CommandModule> => import('./commands/list.js'),
       direct: true,
     },
     {
@@ -113,7 +112,7 @@ export const PROGRAM: ProgramSpec = {
       arguments: [['<plan>', PLAN_ARG]],
       options: [{ flags: '--section <name>', description: 'print one section only' }, JSON_OPTION],
       examples: ['execplan show add-csv', 'execplan show add-csv --section progress'],
-      run: () => import('./commands/show.js'),
+      run: (): Promise<CommandModule> => import('./commands/show.js'),
       direct: true,
     },
     {
@@ -136,7 +135,7 @@ export const PROGRAM: ProgramSpec = {
         { flags: '--no-color', description: 'no colours, even on a terminal' },
       ],
       examples: ['execplan lint', "execplan lint docs/exec-plans/active 'plans/**/*.md' --format github"],
-      run: () => import('./commands/lint.js'),
+      run: (): Promise<CommandModule> => import('./commands/lint.js'),
       direct: true,
     },
     {
@@ -155,7 +154,7 @@ export const PROGRAM: ProgramSpec = {
         ...EDIT_OPTIONS,
       ],
       examples: ['execplan progress add-csv add "Write the exporter"', 'execplan progress add-csv done 2'],
-      run: () => import('./commands/progress.js'),
+      run: (): Promise<CommandModule> => import('./commands/progress.js'),
       direct: true,
     },
     {
@@ -171,7 +170,7 @@ export const PROGRAM: ProgramSpec = {
         ...EDIT_OPTIONS,
       ],
       examples: ['execplan decide add-csv "Use the csv module" --rationale "It quotes fields correctly"'],
-      run: () => import('./commands/decide.js'),
+      run: (): Promise<CommandModule> => import('./commands/decide.js'),
     },
     {
       name: 'discover',
@@ -182,7 +181,7 @@ export const PROGRAM: ProgramSpec = {
       ],
       options: [{ flags: '--evidence <text>', description: 'what shows it: output, numbers, a file (required)' }, ...EDIT_OPTIONS],
       examples: ['execplan discover add-csv "Excel needs a BOM to read UTF-8" --evidence "report.csv opened as mojibake"'],
-      run: () => import('./commands/discover.js'),
+      run: (): Promise<CommandModule> => import('./commands/discover.js'),
     },
     {
       name: 'outcome',
@@ -193,7 +192,7 @@ export const PROGRAM: ProgramSpec = {
       ],
       options: EDIT_OPTIONS,
       examples: ['execplan outcome add-csv "Shipped CSV export; streaming is left for later."'],
-      run: () => import('./commands/outcome.js'),
+      run: (): Promise<CommandModule> => import('./commands/outcome.js'),
     },
     {
       name: 'resume',
@@ -201,7 +200,7 @@ export const PROGRAM: ProgramSpec = {
       arguments: [['<plan>', PLAN_ARG]],
       options: [JSON_OPTION],
       examples: ['execplan resume add-csv', 'execplan resume add-csv --json'],
-      run: () => import('./commands/resume.js'),
+      run: (): Promise<CommandModule> => import('./commands/resume.js'),
       direct: true,
     },
     {
@@ -213,7 +212,7 @@ export const PROGRAM: ProgramSpec = {
         JSON_OPTION,
       ],
       examples: ['execplan doctor', 'execplan doctor --fix'],
-      run: () => import('./commands/doctor.js'),
+      run: (): Promise<CommandModule> => import('./commands/doctor.js'),
     },
     {
       name: 'use',
@@ -221,7 +220,7 @@ export const PROGRAM: ProgramSpec = {
       arguments: [['[plan]', PLAN_ARG]],
       options: [{ flags: '--clear', description: 'forget the plan named before; sessions fall back to the single plan in progress, else the latest updated' }, JSON_OPTION],
       examples: ['execplan use add-csv', 'execplan use --clear'],
-      run: () => import('./commands/use.js'),
+      run: (): Promise<CommandModule> => import('./commands/use.js'),
     },
     {
       name: 'hooks',
@@ -235,7 +234,7 @@ export const PROGRAM: ProgramSpec = {
         JSON_OPTION,
       ],
       examples: ['execplan hooks install', 'execplan hooks uninstall --codex'],
-      run: () => import('./commands/hooks.js'),
+      run: (): Promise<CommandModule> => import('./commands/hooks.js'),
     },
     {
       name: 'hook',
@@ -246,7 +245,7 @@ export const PROGRAM: ProgramSpec = {
         { flags: '--budget <tokens>', description: 'token budget of the session-start context (default 1500)' },
       ],
       examples: ['execplan hook session-start --agent claude < payload.json'],
-      run: () => import('./commands/hook.js'),
+      run: (): Promise<CommandModule> => import('./commands/hook.js'),
       direct: true,
     },
     {
@@ -259,7 +258,7 @@ export const PROGRAM: ProgramSpec = {
         { flags: '--branches', description: 'also list the plans of every branch and worktree' },
       ],
       examples: ['execplan serve', 'execplan serve --port 4780 --open'],
-      run: () => import('./commands/serve.js'),
+      run: (): Promise<CommandModule> => import('./commands/serve.js'),
     },
     {
       name: 'report',
@@ -271,14 +270,14 @@ export const PROGRAM: ProgramSpec = {
         JSON_OPTION,
       ],
       examples: ['execplan report --out plan-report', 'execplan report --out public --force'],
-      run: () => import('./commands/report.js'),
+      run: (): Promise<CommandModule> => import('./commands/report.js'),
     },
     {
       name: 'mcp',
       description: 'serve plans to coding agents over MCP (stdio): tools, plan resources and prompts',
       examples: ['execplan mcp', 'claude mcp add execplan -- execplan mcp'],
       direct: 'serves',
-      run: () => import('./commands/mcp.js'),
+      run: (): Promise<CommandModule> => import('./commands/mcp.js'),
     },
     {
       name: 'archive',
@@ -290,7 +289,7 @@ export const PROGRAM: ProgramSpec = {
         JSON_OPTION,
       ],
       examples: ['execplan archive add-csv', 'execplan archive add-csv --force --dry-run'],
-      run: () => import('./commands/archive.js'),
+      run: (): Promise<CommandModule> => import('./commands/archive.js'),
     },
     {
       name: 'reopen',
@@ -298,7 +297,7 @@ export const PROGRAM: ProgramSpec = {
       arguments: [['<plan>', `archived ${PLAN_ARG}`]],
       options: [{ flags: '--dry-run', description: 'list what would move, without moving it' }, JSON_OPTION],
       examples: ['execplan reopen add-csv'],
-      run: () => import('./commands/reopen.js'),
+      run: (): Promise<CommandModule> => import('./commands/reopen.js'),
     },
     {
       name: 'run',
@@ -318,7 +317,7 @@ export const PROGRAM: ProgramSpec = {
         { flags: '--json', description: "print the result as JSON on stdout; the command's output goes to stderr" },
       ],
       examples: ['execplan run add-csv npm test', 'execplan run add-csv --label unit python3 -m pytest -q'],
-      run: () => import('./commands/run.js'),
+      run: (): Promise<CommandModule> => import('./commands/run.js'),
     },
     {
       name: 'artifact',
@@ -338,7 +337,7 @@ export const PROGRAM: ProgramSpec = {
             JSON_OPTION,
           ],
           examples: ['execplan artifact add add-csv bench.txt screenshot.png', 'execplan artifact add add-csv bench.txt --force'],
-          run: () => import('./commands/artifact-add.js'),
+          run: (): Promise<CommandModule> => import('./commands/artifact-add.js'),
         },
         {
           name: 'list',
@@ -346,7 +345,7 @@ export const PROGRAM: ProgramSpec = {
           arguments: [['<plan>', PLAN_ARG]],
           options: [JSON_OPTION],
           examples: ['execplan artifact list add-csv', 'execplan artifact list add-csv --json'],
-          run: () => import('./commands/artifact-list.js'),
+          run: (): Promise<CommandModule> => import('./commands/artifact-list.js'),
         },
       ],
     },
@@ -356,7 +355,7 @@ export const PROGRAM: ProgramSpec = {
       arguments: [['<plan>', PLAN_ARG]],
       options: [JSON_OPTION],
       examples: ['execplan log add-csv', 'execplan log add-csv --json'],
-      run: () => import('./commands/log.js'),
+      run: (): Promise<CommandModule> => import('./commands/log.js'),
     },
     {
       name: 'merge-driver',
@@ -369,7 +368,7 @@ export const PROGRAM: ProgramSpec = {
       ],
       options: [{ flags: '--marker-size <n>', description: "length of conflict markers (git's %L, default 7)" }],
       examples: ['execplan merge-driver %O %A %B %P'],
-      run: () => import('./commands/merge-driver.js'),
+      run: (): Promise<CommandModule> => import('./commands/merge-driver.js'),
       direct: true,
     },
     {
@@ -382,14 +381,14 @@ export const PROGRAM: ProgramSpec = {
           description: 'register the merge driver: a .gitattributes line for the plan folders and the driver in .git/config',
           options: [JSON_OPTION],
           examples: ['execplan git install'],
-          run: () => import('./commands/git-setup.js'),
+          run: (): Promise<CommandModule> => import('./commands/git-setup.js'),
         },
         {
           name: 'uninstall',
           description: 'remove the merge driver: its .gitattributes lines and its .git/config section',
           options: [JSON_OPTION],
           examples: ['execplan git uninstall'],
-          run: async () => ({ run: (await import('./commands/git-setup.js')).uninstall, ownsMergeDriver: true }),
+          run: async (): Promise<CommandModule> => ({ run: (await import('./commands/git-setup.js')).uninstall, ownsMergeDriver: true }),
         },
         {
           name: 'hook',
@@ -401,21 +400,21 @@ export const PROGRAM: ProgramSpec = {
               description: 'add a pre-commit hook that lints the staged plans, chaining a hook already there',
               options: [JSON_OPTION],
               examples: ['execplan git hook install'],
-              run: () => import('./commands/git-hook.js'),
+              run: (): Promise<CommandModule> => import('./commands/git-hook.js'),
             },
             {
               name: 'uninstall',
               description: 'remove the pre-commit hook, restoring the hook it chained',
               options: [JSON_OPTION],
               examples: ['execplan git hook uninstall'],
-              run: async () => ({ run: (await import('./commands/git-hook.js')).uninstall }),
+              run: async (): Promise<CommandModule> => ({ run: (await import('./commands/git-hook.js')).uninstall }),
             },
             {
               name: 'run',
               description: 'lint the plans staged for commit (what the hook runs)',
               hidden: true,
               examples: ['execplan git hook run'],
-              run: async () => ({ run: (await import('./commands/git-hook.js')).runHook }),
+              run: async (): Promise<CommandModule> => ({ run: (await import('./commands/git-hook.js')).runHook }),
             },
           ],
         },
@@ -427,10 +426,39 @@ export const PROGRAM: ProgramSpec = {
       arguments: [['[shell]', 'bash, zsh or fish']],
       options: [{ flags: '--plan-ids', description: 'print the plan ids, one a line (what the scripts call)', hidden: true }],
       examples: ['execplan completion bash > ~/.local/share/bash-completion/completions/execplan', 'execplan completion fish > ~/.config/fish/completions/execplan.fish'],
-      run: () => import('./commands/completion.js'),
+      run: (): Promise<CommandModule> => import('./commands/completion.js'),
     },
   ],
-};
+} as const satisfies ProgramSpec;
+
+/** The command line's grammar. */
+export const PROGRAM: ProgramSpec = GRAMMAR;
+
+/** The command at `path` (`'archive'`, `'artifact add'`) among `list`. */
+type CommandAt<List, Path extends string> = List extends readonly CommandSpec[]
+  ? Path extends `${infer Head} ${infer Rest}`
+    ? CommandAt<Extract<List[number], { name: Head }>['commands'], Rest>
+    : Extract<List[number], { name: Path }>
+  : never;
+
+type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+
+/** The key an option sets, as `optionShape` reads it: `--fix-dry-run` sets `fixDryRun`, `--no-cache` sets `cache`. */
+type OptionKey<Flags extends string> = Flags extends `${string}--${infer Long}`
+  ? Long extends `${infer Name} ${string}`
+    ? Camel<Name>
+    : Long extends `no-${infer Name}`
+      ? Camel<Name>
+      : Camel<Long>
+  : never;
+
+/** What an option's key holds: a list when repeatable, the text of `<value>`, the text or true for `[value]`, else true or false. */
+type OptionValue<O extends OptionSpec> = O extends { repeatable: true } ? string[] : O['flags'] extends `${string}<${string}` ? string : O['flags'] extends `${string}[${string}` ? string | true : boolean;
+
+/** The options a command's module is handed, typed from the table: `OptionsOf<'lint'>`, `OptionsOf<'artifact add'>`. */
+export type OptionsOf<Path extends string> = { cwd?: string } & OptionsIn<CommandAt<typeof GRAMMAR.commands, Path>>;
+
+type OptionsIn<C> = C extends { options: readonly OptionSpec[] } ? { [O in C['options'][number] as OptionKey<O['flags']>]?: OptionValue<O> } : unknown;
 
 /** An option's spellings and value, read from its flags. */
 export interface OptionShape {

@@ -15,7 +15,7 @@ export { unfinishedReasons, outcomesEmpty, type UnfinishedReason, type LintError
 export { planLintErrors } from './usecases/lint-setup.js';
 export { nodeFsOps, runJournal, type FsOps, type Step } from './workspace/journal.js';
 export { addArtifacts, listArtifacts, artifactsDir, type AddedArtifact, type AddArtifactsOptions, type ArtifactFile } from './workspace/artifacts.js';
-export { linkEvidence, type EvidenceItem } from './workspace/link-evidence.js';
+export { linkEvidence, type EvidenceItem } from './workspace/evidence-links.js';
 export { assertSafeName, assertRealInside, resolveInside, safeJoin, nameProblem } from './workspace/safe-path.js';
 export { addDecision, addOutcome, addProgressItem, addSurprise, describeItem, isPlaceholderEntry, isPlaceholderItem, isPlaceholderText, markItemDone, resolveItem, splitItem, undoItem, type ChangeKind, type EditContext, type PlanChange } from './core/edits/index.js';
 export { buildResume, renderResume, textSize, type ResumeBrief, type ResumeOptions } from './core/resume.js';

@@ -20,11 +20,16 @@ export interface CommandModule {
   ownsMergeDriver?: boolean;
 }
 
-/** Load a command module and run it with parsed options and positional arguments; errors a user can fix become messages and exit codes. */
+/**
+ * Load a command module and run it with parsed options and positional arguments, in the folder
+ * `-C` names, which the command reads as `io.cwd`; errors a user can fix become messages and exit codes.
+ */
 export async function runCommand(io: Io, load: () => Promise<CommandModule>, opts: Record<string, unknown>, positional: unknown[]): Promise<number> {
+  // A copy of the descriptors, not a spread: `io`'s getters are asked only by the commands that need them.
+  if (typeof opts.cwd === 'string') io = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(io), cwd: { value: opts.cwd, enumerable: true } }) as Io;
   try {
     const mod = await load();
-    if (!mod.ownsMergeDriver) warnMissingDriver(io, typeof opts.cwd === 'string' ? opts.cwd : io.cwd);
+    if (!mod.ownsMergeDriver) warnMissingDriver(io);
     return await mod.run(io, opts, ...positional);
   } catch (err) {
     return reportError(io, err, Boolean(opts.json));
@@ -36,9 +41,9 @@ export async function runCommand(io: Io, load: () => Promise<CommandModule>, opt
  * git configuration does not define it (git would then fall back to its line merge, silently).
  * Two small file reads, no process.
  */
-function warnMissingDriver(io: Io, cwd: string): void {
+function warnMissingDriver(io: Io): void {
   try {
-    if (driverMissing(findRoot(cwd), io.env)) io.stderr(DRIVER_MISSING_MESSAGE);
+    if (driverMissing(findRoot(io.cwd), io.env)) io.stderr(DRIVER_MISSING_MESSAGE);
   } catch {
     // A folder that cannot be read is the command's own error to report.
   }
@@ -56,5 +61,3 @@ export function reportError(io: Io, err: unknown, json: boolean): number {
   else io.stderr(`execplan: internal error (please report it): ${(err as Error)?.stack ?? String(err)}\n`);
   return 2;
 }
-
-export { systemErrorMessage } from './usecases/envelope.js';

@@ -32,9 +32,6 @@ export function isTerminal(fd: number): boolean {
   return (load('node:tty') as typeof import('node:tty')).isatty(fd);
 }
 
-/** What to do when the reader of the output has gone (EPIPE). */
-export type OnClosed = () => void;
-
 /** A writer to a file descriptor; `streamed()` says whether it has handed anything to the stream. */
 export interface FdWriter {
   (data: string | Uint8Array): void;
@@ -45,12 +42,7 @@ export interface FdWriter {
  * A writer to `fd`: direct writes, or `stream()` once a write could not be made directly.
  * `onClosed` runs when the reader has gone, by either path.
  */
-export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed: OnClosed): FdWriter {
-  const write = writer(fd, stream, onClosed);
-  return Object.assign((data: string | Uint8Array) => write.write(data), { streamed: () => write.streamed() });
-}
-
-function writer(fd: number, stream: () => NodeJS.WriteStream, onClosed: OnClosed): { write: (data: string | Uint8Array) => void; streamed: () => boolean } {
+export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed: () => void): FdWriter {
   let streamed: NodeJS.WriteStream | undefined;
   const toStream = (data: string | Uint8Array) => {
     if (!streamed) {
@@ -62,10 +54,8 @@ function writer(fd: number, stream: () => NodeJS.WriteStream, onClosed: OnClosed
     }
     streamed.write(data);
   };
-  const isStreamed = () => streamed !== undefined;
-  if (process.platform === 'win32') return { write: toStream, streamed: isStreamed };
   const write = (data: string | Uint8Array) => {
-    if (streamed) return toStream(data);
+    if (streamed || process.platform === 'win32') return toStream(data);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let done = 0;
     try {
@@ -77,5 +67,5 @@ function writer(fd: number, stream: () => NodeJS.WriteStream, onClosed: OnClosed
       else throw err;
     }
   };
-  return { write, streamed: isStreamed };
+  return Object.assign(write, { streamed: () => streamed !== undefined });
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseOnly } from '../src/cli.js';
+import { main } from '../src/cli.js';
 import type { Io } from '../src/commands/io.js';
 import { PROGRAM } from '../src/command-table.js';
 import { directCommand } from '../src/direct.js';
@@ -13,7 +13,7 @@ const io: Io = { cwd: process.cwd(), env: {}, stdout: () => undefined, stderr: (
 /** What the option parser hands the command for `argv`: its module, options and positional arguments; undefined when it runs none. */
 async function viaCommander(argv: string[]): Promise<{ mod: unknown; opts: Record<string, unknown>; positional: unknown[] } | undefined> {
   const calls: { mod: unknown; opts: Record<string, unknown>; positional: unknown[] }[] = [];
-  await parseOnly(argv, io, async (load, opts, positional) => {
+  await main(argv, io, async (load, opts, positional) => {
     calls.push({ mod: await load(), opts, positional });
     return 0;
   });

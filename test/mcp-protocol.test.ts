@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,5 +73,32 @@ describe('execplan mcp on the wire', () => {
     expect(stderr).toMatch(/serving on stdio/);
     expect(stderr).toContain('execplan mcp: Parse error: the line is not JSON');
     expect(stderr).not.toContain('invalid_union');
+  });
+
+  it('lists its tools, prompts and resources byte for byte as pinned in test/fixtures/mcp/lists.jsonl', async () => {
+    // What a client reads about the server: a change to a name, a description or a schema shows here.
+    const dir = mkdtempSync(path.join(tmpdir(), 'execplan-mcp-lists-'));
+    try {
+      mkdirSync(path.join(dir, '.git'));
+      mkdirSync(path.join(dir, '.agent', 'execplans'), { recursive: true });
+      copyFileSync(new URL('./fixtures/mcp/finished-plan.md', import.meta.url), path.join(dir, '.agent', 'execplans', '2026-01-01_done.md'));
+      const child = spawn(process.execPath, [BIN, 'mcp'], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...TEST_ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+      const methods = ['tools/list', 'prompts/list', 'resources/list', 'resources/templates/list'];
+      const send = (msg: unknown) => child.stdin.write(`${JSON.stringify(msg)}\n`);
+      send({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+      send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+      methods.forEach((method, i) => send({ jsonrpc: '2.0', id: i + 1, method, params: {} }));
+      const deadline = Date.now() + 20_000;
+      while (stdout.split('\n').length <= methods.length + 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      child.stdin.end();
+      expect(await new Promise<number | null>((resolve) => child.on('close', resolve))).toBe(0);
+      // Answers may come in any order; each is pinned as sent, in the order of the requests.
+      const byId = new Map(stdout.split('\n').filter(Boolean).map((l) => [(JSON.parse(l) as { id: number }).id, l]));
+      expect(methods.map((_, i) => byId.get(i + 1)).join('\n')).toBe(readFileSync(new URL('./fixtures/mcp/lists.jsonl', import.meta.url), 'utf8').trimEnd());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { systemErrorMessage } from '../src/run-command.js';
+import { systemErrorMessage } from '../src/usecases/envelope.js';
 
 const failure = (code: string, syscall = 'mkdir', path = '/repo/.agent') => Object.assign(new Error(code), { code, syscall, path });
 

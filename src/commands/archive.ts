@@ -3,16 +3,12 @@ import { renderMoves } from '../formatters/moves.js';
 import { archivePlan } from '../usecases/archive.js';
 import { okEnvelope } from '../usecases/envelope.js';
 import { openPlan } from '../usecases/open.js';
-import { clockOf, writeJson, type Io, type GlobalOptions } from './io.js';
-
-interface Options extends GlobalOptions {
-  force?: boolean;
-  dryRun?: boolean;
-}
+import type { OptionsOf } from '../command-table.js';
+import { clockOf, writeJson, type Io } from './io.js';
 
 /** Run `execplan archive`. */
-export async function run(io: Io, opts: Options, ref: string): Promise<number> {
-  const result = await archivePlan(openPlan(opts.cwd ?? io.cwd, ref), clockOf(io), opts);
+export async function run(io: Io, opts: OptionsOf<'archive'>, ref: string): Promise<number> {
+  const result = await archivePlan(openPlan(io.cwd, ref), clockOf(io), opts);
   if (opts.json) {
     writeJson(io, okEnvelope(result));
     return 0;

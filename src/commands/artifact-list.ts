@@ -1,15 +1,13 @@
 /** `execplan artifact list <plan>`: the files in the plan's artifacts folder. */
 import { planArtifacts } from '../usecases/artifacts.js';
 import { openPlan } from '../usecases/open.js';
-import { writeJson, type Io, type GlobalOptions } from './io.js';
+import type { OptionsOf } from '../command-table.js';
 import { renderTable } from '../terminal/table.js';
-
-type Options = GlobalOptions;
+import { writeJson, type Io } from './io.js';
 
 /** Run `execplan artifact list`. */
-export async function run(io: Io, opts: Options, ref: string): Promise<number> {
-  const cwd = opts.cwd ?? io.cwd;
-  const { ws, ref: planRef } = openPlan(cwd, ref);
+export async function run(io: Io, opts: OptionsOf<'artifact list'>, ref: string): Promise<number> {
+  const { ws, ref: planRef } = openPlan(io.cwd, ref);
   const { dir, files } = await planArtifacts(ws, planRef);
   if (opts.json) {
     writeJson(io, { plan: planRef.relPath, dir, files });
@@ -24,7 +22,7 @@ export async function run(io: Io, opts: Options, ref: string): Promise<number> {
 }
 
 /** `532 B`, `12.3 KiB`, `4.0 MiB`. */
-export function formatSize(n: number): string {
+function formatSize(n: number): string {
   if (n < 1024) return `${n} B`;
   const units = ['KiB', 'MiB', 'GiB', 'TiB'];
   let v = n / 1024;

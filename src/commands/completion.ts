@@ -1,22 +1,17 @@
 /** `execplan completion bash|zsh|fish`: a shell completion script generated from the command table (src/command-table.ts). */
-import { optionShape, PROGRAM, type CommandSpec, type OptionSpec, type ProgramSpec } from '../command-table.js';
+import { optionShape, PROGRAM, type CommandSpec, type OptionSpec, type OptionsOf, type ProgramSpec } from '../command-table.js';
 import { completionScript, SHELLS, type CompletionCommand, type CompletionOption, type CompletionTable, type Shell } from '../core/completion.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { listPlanRefs } from '../workspace/plans.js';
 import { openWorkspace } from '../workspace/workspace.js';
 import type { Io } from './io.js';
 
-interface Options {
-  cwd?: string;
-  planIds?: boolean;
-}
-
 /** Run `execplan completion`. */
-export async function run(io: Io, opts: Options, shell: string | undefined): Promise<number> {
+export async function run(io: Io, opts: OptionsOf<'completion'>, shell: string | undefined): Promise<number> {
   if (opts.planIds) {
     // Called by the scripts as the user types: prints the ids it can find, and nothing else, ever.
     try {
-      const ws = openWorkspace(opts.cwd ?? io.cwd);
+      const ws = openWorkspace(io.cwd);
       io.stdout(listPlanRefs(ws, 'all').map((p) => `${p.id}\n`).join(''));
     } catch {
       // No workspace, or one that cannot be read: nothing to complete.

@@ -1,19 +1,15 @@
 /** `execplan decide <plan> "decision" --rationale "why"`: append a Decision Log entry. */
 import { addDecision } from '../core/edits/logs.js';
 import { renderEdit } from '../formatters/edit.js';
-import { editPlan, openEditTarget, type ApplyOptions } from '../usecases/edit-plan.js';
+import type { OptionsOf } from '../command-table.js';
+import { editPlan, openEditTarget } from '../usecases/edit-plan.js';
 import { resolveAuthor } from '../workspace/author.js';
 import { ExecplanError } from '../workspace/errors.js';
-import { clockOf, print, type GlobalOptions, type Io } from './io.js';
-
-interface Options extends GlobalOptions, ApplyOptions {
-  rationale?: string;
-  author?: string;
-}
+import { clockOf, print, type Io } from './io.js';
 
 /** Run `execplan decide`. */
-export async function run(io: Io, opts: Options, planRef: string, words: string[] = []): Promise<number> {
-  const target = openEditTarget(opts.cwd ?? io.cwd, planRef, clockOf(io));
+export async function run(io: Io, opts: OptionsOf<'decide'>, planRef: string, words: string[] = []): Promise<number> {
+  const target = openEditTarget(io.cwd, planRef, clockOf(io));
   if (opts.rationale === undefined) {
     throw new ExecplanError('USAGE', 'A decision is recorded with its reason: add --rationale "why", as in `execplan decide <plan> "Use SQLite" --rationale "One file, no server"`.');
   }

@@ -3,16 +3,12 @@ import { hostname } from 'node:os';
 import { doctor, type DoctorFinding } from '../usecases/doctor.js';
 import { processAlive } from '../workspace/lock.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { writeJson, type Io, type GlobalOptions } from './io.js';
-
-interface Options extends GlobalOptions {
-  fix?: boolean;
-  dryRun?: boolean;
-}
+import type { OptionsOf } from '../command-table.js';
+import { writeJson, type Io } from './io.js';
 
 /** Run `execplan doctor`. Exit 0 when nothing is left to repair, 1 when something is. */
-export async function run(io: Io, opts: Options): Promise<number> {
-  const ws = openWorkspace(opts.cwd ?? io.cwd);
+export async function run(io: Io, opts: OptionsOf<'doctor'>): Promise<number> {
+  const ws = openWorkspace(io.cwd);
   const fix = Boolean(opts.fix) && !opts.dryRun;
   const findings = doctor(ws, { fix, alive: processAlive, host: hostname() });
   const open = findings.filter((f) => !f.fixed && f.kind !== 'move-in-progress');

@@ -2,9 +2,10 @@
 import { installHook, lintStaged, uninstallHook } from '../usecases/git-hook.js';
 import { lintSetup } from '../usecases/lint-setup.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { clockOf, writeJson, type Io, type GlobalOptions } from './io.js';
+import type { OptionsOf } from '../command-table.js';
+import { clockOf, writeJson, type Io } from './io.js';
 
-type Options = GlobalOptions;
+type Options = OptionsOf<'git hook install'>;
 
 function print(io: Io, opts: Options, root: string, steps: readonly { path: string; action: string; note?: string }[]): number {
   if (opts.json) writeJson(io, { ok: true, root, steps });
@@ -14,19 +15,19 @@ function print(io: Io, opts: Options, root: string, steps: readonly { path: stri
 
 /** Run `execplan git hook install`. */
 export async function run(io: Io, opts: Options): Promise<number> {
-  const ws = openWorkspace(opts.cwd ?? io.cwd);
+  const ws = openWorkspace(io.cwd);
   return print(io, opts, ws.root, installHook(ws, io.env));
 }
 
 /** Run `execplan git hook uninstall`. */
 export async function uninstall(io: Io, opts: Options): Promise<number> {
-  const ws = openWorkspace(opts.cwd ?? io.cwd);
+  const ws = openWorkspace(io.cwd);
   return print(io, opts, ws.root, uninstallHook(ws, io.env));
 }
 
 /** Run `execplan git hook run`: lint the staged plans; exit 1 on an error-level finding. */
-export async function runHook(io: Io, opts: Options): Promise<number> {
-  const ws = openWorkspace(opts.cwd ?? io.cwd);
+export async function runHook(io: Io): Promise<number> {
+  const ws = openWorkspace(io.cwd);
   const { results, enabled } = await lintStaged(ws, lintSetup(ws, clockOf(io)), io.env);
   if (!results.length) return 0;
   const { summarize } = await import('../core/diagnostic.js');

@@ -1,9 +1,10 @@
 /** `execplan git install` and `execplan git uninstall`: the merge driver for plans, on and off. */
 import { installGit, uninstallGit, type GitSetupStep } from '../usecases/git-setup.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { writeJson, type Io, type GlobalOptions } from './io.js';
+import type { OptionsOf } from '../command-table.js';
+import { writeJson, type Io } from './io.js';
 
-type Options = GlobalOptions;
+type Options = OptionsOf<'git install'>;
 
 /** These commands install or remove the driver: no reminder to install it. */
 export const ownsMergeDriver = true;
@@ -15,7 +16,7 @@ export function printSteps(io: Io, steps: readonly GitSetupStep[]): void {
 
 /** Run `execplan git install`. */
 export async function run(io: Io, opts: Options): Promise<number> {
-  const ws = openWorkspace(opts.cwd ?? io.cwd);
+  const ws = openWorkspace(io.cwd);
   const steps = installGit(ws, io.env);
   if (opts.json) writeJson(io, { ok: true, root: ws.root, steps });
   else printSteps(io, steps);
@@ -24,7 +25,7 @@ export async function run(io: Io, opts: Options): Promise<number> {
 
 /** Run `execplan git uninstall`. */
 export async function uninstall(io: Io, opts: Options): Promise<number> {
-  const ws = openWorkspace(opts.cwd ?? io.cwd);
+  const ws = openWorkspace(io.cwd);
   const steps = uninstallGit(ws, io.env);
   if (opts.json) writeJson(io, { ok: true, root: ws.root, steps });
   else printSteps(io, steps);

@@ -1,21 +1,16 @@
 /** `execplan hook <event> [--agent <name>]`: answer a coding agent's lifecycle hook (see src/hooks/). Always exits 0. */
+import type { OptionsOf } from '../command-table.js';
 import type { Io } from './io.js';
 
-interface Options {
-  cwd?: string;
-  agent?: string;
-  budget?: string;
-}
-
 /** Run `execplan hook`. */
-export async function run(io: Io, opts: Options, event: string): Promise<number> {
+export async function run(io: Io, opts: OptionsOf<'hook'>, event: string): Promise<number> {
   const input = await readAll(io.stdin ?? process.stdin);
   const { handleHook } = await import('../hooks/handle.js');
   const budget = opts.budget === undefined ? undefined : Number(opts.budget);
   if (budget !== undefined && !(Number.isInteger(budget) && budget >= 200)) {
     io.stderr(`execplan hook: --budget ${opts.budget} is not a whole number of tokens of at least 200; using the default.\n`);
   }
-  const result = await handleHook({ event, agent: opts.agent, input, cwd: opts.cwd ?? io.cwd, ...(budget !== undefined && Number.isInteger(budget) && budget >= 200 ? { budget } : {}) });
+  const result = await handleHook({ event, agent: opts.agent, input, cwd: io.cwd, ...(budget !== undefined && Number.isInteger(budget) && budget >= 200 ? { budget } : {}) });
   if (result.stdout) io.stdout(result.stdout);
   if (result.stderr) io.stderr(result.stderr);
   return 0;

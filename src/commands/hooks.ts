@@ -1,18 +1,17 @@
 /** `execplan hooks install|uninstall [--claude] [--codex] [--cursor] [--gemini]`: the agents' lifecycle hooks in their settings files. */
-import { AGENT_IDS, type AgentId } from '../core/agent-hooks.js';
+import { AGENT_IDS } from '../core/agent-hooks.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { openWorkspace } from '../workspace/workspace.js';
+import type { OptionsOf } from '../command-table.js';
 import { refusedEnvelope } from '../usecases/envelope.js';
 import { writeJson, type Io } from './io.js';
 
-type Options = { cwd?: string; json?: boolean } & Partial<Record<AgentId, boolean>>;
-
 /** Run `execplan hooks <action>`. */
-export async function run(io: Io, opts: Options, action: string): Promise<number> {
+export async function run(io: Io, opts: OptionsOf<'hooks'>, action: string): Promise<number> {
   if (action !== 'install' && action !== 'uninstall') {
     throw new ExecplanError('USAGE', `Unknown action "${action}". Use \`execplan hooks install\` or \`execplan hooks uninstall\`, with --claude, --codex, --cursor or --gemini to pick agents (default: all four).`);
   }
-  const ws = openWorkspace(opts.cwd ?? io.cwd);
+  const ws = openWorkspace(io.cwd);
   const picked = AGENT_IDS.filter((id) => opts[id]);
   const agents = picked.length ? picked : [...AGENT_IDS];
   const uc = await import('../usecases/agent-hooks.js');

@@ -1,17 +1,16 @@
 /** `execplan init`: the plan folders and the PLANS.md guide, or a configuration pointing at an existing layout. */
 import path from 'node:path';
 import { refusedEnvelope } from '../usecases/envelope.js';
-import { initWorkspace, type InitRequest } from '../usecases/init.js';
-import { writeJson, type Io, type GlobalOptions } from './io.js';
-
-type Options = GlobalOptions & Omit<InitRequest, 'env'>;
+import type { OptionsOf } from '../command-table.js';
+import { initWorkspace } from '../usecases/init.js';
+import { writeJson, type Io } from './io.js';
 
 /** init --git installs the merge driver itself. */
 export const ownsMergeDriver = true;
 
 /** Run `execplan init`. */
-export async function run(io: Io, opts: Options): Promise<number> {
-  const r = await initWorkspace(path.resolve(opts.cwd ?? io.cwd), { ...opts, env: io.env });
+export async function run(io: Io, opts: OptionsOf<'init'>): Promise<number> {
+  const r = await initWorkspace(path.resolve(io.cwd), { ...opts, env: io.env });
   const { steps, blocked } = r;
   if (opts.json) {
     if (r.notInstalled) io.stderr(NOT_INSTALLED);

@@ -5,13 +5,6 @@ import { envelope } from '../usecases/envelope.js';
 
 export type { Io } from '../io.js';
 
-/** Options every command takes. */
-export interface GlobalOptions {
-  /** Run as if started in this folder. */
-  cwd?: string;
-  json?: boolean;
-}
-
 /** Write one JSON document to stdout, in the envelope every `--json` document has: the only thing `--json` mode writes there. */
 export function writeJson(io: Io, value: object): void {
   io.stdout(`${JSON.stringify(envelope(value), null, 2)}\n`);

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { OptionsOf } from '../command-table.js';
 import { summarize, type LintResult } from '../core/diagnostic.js';
 import { loadFormatter, loadStreamingFormatter } from '../formatters/load.js';
 import { FORMAT_NAMES, type FormatName, type StreamInput, type StreamingFormatter, type Totals } from '../formatters/types.js';
@@ -19,30 +20,7 @@ import { openWorkspace } from '../workspace/workspace.js';
 import { VERSION } from '../version.js';
 import { clockOf, writeJson, type Io } from './io.js';
 
-/** The options as commander hands them over. */
-export interface LintOptions {
-  cwd?: string;
-  json?: boolean;
-  format?: string;
-  output?: string;
-  maxWarnings?: string;
-  fix?: boolean;
-  fixDryRun?: boolean;
-  profile?: string;
-  rule?: string[];
-  cache?: boolean;
-  cacheLocation?: string;
-  quiet?: boolean;
-  force?: boolean;
-  color?: boolean;
-}
-
-/** The options, checked. */
-interface Settled {
-  format: FormatName;
-  maxWarnings?: number;
-  fix: FixMode;
-}
+type LintOptions = OptionsOf<'lint'>;
 
 /** Run `execplan lint [plans...]`. */
 export async function run(io: Io, opts: LintOptions, targets: string[] = []): Promise<number> {
@@ -57,7 +35,7 @@ export async function run(io: Io, opts: LintOptions, targets: string[] = []): Pr
 
 async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<number> {
   const settled = settle(opts);
-  const cwd = path.resolve(io.cwd, opts.cwd ?? '.');
+  const cwd = path.resolve(io.cwd);
   const ws = openWorkspace(cwd);
   const color = useColor(io, opts);
   const rootUri = `${pathToFileURL(ws.root).href.replace(/\/$/, '')}/`;
@@ -172,7 +150,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
 }
 
 /** Check the format, `--max-warnings` and the fix mode. */
-function settle(opts: LintOptions): Settled {
+function settle(opts: LintOptions): { format: FormatName; maxWarnings?: number; fix: FixMode } {
   const format = opts.format ?? (opts.json ? 'json' : 'stylish');
   if (!(FORMAT_NAMES as readonly string[]).includes(format)) {
     throw new ExecplanError('USAGE', `Unknown format "${format}"; expected one of ${FORMAT_NAMES.join(', ')}.`, { details: [...FORMAT_NAMES] });

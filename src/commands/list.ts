@@ -2,19 +2,14 @@
 import type { Drift } from '../core/drift.js';
 import type { ExecplanError } from '../workspace/errors.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
-import { writeJson, type Io, type GlobalOptions } from './io.js';
+import type { OptionsOf } from '../command-table.js';
+import { writeJson, type Io } from './io.js';
 
-interface Options extends GlobalOptions {
-  archived?: boolean;
-  all?: boolean;
-  cache?: boolean;
-  branches?: boolean;
-  remote?: boolean;
-}
+type Options = OptionsOf<'list'>;
 
 /** Run `execplan list`. */
 export async function run(io: Io, opts: Options): Promise<number> {
-  const ws = openWorkspace(opts.cwd ?? io.cwd);
+  const ws = openWorkspace(io.cwd);
   if (opts.branches || opts.remote) return listBranches(io, ws, opts);
   const which = opts.all ? 'all' : opts.archived ? 'archived' : 'active';
   const unreadable: ExecplanError[] = [];

@@ -1,14 +1,13 @@
 /** `execplan log <plan>`: the commits that changed a plan, and its progress over time. */
 import { planLog } from '../usecases/plan-log.js';
 import { openPlan } from '../usecases/open.js';
-import { writeJson, type Io, type GlobalOptions } from './io.js';
+import type { OptionsOf } from '../command-table.js';
 import { renderTable, truncate } from '../terminal/table.js';
-
-type Options = GlobalOptions;
+import { writeJson, type Io } from './io.js';
 
 /** Run `execplan log`. */
-export async function run(io: Io, opts: Options, planRef?: string): Promise<number> {
-  const { ws, ref } = openPlan(opts.cwd ?? io.cwd, planRef);
+export async function run(io: Io, opts: OptionsOf<'log'>, planRef?: string): Promise<number> {
+  const { ws, ref } = openPlan(io.cwd, planRef);
   const log = await planLog(ws, ref, io.env);
   if (opts.json) {
     writeJson(io, log);

@@ -3,19 +3,16 @@ import { formatDate } from '../core/timestamps.js';
 import { createPlan, namePlan } from '../workspace/create.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { clockOf, writeJson, type Io, type GlobalOptions } from './io.js';
-
-interface Options extends GlobalOptions {
-  date?: string;
-}
+import type { OptionsOf } from '../command-table.js';
+import { clockOf, writeJson, type Io } from './io.js';
 
 /** Run `execplan new`. */
-export async function run(io: Io, opts: Options, description: string): Promise<number> {
+export async function run(io: Io, opts: OptionsOf<'new'>, description: string): Promise<number> {
   namePlan(description);
   const { now, tzOffsetMinutes } = clockOf(io);
   const date = opts.date ?? formatDate(now, tzOffsetMinutes);
   if (!isRealDate(date)) throw new ExecplanError('USAGE', `--date ${JSON.stringify(opts.date)} is not a date in the form YYYY-MM-DD, e.g. --date 2026-01-05.`);
-  const ws = openWorkspace(opts.cwd ?? io.cwd);
+  const ws = openWorkspace(io.cwd);
   const result = createPlan(ws, { description, date });
   if (opts.json) writeJson(io, result);
   else io.stdout(`${result.path}\n`);

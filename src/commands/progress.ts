@@ -2,29 +2,24 @@
  * `execplan progress <plan> [add|done|undo|split] ...`: list the Progress items with their numbers,
  * or change one. Each change edits only the lines concerned, under the plan's lock.
  */
+import type { OptionsOf } from '../command-table.js';
 import { resolveItem } from '../core/edits/item-ref.js';
 import { addProgressItem, markItemDone, splitItem, undoItem } from '../core/edits/progress.js';
 import { withEvidence } from '../core/evidence.js';
 import type { ProgressItem } from '../core/types.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { renderEdit } from '../formatters/edit.js';
-import { editPlan, openEditTarget, type ApplyOptions, type BuildChange, type EditTarget } from '../usecases/edit-plan.js';
+import { editPlan, openEditTarget, type BuildChange, type EditTarget } from '../usecases/edit-plan.js';
 import { readPlan } from '../workspace/read.js';
-import { clockOf, print, writeJson, type GlobalOptions, type Io } from './io.js';
+import { clockOf, print, writeJson, type Io } from './io.js';
 
-interface Options extends GlobalOptions, ApplyOptions {
-  /** `add --done` (a flag), or `split --done "what is done"` (a text). */
-  done?: string | boolean;
-  remaining?: string;
-  /** `done --evidence <transcript|commit>`. */
-  evidence?: string;
-}
+type Options = OptionsOf<'progress'>;
 
 const ACTIONS = ['add', 'done', 'undo', 'split', 'list'];
 
 /** Run `execplan progress`. */
 export async function run(io: Io, opts: Options, planRef: string, action?: string, args: string[] = []): Promise<number> {
-  const target = openEditTarget(opts.cwd ?? io.cwd, planRef, clockOf(io));
+  const target = openEditTarget(io.cwd, planRef, clockOf(io));
   if ((action ?? 'list') === 'list') {
     if (args.length) throw usage(`\`progress <plan> list\` takes no more arguments (got "${args.join(' ')}").`);
     return list(io, opts, target);
@@ -55,7 +50,7 @@ async function change(io: Io, opts: Options, target: EditTarget, action: string,
       if (opts.evidence !== undefined) {
         if (action !== 'done') throw usage('--evidence belongs to `done`: `progress <plan> done <item> --evidence <transcript|commit>`.');
         const { evidenceFor } = await import('../usecases/progress-evidence.js');
-        const words = evidenceFor(target.ws, target.ref, opts.evidence, opts.cwd ?? io.cwd);
+        const words = evidenceFor(target.ws, target.ref, opts.evidence, io.cwd);
         return (plan, ctx) => withEvidence(plan.source, markItemDone(plan, ref, ctx), resolveItem(plan, ref, ctx), words);
       }
       return (plan, ctx) => (action === 'done' ? markItemDone(plan, ref, ctx) : undoItem(plan, ref, ctx));

@@ -4,26 +4,18 @@ import { dashboardSource } from '../usecases/dashboard.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { writeReportFolder } from '../workspace/report-folder.js';
 import { openWorkspace } from '../workspace/workspace.js';
+import type { OptionsOf } from '../command-table.js';
 import { clockOf, writeJson, type Io } from './io.js';
 
-interface Options {
-  cwd?: string;
-  out?: string;
-  force?: boolean;
-  json?: boolean;
-  branches?: boolean;
-}
-
 /** Run `execplan report`. */
-export async function run(io: Io, opts: Options): Promise<number> {
+export async function run(io: Io, opts: OptionsOf<'report'>): Promise<number> {
   if (!opts.out) throw new ExecplanError('USAGE', 'Name the folder to write the report to: execplan report --out <dir>.');
-  const cwd = opts.cwd ?? io.cwd;
-  const ws = openWorkspace(cwd);
+  const ws = openWorkspace(io.cwd);
   const { now, tzOffsetMinutes } = clockOf(io);
   const source = dashboardSource(ws, { now: () => now, tzOffsetMinutes, branches: Boolean(opts.branches), env: io.env });
   const { renderReport, REPORT_MARKER } = await import('../server/report.js');
   const files = await renderReport(source, path.basename(ws.root));
-  const outDir = path.resolve(cwd, opts.out);
+  const outDir = path.resolve(io.cwd, opts.out);
   const written = writeReportFolder(outDir, files, REPORT_MARKER, Boolean(opts.force));
   const plans = [...files.keys()].filter((f) => f.startsWith('plan/')).length;
   if (opts.json) {

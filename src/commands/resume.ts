@@ -3,13 +3,12 @@ import { textSize } from '../core/resume.js';
 import { okEnvelope } from '../usecases/envelope.js';
 import { openPlan } from '../usecases/open.js';
 import { resumePlan } from '../usecases/resume.js';
-import { writeJson, type Io, type GlobalOptions } from './io.js';
-
-type Options = GlobalOptions;
+import type { OptionsOf } from '../command-table.js';
+import { writeJson, type Io } from './io.js';
 
 /** Run `execplan resume`. */
-export async function run(io: Io, opts: Options, ref: string): Promise<number> {
-  const target = openPlan(opts.cwd ?? io.cwd, ref);
+export async function run(io: Io, opts: OptionsOf<'resume'>, ref: string): Promise<number> {
+  const target = openPlan(io.cwd, ref);
   const { brief, text } = resumePlan(target);
   if (opts.json) {
     const { id, relPath: path, archived } = target.ref;

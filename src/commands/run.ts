@@ -4,31 +4,19 @@
  * Notes links to it, and execplan exits with the command's own exit code.
  */
 import path from 'node:path';
+import type { OptionsOf } from '../command-table.js';
 import { runEvidence, DEFAULT_MAX_OUTPUT, endingWords } from '../usecases/run-evidence.js';
 import { openPlan } from '../usecases/open.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { DEFAULT_GRACE_MS } from '../workspace/spawn-command.js';
-import { clockOf, writeJson, type Io, type GlobalOptions } from './io.js';
-
-interface Options extends GlobalOptions {
-  label?: string;
-  maxOutput?: string;
-  shell?: boolean;
-  /** False with `--no-link`. */
-  link?: boolean;
-  /** Seconds a command has to stop after SIGTERM before SIGKILL. */
-  grace?: string;
-  /** False with `--no-redact`. */
-  redact?: boolean;
-}
+import { clockOf, writeJson, type Io } from './io.js';
 
 /** Run `execplan run`. */
-export async function run(io: Io, opts: Options, ref: string, words: string[] = []): Promise<number> {
+export async function run(io: Io, opts: OptionsOf<'run'>, ref: string, words: string[] = []): Promise<number> {
   if (!words.length) throw new ExecplanError('USAGE', 'No command given. Put it after the plan: execplan run <plan> <command> [args...], for example execplan run <plan> pytest -q, or execplan run <plan> npm test.');
   const maxBytes = opts.maxOutput === undefined ? DEFAULT_MAX_OUTPUT : parseSize(opts.maxOutput);
   const graceMs = opts.grace === undefined ? DEFAULT_GRACE_MS : parseSeconds(opts.grace);
-  const cwd = opts.cwd ?? io.cwd;
-  const { ws, ref: planRef } = openPlan(cwd, ref);
+  const { ws, ref: planRef } = openPlan(io.cwd, ref);
   // With --json, stdout holds the one JSON document: the command's output goes to stderr.
   const live = opts.json ? { stdout: io.stderr, stderr: io.stderr } : { stdout: io.stdout, stderr: io.stderr };
   const r = await runEvidence(
@@ -37,7 +25,7 @@ export async function run(io: Io, opts: Options, ref: string, words: string[] = 
     {
       command: words,
       shell: Boolean(opts.shell),
-      cwd: path.resolve(cwd),
+      cwd: path.resolve(io.cwd),
       env: io.env,
       ...(io.stdin ? { stdin: io.stdin } : {}),
       forwardSignals: true,

@@ -4,19 +4,12 @@ import path from 'node:path';
 import { dashboardSource } from '../usecases/dashboard.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { openWorkspace } from '../workspace/workspace.js';
+import type { OptionsOf } from '../command-table.js';
 import { clockOf, type Io } from './io.js';
 
-interface Options {
-  cwd?: string;
-  port?: string;
-  host?: string;
-  open?: boolean;
-  branches?: boolean;
-}
-
 /** Run `execplan serve`; resolves when the server stops (SIGINT or SIGTERM). */
-export async function run(io: Io, opts: Options): Promise<number> {
-  const ws = openWorkspace(opts.cwd ?? io.cwd);
+export async function run(io: Io, opts: OptionsOf<'serve'>): Promise<number> {
+  const ws = openWorkspace(io.cwd);
   const port = opts.port === undefined ? 0 : Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ExecplanError('USAGE', `--port takes a port number from 0 to 65535 (0 for a free one); got ${JSON.stringify(opts.port)}.`);
   const host = opts.host ?? '127.0.0.1';

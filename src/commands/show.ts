@@ -6,18 +6,15 @@ import type { LogEntry, Plan, ProgressItem } from '../core/types.js';
 import { openPlan } from '../usecases/open.js';
 import { describe, findSection } from '../usecases/show.js';
 import { readPlan } from '../workspace/read.js';
-import { writeJson, type Io, type GlobalOptions } from './io.js';
+import type { OptionsOf } from '../command-table.js';
+import { writeJson, type Io } from './io.js';
 
 /** Control characters a terminal shows as layout, kept as they are. */
 const KEEP = '\n\r\t';
 
-interface Options extends GlobalOptions {
-  section?: string;
-}
-
 /** Run `execplan show`. */
-export async function run(io: Io, opts: Options, ref: string): Promise<number> {
-  const { ws, ref: planRef } = openPlan(opts.cwd ?? io.cwd, ref);
+export async function run(io: Io, opts: OptionsOf<'show'>, ref: string): Promise<number> {
+  const { ws, ref: planRef } = openPlan(io.cwd, ref);
   const { plan } = readPlan(ws, planRef);
   if (opts.section !== undefined) {
     const section = findSection(ws, planRef, plan, opts.section);

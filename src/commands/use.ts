@@ -2,22 +2,18 @@
 import { resolvePlan } from '../workspace/plans.js';
 import { assertActive } from '../workspace/plans.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import { writeJson, type Io, type GlobalOptions } from './io.js';
-
-interface Options extends GlobalOptions {
-  clear?: boolean;
-}
+import type { OptionsOf } from '../command-table.js';
+import { writeJson, type Io } from './io.js';
 
 /** Run `execplan use`. */
-export async function run(io: Io, opts: Options, ref?: string): Promise<number> {
-  const cwd = opts.cwd ?? io.cwd;
-  const ws = openWorkspace(cwd);
+export async function run(io: Io, opts: OptionsOf<'use'>, ref?: string): Promise<number> {
+  const ws = openWorkspace(io.cwd);
   const uc = await import('../usecases/session.js');
   if (opts.clear) {
     const had = uc.clearSessionPlan(ws);
     if (!opts.json) io.stdout(had ? 'Forgot the plan named with `execplan use`.\n' : 'No plan was named with `execplan use`.\n');
   } else if (ref !== undefined) {
-    const planRef = resolvePlan(ws, ref, cwd, 'all');
+    const planRef = resolvePlan(ws, ref, io.cwd, 'all');
     assertActive(planRef, 'sessions work on active plans');
     uc.setSessionPlan(ws, planRef);
   }

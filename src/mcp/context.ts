@@ -21,22 +21,23 @@ export interface McpContext {
   clientName(): string | undefined;
 }
 
-/** Asks the client for its roots, giving up after `timeoutMs`; undefined when the client offers none. */
-export type RootsSource = (timeoutMs: number) => Promise<{ uri: string }[] | undefined>;
-
 /** How long the server waits for the client's answer to `roots/list` before working in its own folder. */
-export const ROOTS_TIMEOUT_MS = 3000;
+const ROOTS_TIMEOUT_MS = 3000;
 
-/** A context whose folder comes from the client's roots, asked once and again after the client says they changed. */
-export function createContext(io: Io, roots: RootsSource, timeoutMs = ROOTS_TIMEOUT_MS, clientName: () => string | undefined = () => undefined): McpContext & { rootsChanged(): void } {
+/**
+ * A context whose folder comes from the client's roots, asked once and again after the client says
+ * they changed. `roots` asks the client for them, giving up after `timeoutMs`; undefined when the
+ * client offers none.
+ */
+export function createContext(io: Io, roots: (timeoutMs: number) => Promise<{ uri: string }[] | undefined>, clientName: () => string | undefined): McpContext & { rootsChanged(): void } {
   let folder: Promise<string> | undefined;
   const pick = async (): Promise<string> => {
     let list: { uri: string }[] | undefined;
     try {
-      list = await roots(timeoutMs);
+      list = await roots(ROOTS_TIMEOUT_MS);
     } catch (err) {
       const timedOut = (err as { code?: unknown }).code === -32001;
-      const why = timedOut ? `the client did not answer roots/list within ${timeoutMs / 1000} s` : `could not list the client's roots (${(err as Error).message})`;
+      const why = timedOut ? `the client did not answer roots/list within ${ROOTS_TIMEOUT_MS / 1000} s` : `could not list the client's roots (${(err as Error).message})`;
       io.stderr(`execplan mcp: ${why}; working in ${io.cwd} until the client announces a change of roots\n`);
       return io.cwd;
     }
@@ -54,23 +55,18 @@ export function createContext(io: Io, roots: RootsSource, timeoutMs = ROOTS_TIME
       folder ??= pick();
       return openWorkspace(await folder);
     },
-    plan: resolveSafePlan,
+    // As the CLI resolves a reference, relative to the workspace root, refusing absolute paths.
+    plan(ws, ref) {
+      const trimmed = ref.trim();
+      if (path.isAbsolute(trimmed) || path.win32.isAbsolute(trimmed) || /^(~|file:)/i.test(trimmed)) {
+        throw new ExecplanError('UNSAFE_PATH', `${trimmed} is an absolute path. Name the plan by its id, a unique prefix of one, or its path relative to the workspace root ${ws.root}.`);
+      }
+      // resolvePlan refuses a plan whose real location (symbolic links followed) is outside the workspace.
+      return resolvePlan(ws, trimmed, ws.root);
+    },
     clientName,
     rootsChanged() {
       folder = undefined;
     },
   };
-}
-
-/**
- * Resolve a reference the way the CLI does, relative to the workspace root, refusing absolute paths
- * and anything whose real location (symbolic links followed) lies outside the workspace.
- */
-export function resolveSafePlan(ws: Workspace, ref: string): PlanRef {
-  const trimmed = ref.trim();
-  if (path.isAbsolute(trimmed) || path.win32.isAbsolute(trimmed) || /^(~|file:)/i.test(trimmed)) {
-    throw new ExecplanError('UNSAFE_PATH', `${trimmed} is an absolute path. Name the plan by its id, a unique prefix of one, or its path relative to the workspace root ${ws.root}.`);
-  }
-  // resolvePlan refuses a plan whose real location (symbolic links followed) is outside the workspace.
-  return resolvePlan(ws, trimmed, ws.root);
 }

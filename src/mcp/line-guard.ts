@@ -16,6 +16,9 @@ export interface Oversize {
 
 /** Passes complete lines through; a line longer than `limit` bytes is dropped and `onOversize` hears of it. */
 export class LineGuard extends Transform {
+  /** The first line, without its newline; undefined when the input ends or fails before one, or that line is too long. */
+  readonly firstLine: Promise<string | undefined>;
+  private settleFirst: ((line: string | undefined) => void) | undefined;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   /** While dropping a long line: its first bytes (for its id) and how long it has been so far. */
@@ -26,6 +29,8 @@ export class LineGuard extends Transform {
     private readonly onOversize: (o: Oversize) => void,
   ) {
     super();
+    this.firstLine = new Promise((resolve) => (this.settleFirst = resolve));
+    this.once('close', () => this.first(undefined));
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
@@ -40,6 +45,7 @@ export class LineGuard extends Transform {
   }
 
   override _flush(done: TransformCallback): void {
+    this.first(undefined);
     if (this.dropping) this.report();
     else if (this.pendingBytes) this.push(Buffer.concat(this.pending));
     done();
@@ -50,6 +56,7 @@ export class LineGuard extends Transform {
     if (this.dropping) {
       this.dropping.bytes += piece.length;
     } else if (this.pendingBytes + piece.length > this.maxBytes + 1) {
+      this.first(undefined);
       const head = Buffer.concat([...this.pending, piece]).subarray(0, 512);
       this.dropping = { head, bytes: this.pendingBytes + piece.length };
       this.pending = [];
@@ -61,10 +68,17 @@ export class LineGuard extends Transform {
     if (!complete) return;
     if (this.dropping) this.report();
     else {
-      this.push(this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending));
+      const line = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
+      if (this.settleFirst) this.first(line.toString('utf8', 0, line.length - 1));
+      this.push(line);
       this.pending = [];
       this.pendingBytes = 0;
     }
+  }
+
+  private first(line: string | undefined): void {
+    this.settleFirst?.(line);
+    this.settleFirst = undefined;
   }
 
   private report(): void {

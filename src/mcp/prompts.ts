@@ -4,11 +4,11 @@ import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { ExecplanError } from '../workspace/errors.js';
 import { inToolWords } from './tool-words.js';
-import { PLANS_GUIDE, plansGuide, type GuidePaths } from '../templates/plans-guide.js';
+import { plansGuide, type GuidePaths } from '../templates/plans-guide.js';
 import type { McpContext } from './context.js';
 
 /** The guide's rules an author needs while writing: requirements, sections, entry formats, milestones. */
-export function writingRules(guide: string = PLANS_GUIDE): string {
+export function writingRules(guide: string): string {
   const start = guide.indexOf('## Four non-negotiable requirements');
   const end = guide.indexOf('## Keeping a plan current');
   // Should the guide's headings change, the whole guide is still the right rules.
@@ -17,7 +17,6 @@ export function writingRules(guide: string = PLANS_GUIDE): string {
 
 /** The text of the `write_execplan` prompt. */
 export function writePrompt(task: string, paths: GuidePaths): string {
-  const activeDir = paths.active;
   return `Write an ExecPlan for this task:
 
 ${task.trim()}
@@ -25,7 +24,7 @@ ${task.trim()}
 An ExecPlan is a self-contained, living design document: someone who knows nothing about this repository must be able to deliver the change from the plan alone. If the repository has its own PLANS.md (for example .agent/PLANS.md), read it whole and follow it to the letter; the rules below are the specification's.
 
 1. Research first: read the code, configuration and documentation the task touches, so every path, command and interface in the plan is real.
-2. Call the create_plan tool with a short, action-oriented description of the task. It creates the plan in ${activeDir}/ from the skeleton, with its artifacts folder, and returns its path.
+2. Call the create_plan tool with a short, action-oriented description of the task. It creates the plan in ${paths.active}/ from the skeleton, with its artifacts folder, and returns its path.
 3. Edit that file: replace every guidance line and placeholder with real content, section by section, keeping the twelve headings in order. Write the Progress list as concrete, checkable steps; record the design choices you already made in the Decision Log.
 4. Call lint_plan on the plan and fix every finding.
 5. While you carry the plan out, keep it current with the progress, log_decision, log_surprise and log_outcome tools; keep evidence with run_command and artifacts.

@@ -8,11 +8,6 @@ import type { McpContext } from './context.js';
 /** JSON-RPC's code for a resource that does not exist, as the MCP specification names it. */
 const RESOURCE_NOT_FOUND = -32002;
 
-/** The URI of a plan's resource. */
-export function planUri(id: string): string {
-  return `execplan://plan/${encodeURIComponent(id)}`;
-}
-
 /** Register the plan resource template, with a listing of every active and archived plan. */
 export function registerResources(server: McpServer, ctx: McpContext): void {
   const template = new ResourceTemplate('execplan://plan/{id}', {
@@ -26,7 +21,7 @@ export function registerResources(server: McpServer, ctx: McpContext): void {
         if (seen.has(ref.id)) continue;
         seen.add(ref.id);
         const title = readPlan(ws, ref).plan.title?.text;
-        resources.push({ uri: planUri(ref.id), name: ref.id, ...(title ? { title } : {}), description: ref.relPath, mimeType: 'text/markdown' });
+        resources.push({ uri: `execplan://plan/${encodeURIComponent(ref.id)}`, name: ref.id, ...(title ? { title } : {}), description: ref.relPath, mimeType: 'text/markdown' });
       }
       return { resources };
     },

@@ -51,7 +51,7 @@ export function createServer(io: Io): { server: McpServer; ctx: McpContext } {
   const ctx = createContext(io, async (timeout) => {
     if (!server.server.getClientCapabilities()?.roots) return undefined;
     return (await server.server.listRoots(undefined, { timeout })).roots;
-  }, undefined, () => server.server.getClientVersion()?.name);
+  }, () => server.server.getClientVersion()?.name);
   server.server.setNotificationHandler(RootsListChangedNotificationSchema, async () => ctx.rootsChanged());
   server.server.onerror = (err) => io.stderr(`execplan mcp: ${err.message}\n`);
   registerTools(server, ctx, TOOLS as readonly ToolSpec<z.ZodRawShape, z.ZodRawShape>[]);

@@ -38,8 +38,8 @@ export async function serveStdio(io: Io, stdin: Readable = process.stdin, stdout
   stdin.once('end', () => input.end());
   // The transport reports a failing stdin as it did when it read stdin itself.
   stdin.on('error', (err) => input.destroy(err));
-  const line = await Promise.race([firstLine(stdin, limit), gone.then(() => undefined)]);
-  const answered = line === undefined ? undefined : answerInitialize(line);
+  const line = await Promise.race([input.firstLine, ended, gone]);
+  const answered = typeof line === 'string' ? answerInitialize(line) : undefined;
   if (answered && !stdout.destroyed) await new Promise<void>((resolve) => stdout.write(answered.line, () => resolve()));
   const { startServer } = await import('./server.js');
   const { closed } = await startServer(io, input, stdout, answered);
@@ -50,30 +50,3 @@ export async function serveStdio(io: Io, stdin: Readable = process.stdin, stdout
   if (stdout.destroyed || stdout.writableEnded) stdin.destroy();
 }
 
-/** The first line the client sends, without its newline; undefined when stdin ends or fails before one, or it is over `limit` bytes. */
-function firstLine(stdin: Readable, limit: number): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const done = (line: string | undefined) => {
-      stdin.off('data', onData);
-      stdin.off('end', onEnd);
-      stdin.off('close', onEnd);
-      stdin.off('error', onEnd);
-      resolve(line);
-    };
-    const onData = (chunk: Buffer) => {
-      const nl = chunk.indexOf(0x0a);
-      size += nl < 0 ? chunk.length : nl;
-      if (size > limit) return done(undefined);
-      if (nl < 0) return void chunks.push(chunk);
-      chunks.push(chunk.subarray(0, nl));
-      done(Buffer.concat(chunks).toString('utf8'));
-    };
-    const onEnd = () => done(undefined);
-    stdin.on('data', onData);
-    stdin.once('end', onEnd);
-    stdin.once('close', onEnd);
-    stdin.once('error', onEnd);
-  });
-}

@@ -6,35 +6,33 @@
 
 const json = (o: Record<string, unknown>) => JSON.stringify(o);
 
+/** Commands done by one tool called with the plan and these arguments. */
+const PLAN_TOOLS = new Map<string, [tool: string, args: Record<string, unknown>]>([
+  ['show', ['show_plan', {}]],
+  ['resume', ['resume_plan', {}]],
+  ['archive', ['archive_plan', {}]],
+  ['reopen', ['reopen_plan', {}]],
+  ['run', ['run_command', { command: ['…'] }]],
+  ['decide', ['log_decision', { decision: '…', rationale: '…' }]],
+  ['discover', ['log_surprise', { observation: '…', evidence: '…' }]],
+  ['outcome', ['log_outcome', { text: '…' }]],
+]);
+
 /** `execplan <words>` as the tool call that does the same, or undefined when none does. */
 function asTool(words: string): string | undefined {
   const w = words.trim().split(/\s+/);
   const plan = w[1] && !w[1].startsWith('-') ? w[1].replace(/^"|"$/g, '') : '<plan>';
+  const planTool = PLAN_TOOLS.get(w[0]!);
+  if (planTool) return `${planTool[0]} ${json({ plan, ...planTool[1] })}`;
   switch (w[0]) {
     case 'list':
       return `list_plans ${json({ which: w.includes('--all') ? 'all' : w.includes('--archived') ? 'archived' : 'active' })}`;
     case 'new':
       return 'create_plan {"description":"…"}';
-    case 'show':
-      return `show_plan ${json({ plan })}`;
-    case 'resume':
-      return `resume_plan ${json({ plan })}`;
     case 'lint':
       return `lint_plan ${w[1] && !w[1].startsWith('-') ? json({ plan }) : '{}'}`;
-    case 'archive':
-      return `archive_plan ${json({ plan })}`;
-    case 'reopen':
-      return `reopen_plan ${json({ plan })}`;
-    case 'run':
-      return `run_command ${json({ plan, command: ['…'] })}`;
     case 'artifact':
       return `artifacts ${json({ plan: w[2] ?? '<plan>', action: w[1] === 'add' ? 'add' : 'list' })}`;
-    case 'decide':
-      return `log_decision ${json({ plan, decision: '…', rationale: '…' })}`;
-    case 'discover':
-      return `log_surprise ${json({ plan, observation: '…', evidence: '…' })}`;
-    case 'outcome':
-      return `log_outcome ${json({ plan, text: '…' })}`;
     case 'progress': {
       const action = w[2];
       if (action === 'done' || action === 'undo' || action === 'split') {

@@ -6,27 +6,18 @@ import { errorData } from '../usecases/envelope.js';
 import type { McpContext } from './context.js';
 import { inToolWords } from './tool-words.js';
 
-/** What a tool returns: the data for `structuredContent`, and its rendering as text. */
-export interface ToolOutput<O> {
-  data: O;
-  text: string;
-}
-
-/** One tool. Inputs and outputs are zod shapes: the SDK validates input and publishes both as JSON Schema. */
+/**
+ * One tool. Inputs and outputs are zod shapes: the SDK validates input and publishes both as JSON
+ * Schema. `run` returns the data for `structuredContent` and its rendering as text.
+ */
 export interface ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> {
   name: string;
   description: string;
   input: I;
   output: O;
   annotations?: ToolAnnotations;
-  run(args: z.infer<z.ZodObject<I>>, ctx: McpContext): Promise<ToolOutput<z.infer<z.ZodObject<O>>>>;
+  run(args: z.infer<z.ZodObject<I>>, ctx: McpContext): Promise<{ data: z.infer<z.ZodObject<O>>; text: string }>;
 }
-
-/** The arguments a tool with input shape `I` is called with. */
-export type ToolArgs<I extends z.ZodRawShape> = z.infer<z.ZodObject<I>>;
-
-/** What a tool with output shape `O` returns. */
-export type ToolResult<O extends z.ZodRawShape> = Promise<ToolOutput<z.infer<z.ZodObject<O>>>>;
 
 /** Declare a tool with its types inferred from its schemas. */
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): ToolSpec<I, O> {

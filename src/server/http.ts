@@ -4,14 +4,14 @@
  * and HEAD, only to a Host header naming itself, and refuses requests another site's page makes
  * (by Origin and Sec-Fetch-Site), so no page the user visits can read it or drive it.
  */
+import { once } from 'node:events';
 import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { APP_CSS, APP_JS } from '../formatters/html/assets.js';
-import type { PageLinks } from '../formatters/html/pages.js';
+import { overviewPage, pageLinks, planPage, textPage, type RenderedPage } from '../formatters/html/pages.js';
 import type { DashboardSource } from '../usecases/dashboard.js';
-import { overviewPage, planPage, textPage, type RenderedPage } from './pages.js';
 
 /** Where to listen. */
 export interface ServeOptions {
@@ -39,28 +39,12 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
 };
 
-const enc = (s: string) => encodeURIComponent(s);
-const encPath = (p: string) => p.split('/').map(enc).join('/');
-
-/** The server's links: absolute paths. */
-export function serverLinks(source: DashboardSource): PageLinks {
-  return {
-    home: '/',
-    plan: (id) => `/plan/${enc(id)}`,
-    artifact: (id, name) => `/artifact/${enc(id)}/${encPath(name)}`,
-    asset: (name) => `/assets/${name}`,
-    file: (p, fragment) => `/file/${encPath(p)}${fragment ? `#${enc(fragment)}` : ''}`,
-    exists: (p) => source.exists(p),
-  };
-}
-
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 /** Start the dashboard; resolves once it listens. */
 export async function startDashboard(source: DashboardSource, opts: ServeOptions, onError: (message: string) => void): Promise<Dashboard> {
   const clients = new Set<ServerResponse>();
-  const links = serverLinks(source);
-  const mode = { live: true };
+  const links = pageLinks((p) => source.exists(p));
   let allowed = new Set<string>();
 
   const server: Server = createServer((req, res) => {
@@ -84,24 +68,25 @@ export async function startDashboard(source: DashboardSource, opts: ServeOptions
     });
     const fragment = req.headers['x-execplan-fragment'] === '1';
     const page = (p: RenderedPage | undefined) => (p ? send(res, 200, 'text/html; charset=utf-8', fragment ? p.main : p.page) : notFound(res));
+    const json = (data: object | undefined) => (data ? send(res, 200, 'application/json; charset=utf-8', JSON.stringify(data)) : notFound(res));
 
-    if (url.pathname === '/') return page(await overviewPage(source, links, mode));
-    if (parts[0] === 'plan' && parts.length === 2) return page(await planPage(source, parts[1]!, links, mode, opts.workspace));
+    if (url.pathname === '/') return page(overviewPage(await source.overview(), links, true));
+    if (parts[0] === 'plan' && parts.length === 2) {
+      const d = await source.plan(parts[1]!);
+      return page(d && planPage(d, opts.workspace, links, true));
+    }
     if (parts[0] === 'file' && parts.length > 1) {
       const f = source.file(parts.slice(1).join('/'));
-      return page(f && textPage(f.path, f.text, f.note, links, mode, opts.workspace));
+      return page(f && textPage(f, opts.workspace, links, true));
     }
     if (parts[0] === 'artifact' && parts.length > 2) {
       const f = await source.artifact(parts[1]!, parts.slice(2).join('/'));
-      return page(f && textPage(f.path, f.text, f.note, links, mode, opts.workspace, [parts[1]!, links.plan(parts[1]!)]));
+      return page(f && textPage(f, opts.workspace, links, true, [parts[1]!, links.plan(parts[1]!)]));
     }
     if (url.pathname === '/assets/app.css') return send(res, 200, 'text/css; charset=utf-8', APP_CSS);
     if (url.pathname === '/assets/app.js') return send(res, 200, 'text/javascript; charset=utf-8', APP_JS);
-    if (url.pathname === '/api/overview') return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(await source.overview()));
-    if (parts[0] === 'api' && parts[1] === 'plan' && parts.length === 3) {
-      const d = await source.plan(parts[2]!);
-      return d ? send(res, 200, 'application/json; charset=utf-8', JSON.stringify(d)) : notFound(res);
-    }
+    if (url.pathname === '/api/overview') return json(await source.overview());
+    if (parts[0] === 'api' && parts[1] === 'plan' && parts.length === 3) return json(await source.plan(parts[2]!));
     if (url.pathname === '/events') return events(req, res);
     return notFound(res);
   };
@@ -129,13 +114,8 @@ export async function startDashboard(source: DashboardSource, opts: ServeOptions
   }, 15_000);
   keepAlive.unref();
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, opts.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  // `once` rejects with the error when listening fails.
+  await once(server.listen(opts.port, opts.host), 'listening');
   server.on('error', (err) => onError(`dashboard: ${err.message}`));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;

@@ -1,9 +1,8 @@
 /** A plan's artifacts, for `execplan artifact add|list` and the MCP `artifacts` tool: list them, or copy evidence in and link it from the plan. */
 import path from 'node:path';
-import { addArtifacts, artifactsDir, listArtifacts, type AddedArtifact, type ArtifactFile } from '../workspace/artifacts.js';
+import { addArtifacts, artifactsDir, listArtifacts, type AddArtifactsOptions, type AddedArtifact, type ArtifactFile } from '../workspace/artifacts.js';
 import { ExecplanError } from '../workspace/errors.js';
-import { linkLabel } from '../workspace/evidence-links.js';
-import { linkEvidence } from '../workspace/link-evidence.js';
+import { linkEvidence, linkLabel } from '../workspace/evidence-links.js';
 import { assertActive, type PlanRef } from '../workspace/plans.js';
 import { relPath, type Workspace } from '../workspace/workspace.js';
 import type { Clock } from './clock.js';
@@ -14,14 +13,9 @@ export async function planArtifacts(ws: Workspace, ref: PlanRef): Promise<{ dir:
 }
 
 /** How files are added. */
-export interface AddRequest {
+export interface AddRequest extends AddArtifactsOptions {
   /** The files, relative to `cwd`. */
   files: readonly string[];
-  cwd: string;
-  /** Replace artifacts of the same name. */
-  force: boolean;
-  /** Whether files outside the repository may be copied in (the command line's user named them; a server reads nothing outside). */
-  allowOutsideSources: boolean;
   /** Link each file from the plan's Artifacts and Notes (the default). */
   link?: boolean;
 }
@@ -29,7 +23,7 @@ export interface AddRequest {
 /** Copy files into the plan's artifacts folder and link them; returns what was copied and the plan's new lines. */
 export async function addPlanArtifacts(ws: Workspace, ref: PlanRef, req: AddRequest, clock: Clock): Promise<{ added: AddedArtifact[]; lines: string[] }> {
   assertActive(ref, 'its artifacts and its plan are a closed record, so nothing is added to them');
-  const added = await addArtifacts(ws, ref, req.files, { cwd: req.cwd, force: req.force, allowOutsideSources: req.allowOutsideSources });
+  const added = await addArtifacts(ws, ref, req.files, req);
   if (req.link === false) return { added, lines: [] };
   try {
     const links = added.map((a) => ({ file: path.join(ws.root, a.path), describe: (link: string) => `${a.replaced ? 'Replaced' : 'Added'} artifact [${linkLabel(a.name)}](${link}).` }));

@@ -8,12 +8,11 @@ import { redactSecrets, visibleControls } from '../core/redact.js';
 import { slugify } from '../core/skeleton.js';
 import { formatTimestamp } from '../core/timestamps.js';
 import { artifactsDir, ensureArtifactsDir, writeNewFile } from '../workspace/artifacts.js';
-import { inlineCode } from '../workspace/evidence-links.js';
+import { inlineCode, linkEvidence } from '../workspace/evidence-links.js';
 import { ExecplanError } from '../workspace/errors.js';
-import { linkEvidence } from '../workspace/link-evidence.js';
 import { assertActive, type PlanRef } from '../workspace/plans.js';
 import { assertRealInside, assertSafeName } from '../workspace/safe-path.js';
-import { DEFAULT_GRACE_MS, spawnCommand, type SpawnResult } from '../workspace/spawn-command.js';
+import { spawnCommand, type SpawnRequest, type SpawnResult } from '../workspace/spawn-command.js';
 import { BoundedOutput, describeEnding, renderTranscript, shellQuote, type Ending } from '../workspace/transcript.js';
 import { relPath, type Workspace } from '../workspace/workspace.js';
 import type { Clock } from './clock.js';
@@ -22,19 +21,12 @@ import type { Clock } from './clock.js';
 export const DEFAULT_MAX_OUTPUT = 1024 * 1024;
 
 /** What to run, and how. */
-export interface RunRequest {
+export interface RunRequest extends Pick<SpawnRequest, 'env' | 'stdin' | 'forwardSignals' | 'graceMs'> {
   /** The program and its arguments, or with `shell` the words of a shell command. */
   command: readonly string[];
   shell?: boolean;
   /** Where it runs (absolute); the repository root when absent. */
   cwd?: string;
-  env: Record<string, string | undefined>;
-  /** Its standard input; this process's own when absent. */
-  stdin?: NodeJS.ReadableStream;
-  /** Pass SIGINT and SIGTERM this process receives on to the command. */
-  forwardSignals?: boolean;
-  /** Time the command has to stop after SIGTERM before SIGKILL. */
-  graceMs?: number;
   label?: string;
   /** Output kept in the transcript, in bytes. */
   maxBytes?: number;
@@ -84,9 +76,9 @@ export async function runEvidence(ws: Workspace, ref: PlanRef, req: RunRequest, 
     shell: Boolean(req.shell),
     cwd,
     env: req.env,
-    ...(req.stdin ? { stdin: req.stdin } : {}),
-    forwardSignals: Boolean(req.forwardSignals),
-    graceMs: req.graceMs ?? DEFAULT_GRACE_MS,
+    stdin: req.stdin,
+    forwardSignals: req.forwardSignals,
+    graceMs: req.graceMs,
     onOutput: (stream, bytes) => {
       output.push(stream, bytes);
       const text = req.onOutput && decoders[stream].decode(bytes, { stream: true });
@@ -134,16 +126,8 @@ export async function runEvidence(ws: Workspace, ref: PlanRef, req: RunRequest, 
 
 /** How the command ended, as the plan's line says it. */
 export function endingWords(e: Ending): string {
-  switch (e.kind) {
-    case 'exit':
-      return `exited ${e.code}`;
-    case 'signal':
-      return `was killed by ${e.signal} (exit ${e.code})`;
-    case 'not-found':
-      return `was not found (exit ${e.code})`;
-    default:
-      return `could not run (exit ${e.code})`;
-  }
+  if (e.kind === 'exit') return `exited ${e.code}`;
+  return `${e.kind === 'signal' ? `was killed by ${e.signal}` : e.kind === 'not-found' ? 'was not found' : 'could not run'} (exit ${e.code})`;
 }
 
 /** A label from the command: the program's base name and its arguments, slugged (`npm test` → `npm-test`). */

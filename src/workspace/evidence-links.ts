@@ -1,22 +1,41 @@
 /**
  * Links from a plan's Artifacts and Notes section to its evidence: one dated bullet per transcript
  * or copied file, appended to the list the section ends with (or after its last paragraph), or in
- * a new section at its canonical place when the plan has none. Pure: text in, edits out.
+ * a new section at its canonical place when the plan has none, in one locked, atomic update of the plan.
  */
 import path from 'node:path';
-import type { Edit } from '../core/apply-edits.js';
 import { stamp, type EditContext } from '../core/edits/context.js';
 import { placeEntry, type PlacedEntry } from '../core/edits/placement.js';
 import { lineEndOffset, lineText } from '../core/lines.js';
+import { writingStyle } from '../core/timestamps.js';
 import type { Plan } from '../core/types.js';
+import type { PlanRef } from './plans.js';
+import { parseOptions } from './read.js';
+import { updatePlan } from './store.js';
+import type { Workspace } from './workspace.js';
 
-/** The edits that add `bullets` (texts without marker or stamp) to Artifacts and Notes, each dated. */
-export function addEvidenceLines(plan: Plan, bullets: readonly string[], ctx: EditContext): { edits: Edit[]; lines: string[]; createdSection: boolean } {
-  const entries = trailingListItems(plan);
-  const marker = entries.length ? entries[entries.length - 1]!.marker : '-';
-  const lines = bullets.map((b) => `${marker} ${stamp(ctx)} ${b.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ')}`);
-  const placed = placeEntry(plan, 'artifacts', lines, entries, false, ctx.order);
-  return { edits: placed.edits, lines, createdSection: placed.createdSection };
+/** A file to link, and the bullet's text given the link's destination. */
+export interface EvidenceItem {
+  /** Absolute path of the file. */
+  file: string;
+  describe: (link: string) => string;
+}
+
+/** Append one dated bullet per item (its text without marker or stamp) to the plan's Artifacts and Notes, created when missing; returns the lines written. */
+export async function linkEvidence(ws: Workspace, ref: PlanRef, items: readonly EvidenceItem[], now: Date, tzOffsetMinutes: number): Promise<string[]> {
+  const bullets = items.map((i) => i.describe(linkFromPlan(ref.path, i.file)));
+  const outcome = await updatePlan(
+    ref.path,
+    (plan) => {
+      const ctx: EditContext = { now, style: writingStyle(ws.config.timestamps, plan), offsetMinutes: tzOffsetMinutes, order: ws.config.sections.order, file: ref.relPath };
+      const entries = trailingListItems(plan);
+      const marker = entries.length ? entries[entries.length - 1]!.marker : '-';
+      const lines = bullets.map((b) => `${marker} ${stamp(ctx)} ${b.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ')}`);
+      return { edits: placeEntry(plan, 'artifacts', lines, entries, false, ctx.order).edits, result: lines };
+    },
+    { parse: parseOptions(ws), display: ref.relPath },
+  );
+  return outcome.result;
 }
 
 /**
@@ -47,7 +66,7 @@ function trailingListItems(plan: Plan): (PlacedEntry & { marker: string })[] {
 }
 
 /** A Markdown link destination from the plan file to `target`, both absolute: relative, `/`, escaped. */
-export function linkFromPlan(planFile: string, target: string): string {
+function linkFromPlan(planFile: string, target: string): string {
   const rel = path.relative(path.dirname(planFile), target).split(path.sep).join('/');
   return rel
     .split('/')

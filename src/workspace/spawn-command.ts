@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import type { Ending, StreamName } from './transcript.js';
+import type { Ending, Interruption, StreamName } from './transcript.js';
 
 /** What to run and where its output goes. */
 export interface SpawnRequest {
@@ -28,12 +28,6 @@ export interface SpawnRequest {
   graceMs?: number;
 }
 
-/** The signal that interrupted the run, and whether the command had to be killed. */
-export interface Interruption {
-  signal: NodeJS.Signals;
-  killed: boolean;
-}
-
 /** How a run went. */
 export interface SpawnResult {
   /** The program and arguments actually started. */
@@ -47,14 +41,9 @@ export interface SpawnResult {
 /** Default time a command has to stop before SIGKILL. */
 export const DEFAULT_GRACE_MS = 5000;
 
-/** The program and arguments a request starts. */
-export function argvFor(words: readonly string[], shell: boolean): string[] {
-  return shell ? ['/bin/sh', '-c', words.join(' ')] : [...words];
-}
-
 /** Run the command to its end. Never rejects: a command that cannot start is an ending too. */
 export function spawnCommand(req: SpawnRequest): Promise<SpawnResult> {
-  const argv = argvFor(req.words, req.shell);
+  const argv = req.shell ? ['/bin/sh', '-c', req.words.join(' ')] : [...req.words];
   const started = performance.now();
   // A command that shares our terminal stays in our process group: the terminal's Ctrl-C reaches it
   // and it may read the terminal. Any other runs in a group of its own, so that stopping it stops
@@ -117,11 +106,7 @@ export function spawnCommand(req: SpawnRequest): Promise<SpawnResult> {
         signalChild(sig === 'SIGINT' ? 'SIGTERM' : sig);
         escalate();
       };
-      const handlers: [NodeJS.Signals, () => void][] = [
-        ['SIGINT', stop('SIGINT')],
-        ['SIGTERM', stop('SIGTERM')],
-        ['SIGHUP', stop('SIGHUP')],
-      ];
+      const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) => [sig, stop(sig)] as const);
       for (const [sig, h] of handlers) process.on(sig, h);
       cleanups.push(() => {
         for (const [sig, h] of handlers) process.off(sig, h);

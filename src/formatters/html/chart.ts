@@ -11,7 +11,7 @@ const PAD = { left: 40, right: 16, top: 16, bottom: 36 };
  * the plan's scope at each of its commits (`history`) as a second line; done counts at the commits
  * stand in when no done item carries a timestamp. Empty when nothing is dated.
  */
-export function burnUpSvg(stamped: readonly BurnUpPoint[], total: number, title: string, history: readonly BurnUpPoint[] = []): string {
+export function burnUpSvg(stamped: readonly BurnUpPoint[], total: number, title: string, history: readonly BurnUpPoint[]): string {
   const points = stamped.length ? stamped : history;
   if (!points.length) return '';
   const times = [...points, ...history].map((p) => p.epoch);
@@ -24,27 +24,14 @@ export function burnUpSvg(stamped: readonly BurnUpPoint[], total: number, title:
   const y = (n: number) => H - PAD.bottom - (n / top) * (H - PAD.top - PAD.bottom);
   const f = (n: number) => n.toFixed(1);
 
-  // A step line: each point holds until the next one.
-  let done = `M${f(x(first))},${f(y(0))}`;
-  let level = 0;
-  for (const p of points) {
-    done += ` L${f(x(p.epoch))},${f(y(level))} L${f(x(p.epoch))},${f(y(p.done))}`;
-    level = p.done;
-  }
-  const scopePoints = history.filter((p) => p.total !== undefined);
+  // Step lines: each point holds until the next one.
+  const step = (epoch: number, from: number, to: number) => ` L${f(x(epoch))},${f(y(from))} L${f(x(epoch))},${f(y(to))}`;
+  const done = `M${f(x(first))},${f(y(0))}${points.map((p, i) => step(p.epoch, i ? points[i - 1]!.done : 0, p.done)).join('')}`;
   // The scope holds from one commit to the next, then to the end of the chart at today's count.
-  let scope: string;
-  if (scopePoints.length) {
-    scope = `M${f(x(scopePoints[0]!.epoch))},${f(y(scopePoints[0]!.total!))}`;
-    let level = scopePoints[0]!.total!;
-    for (const p of scopePoints) {
-      scope += ` L${f(x(p.epoch))},${f(y(level))} L${f(x(p.epoch))},${f(y(p.total!))}`;
-      level = p.total!;
-    }
-    scope += ` L${f(x(last))},${f(y(level))} L${f(x(last))},${f(y(total))}`;
-  } else {
-    scope = `M${f(x(first))},${f(y(total))} L${f(x(last))},${f(y(total))}`;
-  }
+  const commits = history.filter((p): p is BurnUpPoint & { total: number } => p.total !== undefined);
+  const scope = commits.length
+    ? `M${f(x(commits[0]!.epoch))},${f(y(commits[0]!.total))}${commits.map((p, i) => step(p.epoch, commits[i ? i - 1 : 0]!.total, p.total)).join('')}${step(last, commits[commits.length - 1]!.total, total)}`
+    : `M${f(x(first))},${f(y(total))} L${f(x(last))},${f(y(total))}`;
   const day = (epoch: number) => new Date(epoch).toISOString().slice(0, 10);
   const ticks = [0, Math.round(top / 2), top].filter((v, i, a) => a.indexOf(v) === i);
   const desc = `${points[points.length - 1]!.done} of ${total} items done between ${day(first)} and ${day(last)}.`;

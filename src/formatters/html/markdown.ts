@@ -19,10 +19,11 @@ export interface MarkdownLinks {
 
 let md: MarkdownIt | undefined;
 
-function renderer(): MarkdownIt {
-  if (md) return md;
-  md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-  return md;
+/** The tokens of `text`, its `hidden` 1-based lines (front matter, an outer fence) blanked. */
+function parse(text: string, hidden: ReadonlySet<number>, env: object): Token[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  md ??= new MarkdownIt({ html: false, linkify: false, typographer: false });
+  return md.parse(lines.map((l, i) => (hidden.has(i + 1) ? '' : l)).join('\n'), env);
 }
 
 /**
@@ -30,23 +31,17 @@ function renderer(): MarkdownIt {
  * matter, an outer fence) are given as `hidden` 1-based line numbers and render as nothing.
  */
 export function renderMarkdown(text: string, planPath: string, links: MarkdownLinks, hidden: ReadonlySet<number> = new Set()): string {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const shown = lines.map((l, i) => (hidden.has(i + 1) ? '' : l)).join('\n');
-  const m = renderer();
   const env = {};
-  const tokens = m.parse(shown, env);
+  const tokens = parse(text, hidden, env);
   const planDir = planPath.includes('/') ? planPath.slice(0, planPath.lastIndexOf('/')) : '';
-  const seenLines = new Set<number>();
-  walk(tokens, planDir, links, seenLines);
-  return m.renderer.render(tokens, m.options, env);
+  walk(tokens, planDir, links, new Set());
+  return md!.renderer.render(tokens, md!.options, env);
 }
 
 /** The first lines of the rendered blocks: where a finding's line can point. */
-export function blockLines(text: string, hidden: ReadonlySet<number> = new Set()): number[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const shown = lines.map((l, i) => (hidden.has(i + 1) ? '' : l)).join('\n');
+export function blockLines(text: string, hidden: ReadonlySet<number>): number[] {
   const out = new Set<number>();
-  for (const t of renderer().parse(shown, {})) if (t.map && t.nesting >= 0) out.add(t.map[0] + 1);
+  for (const t of parse(text, hidden, {})) if (t.map && t.nesting >= 0) out.add(t.map[0] + 1);
   return [...out].sort((a, b) => a - b);
 }
 

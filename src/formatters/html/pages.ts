@@ -4,27 +4,21 @@
  * (`execplan report`); only their links differ.
  */
 import type { BurnUpPoint, DatedEntry, Pace } from '../../core/pace.js';
-import type { PlanState } from '../../core/summary.js';
+import type { PlanState, PlanSummary } from '../../core/summary.js';
+import type { ProgressItem } from '../../core/types.js';
 import { burnUpSvg } from './chart.js';
-import { html, raw, type Html } from './escape.js';
+import { html, Html } from './escape.js';
 import { blockLines, renderMarkdown, type MarkdownLinks } from './markdown.js';
 
 /** One plan as a row of the overview. */
-export interface DashboardPlan {
+export interface DashboardPlan extends PlanSummary {
   id: string;
   /** Read from the working tree (it has a page); false for another branch's version. */
   local: boolean;
-  title: string | null;
   path: string;
   archived: boolean;
   /** The branches and worktrees (space-separated) the plan was read from, when the overview spans branches. */
   branch?: string;
-  state: PlanState;
-  done: number;
-  total: number;
-  partial: number;
-  lastActivity: string | null;
-  lastActivityIso: string | null;
   /** Null for another branch's version, whose timestamps are not judged against today. */
   pace: Pace | null;
   /** Lint's error and warning counts; null when the plan was not linted (another branch). */
@@ -44,14 +38,7 @@ export interface OverviewData {
 }
 
 /** A Progress item on the plan's timeline. */
-export interface TimelineItem {
-  index: number;
-  state: 'done' | 'todo' | 'partial';
-  text: string;
-  timestamp: string | null;
-  line: number;
-  depth: number;
-}
+export type TimelineItem = Pick<ProgressItem, 'index' | 'state' | 'text' | 'line' | 'depth'> & { timestamp: string | null };
 
 /** A commit that changed the plan, with the plan's progress at that commit. */
 export interface HistoryPoint {
@@ -96,6 +83,13 @@ export interface PlanPageData {
   findings: FindingRow[];
 }
 
+/** A text page's content: a repository file or an artifact. */
+export interface TextFile {
+  path: string;
+  text: string;
+  note?: string;
+}
+
 /** Where a page's links go: absolute paths on the server, relative ones in the report. */
 export interface PageLinks extends MarkdownLinks {
   home: string;
@@ -104,20 +98,63 @@ export interface PageLinks extends MarkdownLinks {
   asset(name: string): string;
 }
 
-/** Whether the page follows changes (the server) or is a snapshot (the report). */
-export interface PageMode {
-  live: boolean;
+const enc = (s: string) => encodeURIComponent(s);
+const encPath = (p: string) => p.split('/').map(enc).join('/');
+
+/**
+ * The links of the server's pages (absolute), or with `report` of a report page `depth` folders below
+ * the report's root (relative); a report links only the repository files that exist, and collects them in `files`.
+ */
+export function pageLinks(exists: (repoPath: string) => boolean, report?: { depth: number; files: Set<string> }): PageLinks {
+  const up = report ? '../'.repeat(report.depth) : '/';
+  const ext = report ? '.html' : '';
+  return {
+    home: report ? `${up}index.html` : up,
+    plan: (id) => `${up}plan/${enc(id)}${ext}`,
+    artifact: (id, name) => `${up}artifact/${enc(id)}/${encPath(name)}${ext}`,
+    asset: (name) => `${up}assets/${name}`,
+    file: (p, fragment) => {
+      if (report && !exists(p)) return `${up}index.html`;
+      report?.files.add(p);
+      return `${up}file/${encPath(p)}${ext}${fragment ? `#${enc(fragment)}` : ''}`;
+    },
+    exists,
+  };
+}
+
+/** A rendered page: its whole HTML and the inside of its `<main>`, which a live update swaps in. */
+export interface RenderedPage {
+  page: string;
+  main: string;
+}
+
+/** The overview page; `live` pages follow changes (the server), others are a snapshot (the report). */
+export function overviewPage(data: OverviewData, links: PageLinks, live: boolean): RenderedPage {
+  return rendered(`Plans in ${data.workspace}`, crumbs(links, data.workspace), overviewMain(data, links), links, live);
+}
+
+/** One plan's page. */
+export function planPage(data: PlanPageData, workspace: string, links: PageLinks, live: boolean): RenderedPage {
+  const title = data.plan.title ?? data.plan.id;
+  return rendered(title, crumbs(links, workspace, [title, undefined]), planMain(data, links), links, live);
+}
+
+/** A text page for a repository file or an artifact, below its plan's page when `parent` names it. */
+export function textPage(f: TextFile, workspace: string, links: PageLinks, live: boolean, parent?: [string, string]): RenderedPage {
+  const trail: [string, string | undefined][] = parent ? [parent, [f.path, undefined]] : [[f.path, undefined]];
+  return rendered(f.path, crumbs(links, workspace, ...trail), textMain(f.path, f.text, f.note), links, live);
 }
 
 const STATES: PlanState[] = ['in progress', 'not started', 'complete', 'archived'];
 
 /** A whole page around `main`. */
-export function layout(title: string, crumbs: Html, main: Html, links: PageLinks, mode: PageMode): string {
-  return `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${title}</title><link rel="stylesheet" href="${links.asset('app.css')}"><script src="${links.asset('app.js')}" defer></script></head><body data-live="${mode.live ? '1' : '0'}"><a class="skip" href="#main">Skip to content</a><header class="top"><nav aria-label="Breadcrumb">${crumbs}</nav><p class="live-status" role="status" aria-live="polite"></p></header><main id="main" tabindex="-1">${main}</main><footer class="foot"><p>execplan dashboard${mode.live ? ', live: pages follow changes on disk' : ', a snapshot'}.</p></footer></body></html>`}\n`;
+function rendered(title: string, crumbs: Html, main: Html, links: PageLinks, live: boolean): RenderedPage {
+  const page = `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${title}</title><link rel="stylesheet" href="${links.asset('app.css')}"><script src="${links.asset('app.js')}" defer></script></head><body data-live="${live ? '1' : '0'}"><a class="skip" href="#main">Skip to content</a><header class="top"><nav aria-label="Breadcrumb">${crumbs}</nav><p class="live-status" role="status" aria-live="polite"></p></header><main id="main" tabindex="-1">${main}</main><footer class="foot"><p>execplan dashboard${live ? ', live: pages follow changes on disk' : ', a snapshot'}.</p></footer></body></html>`}\n`;
+  return { page, main: main.value };
 }
 
 /** The inside of the overview page's `<main>` (what a live update replaces). */
-export function overviewMain(data: OverviewData, links: PageLinks): Html {
+function overviewMain(data: OverviewData, links: PageLinks): Html {
   const counts = STATES.map((s) => [s, data.plans.filter((p) => p.state === s).length] as const).filter(([, n]) => n > 0);
   const branches = [...new Set(data.plans.flatMap((p) => (p.branch ? p.branch.split(' ') : [])))].sort();
   const columns: [string, string][] = [
@@ -159,7 +196,7 @@ function overviewRow(p: DashboardPlan, branches: boolean, links: PageLinks): Htm
 }
 
 /** The inside of one plan's `<main>`. */
-export function planMain(d: PlanPageData, links: PageLinks): Html {
+function planMain(d: PlanPageData, links: PageLinks): Html {
   const p = d.plan;
   const title = p.title ?? p.id;
   const lines = blockLines(d.text, new Set(d.hidden));
@@ -172,41 +209,27 @@ export function planMain(d: PlanPageData, links: PageLinks): Html {
   return html`<h1>${title}</h1>
 <dl class="facts"><div><dt>Plan</dt><dd><code>${p.path}</code></dd></div>${p.branch ? html`<div><dt>Branch</dt><dd>${p.branch}</dd></div>` : ''}<div><dt>State</dt><dd><span class="state state-${slug(p.state)}">${p.state}</span></dd></div><div><dt>Progress</dt><dd><progress max="${p.total || 1}" value="${p.done}" aria-label="${`${p.done} of ${p.total} items done`}"></progress> ${p.total ? `${p.done}/${p.total}` : 'no items'}</dd></div><div><dt>Last activity</dt><dd>${p.lastActivity ?? '–'}</dd></div><div><dt>Pace (7 days)</dt><dd>${p.pace ? paceText(p.pace) : '–'}</dd></div><div><dt>Lint</dt><dd>${p.lint ? lintText(p.lint) : '–'}</dd></div>${p.drift ? html`<div><dt>Drift</dt><dd><span class="flag flag-drift">drifting</span> ${p.drift.files.join(', ')} changed in ${p.drift.commits} ${p.drift.commits === 1 ? 'commit' : 'commits'} since ${p.drift.since}</dd></div>` : ''}${p.overlap?.length ? html`<div><dt>Overlap</dt><dd>names the same files as ${p.overlap.map((id, i) => html`${i ? ', ' : ''}<a href="${links.plan(id)}">${id}</a>`)}</dd></div>` : ''}</dl>
 <nav class="toc" aria-label="On this page"><a href="#progress">Progress</a> <a href="#burn-up">Burn-up</a> ${d.history.length ? html`<a href="#history">History</a> ` : ''}<a href="#log">Decisions, surprises, outcomes</a> <a href="#artifacts">Artifacts</a> <a href="#findings">Findings</a> <a href="#plan-text">Plan</a></nav>
-<section aria-labelledby="progress"><h2 id="progress">Progress</h2>${
-    d.progress.length
-      ? html`<ol class="timeline">${d.progress.map((i) => html`<li class="item item-${i.state}${i.depth ? ' nested' : ''}"><span class="mark">${i.state === 'done' ? 'done' : i.state === 'partial' ? 'partly done' : 'open'}</span>${i.timestamp ? html` <time>${i.timestamp}</time>` : ''} <a href="${at(i.line)}">${i.text || '(no text)'}</a></li>`)}</ol>`
-      : html`<p>No Progress items.</p>`
-  }</section>
-<section aria-labelledby="burn-up"><h2 id="burn-up">Burn-up</h2>${chart ? raw(chart) : html`<p>No done item carries a timestamp yet.</p>`}</section>
-${d.history.length ? html`<section aria-labelledby="history"><h2 id="history">History</h2><div class="table-wrap"><table class="history"><caption class="visually-hidden">Commits that changed the plan, with its progress at each</caption><thead><tr><th scope="col">Date</th><th scope="col">Commit</th><th scope="col">Progress</th><th scope="col">Subject</th></tr></thead><tbody>${[...d.history].reverse().map((h) => html`<tr><td data-label="Date"><time datetime="${h.date}">${h.date.slice(0, 16).replace('T', ' ')}</time></td><td data-label="Commit"><code>${h.hash}</code></td><td data-label="Progress">${h.done}/${h.total}</td><td data-label="Subject">${h.subject}</td></tr>`)}</tbody></table></div></section>` : ''}
-<section aria-labelledby="log"><h2 id="log">Decisions, surprises and outcomes</h2>${
-    d.entries.length
-      ? html`<ol class="log">${d.entries.map((e) => html`<li class="entry entry-${e.kind}"><span class="kind">${e.kind}</span> ${e.date ? html`<time>${e.date}</time> ` : ''}<a href="${at(e.line)}">${e.title}</a>${e.details.length ? html`<dl>${e.details.map((f) => html`<div><dt>${f.label}</dt><dd>${f.value}</dd></div>`)}</dl>` : ''}</li>`)}</ol>`
-      : html`<p>No entries yet.</p>`
-  }</section>
-<section aria-labelledby="artifacts"><h2 id="artifacts">Artifacts</h2>${
-    d.artifacts.length
-      ? html`<div class="table-wrap"><table class="artifacts"><caption class="visually-hidden">Files of the plan's artifacts folder</caption><thead><tr><th scope="col">File</th><th scope="col">Command</th><th scope="col">Exit code</th><th scope="col">Size</th><th scope="col">Modified</th></tr></thead><tbody>${d.artifacts.map(
-          (a) =>
-            html`<tr><td data-label="File"><a href="${links.artifact(p.id, a.name)}">${a.name}</a></td><td data-label="Command">${a.command ? html`<code>${a.command}</code>` : '–'}</td><td data-label="Exit code">${a.exitCode === undefined ? '–' : a.exitCode === null ? 'unknown' : html`<span class="${a.exitCode === 0 ? 'ok' : 'bad'}">${a.exitCode}</span>`}</td><td data-label="Size">${size(a.size)}</td><td data-label="Modified"><time datetime="${a.mtime}">${a.mtime.slice(0, 16).replace('T', ' ')}</time></td></tr>`,
-        )}</tbody></table></div>`
-      : html`<p>No artifacts.</p>`
-  }</section>
-<section aria-labelledby="findings"><h2 id="findings">Findings</h2>${
-    d.findings.length
-      ? html`<ul class="findings">${d.findings.map((f) => html`<li class="finding finding-${f.severity}"><a href="${at(f.line)}">line ${f.line}</a> <span class="severity">${f.severity === 'warn' ? 'warning' : 'error'}</span> ${f.message} <code>${f.rule}</code></li>`)}</ul>`
-      : html`<p>${p.lint ? 'No findings.' : 'Not linted.'}</p>`
-  }</section>
-<section aria-labelledby="plan-text"><h2 id="plan-text">Plan</h2><article class="markdown">${raw(renderMarkdown(d.text, p.path, links, new Set(d.hidden)))}</article></section>`;
+${section('progress', 'Progress', d.progress.length > 0 && html`<ol class="timeline">${d.progress.map((i) => html`<li class="item item-${i.state}${i.depth ? ' nested' : ''}"><span class="mark">${i.state === 'done' ? 'done' : i.state === 'partial' ? 'partly done' : 'open'}</span>${i.timestamp ? html` <time>${i.timestamp}</time>` : ''} <a href="${at(i.line)}">${i.text || '(no text)'}</a></li>`)}</ol>`, 'No Progress items.')}
+${section('burn-up', 'Burn-up', Boolean(chart) && new Html(chart), 'No done item carries a timestamp yet.')}
+${d.history.length ? section('history', 'History', html`<div class="table-wrap"><table class="history"><caption class="visually-hidden">Commits that changed the plan, with its progress at each</caption><thead><tr><th scope="col">Date</th><th scope="col">Commit</th><th scope="col">Progress</th><th scope="col">Subject</th></tr></thead><tbody>${[...d.history].reverse().map((h) => html`<tr><td data-label="Date"><time datetime="${h.date}">${h.date.slice(0, 16).replace('T', ' ')}</time></td><td data-label="Commit"><code>${h.hash}</code></td><td data-label="Progress">${h.done}/${h.total}</td><td data-label="Subject">${h.subject}</td></tr>`)}</tbody></table></div>`) : ''}
+${section('log', 'Decisions, surprises and outcomes', d.entries.length > 0 && html`<ol class="log">${d.entries.map((e) => html`<li class="entry entry-${e.kind}"><span class="kind">${e.kind}</span> ${e.date ? html`<time>${e.date}</time> ` : ''}<a href="${at(e.line)}">${e.title}</a>${e.details.length ? html`<dl>${e.details.map((f) => html`<div><dt>${f.label}</dt><dd>${f.value}</dd></div>`)}</dl>` : ''}</li>`)}</ol>`, 'No entries yet.')}
+${section('artifacts', 'Artifacts', d.artifacts.length > 0 && html`<div class="table-wrap"><table class="artifacts"><caption class="visually-hidden">Files of the plan's artifacts folder</caption><thead><tr><th scope="col">File</th><th scope="col">Command</th><th scope="col">Exit code</th><th scope="col">Size</th><th scope="col">Modified</th></tr></thead><tbody>${d.artifacts.map((a) => html`<tr><td data-label="File"><a href="${links.artifact(p.id, a.name)}">${a.name}</a></td><td data-label="Command">${a.command ? html`<code>${a.command}</code>` : '–'}</td><td data-label="Exit code">${a.exitCode === undefined ? '–' : a.exitCode === null ? 'unknown' : html`<span class="${a.exitCode === 0 ? 'ok' : 'bad'}">${a.exitCode}</span>`}</td><td data-label="Size">${size(a.size)}</td><td data-label="Modified"><time datetime="${a.mtime}">${a.mtime.slice(0, 16).replace('T', ' ')}</time></td></tr>`)}</tbody></table></div>`, 'No artifacts.')}
+${section('findings', 'Findings', d.findings.length > 0 && html`<ul class="findings">${d.findings.map((f) => html`<li class="finding finding-${f.severity}"><a href="${at(f.line)}">line ${f.line}</a> <span class="severity">${f.severity === 'warn' ? 'warning' : 'error'}</span> ${f.message} <code>${f.rule}</code></li>`)}</ul>`, p.lint ? 'No findings.' : 'Not linted.')}
+${section('plan-text', 'Plan', html`<article class="markdown">${new Html(renderMarkdown(d.text, p.path, links, new Set(d.hidden)))}</article>`)}`;
+}
+
+/** A section of a plan's page: its heading, then `body`, or `empty` in a paragraph when there is no body. */
+function section(id: string, title: string, body: Html | false, empty = ''): Html {
+  return html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>${body || html`<p>${empty}</p>`}</section>`;
 }
 
 /** The inside of a text page: a repository file or an artifact. */
-export function textMain(title: string, text: string, note?: string): Html {
+function textMain(title: string, text: string, note?: string): Html {
   return html`<h1><code>${title}</code></h1>${note ? html`<p class="note">${note}</p>` : ''}<pre class="text"><code>${text}</code></pre>`;
 }
 
 /** The breadcrumb of a page below the overview. */
-export function crumbs(links: PageLinks, workspace: string, ...rest: [string, string | undefined][]): Html {
+function crumbs(links: PageLinks, workspace: string, ...rest: [string, string | undefined][]): Html {
   return html`<a href="${links.home}">${workspace}</a>${rest.map(([label, href]) => html` <span aria-hidden="true">/</span> ${href ? html`<a href="${href}">${label}</a>` : html`<span aria-current="page">${label}</span>`}`)}`;
 }
 

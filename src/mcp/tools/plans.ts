@@ -1,59 +1,90 @@
 /**
  * Tools that find, read and create plans: thin calls into the library the CLI's list, show and new
- * use. What they do is in run-plans.ts, loaded on the first call, so the server starts without it.
+ * use, each loaded on the tool's first call, so the server starts without it.
  */
+import path from 'node:path';
 import { z } from 'zod';
+import { clockFrom } from '../../usecases/clock.js';
 import { defineTool } from '../tool.js';
 import { planField, stateField } from './fields.js';
-
-/** `list_plans` input. */
-export const listPlansInput = { which: z.enum(['active', 'archived', 'all']).optional().describe('Default: active') };
-/** `list_plans` output. */
-export const listPlansOutput = {
-  plans: z.array(z.object({ id: z.string(), path: z.string(), title: z.string().optional(), state: stateField, done: z.number(), total: z.number(), lastActivity: z.string().optional() })),
-};
 
 /** `list_plans`: every plan with its progress and state. */
 export const listPlansTool = defineTool({
   name: 'list_plans',
   description: 'List the ExecPlans in the workspace with their progress and state.',
-  input: listPlansInput,
-  output: listPlansOutput,
+  input: { which: z.enum(['active', 'archived', 'all']).optional().describe('Default: active') },
+  output: {
+    plans: z.array(z.object({ id: z.string(), path: z.string(), title: z.string().optional(), state: stateField, done: z.number(), total: z.number(), lastActivity: z.string().optional() })),
+  },
   annotations: { readOnlyHint: true },
-  run: async (args, ctx) => (await import('./run-plans.js')).listPlans(args, ctx),
+  async run({ which }, ctx) {
+    const { listPlans } = await import('../../usecases/list.js');
+    const ws = await ctx.workspace();
+    const plans = (await listPlans(ws, { which: which ?? 'active' })).plans
+      .map((p) => ({
+        id: p.id,
+        path: p.path,
+        ...(p.title !== null ? { title: p.title } : {}),
+        state: p.state,
+        done: p.done,
+        total: p.total,
+        ...(p.lastActivity !== null ? { lastActivity: p.lastActivity } : {}),
+      }));
+    const text = plans.length
+      ? plans.map((p) => `${p.id}  ${p.state}  ${p.done}/${p.total}  ${p.title ?? '(no title)'}`).join('\n')
+      : which === 'archived'
+        ? `No archived plans in ${ws.config.paths.archive}/. A finished plan is archived with archive_plan.`
+        : which === 'all'
+          ? `No plans, active or archived, in ${ws.config.paths.active}/ or ${ws.config.paths.archive}/. Create one with create_plan.`
+          : `No plans in ${ws.config.paths.active}/. Create one with create_plan.`;
+    return { data: { plans }, text };
+  },
 });
-
-/** `show_plan` input. */
-export const showPlanInput = { plan: planField, section: z.string().optional().describe('Section name, e.g. Progress') };
-/** `show_plan` output. */
-export const showPlanOutput = {
-  id: z.string(),
-  path: z.string(),
-  state: stateField,
-  text: z.string(),
-  progress: z.array(z.object({ n: z.number(), state: z.enum(['done', 'todo', 'partial']), text: z.string() })),
-};
 
 /** `show_plan`: the plan's Markdown (or one section) and its numbered Progress items. */
 export const showPlanTool = defineTool({
   name: 'show_plan',
   description: 'Read a plan as Markdown, or one section of it, with its numbered Progress items.',
-  input: showPlanInput,
-  output: showPlanOutput,
+  input: { plan: planField, section: z.string().optional().describe('Section name, e.g. Progress') },
+  output: {
+    id: z.string(),
+    path: z.string(),
+    state: stateField,
+    text: z.string(),
+    progress: z.array(z.object({ n: z.number(), state: z.enum(['done', 'todo', 'partial']), text: z.string() })),
+  },
   annotations: { readOnlyHint: true },
-  run: async (args, ctx) => (await import('./run-plans.js')).showPlan(args, ctx),
+  async run(args, ctx) {
+    const { summarizePlan } = await import('../../core/summary.js');
+    const { findSection } = await import('../../usecases/show.js');
+    const { readPlan } = await import('../../workspace/read.js');
+    const ws = await ctx.workspace();
+    const ref = ctx.plan(ws, args.plan);
+    const { plan } = readPlan(ws, ref);
+    const text = args.section !== undefined ? findSection(ws, ref, plan, args.section).text : plan.source;
+    const progress = plan.progress.map((i) => ({ n: i.index, state: i.state, text: i.text }));
+    return { data: { id: ref.id, path: ref.relPath, state: summarizePlan(plan, ref.archived).state, text, progress }, text };
+  },
 });
-
-/** `create_plan` input. */
-export const createPlanInput = { description: z.string().describe('Short, action-oriented title') };
-/** `create_plan` output. */
-export const createPlanOutput = { id: z.string(), path: z.string(), artifacts: z.string(), absolutePath: z.string(), absoluteArtifacts: z.string() };
 
 /** `create_plan`: a new plan from the specification's skeleton. */
 export const createPlanTool = defineTool({
   name: 'create_plan',
   description: "Create a plan from the specification's skeleton, with its artifacts folder; then fill in every section.",
-  input: createPlanInput,
-  output: createPlanOutput,
-  run: async (args, ctx) => (await import('./run-plans.js')).createPlan(args, ctx),
+  input: { description: z.string().describe('Short, action-oriented title') },
+  output: { id: z.string(), path: z.string(), artifacts: z.string(), absolutePath: z.string(), absoluteArtifacts: z.string() },
+  async run({ description }, ctx) {
+    const { formatDate } = await import('../../core/timestamps.js');
+    const { createPlan } = await import('../../workspace/create.js');
+    const ws = await ctx.workspace();
+    const { now, tzOffsetMinutes } = clockFrom(ctx.io.env);
+    const created = createPlan(ws, { description, date: formatDate(now, tzOffsetMinutes) });
+    // The client may not know which folder the server works in: the answer names the files absolutely too.
+    const absolutePath = path.join(ws.root, created.path);
+    const absoluteArtifacts = path.join(ws.root, created.artifacts);
+    return {
+      data: { ...created, absolutePath, absoluteArtifacts },
+      text: `Created ${absolutePath} and its artifacts folder ${absoluteArtifacts}${path.sep}. Next: edit the file to fill in Purpose and the other sections, then lint_plan.`,
+    };
+  },
 });
