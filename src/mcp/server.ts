@@ -53,7 +53,6 @@ export function createServer(io: Io): { server: McpServer; ctx: McpContext } {
     return (await server.server.listRoots(undefined, { timeout })).roots;
   }, () => server.server.getClientVersion()?.name);
   server.server.setNotificationHandler(RootsListChangedNotificationSchema, async () => ctx.rootsChanged());
-  server.server.onerror = (err) => io.stderr(`execplan mcp: ${err.message}\n`);
   registerTools(server, ctx, TOOLS as readonly ToolSpec<z.ZodRawShape, z.ZodRawShape>[]);
   registerResources(server, ctx);
   registerPrompts(server, ctx);
@@ -110,10 +109,7 @@ class AnsweredStdioTransport extends StdioServerTransport {
 }
 
 /** The requests the server answers whose params the SDK checks, by method. */
-interface RequestSchema {
-  safeParse(value: unknown): { error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
-}
-const REQUEST_SCHEMAS = new Map<string, RequestSchema>([
+const REQUEST_SCHEMAS = new Map<string, z.ZodType>([
   ['ping', PingRequestSchema],
   ['tools/list', ListToolsRequestSchema],
   ['tools/call', CallToolRequestSchema],

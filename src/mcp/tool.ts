@@ -19,6 +19,9 @@ export interface ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> {
   run(args: z.infer<z.ZodObject<I>>, ctx: McpContext): Promise<{ data: z.infer<z.ZodObject<O>>; text: string }>;
 }
 
+/** The plan a tool works on. Kept short, as every word of a schema is sent to the client in `tools/list`. */
+export const planField = z.string().describe('Plan id, id prefix, or workspace-relative path');
+
 /** Declare a tool with its types inferred from its schemas. */
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): ToolSpec<I, O> {
   return spec;

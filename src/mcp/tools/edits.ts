@@ -10,8 +10,7 @@ import { clockFrom } from '../../usecases/clock.js';
 import { ExecplanError } from '../../workspace/errors.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { McpContext } from '../context.js';
-import { defineTool } from '../tool.js';
-import { itemField, planField } from './fields.js';
+import { defineTool, planField } from '../tool.js';
 
 /** What every edit tool returns. */
 const changeOutput = {
@@ -28,8 +27,7 @@ async function edit(ctx: McpContext, planRef: string, build: (plan: Plan, ectx: 
   const ws = await ctx.workspace();
   const ref = ctx.plan(ws, planRef);
   const outcome = await editPlan(editTarget(ws, ref, clockFrom(ctx.io.env)), (plan, ectx) => build(plan, ectx, ws));
-  const change = outcome.result;
-  const line = outcome.line;
+  const { result: change, line } = outcome;
   const data = { path: ref.relPath, changed: outcome.changed, summary: change.summary, entry: change.entry, ...(line !== null ? { line } : {}) };
   return { data, text: `${change.summary}\n${change.entry}` };
 }
@@ -47,7 +45,7 @@ export const progressTool = defineTool({
   input: {
     plan: planField,
     action: z.enum(['add', 'done', 'undo', 'split']),
-    item: itemField.optional(),
+    item: z.union([z.number().int(), z.string()]).describe('Item number, or text naming it').optional(),
     text: z.string().optional().describe('add: the step; split: what is done'),
     remaining: z.string().optional().describe('split: what remains'),
     evidence: z.string().optional().describe('done: a run transcript that exited 0, or a commit'),

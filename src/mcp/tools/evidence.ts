@@ -6,8 +6,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { clockFrom } from '../../usecases/clock.js';
 import { ExecplanError } from '../../workspace/errors.js';
-import { defineTool } from '../tool.js';
-import { planField } from './fields.js';
+import { defineTool, planField } from '../tool.js';
 
 /** `run_command`: run a command in the repository as evidence; its transcript is saved and linked. */
 export const runCommandTool = defineTool({

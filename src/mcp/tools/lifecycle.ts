@@ -9,8 +9,7 @@ import type { FormatInput } from '../../formatters/types.js';
 import { clockFrom } from '../../usecases/clock.js';
 import { VERSION } from '../../version.js';
 import type { MoveResult } from '../../workspace/archive.js';
-import { defineTool } from '../tool.js';
-import { planField } from './fields.js';
+import { defineTool, planField } from '../tool.js';
 
 /** `lint_plan`: the workspace's rules on one plan, or on every active plan. */
 export const lintPlanTool = defineTool({

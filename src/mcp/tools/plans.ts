@@ -5,8 +5,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { clockFrom } from '../../usecases/clock.js';
-import { defineTool } from '../tool.js';
-import { planField, stateField } from './fields.js';
+import { defineTool, planField } from '../tool.js';
+
+/** A plan's state, as `list` reports it. */
+const stateField = z.enum(['not started', 'in progress', 'complete', 'archived']);
 
 /** `list_plans`: every plan with its progress and state. */
 export const listPlansTool = defineTool({
