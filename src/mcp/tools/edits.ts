@@ -42,7 +42,7 @@ function need(value: string | number | undefined, field: string, action: string)
 export const progressTool = defineTool({
   name: 'progress',
   description: 'Update Progress: add a step, mark one done (timestamped), undo that, or split a partly done step into done and remaining.',
-  input: {
+  inputSchema: {
     plan: planField,
     action: z.enum(['add', 'done', 'undo', 'split']),
     item: z.union([z.number().int(), z.string()]).describe('Item number, or text naming it').optional(),
@@ -50,7 +50,7 @@ export const progressTool = defineTool({
     remaining: z.string().optional().describe('split: what remains'),
     evidence: z.string().optional().describe('done: a run transcript that exited 0, or a commit'),
   },
-  output: changeOutput,
+  outputSchema: changeOutput,
   async run({ plan, action, item, text, remaining, evidence }, ctx) {
     const { addProgressItem, markItemDone, splitItem, undoItem } = await import('../../core/edits/progress.js');
     switch (action) {
@@ -78,8 +78,8 @@ export const progressTool = defineTool({
 export const logDecisionTool = defineTool({
   name: 'log_decision',
   description: 'Append a Decision / Rationale / Date/Author entry to the Decision Log.',
-  input: { plan: planField, decision: z.string(), rationale: z.string(), author: z.string().optional().describe("Default: the client's name") },
-  output: changeOutput,
+  inputSchema: { plan: planField, decision: z.string(), rationale: z.string(), author: z.string().optional().describe("Default: the client's name") },
+  outputSchema: changeOutput,
   async run({ plan, decision, rationale, author }, ctx) {
     const { addDecision } = await import('../../core/edits/logs.js');
     const { resolveAuthor } = await import('../../workspace/author.js');
@@ -93,8 +93,8 @@ export const logDecisionTool = defineTool({
 export const logSurpriseTool = defineTool({
   name: 'log_surprise',
   description: 'Append an Observation / Evidence entry to Surprises & Discoveries.',
-  input: { plan: planField, observation: z.string(), evidence: z.string() },
-  output: changeOutput,
+  inputSchema: { plan: planField, observation: z.string(), evidence: z.string() },
+  outputSchema: changeOutput,
   async run({ plan, observation, evidence }, ctx) {
     const { addSurprise } = await import('../../core/edits/logs.js');
     return edit(ctx, plan, (p, e) => addSurprise(p, { observation, evidence }, e));
@@ -105,8 +105,8 @@ export const logSurpriseTool = defineTool({
 export const logOutcomeTool = defineTool({
   name: 'log_outcome',
   description: 'Append an entry to Outcomes & Retrospective: what shipped, what did not, lessons.',
-  input: { plan: planField, text: z.string() },
-  output: changeOutput,
+  inputSchema: { plan: planField, text: z.string() },
+  outputSchema: changeOutput,
   async run({ plan, text }, ctx) {
     const { addOutcome } = await import('../../core/edits/logs.js');
     return edit(ctx, plan, (p, e) => addOutcome(p, text, e));

@@ -12,12 +12,12 @@ import { defineTool, planField } from '../tool.js';
 export const runCommandTool = defineTool({
   name: 'run_command',
   description: "Run a command in the repository root; save its output as a transcript in the plan's artifacts and link it from the plan.",
-  input: {
+  inputSchema: {
     plan: planField,
     command: z.array(z.string()).min(1).describe('Program and arguments, e.g. ["npm","test"]; no shell'),
     label: z.string().optional(),
   },
-  output: { transcript: z.string(), exitCode: z.number(), result: z.string(), tail: z.string() },
+  outputSchema: { transcript: z.string(), exitCode: z.number(), result: z.string(), tail: z.string() },
   annotations: { openWorldHint: true },
   async run(args, ctx) {
     const { runEvidence } = await import('../../usecases/run-evidence.js');
@@ -35,13 +35,13 @@ export const runCommandTool = defineTool({
 export const artifactsTool = defineTool({
   name: 'artifacts',
   description: "List the plan's artifacts folder, or copy repository files into it and link them from Artifacts and Notes.",
-  input: {
+  inputSchema: {
     plan: planField,
     action: z.enum(['list', 'add']).optional().describe('Default: list'),
     files: z.array(z.string()).optional().describe('add: repository-relative files to copy'),
     force: z.boolean().optional().describe('add: replace same-named artifacts'),
   },
-  output: {
+  outputSchema: {
     dir: z.string(),
     files: z.array(z.object({ name: z.string(), size: z.number(), mtime: z.string() })),
     added: z.array(z.string()).optional(),
