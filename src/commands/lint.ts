@@ -7,8 +7,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { OptionsOf } from '../command-table.js';
 import { summarize, type LintResult } from '../core/diagnostic.js';
-import { loadFormatter, loadStreamingFormatter } from '../formatters/load.js';
-import { FORMAT_NAMES, type FormatName, type StreamInput, type StreamingFormatter, type Totals } from '../formatters/types.js';
+import { loadFormatter } from '../formatters/load.js';
+import { assemble, FORMAT_NAMES, type Formatter, type FormatName, type StreamInput, type Totals } from '../formatters/types.js';
 import { useColor } from '../terminal/color.js';
 import { startSpinner, type Spinner } from '../terminal/spinner.js';
 import { errorEnvelope } from '../usecases/envelope.js';
@@ -53,7 +53,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   // Large runs print each plan's findings as they come and keep only counts; the whole-document
   // formats hold each plan's block, compressed, until the totals that lead them are known; --fix
   // needs every result first.
-  let stream: StreamingFormatter | undefined;
+  let stream: Formatter | undefined;
   let held: HeldBlocks | undefined;
   let hold: typeof holdBlocks | undefined;
   const results: LintResult[] = [];
@@ -66,11 +66,12 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   };
   const finish = async (fixes: FixSummary | undefined): Promise<void> => {
     if (stream) {
+      const { head, tail } = stream.frame(t, input!);
       if (held) {
-        write(stream.header!(t, input!));
+        write(head ?? '');
         held.drain(write);
       }
-      write(stream.footer(t, input!));
+      write(tail);
       return;
     }
     if (fixes) {
@@ -83,11 +84,11 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
     }
     const shown = results.map(quiet);
     shown.forEach(count);
-    write((await loadFormatter(settled.format))({ ...input!, results: shown }));
+    write(assemble(await loadFormatter(settled.format), { ...input!, results: shown }));
   };
   // The formatter loads before the run, so that `end` can finish the report at once.
-  if (settled.fix === 'none') stream = await loadStreamingFormatter(settled.format);
-  if (stream && 'header' in stream) hold = (await import('../workspace/held-blocks.js')).holdBlocks;
+  if (settled.fix === 'none') stream = await loadFormatter(settled.format);
+  if (stream && 'separator' in stream) hold = (await import('../workspace/held-blocks.js')).holdBlocks;
 
   try {
     const summary = await lintPlans(

@@ -8,7 +8,7 @@ import { writeJson, type Io } from './io.js';
 /** Run `execplan use`. */
 export async function run(io: Io, opts: OptionsOf<'use'>, ref?: string): Promise<number> {
   const ws = openWorkspace(io.cwd);
-  const uc = await import('../usecases/session-plan.js');
+  const uc = await import('../usecases/session.js');
   if (opts.clear) {
     const had = uc.clearSessionPlan(ws);
     if (!opts.json) io.stdout(had ? 'Forgot the plan named with `execplan use`.\n' : 'No plan was named with `execplan use`.\n');

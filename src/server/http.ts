@@ -4,6 +4,7 @@
  * and HEAD, only to a Host header naming itself, and refuses requests another site's page makes
  * (by Origin and Sec-Fetch-Site), so no page the user visits can read it or drive it.
  */
+import { once } from 'node:events';
 import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
@@ -67,6 +68,7 @@ export async function startDashboard(source: DashboardSource, opts: ServeOptions
     });
     const fragment = req.headers['x-execplan-fragment'] === '1';
     const page = (p: RenderedPage | undefined) => (p ? send(res, 200, 'text/html; charset=utf-8', fragment ? p.main : p.page) : notFound(res));
+    const json = (data: object | undefined) => (data ? send(res, 200, 'application/json; charset=utf-8', JSON.stringify(data)) : notFound(res));
 
     if (url.pathname === '/') return page(overviewPage(await source.overview(), links, true));
     if (parts[0] === 'plan' && parts.length === 2) {
@@ -83,11 +85,8 @@ export async function startDashboard(source: DashboardSource, opts: ServeOptions
     }
     if (url.pathname === '/assets/app.css') return send(res, 200, 'text/css; charset=utf-8', APP_CSS);
     if (url.pathname === '/assets/app.js') return send(res, 200, 'text/javascript; charset=utf-8', APP_JS);
-    if (url.pathname === '/api/overview') return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(await source.overview()));
-    if (parts[0] === 'api' && parts[1] === 'plan' && parts.length === 3) {
-      const d = await source.plan(parts[2]!);
-      return d ? send(res, 200, 'application/json; charset=utf-8', JSON.stringify(d)) : notFound(res);
-    }
+    if (url.pathname === '/api/overview') return json(await source.overview());
+    if (parts[0] === 'api' && parts[1] === 'plan' && parts.length === 3) return json(await source.plan(parts[2]!));
     if (url.pathname === '/events') return events(req, res);
     return notFound(res);
   };
@@ -115,13 +114,8 @@ export async function startDashboard(source: DashboardSource, opts: ServeOptions
   }, 15_000);
   keepAlive.unref();
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, opts.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  // `once` rejects with the error when listening fails.
+  await once(server.listen(opts.port, opts.host), 'listening');
   server.on('error', (err) => onError(`dashboard: ${err.message}`));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { namedFiles } from '../core/drift.js';
-import { lineIndexAt } from '../core/lines.js';
+import { planLines } from '../core/plan-lines.js';
 import { burnUp, datedEntries, paceOf } from '../core/pace.js';
 import { summarizePlan } from '../core/summary.js';
 import type { Plan } from '../core/types.js';
@@ -155,18 +155,10 @@ export function dashboardSource(ws: Workspace, clock: DashboardOptions): Dashboa
       if (!ref) return undefined;
       const e = load(ref, clock.now());
       if (!e) return undefined;
-      const hidden: number[] = [];
-      const fm = e.plan.frontMatter;
-      if (fm) for (let l = fm.line; l <= fm.endLine; l++) hidden.push(l);
-      const fence = e.plan.outerFence;
-      if (fence) {
-        hidden.push(lineIndexAt(e.plan.lineStarts, fence.open.start) + 1);
-        if (fence.close) hidden.push(lineIndexAt(e.plan.lineStarts, fence.close.start) + 1);
-      }
       return {
         plan: e.row,
         text: e.text,
-        hidden,
+        hidden: planLines(e.plan).flatMap((l) => (l.kind === 'meta' ? [l.line] : [])),
         progress: e.plan.progress.map((i) => ({ index: i.index, state: i.state, text: i.text, timestamp: i.timestamp ? i.timestamp.raw.replace(/^\(|\)$/g, '') : null, line: i.line, depth: i.depth })),
         burnUp: burnUp(e.plan),
         history: await history(ws, ref, clock.env),
@@ -179,9 +171,7 @@ export function dashboardSource(ws: Workspace, clock: DashboardOptions): Dashboa
 
     file: textOf,
 
-    exists(repoPath) {
-      return realFileInside(ws.root, repoPath) !== undefined;
-    },
+    exists: (repoPath) => realFileInside(ws.root, repoPath) !== undefined,
 
     async artifact(planId, name) {
       const ref = refOf(planId);
@@ -189,9 +179,7 @@ export function dashboardSource(ws: Workspace, clock: DashboardOptions): Dashboa
       return row && textOf(row.path);
     },
 
-    watched() {
-      return [ws.dirs.active, ws.dirs.archive, ws.dirs.artifacts, ws.dirs.archiveArtifacts];
-    },
+    watched: () => Object.values(ws.dirs),
   };
 }
 

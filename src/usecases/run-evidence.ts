@@ -126,16 +126,8 @@ export async function runEvidence(ws: Workspace, ref: PlanRef, req: RunRequest, 
 
 /** How the command ended, as the plan's line says it. */
 export function endingWords(e: Ending): string {
-  switch (e.kind) {
-    case 'exit':
-      return `exited ${e.code}`;
-    case 'signal':
-      return `was killed by ${e.signal} (exit ${e.code})`;
-    case 'not-found':
-      return `was not found (exit ${e.code})`;
-    default:
-      return `could not run (exit ${e.code})`;
-  }
+  if (e.kind === 'exit') return `exited ${e.code}`;
+  return `${e.kind === 'signal' ? `was killed by ${e.signal}` : e.kind === 'not-found' ? 'was not found' : 'could not run'} (exit ${e.code})`;
 }
 
 /** A label from the command: the program's base name and its arguments, slugged (`npm test` → `npm-test`). */

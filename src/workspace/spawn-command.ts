@@ -106,11 +106,7 @@ export function spawnCommand(req: SpawnRequest): Promise<SpawnResult> {
         signalChild(sig === 'SIGINT' ? 'SIGTERM' : sig);
         escalate();
       };
-      const handlers: [NodeJS.Signals, () => void][] = [
-        ['SIGINT', stop('SIGINT')],
-        ['SIGTERM', stop('SIGTERM')],
-        ['SIGHUP', stop('SIGHUP')],
-      ];
+      const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) => [sig, stop(sig)] as const);
       for (const [sig, h] of handlers) process.on(sig, h);
       cleanups.push(() => {
         for (const [sig, h] of handlers) process.off(sig, h);

@@ -139,14 +139,8 @@ export function renderTranscript(h: TranscriptHeader, output: BoundedOutput): st
 
 /** How the command ended, in words: `exit code 0`, `killed by SIGTERM (exit code 143)`. */
 export function describeEnding(e: Ending): string {
-  switch (e.kind) {
-    case 'exit':
-      return `exit code ${e.code}`;
-    case 'signal':
-      return `killed by ${e.signal} (exit code ${e.code})`;
-    default:
-      return `${e.message} (exit code ${e.code})`;
-  }
+  if (e.kind === 'exit') return `exit code ${e.code}`;
+  return `${e.kind === 'signal' ? `killed by ${e.signal}` : e.message} (exit code ${e.code})`;
 }
 
 /**
@@ -157,21 +151,14 @@ export function shellQuote(words: readonly string[]): string {
   return words.map(quoteWord).join(' ');
 }
 
+const C_ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+
 function quoteWord(w: string): string {
   if (w !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(w)) return w;
   // eslint-disable-next-line no-control-regex
   if (!/[\u0000-\u001f\u007f]/.test(w)) return `'${w.replace(/'/g, `'\\''`)}'`;
-  const escaped = [...w]
-    .map((c) => {
-      const code = c.charCodeAt(0);
-      if (c === '\\' || c === "'") return `\\${c}`;
-      if (c === '\n') return '\\n';
-      if (c === '\t') return '\\t';
-      if (c === '\r') return '\\r';
-      return code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : c;
-    })
-    .join('');
-  return `$'${escaped}'`;
+  // eslint-disable-next-line no-control-regex
+  return `$'${w.replace(/[\\'\u0000-\u001f\u007f]/g, (c) => C_ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}'`;
 }
 
 /** The `result:` of a transcript's header (`exit code 0`), or undefined when it has none. */

@@ -7,24 +7,19 @@ export function esc(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
-/** A tagged template whose interpolations are escaped, except those already made by {@link raw}. */
+/** A tagged template whose interpolations are escaped, except those already {@link Html}. */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
   let out = strings[0]!;
   for (let i = 0; i < values.length; i++) out += piece(values[i]) + strings[i + 1]!;
   return new Html(out);
 }
 
-/** Markup that is already safe. */
+/** Markup that is already safe: made by {@link html}, or by a renderer or an SVG builder that escapes. */
 export class Html {
   constructor(readonly value: string) {}
   toString(): string {
     return this.value;
   }
-}
-
-/** Mark markup made elsewhere (a renderer, an SVG builder) as safe. */
-export function raw(markup: string): Html {
-  return new Html(markup);
 }
 
 function piece(v: unknown): string {

@@ -7,7 +7,7 @@ import type { BurnUpPoint, DatedEntry, Pace } from '../../core/pace.js';
 import type { PlanState, PlanSummary } from '../../core/summary.js';
 import type { ProgressItem } from '../../core/types.js';
 import { burnUpSvg } from './chart.js';
-import { html, raw, type Html } from './escape.js';
+import { html, Html } from './escape.js';
 import { blockLines, renderMarkdown, type MarkdownLinks } from './markdown.js';
 
 /** One plan as a row of the overview. */
@@ -209,32 +209,18 @@ function planMain(d: PlanPageData, links: PageLinks): Html {
   return html`<h1>${title}</h1>
 <dl class="facts"><div><dt>Plan</dt><dd><code>${p.path}</code></dd></div>${p.branch ? html`<div><dt>Branch</dt><dd>${p.branch}</dd></div>` : ''}<div><dt>State</dt><dd><span class="state state-${slug(p.state)}">${p.state}</span></dd></div><div><dt>Progress</dt><dd><progress max="${p.total || 1}" value="${p.done}" aria-label="${`${p.done} of ${p.total} items done`}"></progress> ${p.total ? `${p.done}/${p.total}` : 'no items'}</dd></div><div><dt>Last activity</dt><dd>${p.lastActivity ?? '–'}</dd></div><div><dt>Pace (7 days)</dt><dd>${p.pace ? paceText(p.pace) : '–'}</dd></div><div><dt>Lint</dt><dd>${p.lint ? lintText(p.lint) : '–'}</dd></div>${p.drift ? html`<div><dt>Drift</dt><dd><span class="flag flag-drift">drifting</span> ${p.drift.files.join(', ')} changed in ${p.drift.commits} ${p.drift.commits === 1 ? 'commit' : 'commits'} since ${p.drift.since}</dd></div>` : ''}${p.overlap?.length ? html`<div><dt>Overlap</dt><dd>names the same files as ${p.overlap.map((id, i) => html`${i ? ', ' : ''}<a href="${links.plan(id)}">${id}</a>`)}</dd></div>` : ''}</dl>
 <nav class="toc" aria-label="On this page"><a href="#progress">Progress</a> <a href="#burn-up">Burn-up</a> ${d.history.length ? html`<a href="#history">History</a> ` : ''}<a href="#log">Decisions, surprises, outcomes</a> <a href="#artifacts">Artifacts</a> <a href="#findings">Findings</a> <a href="#plan-text">Plan</a></nav>
-<section aria-labelledby="progress"><h2 id="progress">Progress</h2>${
-    d.progress.length
-      ? html`<ol class="timeline">${d.progress.map((i) => html`<li class="item item-${i.state}${i.depth ? ' nested' : ''}"><span class="mark">${i.state === 'done' ? 'done' : i.state === 'partial' ? 'partly done' : 'open'}</span>${i.timestamp ? html` <time>${i.timestamp}</time>` : ''} <a href="${at(i.line)}">${i.text || '(no text)'}</a></li>`)}</ol>`
-      : html`<p>No Progress items.</p>`
-  }</section>
-<section aria-labelledby="burn-up"><h2 id="burn-up">Burn-up</h2>${chart ? raw(chart) : html`<p>No done item carries a timestamp yet.</p>`}</section>
-${d.history.length ? html`<section aria-labelledby="history"><h2 id="history">History</h2><div class="table-wrap"><table class="history"><caption class="visually-hidden">Commits that changed the plan, with its progress at each</caption><thead><tr><th scope="col">Date</th><th scope="col">Commit</th><th scope="col">Progress</th><th scope="col">Subject</th></tr></thead><tbody>${[...d.history].reverse().map((h) => html`<tr><td data-label="Date"><time datetime="${h.date}">${h.date.slice(0, 16).replace('T', ' ')}</time></td><td data-label="Commit"><code>${h.hash}</code></td><td data-label="Progress">${h.done}/${h.total}</td><td data-label="Subject">${h.subject}</td></tr>`)}</tbody></table></div></section>` : ''}
-<section aria-labelledby="log"><h2 id="log">Decisions, surprises and outcomes</h2>${
-    d.entries.length
-      ? html`<ol class="log">${d.entries.map((e) => html`<li class="entry entry-${e.kind}"><span class="kind">${e.kind}</span> ${e.date ? html`<time>${e.date}</time> ` : ''}<a href="${at(e.line)}">${e.title}</a>${e.details.length ? html`<dl>${e.details.map((f) => html`<div><dt>${f.label}</dt><dd>${f.value}</dd></div>`)}</dl>` : ''}</li>`)}</ol>`
-      : html`<p>No entries yet.</p>`
-  }</section>
-<section aria-labelledby="artifacts"><h2 id="artifacts">Artifacts</h2>${
-    d.artifacts.length
-      ? html`<div class="table-wrap"><table class="artifacts"><caption class="visually-hidden">Files of the plan's artifacts folder</caption><thead><tr><th scope="col">File</th><th scope="col">Command</th><th scope="col">Exit code</th><th scope="col">Size</th><th scope="col">Modified</th></tr></thead><tbody>${d.artifacts.map(
-          (a) =>
-            html`<tr><td data-label="File"><a href="${links.artifact(p.id, a.name)}">${a.name}</a></td><td data-label="Command">${a.command ? html`<code>${a.command}</code>` : '–'}</td><td data-label="Exit code">${a.exitCode === undefined ? '–' : a.exitCode === null ? 'unknown' : html`<span class="${a.exitCode === 0 ? 'ok' : 'bad'}">${a.exitCode}</span>`}</td><td data-label="Size">${size(a.size)}</td><td data-label="Modified"><time datetime="${a.mtime}">${a.mtime.slice(0, 16).replace('T', ' ')}</time></td></tr>`,
-        )}</tbody></table></div>`
-      : html`<p>No artifacts.</p>`
-  }</section>
-<section aria-labelledby="findings"><h2 id="findings">Findings</h2>${
-    d.findings.length
-      ? html`<ul class="findings">${d.findings.map((f) => html`<li class="finding finding-${f.severity}"><a href="${at(f.line)}">line ${f.line}</a> <span class="severity">${f.severity === 'warn' ? 'warning' : 'error'}</span> ${f.message} <code>${f.rule}</code></li>`)}</ul>`
-      : html`<p>${p.lint ? 'No findings.' : 'Not linted.'}</p>`
-  }</section>
-<section aria-labelledby="plan-text"><h2 id="plan-text">Plan</h2><article class="markdown">${raw(renderMarkdown(d.text, p.path, links, new Set(d.hidden)))}</article></section>`;
+${section('progress', 'Progress', d.progress.length > 0 && html`<ol class="timeline">${d.progress.map((i) => html`<li class="item item-${i.state}${i.depth ? ' nested' : ''}"><span class="mark">${i.state === 'done' ? 'done' : i.state === 'partial' ? 'partly done' : 'open'}</span>${i.timestamp ? html` <time>${i.timestamp}</time>` : ''} <a href="${at(i.line)}">${i.text || '(no text)'}</a></li>`)}</ol>`, 'No Progress items.')}
+${section('burn-up', 'Burn-up', Boolean(chart) && new Html(chart), 'No done item carries a timestamp yet.')}
+${d.history.length ? section('history', 'History', html`<div class="table-wrap"><table class="history"><caption class="visually-hidden">Commits that changed the plan, with its progress at each</caption><thead><tr><th scope="col">Date</th><th scope="col">Commit</th><th scope="col">Progress</th><th scope="col">Subject</th></tr></thead><tbody>${[...d.history].reverse().map((h) => html`<tr><td data-label="Date"><time datetime="${h.date}">${h.date.slice(0, 16).replace('T', ' ')}</time></td><td data-label="Commit"><code>${h.hash}</code></td><td data-label="Progress">${h.done}/${h.total}</td><td data-label="Subject">${h.subject}</td></tr>`)}</tbody></table></div>`) : ''}
+${section('log', 'Decisions, surprises and outcomes', d.entries.length > 0 && html`<ol class="log">${d.entries.map((e) => html`<li class="entry entry-${e.kind}"><span class="kind">${e.kind}</span> ${e.date ? html`<time>${e.date}</time> ` : ''}<a href="${at(e.line)}">${e.title}</a>${e.details.length ? html`<dl>${e.details.map((f) => html`<div><dt>${f.label}</dt><dd>${f.value}</dd></div>`)}</dl>` : ''}</li>`)}</ol>`, 'No entries yet.')}
+${section('artifacts', 'Artifacts', d.artifacts.length > 0 && html`<div class="table-wrap"><table class="artifacts"><caption class="visually-hidden">Files of the plan's artifacts folder</caption><thead><tr><th scope="col">File</th><th scope="col">Command</th><th scope="col">Exit code</th><th scope="col">Size</th><th scope="col">Modified</th></tr></thead><tbody>${d.artifacts.map((a) => html`<tr><td data-label="File"><a href="${links.artifact(p.id, a.name)}">${a.name}</a></td><td data-label="Command">${a.command ? html`<code>${a.command}</code>` : '–'}</td><td data-label="Exit code">${a.exitCode === undefined ? '–' : a.exitCode === null ? 'unknown' : html`<span class="${a.exitCode === 0 ? 'ok' : 'bad'}">${a.exitCode}</span>`}</td><td data-label="Size">${size(a.size)}</td><td data-label="Modified"><time datetime="${a.mtime}">${a.mtime.slice(0, 16).replace('T', ' ')}</time></td></tr>`)}</tbody></table></div>`, 'No artifacts.')}
+${section('findings', 'Findings', d.findings.length > 0 && html`<ul class="findings">${d.findings.map((f) => html`<li class="finding finding-${f.severity}"><a href="${at(f.line)}">line ${f.line}</a> <span class="severity">${f.severity === 'warn' ? 'warning' : 'error'}</span> ${f.message} <code>${f.rule}</code></li>`)}</ul>`, p.lint ? 'No findings.' : 'Not linted.')}
+${section('plan-text', 'Plan', html`<article class="markdown">${new Html(renderMarkdown(d.text, p.path, links, new Set(d.hidden)))}</article>`)}`;
+}
+
+/** A section of a plan's page: its heading, then `body`, or `empty` in a paragraph when there is no body. */
+function section(id: string, title: string, body: Html | false, empty = ''): Html {
+  return html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>${body || html`<p>${empty}</p>`}</section>`;
 }
 
 /** The inside of a text page: a repository file or an artifact. */
