@@ -6,7 +6,7 @@ import path from 'node:path';
 import { sessionHeader, staleReminder } from '../core/keep-current.js';
 import { VERSION } from '../version.js';
 import { cacheDir, readCache, writeCache } from '../workspace/cache.js';
-import { fileStat } from '../workspace/file-stat.js';
+import { fileStat } from '../workspace/on-disk.js';
 import { changedSince } from '../workspace/git.js';
 import type { PlanRef } from '../workspace/plans.js';
 import { isInside, isRepoFile, type Workspace } from '../workspace/workspace.js';

@@ -3,7 +3,7 @@
  * ignores), else the single active plan in progress, else the most recently updated active plan.
  */
 import path from 'node:path';
-import { fileStat } from '../workspace/file-stat.js';
+import { fileStat } from '../workspace/on-disk.js';
 import { resolvePlan, type PlanRef } from '../workspace/plans.js';
 import { clearUsedPlan, readUsedPlan, writeUsedPlan } from '../workspace/session-file.js';
 import { listPlanSummaries } from '../workspace/summaries.js';
