@@ -19,7 +19,7 @@ interface JsonDiagnostic extends Omit<Diagnostic, 'fix'> {
 
 /** Format results as one JSON document, ending with a newline. */
 export function format(input: FormatInput): string {
-  return assemble({ file, header, footer, separator }, input);
+  return assemble({ file, frame, separator }, input);
 }
 
 /** Between two plans' blocks. */
@@ -30,17 +30,8 @@ export function file(r: LintResult): string {
   return jsonItem(result(r), 2);
 }
 
-/** The document up to its first result: the totals come first. */
-export function header(t: Totals, input: StreamInput): string {
-  return around(t, input).head;
-}
-
-/** The document after its last result: the rules that ran. */
-export function footer(t: Totals, input: StreamInput): string {
-  return around(t, input).tail;
-}
-
-function around(t: Totals, input: StreamInput) {
+/** The document around its results: the totals come first, the rules that ran last. */
+export function frame(t: Totals, input: StreamInput): { head: string; tail: string } {
   // The envelope every `--json` document has: the report is the data of a lint that ran.
   const doc = okEnvelope({
     version: input.version,

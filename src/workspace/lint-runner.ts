@@ -79,12 +79,12 @@ export function createFileLinter(setup: LintSetup, fs: FsAnswers = fsAnswers(set
       observed = { clockRules: new Set(), paths: {} };
       const base = contextFor(job);
       const diagnostics = lintPlan(parsePlan(bytes.toString('utf8'), parseOptions), base, enabled);
-      if (!st) return { rel: job.rel, diagnostics, fromCache: false };
+      if (!st) return { rel: job.rel, diagnostics };
       const entry: CacheEntry = { size: st.size, mtimeMs: st.mtimeMs, hash: sha1(bytes), diagnostics, now: setup.now, artifacts: base.artifacts!.exists };
       if (diagnostics.some((d) => observed.clockRules.has(d.ruleId))) entry.clockBound = true;
       const paths = Object.entries(observed.paths);
       if (paths.length) entry.paths = paths;
-      return { rel: job.rel, diagnostics, fromCache: false, entry };
+      return { rel: job.rel, diagnostics, entry };
     },
   };
 }
