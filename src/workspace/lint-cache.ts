@@ -42,7 +42,7 @@ const FORMAT = 5;
 const MARK = 'execplanLintCache';
 
 /** An `exists(path)` answer a plan's findings depended on: the repository-relative path and whether it existed. */
-export type PathAnswer = readonly [rel: string, existed: boolean];
+type PathAnswer = readonly [rel: string, existed: boolean];
 
 /** One plan's cached findings and what they depended on. */
 export interface CacheEntry {
