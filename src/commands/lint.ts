@@ -11,29 +11,18 @@ import { loadFormatter } from '../formatters/load.js';
 import { assemble, FORMAT_NAMES, type Formatter, type FormatName, type StreamInput, type Totals } from '../formatters/types.js';
 import { useColor } from '../terminal/color.js';
 import { startSpinner, type Spinner } from '../terminal/spinner.js';
-import { errorEnvelope } from '../usecases/envelope.js';
 import { lintPlans, type FixMode, type FixSummary } from '../usecases/lint.js';
 import { ExecplanError } from '../workspace/errors.js';
 import type { HeldBlocks, holdBlocks } from '../workspace/held-blocks.js';
 import { openSink, type Sink } from '../workspace/report-file.js';
 import { openWorkspace } from '../workspace/workspace.js';
 import { VERSION } from '../version.js';
-import { clockOf, writeJson, type Io } from './io.js';
+import { clockOf, type Io } from './io.js';
 
 type LintOptions = OptionsOf<'lint'>;
 
 /** Run `execplan lint [plans...]`. */
 export async function run(io: Io, opts: LintOptions, targets: string[] = []): Promise<number> {
-  try {
-    return await lint(io, opts, targets);
-  } catch (err) {
-    // `--format json` promises one JSON document on stdout, errors included (`--json` is handled by the CLI).
-    if (err instanceof ExecplanError && !opts.json && opts.format === 'json' && !opts.output) writeJson(io, errorEnvelope(err));
-    throw err;
-  }
-}
-
-async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<number> {
   const settled = settle(opts);
   const cwd = path.resolve(io.cwd);
   const ws = openWorkspace(cwd);
@@ -128,7 +117,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
           else held.add(block);
         },
         async end(fixes) {
-          spinner!.done();
+          spinner!.clear();
           await finish(fixes);
           return reportKey !== undefined ? { ...t } : undefined;
         },
@@ -139,7 +128,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
     if (summary.cacheNotSaved) io.stderr(`execplan: could not write the lint cache ${summary.cacheNotSaved}; results were not remembered.\n`);
     for (const line of summary.nothing ?? []) io.stderr(`execplan: ${line}\n`);
   } finally {
-    spinner?.done();
+    spinner?.clear();
     sink?.close();
   }
   if (t.errors) return 1;

@@ -1,6 +1,5 @@
 /** `execplan use [plan]`: name the plan agent sessions work on, or say which one they work on and why. */
-import { resolvePlan } from '../workspace/plans.js';
-import { assertActive } from '../workspace/plans.js';
+import { assertActive, resolvePlan } from '../workspace/plans.js';
 import { openWorkspace } from '../workspace/workspace.js';
 import type { OptionsOf } from '../command-table.js';
 import { writeJson, type Io } from './io.js';
