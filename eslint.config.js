@@ -6,9 +6,10 @@ const PURE = 'The core is pure: pass values in through the context.';
 
 /** The folders a layer may not import from, and whether it may touch `node:*` and `process`. */
 function layers(specs) {
-  return specs.map(({ files, banned, pure, noProcess }) => {
+  return specs.map(({ files, banned, pure, noProcess, noFiles }) => {
     const patterns = banned.map((dir) => ({ group: [`**/${dir}/*`, `**/${dir}/**`], message: `${files[0].split('/')[1]}/ may not import from src/${dir}/: dependencies point one way (docs/ARCHITECTURE.md).` }));
     if (pure) patterns.push({ group: ['node:*'], message: 'The core is pure: pass data in, do I/O in src/workspace or an adapter.' });
+    if (noFiles) patterns.push({ group: ['node:fs', 'node:fs/*', 'fs', 'fs/*'], message: 'A use case reads and writes files through src/workspace/, which resolves every path safely.' });
     const rules = { 'no-restricted-imports': ['error', { patterns }] };
     if (pure || noProcess) rules['no-restricted-globals'] = ['error', { name: 'process', message: pure ? PURE : 'A use case never reads the process: the adapter passes what it needs.' }, { name: 'console', message: 'Only adapters print.' }];
     if (pure) {
@@ -47,7 +48,7 @@ export default tseslint.config(
     { files: ['src/rules/**/*.ts'], pure: true, banned: ['formatters', 'workspace', 'usecases', 'commands', 'mcp', 'templates'] },
     { files: ['src/formatters/**/*.ts'], pure: true, banned: ['usecases', 'commands', 'mcp'] },
     { files: ['src/workspace/**/*.ts', 'src/templates/**/*.ts'], banned: ['usecases', 'commands', 'mcp'] },
-    { files: ['src/usecases/**/*.ts'], banned: ['commands', 'mcp'], noProcess: true },
+    { files: ['src/usecases/**/*.ts'], banned: ['commands', 'mcp'], noProcess: true, noFiles: true },
     { files: ['src/mcp/**/*.ts'], banned: ['commands'] },
     { files: ['src/commands/**/*.ts'], banned: ['mcp'] },
     { files: ['src/terminal/**/*.ts'], banned: ['usecases', 'commands', 'mcp'] },

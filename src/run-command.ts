@@ -32,7 +32,8 @@ export async function runCommand(io: Io, load: () => Promise<CommandModule>, opt
     if (!mod.ownsMergeDriver) warnMissingDriver(io);
     return await mod.run(io, opts, ...positional);
   } catch (err) {
-    return reportError(io, err, Boolean(opts.json));
+    // Lint's `--format json` promises one JSON document on stdout too, unless the report goes to a file.
+    return reportError(io, err, Boolean(opts.json) || (opts.format === 'json' && !opts.output));
   }
 }
 

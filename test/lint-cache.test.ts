@@ -8,7 +8,7 @@ import { resolveRuleSettings } from '../src/rules/index.js';
 import * as parse from '../src/core/parse.js';
 import * as stylish from '../src/formatters/stylish.js';
 import { loadLintCache, saveLintCache, setCacheEntry, type CacheEntry } from '../src/workspace/lint-cache.js';
-import { keepReport, keptReport } from '../src/workspace/lint-report.js';
+import { draftReport, keptReport } from '../src/workspace/lint-report.js';
 import { runCli } from './helpers.js';
 import { lintWorkspace, PLAN, PLAN_PATH } from './helpers/lint-workspace.js';
 import { CORPUS, realPlans, skipsWithout } from './helpers/prerequisites.js';
@@ -349,7 +349,12 @@ describe('the cache file', () => {
     setCacheEntry(cache, 'a.md', entry('x'));
     expect(saveLintCache(cache, { gitignore: false, root: dir })).toBe(true);
     const totals = { files: 1, errors: 1, warnings: 0, fixable: 0 };
-    expect(keepReport(cache, dir, { options: 'o', files: ['a.md'], totals, bytes: Buffer.from('report ✔\n') })).toBe(true);
+    const keepReport = (c: typeof cache, text: string) => {
+      const draft = draftReport(c, { gitignore: false, root: dir });
+      draft.write(text);
+      return draft.keep({ options: 'o', files: ['a.md'], totals });
+    };
+    expect(keepReport(cache, 'report ✔\n')).toBe(true);
     const loaded = loadLintCache(file, 'k');
     expect(Buffer.from(keptReport(loaded, 'o', ['a.md'])!.bytes).toString('utf8')).toBe('report ✔\n');
     expect(keptReport(loaded, 'o', ['a.md'])!.totals).toEqual(totals);
@@ -361,12 +366,12 @@ describe('the cache file', () => {
     expect(keptReport(loadLintCache(file, 'k'), 'o', ['a.md'])).toBeUndefined();
     // Cut short: not used.
     const again = loadLintCache(file, 'k');
-    keepReport(again, dir, { options: 'o', files: ['a.md'], totals, bytes: Buffer.from('whole report\n') });
+    keepReport(again, 'whole report\n');
     writeFileSync(`${file}.report`, readFileSync(`${file}.report`).subarray(0, -3));
     expect(keptReport(loadLintCache(file, 'k'), 'o', ['a.md'])).toBeUndefined();
     // Someone else's file in its place stays as it is.
     writeFileSync(`${file}.report`, 'notes\n');
-    expect(keepReport(again, dir, { options: 'o', files: ['a.md'], totals, bytes: Buffer.from('r\n') })).toBe(false);
+    expect(keepReport(again, 'r\n')).toBe(false);
     expect(readFileSync(`${file}.report`, 'utf8')).toBe('notes\n');
   });
 

@@ -147,11 +147,11 @@ describe('progress line', () => {
     const a = io(false);
     const p = startSpinner(a.io, 'Linting', 100);
     p.tick(1);
-    p.done();
+    p.clear();
     const b = io(true);
     const q = startSpinner(b.io, 'Linting', 50);
     q.tick(1);
-    q.done();
+    q.clear();
     expect([...a.out, ...b.out]).toEqual([]);
   });
 
@@ -163,7 +163,7 @@ describe('progress line', () => {
       now += 10;
       p.tick(n);
     }
-    p.done();
+    p.clear();
     expect(a.out.length).toBeLessThan(15);
     expect(a.out.at(-2)).toBe('\r\u001b[2KLinting 100/100');
     expect(a.out.at(-1)).toBe('\r\u001b[2K');

@@ -3,26 +3,20 @@ import { installHook, lintStaged, uninstallHook } from '../usecases/git-hook.js'
 import { lintSetup } from '../usecases/lint-setup.js';
 import { openWorkspace } from '../workspace/workspace.js';
 import type { OptionsOf } from '../command-table.js';
-import { clockOf, writeJson, type Io } from './io.js';
+import { clockOf, printSteps, type Io } from './io.js';
 
 type Options = OptionsOf<'git hook install'>;
-
-function print(io: Io, opts: Options, root: string, steps: readonly { path: string; action: string; note?: string }[]): number {
-  if (opts.json) writeJson(io, { ok: true, root, steps });
-  else for (const s of steps) io.stdout(`${s.action.padEnd(9)} ${s.path}${s.note ? `  (${s.note})` : ''}\n`);
-  return 0;
-}
 
 /** Run `execplan git hook install`. */
 export async function run(io: Io, opts: Options): Promise<number> {
   const ws = openWorkspace(io.cwd);
-  return print(io, opts, ws.root, installHook(ws, io.env));
+  return printSteps(io, opts.json, ws.root, installHook(ws, io.env));
 }
 
 /** Run `execplan git hook uninstall`. */
 export async function uninstall(io: Io, opts: Options): Promise<number> {
   const ws = openWorkspace(io.cwd);
-  return print(io, opts, ws.root, uninstallHook(ws, io.env));
+  return printSteps(io, opts.json, ws.root, uninstallHook(ws, io.env));
 }
 
 /** Run `execplan git hook run`: lint the staged plans; exit 1 on an error-level finding. */
@@ -30,11 +24,8 @@ export async function runHook(io: Io): Promise<number> {
   const ws = openWorkspace(io.cwd);
   const { results, enabled } = await lintStaged(ws, lintSetup(ws, clockOf(io)), io.env);
   if (!results.length) return 0;
-  const { summarize } = await import('../core/diagnostic.js');
+  const [{ summarize }, { RULES }, { format }, { VERSION }] = await Promise.all([import('../core/diagnostic.js'), import('../rules/index.js'), import('../formatters/stylish.js'), import('../version.js')]);
   const summaries = results.map((r) => summarize(r.file, r.diagnostics));
-  const { RULES } = await import('../rules/index.js');
-  const { format } = await import('../formatters/stylish.js');
-  const { VERSION } = await import('../version.js');
   // Git shows a hook's output on the terminal that ran the commit; stdout and stderr alike.
   io.stderr(format({ results: summaries, rules: RULES.map((r) => r.meta), enabled, version: VERSION, color: io.stderrIsTTY && !io.env.NO_COLOR }));
   const errors = summaries.reduce((n, r) => n + r.errorCount, 0);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { refusedEnvelope } from '../usecases/envelope.js';
 import type { OptionsOf } from '../command-table.js';
 import { initWorkspace } from '../usecases/init.js';
-import { writeJson, type Io } from './io.js';
+import { renderSteps, writeJson, type Io } from './io.js';
 
 /** init --git installs the merge driver itself. */
 export const ownsMergeDriver = true;
@@ -18,7 +18,7 @@ export async function run(io: Io, opts: OptionsOf<'init'>): Promise<number> {
     writeJson(io, blocked.length ? refusedEnvelope(`Left ${blocked.map((s) => s.path).join(', ')} as ${blocked.length === 1 ? 'it is' : 'they are'}.`, blocked.map((s) => `${s.path}: ${s.note}`), data) : data);
     return blocked.length ? 1 : 0;
   }
-  for (const s of steps) io.stdout(`${s.action.padEnd(9)} ${s.path}${s.note ? `  (${s.note})` : ''}\n`);
+  io.stdout(renderSteps(steps));
   if (blocked.length) {
     for (const s of blocked) io.stderr(`execplan: left ${s.path} as it is: ${s.note}.\n`);
     return 1;

@@ -17,6 +17,18 @@ export function print(io: Io, out: { stdout: string; stderr: string }): number {
   return 0;
 }
 
+/** Print the files a setup command touched: `{ root, steps }` with `--json`, else one line per file; exit code 0. */
+export function printSteps(io: Io, json: boolean | undefined, root: string, steps: readonly { path: string; action: string; note?: string }[]): number {
+  if (json) writeJson(io, { root, steps });
+  else io.stdout(renderSteps(steps));
+  return 0;
+}
+
+/** One line per file: what was done, the file, and a note in brackets. */
+export function renderSteps(steps: readonly { path: string; action: string; note?: string }[]): string {
+  return steps.map((s) => `${s.action.padEnd(9)} ${s.path}${s.note ? `  (${s.note})` : ''}\n`).join('');
+}
+
 /** The clock a command runs at (see src/usecases/clock.ts). */
 export function clockOf(io: Io): Clock {
   return clockFrom(io.env);

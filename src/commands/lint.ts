@@ -7,33 +7,22 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { OptionsOf } from '../command-table.js';
 import { summarize, type LintResult } from '../core/diagnostic.js';
-import { loadFormatter, loadStreamingFormatter } from '../formatters/load.js';
-import { FORMAT_NAMES, type FormatName, type StreamInput, type StreamingFormatter, type Totals } from '../formatters/types.js';
+import { loadFormatter } from '../formatters/load.js';
+import { assemble, FORMAT_NAMES, type Formatter, type FormatName, type StreamInput, type Totals } from '../formatters/types.js';
 import { useColor } from '../terminal/color.js';
 import { startSpinner, type Spinner } from '../terminal/spinner.js';
-import { errorEnvelope } from '../usecases/envelope.js';
 import { lintPlans, type FixMode, type FixSummary } from '../usecases/lint.js';
 import { ExecplanError } from '../workspace/errors.js';
 import type { HeldBlocks, holdBlocks } from '../workspace/held-blocks.js';
 import { openSink, type Sink } from '../workspace/report-file.js';
 import { openWorkspace } from '../workspace/workspace.js';
 import { VERSION } from '../version.js';
-import { clockOf, writeJson, type Io } from './io.js';
+import { clockOf, type Io } from './io.js';
 
 type LintOptions = OptionsOf<'lint'>;
 
 /** Run `execplan lint [plans...]`. */
 export async function run(io: Io, opts: LintOptions, targets: string[] = []): Promise<number> {
-  try {
-    return await lint(io, opts, targets);
-  } catch (err) {
-    // `--format json` promises one JSON document on stdout, errors included (`--json` is handled by the CLI).
-    if (err instanceof ExecplanError && !opts.json && opts.format === 'json' && !opts.output) writeJson(io, errorEnvelope(err));
-    throw err;
-  }
-}
-
-async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<number> {
   const settled = settle(opts);
   const cwd = path.resolve(io.cwd);
   const ws = openWorkspace(cwd);
@@ -53,7 +42,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   // Large runs print each plan's findings as they come and keep only counts; the whole-document
   // formats hold each plan's block, compressed, until the totals that lead them are known; --fix
   // needs every result first.
-  let stream: StreamingFormatter | undefined;
+  let stream: Formatter | undefined;
   let held: HeldBlocks | undefined;
   let hold: typeof holdBlocks | undefined;
   const results: LintResult[] = [];
@@ -66,11 +55,12 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
   };
   const finish = async (fixes: FixSummary | undefined): Promise<void> => {
     if (stream) {
+      const { head, tail } = stream.frame(t, input!);
       if (held) {
-        write(stream.header!(t, input!));
+        write(head ?? '');
         held.drain(write);
       }
-      write(stream.footer(t, input!));
+      write(tail);
       return;
     }
     if (fixes) {
@@ -83,11 +73,11 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
     }
     const shown = results.map(quiet);
     shown.forEach(count);
-    write((await loadFormatter(settled.format))({ ...input!, results: shown }));
+    write(assemble(await loadFormatter(settled.format), { ...input!, results: shown }));
   };
   // The formatter loads before the run, so that `end` can finish the report at once.
-  if (settled.fix === 'none') stream = await loadStreamingFormatter(settled.format);
-  if (stream && 'header' in stream) hold = (await import('../workspace/held-blocks.js')).holdBlocks;
+  if (settled.fix === 'none') stream = await loadFormatter(settled.format);
+  if (stream && 'separator' in stream) hold = (await import('../workspace/held-blocks.js')).holdBlocks;
 
   try {
     const summary = await lintPlans(
@@ -127,7 +117,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
           else held.add(block);
         },
         async end(fixes) {
-          spinner!.done();
+          spinner!.clear();
           await finish(fixes);
           return reportKey !== undefined ? { ...t } : undefined;
         },
@@ -138,7 +128,7 @@ async function lint(io: Io, opts: LintOptions, targets: string[]): Promise<numbe
     if (summary.cacheNotSaved) io.stderr(`execplan: could not write the lint cache ${summary.cacheNotSaved}; results were not remembered.\n`);
     for (const line of summary.nothing ?? []) io.stderr(`execplan: ${line}\n`);
   } finally {
-    spinner?.done();
+    spinner?.clear();
     sink?.close();
   }
   if (t.errors) return 1;

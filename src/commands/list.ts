@@ -100,8 +100,7 @@ const STATE_COLOR: Record<string, string> = { complete: '32', 'in progress': '33
 
 /** A cell with colour: the header bold, ids bold, the state by what it says. */
 function paintCell(row: number, col: number, text: string, state: string | undefined): string {
-  if (row < 0) return `\x1b[1m${text}\x1b[22m`;
-  if (col === 0) return `\x1b[1m${text}\x1b[22m`;
+  if (row < 0 || col === 0) return `\x1b[1m${text}\x1b[22m`;
   if (col === 4 && state && STATE_COLOR[state]) return `\x1b[${STATE_COLOR[state]}m${text}\x1b[0m`;
   return text;
 }

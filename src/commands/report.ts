@@ -18,10 +18,7 @@ export async function run(io: Io, opts: OptionsOf<'report'>): Promise<number> {
   const outDir = path.resolve(io.cwd, opts.out);
   const written = writeReportFolder(outDir, files, REPORT_MARKER, Boolean(opts.force));
   const plans = [...files.keys()].filter((f) => f.startsWith('plan/')).length;
-  if (opts.json) {
-    writeJson(io, { ok: true, out: outDir, index: path.join(outDir, 'index.html'), plans, files: written });
-    return 0;
-  }
-  io.stdout(`Wrote ${path.join(outDir, 'index.html')}: ${plans} ${plans === 1 ? 'plan' : 'plans'}, ${written} files.\n`);
+  if (opts.json) writeJson(io, { ok: true, out: outDir, index: path.join(outDir, 'index.html'), plans, files: written });
+  else io.stdout(`Wrote ${path.join(outDir, 'index.html')}: ${plans} ${plans === 1 ? 'plan' : 'plans'}, ${written} files.\n`);
   return 0;
 }

@@ -1,6 +1,5 @@
 /** `execplan resume <plan>`: a short brief to pick the plan up from, for a person or a fresh agent. */
 import { textSize } from '../core/resume.js';
-import { okEnvelope } from '../usecases/envelope.js';
 import { openPlan } from '../usecases/open.js';
 import { resumePlan } from '../usecases/resume.js';
 import type { OptionsOf } from '../command-table.js';
@@ -10,11 +9,8 @@ import { writeJson, type Io } from './io.js';
 export async function run(io: Io, opts: OptionsOf<'resume'>, ref: string): Promise<number> {
   const target = openPlan(io.cwd, ref);
   const { brief, text } = resumePlan(target);
-  if (opts.json) {
-    const { id, relPath: path, archived } = target.ref;
-    writeJson(io, okEnvelope({ plan: { id, path, archived }, brief, text, size: textSize(text) }));
-    return 0;
-  }
-  io.stdout(text);
+  const { id, relPath: path, archived } = target.ref;
+  if (opts.json) writeJson(io, { plan: { id, path, archived }, brief, text, size: textSize(text) });
+  else io.stdout(text);
   return 0;
 }

@@ -23,12 +23,9 @@ export async function run(io: Io, opts: OptionsOf<'show'>, ref: string): Promise
     return 0;
   }
   const model = describe(plan);
-  if (opts.json) {
-    writeJson(io, { id: planRef.id, path: planRef.relPath, archived: planRef.archived, summary: summarizePlan(plan, planRef.archived), ...model });
-    return 0;
-  }
+  if (opts.json) writeJson(io, { id: planRef.id, path: planRef.relPath, archived: planRef.archived, summary: summarizePlan(plan, planRef.archived), ...model });
   // A plan's text never drives the terminal: escape sequences in it are shown, not obeyed.
-  io.stdout(visibleControls(renderText(planRef.id, planRef.relPath, plan, planRef.archived), KEEP));
+  else io.stdout(visibleControls(renderText(planRef.id, planRef.relPath, plan, planRef.archived), KEEP));
   return 0;
 }
 

@@ -1,6 +1,5 @@
 /** `execplan use [plan]`: name the plan agent sessions work on, or say which one they work on and why. */
-import { resolvePlan } from '../workspace/plans.js';
-import { assertActive } from '../workspace/plans.js';
+import { assertActive, resolvePlan } from '../workspace/plans.js';
 import { openWorkspace } from '../workspace/workspace.js';
 import type { OptionsOf } from '../command-table.js';
 import { writeJson, type Io } from './io.js';
@@ -8,7 +7,7 @@ import { writeJson, type Io } from './io.js';
 /** Run `execplan use`. */
 export async function run(io: Io, opts: OptionsOf<'use'>, ref?: string): Promise<number> {
   const ws = openWorkspace(io.cwd);
-  const uc = await import('../usecases/session-plan.js');
+  const uc = await import('../usecases/session.js');
   if (opts.clear) {
     const had = uc.clearSessionPlan(ws);
     if (!opts.json) io.stdout(had ? 'Forgot the plan named with `execplan use`.\n' : 'No plan was named with `execplan use`.\n');

@@ -3,7 +3,7 @@
  * runner turns into annotations on the pull request's changed lines.
  */
 import type { Diagnostic, LintResult } from '../core/diagnostic.js';
-import type { FormatInput } from './types.js';
+import { assemble, type FormatInput } from './types.js';
 
 /** Escape a command's message, as GitHub's toolkit does: `%`, CR and LF. */
 export function escapeData(s: string): string {
@@ -17,7 +17,7 @@ export function escapeProperty(s: string): string {
 
 /** Format results as workflow commands, one line per finding; nothing at all when clean. */
 export function format(input: FormatInput): string {
-  return input.results.map((r) => file(r)).join('');
+  return assemble({ file, frame }, input);
 }
 
 /** One file's commands. */
@@ -28,8 +28,8 @@ export function file(result: LintResult): string {
 }
 
 /** Workflow commands have no summary. */
-export function footer(): string {
-  return '';
+export function frame(): { tail: string } {
+  return { tail: '' };
 }
 
 function command(file: string, d: Diagnostic): string {

@@ -11,14 +11,14 @@ import { HOMEPAGE, ruleDocsUrl } from './links.js';
 import { assemble, jsonAround, jsonItem, type FormatInput, type StreamInput, type Totals } from './types.js';
 
 /** The schema address SARIF producers put in `$schema`. */
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** The base id that relative artifact URIs are resolved against: the repository root. */
 const SRCROOT = '%SRCROOT%';
 
 /** Format results as one SARIF 2.1.0 log, ending with a newline. */
 export function format(input: FormatInput): string {
-  return assemble({ file, header, footer, separator }, input);
+  return assemble({ file, frame, separator }, input);
 }
 
 /** Between two plans' blocks. */
@@ -30,16 +30,6 @@ export function file(r: LintResult, input: StreamInput): string {
   return r.diagnostics.map((d) => jsonItem(result(r, d, index), 4)).join(separator);
 }
 
-/** The log up to its first result: the tool and its rules. */
-export function header(t: Totals, input: StreamInput): string {
-  return around(t, input).head;
-}
-
-/** The log after its last result. */
-export function footer(t: Totals, input: StreamInput): string {
-  return around(t, input).tail;
-}
-
 const indexes = new WeakMap<readonly RuleMeta[], Map<string, number>>();
 
 /** Each rule's place in the log's rule list, worked out once per run. */
@@ -49,7 +39,8 @@ function ruleIndex(input: StreamInput): Map<string, number> {
   return index;
 }
 
-function around(t: Totals, input: StreamInput) {
+/** The log around its results: the tool and its rules come first. */
+export function frame(t: Totals, input: StreamInput): { head: string; tail: string } {
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -110,7 +101,7 @@ function result(file: LintResult, d: Diagnostic, index: Map<string, number>) {
 }
 
 /** A repository-relative path as a relative URI reference: each segment percent-encoded. */
-export function fileUri(relPath: string): string {
+function fileUri(relPath: string): string {
   return relPath.split('/').map(encodeURIComponent).join('/');
 }
 

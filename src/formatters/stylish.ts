@@ -4,12 +4,12 @@
  */
 import pc from 'picocolors';
 import type { Diagnostic, LintResult } from '../core/diagnostic.js';
-import { plural, totals, type FormatInput, type StreamInput, type Totals } from './types.js';
+import { assemble, plural, type FormatInput, type StreamInput, type Totals } from './types.js';
 import { displayWidth } from './width.js';
 
 /** Format results for a terminal. Prints a one-line all-clear when there is nothing to report. */
 export function format(input: FormatInput): string {
-  return input.results.map((r) => file(r, input)).join('') + footer(totals(input.results), input);
+  return assemble({ file, frame }, input);
 }
 
 /** One file's block: a blank line, the path, one aligned row per finding; nothing for a clean file. */
@@ -20,14 +20,14 @@ export function file(result: LintResult, input: StreamInput): string {
 }
 
 /** The summary after the file blocks, from the run's totals. */
-export function footer(t: Totals, input: StreamInput): string {
+export function frame(t: Totals, input: StreamInput): { tail: string } {
   const c = colors(input);
   if (!t.errors && !t.warnings) {
-    return t.files ? `${c.green('✔')} ${plural(t.files, 'plan')} checked: no problems\n` : '';
+    return { tail: t.files ? `${c.green('✔')} ${plural(t.files, 'plan')} checked: no problems\n` : '' };
   }
   const problems = t.errors + t.warnings;
   const summary = `✖ ${plural(problems, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')})`;
-  return `\n${(t.errors ? c.red : c.yellow)(c.bold(summary))}\n${t.fixable ? `  ${t.fixable} fixable with --fix\n` : ''}`;
+  return { tail: `\n${(t.errors ? c.red : c.yellow)(c.bold(summary))}\n${t.fixable ? `  ${t.fixable} fixable with --fix\n` : ''}` };
 }
 
 type Colors = ReturnType<typeof pc.createColors>;

@@ -16,25 +16,18 @@ export interface FormatInput {
   rootUri?: string;
 }
 
-/** A formatter: results in, the whole output as one string out. */
-export type Formatter = (input: FormatInput) => string;
-
-/** What a streaming formatter needs besides the results. */
+/** What a formatter needs besides the results. */
 export type StreamInput = Omit<FormatInput, 'results'>;
 
 /**
- * A format whose output is a block per file and a footer, so a large run can print each plan's
- * findings as they come and forget them. `format` is the same as the blocks joined plus the footer.
+ * A format: a block per file, framed by what the totals decide, so a large run can print each
+ * plan's findings as they come and forget them. A whole document (json, sarif) has a `head`
+ * before the blocks and a `separator`: its blocks are held, as bytes, until every plan is linted,
+ * and the non-empty ones are joined with it. `format` is the same as {@link assemble}.
  */
-export interface StreamingFormatter {
+export interface Formatter {
   file: (result: LintResult, input: StreamInput) => string;
-  footer: (t: Totals, input: StreamInput) => string;
-  /**
-   * For a whole document (json, sarif): what comes before the blocks, known only from the totals.
-   * The blocks are then held, as bytes, until every plan is linted, and the non-empty ones are
-   * joined with `separator`.
-   */
-  header?: (t: Totals, input: StreamInput) => string;
+  frame: (t: Totals, input: StreamInput) => { head?: string; tail: string };
   separator?: string;
 }
 
@@ -69,14 +62,14 @@ export function plural(n: number, noun: string): string {
 }
 
 /**
- * A whole document from its parts, as a command that streams prints it: `header`, the non-empty
- * blocks joined with `separator`, `footer`. The json and sarif formats are built this way, so
- * their streamed and whole forms cannot differ.
+ * The whole output from its parts, as a command that streams prints it: the head, the non-empty
+ * blocks joined with the separator, the tail. Every format is built this way, so its streamed and
+ * whole forms cannot differ.
  */
-export function assemble(f: Required<Pick<StreamingFormatter, 'header' | 'separator'>> & StreamingFormatter, input: FormatInput): string {
+export function assemble(f: Formatter, input: FormatInput): string {
   const blocks = input.results.map((r) => f.file(r, input)).filter((b) => b.length);
-  const t = totals(input.results);
-  return `${f.header(t, input)}${blocks.join(f.separator)}${f.footer(t, input)}`;
+  const { head = '', tail } = f.frame(totals(input.results), input);
+  return `${head}${blocks.join(f.separator ?? '')}${tail}`;
 }
 
 /**

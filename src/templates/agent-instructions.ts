@@ -3,15 +3,10 @@
  * CLAUDE.md, and the `execplan` skill for Claude Code and Codex. Lines end with `\n`; the writer
  * converts them to the target file's line ending.
  */
+import type { Config } from '../workspace/config.js';
 
-/** The plan folders and the rules file, repository-relative, as the workspace configures them. */
-export interface AgentLayout {
-  active: string;
-  archive: string;
-  artifacts: string;
-  /** The rules file agents must follow: `.agent/PLANS.md` or the repository's own. */
-  guide: string;
-}
+/** The plan folders, as the workspace configures them, and the rules file agents must follow (`.agent/PLANS.md` or the repository's own). */
+export type AgentLayout = Pick<Config['paths'], 'active' | 'archive' | 'artifacts'> & { guide: string };
 
 /** First line of the managed block. */
 export const BLOCK_START = '<!-- execplan:start -->';

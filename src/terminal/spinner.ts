@@ -4,12 +4,11 @@ import type { Io } from '../io.js';
 /** A spinner line; a no-op when stderr is not a terminal or the run is short. */
 export interface Spinner {
   tick(done: number): void;
-  /** Erase the line before other output to the terminal; the next tick draws it again. */
+  /** Erase the line, before other output to the terminal or at the end; the next tick draws it again. */
   clear(): void;
-  done(): void;
 }
 
-const NONE: Spinner = { tick: () => undefined, clear: () => undefined, done: () => undefined };
+const NONE: Spinner = { tick: () => undefined, clear: () => undefined };
 
 /**
  * Show `label done/total` on stderr when it is a terminal and `total` exceeds `threshold`.
@@ -33,9 +32,6 @@ export function startSpinner(io: Io, label: string, total: number, threshold = 5
     clear() {
       if (shown) io.stderr('\r\x1b[2K');
       shown = false;
-    },
-    done() {
-      this.clear();
     },
   };
 }

@@ -6,12 +6,12 @@
  */
 import path from 'node:path';
 import { namedFiles, overlaps } from '../core/drift.js';
-import { parseOptionsFor } from '../core/lint-settings.js';
 import { parsePlan } from '../core/parse.js';
 import { isPlanSummary, summarizePlan, type PlanSummary } from '../core/summary.js';
 import { VERSION } from '../version.js';
 import { cacheDir, readCache, writeCache } from '../workspace/cache.js';
 import { assertGitRepo, git, listWorktrees, markdownBlobs, parseTree, readObjects, type Worktree } from '../workspace/git.js';
+import { parseOptions } from '../workspace/read.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** One version of a plan and where it is: the branches and worktrees that hold these exact bytes. */
@@ -93,10 +93,9 @@ export async function listBranchPlans(ws: Workspace, options: { remote?: boolean
     if (b) texts.set(missing[i]!, b.data.toString('utf8'));
   });
 
-  const parseOptions = parseOptionsFor(ws.config.sections);
   const parsed = new Map<string, { summary: PlanSummary; files: string[] }>(Object.entries(kept).filter(([, v]) => isPlanSummary(v?.summary) && Array.isArray(v.files)));
   for (const [blob, text] of texts) {
-    const plan = parsePlan(text, parseOptions);
+    const plan = parsePlan(text, parseOptions(ws));
     parsed.set(blob, { summary: summarizePlan(plan), files: namedFiles(plan) });
   }
   const seen = new Set([...holders.values()].map((h) => h.blob));

@@ -10,32 +10,20 @@ export interface Clock {
 
 /**
  * The clock from an environment: `EXECPLAN_NOW` (for reproducible runs) and `EXECPLAN_TZ_OFFSET`
- * when set, else the system's time and zone.
+ * (minutes east of UTC) when set, else the system's time and zone.
  */
-export function clockFrom(env: Record<string, string | undefined>, system: () => Date = () => new Date()): Clock {
-  const now = nowFrom(env, system);
-  return { now, tzOffsetMinutes: tzOffsetFrom(env, now) };
-}
-
-/** `EXECPLAN_NOW` when set, else the system's time. */
-export function nowFrom(env: Record<string, string | undefined>, system: () => Date = () => new Date()): Date {
-  const fixed = env.EXECPLAN_NOW;
-  if (!fixed) return system();
-  const d = new Date(fixed);
-  if (Number.isNaN(d.getTime())) {
-    throw new ExecplanError('USAGE', `EXECPLAN_NOW=${JSON.stringify(fixed)} is not a date; use an ISO date such as 2026-01-05T14:30:00Z, or unset it.`);
+export function clockFrom(env: Record<string, string | undefined>): Clock {
+  const fixedNow = env.EXECPLAN_NOW;
+  const now = fixedNow ? new Date(fixedNow) : new Date();
+  if (Number.isNaN(now.getTime())) {
+    throw new ExecplanError('USAGE', `EXECPLAN_NOW=${JSON.stringify(fixedNow)} is not a date; use an ISO date such as 2026-01-05T14:30:00Z, or unset it.`);
   }
-  return d;
-}
-
-/** Minutes east of UTC: `EXECPLAN_TZ_OFFSET` when set, else the system zone's at `now`. */
-export function tzOffsetFrom(env: Record<string, string | undefined>, now: Date): number {
-  const fixed = env.EXECPLAN_TZ_OFFSET;
-  if (fixed === undefined || fixed.trim() === '') return -now.getTimezoneOffset();
-  const minutes = /^[+-]?\d{1,4}$/.test(fixed.trim()) ? Number(fixed) : NaN;
+  const offset = env.EXECPLAN_TZ_OFFSET;
+  if (offset === undefined || offset.trim() === '') return { now, tzOffsetMinutes: -now.getTimezoneOffset() };
+  const minutes = /^[+-]?\d{1,4}$/.test(offset.trim()) ? Number(offset) : NaN;
   // Zones run from UTC-12:00 to UTC+14:00; a day either way is the most any offset can mean.
   if (!(Math.abs(minutes) <= 24 * 60)) {
-    throw new ExecplanError('USAGE', `EXECPLAN_TZ_OFFSET=${JSON.stringify(fixed)} is not an offset from UTC in minutes; use one such as 120 for UTC+02:00 or -300 for UTC-05:00, or unset it to use the system's zone.`);
+    throw new ExecplanError('USAGE', `EXECPLAN_TZ_OFFSET=${JSON.stringify(offset)} is not an offset from UTC in minutes; use one such as 120 for UTC+02:00 or -300 for UTC-05:00, or unset it to use the system's zone.`);
   }
-  return minutes;
+  return { now, tzOffsetMinutes: minutes };
 }

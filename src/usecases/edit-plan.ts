@@ -13,12 +13,10 @@ import { parseOptions } from '../workspace/read.js';
 import { updatePlan, type UpdateOutcome } from '../workspace/store.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Clock } from './clock.js';
-import { openPlan } from './open.js';
+import { openPlan, type PlanTarget } from './open.js';
 
 /** The workspace, the plan and the edit context a change is made with. */
-export interface EditTarget {
-  ws: Workspace;
-  ref: PlanRef;
+export interface EditTarget extends PlanTarget {
   ctx: EditContext;
 }
 

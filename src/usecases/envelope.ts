@@ -4,16 +4,10 @@
  * tool errors are all built here.
  */
 import { okEnvelope } from '../core/envelope.js';
-import { errnoWords, ExecplanError, type ErrorCode } from '../workspace/errors.js';
+import { errnoWords, ExecplanError } from '../workspace/errors.js';
 
-/** An error as data. */
-export interface ErrorData {
-  code: ErrorCode | 'INTERNAL';
-  message: string;
-  file?: string;
-  line?: number;
-  details?: string[];
-}
+/** An error as data: an ExecplanError's, or an `INTERNAL` one. */
+export type ErrorData = ReturnType<ExecplanError['toJSON']> | { code: 'INTERNAL'; message: string };
 
 /** A failed operation, as `--json` prints it. */
 export interface ErrorEnvelope {

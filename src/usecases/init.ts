@@ -1,7 +1,7 @@
 /** Setting a repository up for plans, for `execplan init`: folders, guide, and on request agent instructions, agent hooks and git's merge driver. */
 import path from 'node:path';
 import { CONFIG_FILE, DEFAULT_PATHS, loadConfig } from '../workspace/config.js';
-import { makePlanFolders, writeDetectedConfig, writeGuide, writeScript, type InitStep } from '../workspace/init-files.js';
+import { installedCommand, makePlanFolders, writeDetectedConfig, writeGuide, writeScript, type InitStep } from '../workspace/init-files.js';
 import { detectLayout } from '../workspace/layout.js';
 import { isFile } from '../workspace/read.js';
 import { assertFolder, findRoot, workspaceFor } from '../workspace/workspace.js';
@@ -73,7 +73,6 @@ export async function initWorkspace(cwd: string, req: InitRequest): Promise<Init
   // The instructions and hooks run `execplan`: the caller says how to install it when it would not be found.
   let notInstalled = false;
   if ((req.agents || req.hooks) && !blocked.length) {
-    const { installedCommand } = await import('../workspace/installed-command.js');
     notInstalled = !installedCommand('execplan', root, req.env);
   }
   return { root, steps, changed: steps.some((s) => s.action === 'created' || s.action === 'updated'), detected, blocked, notInstalled, hasAgentsFile: isFile(path.join(root, 'AGENTS.md')) };

@@ -2,7 +2,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ExecplanError } from '../workspace/errors.js';
 import { createFileLinter } from '../workspace/lint-runner.js';
-import { batchAt, takeBatch, type FromWorker, type WorkerInput } from './lint-workers.js';
+import { takeBatch, type FromWorker, type WorkerInput } from './lint-workers.js';
 
 /** Lint batches from the queue until it is empty, posting each batch's outcomes, then `done` (or the `error` that stopped it). */
 export function workQueue(input: WorkerInput, post: (msg: FromWorker) => void): void {
@@ -10,8 +10,8 @@ export function workQueue(input: WorkerInput, post: (msg: FromWorker) => void): 
   const queue = new Int32Array(next);
   try {
     const linter = createFileLinter(setup);
-    for (let start = takeBatch(queue, jobs.length); start !== undefined; start = takeBatch(queue, jobs.length)) {
-      post({ type: 'batch', start, outcomes: batchAt(jobs, start).map((job) => linter.lintFile(job, useCache)) });
+    for (let taken = takeBatch(queue, jobs); taken; taken = takeBatch(queue, jobs)) {
+      post({ type: 'batch', start: taken.start, outcomes: taken.batch.map((job) => linter.lintFile(job, useCache)) });
     }
     post({ type: 'done' });
   } catch (err) {

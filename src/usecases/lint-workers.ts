@@ -73,15 +73,10 @@ export interface LintWorker {
 /** Starts a worker on `input`; undefined when there is no worker to start. */
 export type WorkerFactory = (input: WorkerInput) => LintWorker | undefined;
 
-/** Take the next batch from the shared queue: its first index, or undefined when the queue is empty. */
-export function takeBatch(next: Int32Array, total: number): number | undefined {
+/** Take the next batch from the shared queue: its first index and its jobs, or undefined when the queue is empty. */
+export function takeBatch(next: Int32Array, jobs: readonly FileJob[]): { start: number; batch: readonly FileJob[] } | undefined {
   const start = Atomics.add(next, 0, BATCH);
-  return start < total ? start : undefined;
-}
-
-/** The jobs of the batch that starts at `start`. */
-export function batchAt(jobs: readonly FileJob[], start: number): readonly FileJob[] {
-  return jobs.slice(start, start + BATCH);
+  return start < jobs.length ? { start, batch: jobs.slice(start, start + BATCH) } : undefined;
 }
 
 /**
@@ -96,7 +91,7 @@ async function threadFactory(): Promise<WorkerFactory> {
 }
 
 /** A pool's work: the plans, how each is linted, and where each outcome goes. */
-interface PoolRequest {
+export interface PoolRequest {
   jobs: FileJob[];
   /** Worker threads wanted, besides this one. */
   wanted: number;
@@ -150,10 +145,8 @@ export async function lintInWorkers(req: PoolRequest): Promise<boolean> {
   let stopped = false;
   const lintHere = async () => {
     const linter = await req.loadLinter();
-    while (!stopped) {
-      const start = takeBatch(queue, jobs.length);
-      if (start === undefined) return;
-      deliver(start, batchAt(jobs, start).map((job) => linter.lintFile(job, useCache)));
+    for (let taken = takeBatch(queue, jobs); taken && !stopped; taken = takeBatch(queue, jobs)) {
+      deliver(taken.start, taken.batch.map((job) => linter.lintFile(job, useCache)));
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };

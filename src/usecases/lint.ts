@@ -6,13 +6,14 @@
  */
 import path from 'node:path';
 import { isFixable, type LintResult, type RuleMeta } from '../core/diagnostic.js';
+import type { Totals } from '../formatters/types.js';
 import { resolveSettingsOf, type EnabledRule, type LintSettingsInput, type RuleSettingInput } from '../core/lint-settings.js';
 import { summarize } from '../core/lint.js';
 import { editDistance } from '../core/sections.js';
 import type { Config } from '../workspace/config.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { cacheFile, cacheKey, deleteCacheEntry, loadLintCache, saveLintCache, setCacheEntry, type LintCache } from '../workspace/lint-cache.js';
-import { draftReport, keptReport, type ReportTotals } from '../workspace/lint-report.js';
+import { draftReport, keptReport } from '../workspace/lint-report.js';
 import { checkEntry, fsAnswers, type FileJob, type FileOutcome, type FsAnswers, type LintSetup } from '../workspace/lint-files.js';
 import type { FileLinter } from '../workspace/lint-runner.js';
 import { leftOutMessage, listPlanRefs, type PlanRef } from '../workspace/plans.js';
@@ -22,7 +23,7 @@ import { loadRuleMetas } from '../rules/metas.js';
 import { VERSION } from '../version.js';
 import type { Clock } from './clock.js';
 import { lintJob, lintSetup } from './lint-setup.js';
-import { workersFor, type WorkerFactory } from './lint-workers.js';
+import { lintInWorkers, workersFor, type PoolRequest, type WorkerFactory } from './lint-workers.js';
 
 /** What `--fix` does: write the fixes, only show them, or nothing. */
 export type FixMode = 'write' | 'dry-run' | 'none';
@@ -64,11 +65,11 @@ export interface LintListener {
    */
   start(total: number, input: { rules: readonly RuleMeta[]; enabled: readonly EnabledRule<{ meta: RuleMeta }>[]; keep?: (text: string | Uint8Array) => void }): void;
   /** The report an earlier run printed over these very results: no result follows. */
-  replay?(bytes: Uint8Array, totals: ReportTotals): void;
+  replay?(bytes: Uint8Array, totals: Totals): void;
   /** One plan's result, in the plans' order, as soon as it and every one before it are known (after `--fix`, once every plan is fixed). */
   result(r: LintResult, done: number): void;
   /** Every result is handed on (`fixes` with `--fix`): returns the report's totals when `reportKey` asked to keep it. */
-  end(fixes: FixSummary | undefined): Promise<ReportTotals | undefined>;
+  end(fixes: FixSummary | undefined): Promise<Totals | undefined>;
 }
 
 /** What `--fix` or `--fix-dry-run` did. */
@@ -129,22 +130,21 @@ export async function lintPlans(ws: Workspace, req: LintRequest, on: LintListene
   const pass = checkCache(jobs, cache, setup.now, fs);
   // A report printed over these very findings is printed again.
   const stored = reportKey !== undefined && !pass.misses.length ? keptReport(cache!, reportKey, rels) : undefined;
-  let totals: ReportTotals | undefined;
-  const run = { cached: 0, threads: 'the main thread' as LintSummary['threads'] };
+  let totals: Totals | undefined;
+  let threads: LintSummary['threads'] = 'the main thread';
   try {
     if (stored) {
       on.replay?.(stored.bytes, stored.totals);
-      run.cached = jobs.length;
       totals = stored.totals;
     } else {
       // Workers or this thread; with --fix every result is needed before it is handed on.
       const results: LintResult[] = [];
-      Object.assign(run, await lintAll(jobs, pass, { setup, useCache: Boolean(cache), loadLinter, env: req.env, ...(req.spawnWorker ? { spawn: req.spawnWorker } : {}) }, (o, done) => {
+      threads = await lintAll(jobs, pass, { setup, useCache: Boolean(cache), loadLinter, env: req.env, ...(req.spawnWorker ? { spawn: req.spawnWorker } : {}) }, (o, done) => {
         if (cache && o.entry) setCacheEntry(cache, o.rel, o.entry);
         const r = summarize(o.rel, o.diagnostics);
         if (req.fix === 'none') on.result(r, done);
         else results.push(r);
-      }));
+      });
       let fixes: FixSummary | undefined;
       if (req.fix !== 'none') {
         fixes = await applyFixes(ws, refs, jobs, await loadLinter(), cache, results, req.fix === 'dry-run');
@@ -157,7 +157,7 @@ export async function lintPlans(ws: Workspace, req: LintRequest, on: LintListene
     throw err;
   }
 
-  const summary: LintSummary = { plans: jobs.length, ...run, ms: Math.round(Date.now() - started) };
+  const summary: LintSummary = { plans: jobs.length, cached: jobs.length - pass.misses.length, threads, ms: Math.round(Date.now() - started) };
   if (cache) {
     // A run over every active plan forgets the plans that are gone.
     if (!req.targets.length) {
@@ -229,46 +229,33 @@ function openCache(ws: Workspace, req: LintRequest, setup: LintSetup, metas: rea
   return cache;
 }
 
-/** What the cache settled before any plan was linted. */
-interface CachePass {
-  /** Outcomes by job index; undefined for the plans still to lint. */
-  outcomes: (FileOutcome | undefined)[];
-  /** Indexes of the plans to lint. */
-  misses: number[];
-}
-
-/** Settle the plans whose cached entry still holds (see lint-cache.ts), with a stat each. Without a cache, every plan is a miss. */
-function checkCache(jobs: readonly FileJob[], cache: LintCache | undefined, now: number, fs: FsAnswers): CachePass {
-  const pass: CachePass = { outcomes: new Array<FileOutcome | undefined>(jobs.length), misses: [] };
+/**
+ * Settle the plans whose cached entry still holds (see lint-cache.ts), with a stat each: their
+ * outcomes by job index, and the indexes of the plans to lint (without a cache, every plan).
+ */
+function checkCache(jobs: readonly FileJob[], cache: LintCache | undefined, now: number, fs: FsAnswers) {
+  const pass = { outcomes: new Array<FileOutcome | undefined>(jobs.length), misses: [] as number[] };
   jobs.forEach((job, i) => {
     const entry = cache?.entries.get(job.rel);
     const kept = entry && checkEntry(job, entry, now, fs);
     // A touched but unchanged file keeps its findings under its new stat.
-    if (kept) pass.outcomes[i] = { rel: job.rel, diagnostics: kept.diagnostics, fromCache: true, ...(kept !== entry ? { entry: kept } : {}) };
+    if (kept) pass.outcomes[i] = { rel: job.rel, diagnostics: kept.diagnostics, ...(kept !== entry ? { entry: kept } : {}) };
     else pass.misses.push(i);
   });
   return pass;
 }
 
-/** How the plans the cache did not settle are linted. */
-interface LintWith {
-  setup: LintSetup;
-  useCache: boolean;
-  loadLinter: () => Promise<FileLinter>;
-  env: Record<string, string | undefined>;
-  spawn?: WorkerFactory;
-}
+/** How the plans the cache did not settle are linted: as a pool of workers would, on as many threads as `env` allows. */
+type LintWith = Omit<PoolRequest, 'jobs' | 'wanted' | 'settle'> & { env: Record<string, string | undefined> };
 
 /** Lint the plans the cache did not settle, on worker threads when there are many, and hand every outcome to `emit` in job order. */
-async function lintAll(jobs: readonly FileJob[], pass: CachePass, how: LintWith, emit: (o: FileOutcome, done: number) => void): Promise<Pick<LintSummary, 'cached' | 'threads'>> {
+async function lintAll(jobs: readonly FileJob[], pass: ReturnType<typeof checkCache>, how: LintWith, emit: (o: FileOutcome, done: number) => void): Promise<LintSummary['threads']> {
   const { outcomes, misses } = pass;
   let done = 0;
-  let cached = 0;
   // Outcomes come in any order; each waits here until every one before it is emitted.
   const flush = () => {
     for (let o = outcomes[done]; o; o = outcomes[done]) {
       outcomes[done] = undefined;
-      if (o.fromCache) cached++;
       emit(o, ++done);
     }
   };
@@ -278,16 +265,13 @@ async function lintAll(jobs: readonly FileJob[], pass: CachePass, how: LintWith,
     outcomes[misses[k]!] = o;
     flush();
   };
-  if (!toLint.length) return { cached, threads: 'the main thread' };
-  // Worker threads are only worth their start-up for many plans; their module loads only then.
+  // Worker threads are only worth their start-up for many plans.
   const wanted = workersFor(toLint.length, how.env);
-  const pool = wanted ? await import('./lint-workers.js') : undefined;
-  if (pool && (await pool.lintInWorkers({ jobs: toLint, wanted, setup: how.setup, useCache: how.useCache, loadLinter: how.loadLinter, settle, ...(how.spawn ? { spawn: how.spawn } : {}) }))) {
-    return { cached, threads: 'worker threads' };
-  }
+  if (wanted && (await lintInWorkers({ ...how, jobs: toLint, wanted, settle }))) return 'worker threads';
+  if (!toLint.length) return 'the main thread';
   const linter = await how.loadLinter();
   toLint.forEach((job, k) => settle(k, linter.lintFile(job, how.useCache)));
-  return { cached, threads: 'the main thread' };
+  return 'the main thread';
 }
 
 /** `--fix` / `--fix-dry-run` over the plans that have something to fix: results are replaced by what is left. */

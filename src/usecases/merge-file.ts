@@ -3,6 +3,7 @@
  * files git names, merged section by section, and the result written over ours, as a merge driver
  * must. Files that are not UTF-8 text are merged by git's own line merge instead.
  */
+import { isUtf8 } from 'node:buffer';
 import { parseOptionsFor } from '../core/lint-settings.js';
 import { mergePlans } from '../core/merge/merge-plan.js';
 import type { ParseOptions } from '../core/types.js';
@@ -36,7 +37,7 @@ export function mergeFiles(root: string, cwd: string, input: MergeFilesInput): M
   const { files, bytes, shown } = readMergeVersions(root, cwd, [input.base, input.ours, input.theirs], input.path);
   const [baseFile, oursFile, theirsFile] = files as [string, string, string];
   const warnings: string[] = [];
-  const texts = bytes.map(utf8);
+  const texts = bytes.map((b) => (isUtf8(b) ? b.toString('utf8') : undefined));
   const labels = { ours: 'ours', theirs: 'theirs', markerSize: input.markerSize ?? 7 };
   if (texts.some((t) => t === undefined)) {
     const r = git(root, ['merge-file', `--marker-size=${labels.markerSize}`, '-L', labels.ours, '-L', 'base', '-L', labels.theirs, oursFile, baseFile, theirsFile], { allowFail: true });
@@ -54,14 +55,5 @@ function parseOptions(root: string, warnings: string[]): ParseOptions {
   } catch (err) {
     warnings.push(`${(err as Error).message} The merge used the default section names.`);
     return {};
-  }
-}
-
-/** The text of `bytes` when they are valid UTF-8; undefined otherwise. */
-function utf8(bytes: Buffer): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return undefined;
   }
 }

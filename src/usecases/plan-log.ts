@@ -3,13 +3,12 @@
  * too), with its progress at each, read through one `git cat-file --batch`; and its Progress
  * timestamps as a series of items done over time. The data a burn-up chart draws.
  */
-import { parseOptionsFor } from '../core/lint-settings.js';
 import { parsePlan } from '../core/parse.js';
 import { summarizePlan, type PlanState } from '../core/summary.js';
 import type { Plan } from '../core/types.js';
 import { assertGitRepo, git, readObjects } from '../workspace/git.js';
 import type { PlanRef } from '../workspace/plans.js';
-import { readText } from '../workspace/read.js';
+import { parseOptions, readPlan } from '../workspace/read.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** The plan as one commit left it. */
@@ -71,7 +70,6 @@ export async function planLog(ws: Workspace, ref: PlanRef, env?: Record<string, 
     wanted.push(change?.[0] === 'D' ? undefined : `${hash}:${path}`);
     commits.push({ hash: hash!, date: new Date(Number(time) * 1000).toISOString(), author: author ?? '', subject: subject ?? '', path });
   }
-  const parseOptions = parseOptionsFor(ws.config.sections);
   const blobs = readObjects(ws.root, wanted.filter((w): w is string => w !== undefined), env);
   let lastText: string | undefined;
   let k = 0;
@@ -80,11 +78,10 @@ export async function planLog(ws: Workspace, ref: PlanRef, env?: Record<string, 
     if (!blob) return;
     const text = blob.data.toString('utf8');
     if (i === 0) lastText = text;
-    const s = summarizePlan(parsePlan(text, parseOptions));
+    const s = summarizePlan(parsePlan(text, parseOptions(ws)));
     Object.assign(commits[i]!, { done: s.done, total: s.total, state: s.state, lastActivity: s.lastActivity });
   });
-  const current = readText(ref.path, ref.relPath);
-  const plan = parsePlan(current, parseOptions);
+  const { text: current, plan } = readPlan(ws, ref);
   const now = summarizePlan(plan);
   return { id: ref.id, path: ref.relPath, commits: commits.reverse(), progress: progressSeries(plan), total: now.total, done: now.done, uncommitted: current !== lastText };
 }

@@ -37,9 +37,8 @@ export function placeBlock(text: string, block: string): string | undefined {
   const start = text.indexOf(BLOCK_START);
   const end = text.indexOf(BLOCK_END);
   if (start < 0 && end < 0) {
-    if (text.replace(/^\uFEFF/, '') === '') return applyEdits(text, [{ start: text.length, end: text.length, text: `${block}\n` }], eol);
     // One blank line between the user's text and the block; the user's last line keeps its bytes.
-    const sep = /(\r?\n){2}$/.test(text) ? '' : /\r?\n$/.test(text) ? '\n' : '\n\n';
+    const sep = text.replace(/^\uFEFF/, '') === '' || /(\r?\n){2}$/.test(text) ? '' : /\r?\n$/.test(text) ? '\n' : '\n\n';
     return applyEdits(text, [{ start: text.length, end: text.length, text: `${sep}${block}\n` }], eol);
   }
   if (start < 0 || end < start || text.indexOf(BLOCK_START, start + 1) >= 0 || text.indexOf(BLOCK_END, end + 1) >= 0) return undefined;

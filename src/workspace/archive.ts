@@ -17,7 +17,7 @@ import { writingStyle } from '../core/timestamps.js';
 import type { Plan } from '../core/types.js';
 import { ExecplanError } from './errors.js';
 import { unfinishedReasons, type LintError, type UnfinishedReason } from './finished.js';
-import { exists, mkdirSteps, nodeFsOps, renameStep, runJournal, type FsOps, type Step } from './journal.js';
+import { exists, mkdirSteps, renameStep, runJournal, type FsOps, type Step } from './journal.js';
 import type { PlanRef } from './plans.js';
 import { parseOptions } from './read.js';
 import { refuseConflictMarkers } from './store.js';
@@ -78,9 +78,7 @@ export async function archivePlan(ws: Workspace, ref: PlanRef, opts: ArchiveOpti
   if (!isInside(ws.dirs.active, ref.path) || isInside(ws.dirs.archive, ref.path)) {
     throw new ExecplanError('REFUSED', `${ref.relPath} is not in the active plans folder ${relPath(ws, ws.dirs.active)}/, so it cannot be archived from there. Move it into that folder first.`, { file: ref.relPath });
   }
-  const to = path.join(ws.dirs.archive, path.relative(ws.dirs.active, ref.path));
-  const art = { from: path.join(ws.dirs.artifacts, ref.id), to: path.join(ws.dirs.archiveArtifacts, ref.id) };
-  return movePlan(ws, ref, to, art, opts.dryRun ?? false, opts.ops ?? nodeFsOps, async (text) => {
+  return movePlan(ws, ref, opts, async (text) => {
     const plan = parsePlan(text, parseOptions(ws));
     refuseConflictMarkers(plan, ref.relPath);
     const reasons = unfinishedReasons(plan, ref.relPath, opts.lint ? await opts.lint(text, ref) : []);
@@ -102,9 +100,7 @@ export async function reopenPlan(ws: Workspace, ref: PlanRef, opts: ReopenOption
   if (!ref.archived || !isInside(ws.dirs.archive, ref.path)) {
     throw new ExecplanError('REFUSED', `${ref.relPath} is not archived, so there is nothing to reopen.`, { file: ref.relPath });
   }
-  const to = path.join(ws.dirs.active, path.relative(ws.dirs.archive, ref.path));
-  const art = { from: path.join(ws.dirs.archiveArtifacts, ref.id), to: path.join(ws.dirs.artifacts, ref.id) };
-  return movePlan(ws, ref, to, art, opts.dryRun ?? false, opts.ops ?? nodeFsOps, async () => ({ reasons: [], forced: false }));
+  return movePlan(ws, ref, opts, async () => ({ reasons: [], forced: false }));
 }
 
 /** What the check under the lock decided: reasons, and the new text when the plan must be changed first. */
@@ -115,16 +111,14 @@ interface Verdict {
   note?: string;
 }
 
-async function movePlan(
-  ws: Workspace,
-  ref: PlanRef,
-  to: string,
-  art: { from: string; to: string },
-  dryRun: boolean,
-  ops: FsOps,
-  check: (text: string) => Promise<Verdict>,
-): Promise<MoveResult> {
+/** Move an active plan and its artifacts folder to the archive, or an archived one back; `check` decides under the lock. */
+async function movePlan(ws: Workspace, ref: PlanRef, opts: ReopenOptions, check: (text: string) => Promise<Verdict>): Promise<MoveResult> {
   assertSafeName(ref.id, 'plan id');
+  const { active, archive, artifacts, archiveArtifacts } = ws.dirs;
+  const [fromDir, toDir, fromArt, toArt] = ref.archived ? [archive, active, archiveArtifacts, artifacts] : [active, archive, artifacts, archiveArtifacts];
+  const to = path.join(toDir, path.relative(fromDir, ref.path));
+  const art = { from: path.join(fromArt, ref.id), to: path.join(toArt, ref.id) };
+  const dryRun = opts.dryRun ?? false;
   const shown = (abs: string) => relPath(ws, abs);
   const work = async (held?: { check(): void }): Promise<MoveResult> => {
     // Read under the lock: what moves is the text as it is now, with every edit made before.
@@ -174,7 +168,7 @@ async function movePlan(
       ...(verdict.after !== undefined ? { rewrite: { before: text, after: verdict.after } } : {}),
     });
     try {
-      await runJournal(steps, ops);
+      await runJournal(steps, opts.ops);
     } catch (err) {
       // Rolled back whole: nothing to settle. Otherwise the record stays for the next command (or `doctor`) to settle.
       if ((await exists(ref.path)) && (!hasArtifacts || (await exists(art.from)))) clearMove(record);

@@ -6,23 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { LintSettingsInput, RuleSettingInput } from '../core/lint-settings.js';
+import type { SectionSettings } from '../core/rule-types.js';
 import { SECTION_KEYS } from '../core/sections.js';
 import { ExecplanError } from './errors.js';
 
 /** The configuration file's name, at the repository root. */
 export const CONFIG_FILE = 'execplan.json';
-
-/** A rule's setting: a severity, or a severity with options. */
-export type RuleSeverity = 'off' | 'warn' | 'error';
-export type RuleSetting = RuleSeverity | [RuleSeverity] | [RuleSeverity, Record<string, unknown>];
-
-/** A section the team added to the skeleton. */
-export interface CustomSection {
-  key: string;
-  title: string;
-  aliases?: string[];
-  guidance?: string;
-}
 
 /** The resolved configuration: every field filled in. Paths are repository-relative, with `/`. */
 export interface Config {
@@ -36,25 +26,14 @@ export interface Config {
     artifacts: string;
     archiveArtifacts: string;
   };
-  sections: {
-    /** Section keys every plan must have. */
-    required: string[];
-    /** Expected order of the sections, canonical and custom keys. */
-    order: string[];
-    /** Extra heading spellings per key. */
-    aliases: Record<string, string[]>;
-    custom: CustomSection[];
-  };
+  sections: SectionSettings;
   timestamps: {
     style: 'local' | 'utc';
     /** Whether execplan.json sets the style; when it does not, edits write in the style a plan already uses. */
     explicit?: boolean;
   };
   author?: string;
-  lint: {
-    profile: 'strict' | 'recommended';
-    rules: Record<string, RuleSetting>;
-  };
+  lint: Required<LintSettingsInput>;
 }
 
 /** The layout the specification describes. */
@@ -200,7 +179,7 @@ export function parseConfig(text: string, root: string, file = path.join(root, C
           const opts = Array.isArray(v) ? v[1] : undefined;
           if (sev !== 'off' && sev !== 'warn' && sev !== 'error') problems.push(`"lint.rules.${id}" must be "off", "warn" or "error", or a list starting with one (got ${JSON.stringify(v)}).`);
           else if (Array.isArray(v) && (v.length > 2 || (opts !== undefined && !isObject(opts)))) problems.push(`"lint.rules.${id}" options must be one object, as in ["${sev}", {"option": value}].`);
-          else cfg.lint.rules[id] = v as RuleSetting;
+          else cfg.lint.rules[id] = v as RuleSettingInput;
         }
     }
   }

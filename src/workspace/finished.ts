@@ -5,6 +5,7 @@
 import { isPlaceholderEntry, isPlaceholderLine } from '../core/edits/placeholders.js';
 import { sectionSpec } from '../core/sections.js';
 import type { Plan } from '../core/types.js';
+import { plural } from '../formatters/types.js';
 
 /** One reason a plan is not finished, as data (for JSON) and as words. */
 export interface UnfinishedReason {
@@ -90,10 +91,6 @@ export function outcomesEmpty(plan: Plan): boolean {
     }
   }
   return true;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function indent(items: string[]): string {

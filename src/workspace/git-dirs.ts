@@ -22,12 +22,9 @@ export function gitDirs(root: string): GitDirs | undefined {
   }
   // A folder without HEAD is not a repository git would read.
   if (stat.isDirectory()) return existsSync(path.join(dotGit, 'HEAD')) ? { gitDir: dotGit, commonDir: dotGit } : undefined;
-  // The line's value with its spaces trimmed by hand: a pattern trimming both ends would backtrack.
-  const value = /^gitdir:(.*)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1]!.replace(/^[ \t]+/, '');
-  let end = value?.length ?? 0;
-  while (end > 0 && (value![end - 1] === ' ' || value![end - 1] === '\t')) end--;
-  if (!value || !end) return undefined;
-  const gitDir = path.resolve(root, value.slice(0, end));
+  const value = /^gitdir:(.*)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1]!.trim();
+  if (!value) return undefined;
+  const gitDir = path.resolve(root, value);
   let commonDir = gitDir;
   const common = path.join(gitDir, 'commondir');
   if (existsSync(common)) commonDir = path.resolve(gitDir, readFileSync(common, 'utf8').trim());

@@ -148,16 +148,9 @@ export function readObjects(root: string, names: readonly string[], env?: Env): 
   return out;
 }
 
-/** One entry of a tree object. */
-export interface TreeEntry {
-  mode: string;
-  name: string;
-  oid: string;
-}
-
 /** The entries of a tree object as `cat-file --batch` gives it: `<mode> <name>\0<20 or 32 byte id>`. */
-export function parseTree(data: Buffer, hashBytes = 20): TreeEntry[] {
-  const out: TreeEntry[] = [];
+export function parseTree(data: Buffer, hashBytes = 20): { mode: string; name: string; oid: string }[] {
+  const out: { mode: string; name: string; oid: string }[] = [];
   let i = 0;
   while (i < data.length) {
     const sp = data.indexOf(32, i);

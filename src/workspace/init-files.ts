@@ -1,9 +1,9 @@
 /**
  * The files `execplan init` sets up: the configuration pointing at a detected layout, the plan
  * folders, the PLANS.md guide and scripts/new_execplan.py, each only where nothing of the
- * user's is in the way.
+ * user's is in the way; and where the `execplan` those files tell agents to run would be found.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dominantEol } from '../core/lines.js';
 import { NEW_EXECPLAN_SCRIPT, SCRIPT_PATH } from '../templates/new-execplan-script.js';
@@ -109,4 +109,28 @@ export function writeScript(root: string, always: boolean): InitStep | undefined
   mkdirInside(root, path.dirname(file), 'scripts folder');
   writeFileSync(writablePath(root, file, 'file'), NEW_EXECPLAN_SCRIPT, { flag: 'wx', mode: 0o755 });
   return { path: SCRIPT_PATH, action: 'created', note: 'runs execplan new, as the rules file tells agents to' };
+}
+
+/** The executable file `name` resolves to from `root` (its node_modules/.bin first, then PATH), or undefined. */
+export function installedCommand(name: string, root: string, env: Record<string, string | undefined>): string | undefined {
+  const windows = process.platform === 'win32';
+  const extensions = windows ? ['', ...(env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean)] : [''];
+  const dirs = [path.join(root, 'node_modules', '.bin'), ...(env.PATH ?? env.Path ?? '').split(path.delimiter).filter(Boolean)];
+  for (const dir of dirs) {
+    for (const ext of extensions) {
+      const file = path.join(dir, name + ext);
+      if (runnable(file, windows)) return file;
+    }
+  }
+  return undefined;
+}
+
+function runnable(file: string, windows: boolean): boolean {
+  try {
+    if (!statSync(file).isFile()) return false;
+    if (!windows) accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -31,12 +31,8 @@ export const nodeFsOps: FsOps = {
   async mkdir(dir) {
     await fsp.mkdir(dir);
   },
-  async rmdir(dir) {
-    await fsp.rmdir(dir);
-  },
-  async writeText(file, text) {
-    writeFileAtomic(file, text);
-  },
+  rmdir: (dir) => fsp.rmdir(dir),
+  writeText: async (file, text) => writeFileAtomic(file, text),
 };
 
 /** One step of a journal. */
@@ -105,29 +101,22 @@ export async function exists(p: string): Promise<boolean> {
   }
 }
 
+/** What the failures of a move mean, in words a user can act on. */
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exceeded',
+  EROFS: 'the file system is read-only',
+  EXDEV: 'the two folders are on different file systems; keep the archive folder on the same disk as the plans',
+  EEXIST: 'the name is already taken',
+  ENOTEMPTY: 'the name is already taken',
+  ENOENT: 'it no longer exists',
+  EBUSY: 'it is in use by another program',
+};
+
 /** A file-system error in words a user can act on. */
 export function reason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EDQUOT':
-      return 'the disk quota is exceeded';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'EXDEV':
-      return 'the two folders are on different file systems; keep the archive folder on the same disk as the plans';
-    case 'EEXIST':
-    case 'ENOTEMPTY':
-      return 'the name is already taken';
-    case 'ENOENT':
-      return 'it no longer exists';
-    case 'EBUSY':
-      return 'it is in use by another program';
-    default:
-      return e instanceof ExecplanError ? e.message : String(e?.message ?? e);
-  }
+  return REASONS[e?.code ?? ''] ?? (e instanceof ExecplanError ? e.message : String(e?.message ?? e));
 }

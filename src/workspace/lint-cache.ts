@@ -28,7 +28,7 @@
  * number comes first, so a file of this format cut short, or one of an earlier format, is still
  * known for execplan's own and may be written over, while any other file may not.
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -42,7 +42,7 @@ const FORMAT = 5;
 const MARK = 'execplanLintCache';
 
 /** An `exists(path)` answer a plan's findings depended on: the repository-relative path and whether it existed. */
-export type PathAnswer = readonly [rel: string, existed: boolean];
+type PathAnswer = readonly [rel: string, existed: boolean];
 
 /** One plan's cached findings and what they depended on. */
 export interface CacheEntry {
@@ -78,12 +78,7 @@ export interface LintCache {
 }
 
 /** A file as it is on disk: a write through atomic-write.ts gives it a new inode. */
-export interface FileVersion {
-  dev: number;
-  ino: number;
-  size: number;
-  mtimeMs: number;
-}
+export type FileVersion = Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs'>;
 
 /** Store a plan's entry. */
 export function setCacheEntry(cache: LintCache, rel: string, entry: CacheEntry): void {
@@ -112,13 +107,6 @@ export function cacheFile(root: string, cwd: string, location?: string): string 
   const abs = path.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || (existsSync(abs) && statSync(abs).isDirectory());
   return isDir ? path.join(abs, 'lint.json') : abs;
-}
-
-/** The file. */
-interface CacheDocument {
-  [MARK]: number;
-  key: string;
-  plans: Record<string, CacheEntry>;
 }
 
 /** Read the cache; an absent, unreadable, damaged or foreign-keyed file gives an empty one. */
@@ -185,12 +173,9 @@ export function cacheTarget(file: string, place: { gitignore: boolean; root: str
 export function saveLintCache(cache: LintCache, place: { gitignore: boolean; root: string }): boolean {
   try {
     const target = cacheTarget(cache.file, place);
-    const plans: Record<string, CacheEntry> = {};
-    const files = [...cache.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const rel of files) plans[rel] = cache.entries.get(rel)!;
-    const doc: CacheDocument = { [MARK]: FORMAT, key: cache.key, plans };
+    const plans = Object.fromEntries([...cache.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     cache.version = undefined;
-    writeFileAtomic(target, `${JSON.stringify(doc)}\n`);
+    writeFileAtomic(target, `${JSON.stringify({ [MARK]: FORMAT, key: cache.key, plans })}\n`);
     cache.version = versionOf(statSync(target));
     cache.changed = false;
     return true;

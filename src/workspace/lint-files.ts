@@ -44,7 +44,6 @@ export interface FileJob {
 export interface FileOutcome {
   rel: string;
   diagnostics: Diagnostic[];
-  fromCache: boolean;
   /** The entry to store: a new one when the run uses the cache, or a cached one whose file was touched. */
   entry?: CacheEntry;
 }
@@ -70,35 +69,23 @@ export function fsAnswers(root: string): FsAnswers {
   const listings = new Map<string, { dirs: Map<string, boolean>; lower: Set<string> } | null>();
   const statDir = (rel: string) => statSync(resolveRel(root, rel), { throwIfNoEntry: false })?.isDirectory() ?? false;
   /** The folders in `parent` (a link counts when it leads to one), or null when it cannot be read. */
-  const listing = (parent: string) => {
-    let found = listings.get(parent);
-    if (found === undefined) {
+  const listing = (parent: string) =>
+    memo(listings, parent, () => {
       try {
         const entries = readdirSync(resolveRel(root, parent), { withFileTypes: true });
-        found = {
+        return {
           dirs: new Map(entries.map((e) => [e.name, e.isDirectory() || (e.isSymbolicLink() && statDir(`${parent}/${e.name}`))])),
           lower: new Set(entries.map((e) => e.name.toLowerCase())),
         };
       } catch {
-        found = null;
+        return null;
       }
-      listings.set(parent, found);
-    }
-    return found;
-  };
+    });
   return {
-    pathExists(rel) {
-      let v = paths.get(rel);
-      if (v === undefined) {
-        // A path that cannot be looked at (no permission on a folder above it) is not there for the plan's reader either.
-        v = existsSync(resolveRel(root, rel));
-        paths.set(rel, v);
-      }
-      return v;
-    },
-    dirExists(rel) {
-      let v = dirs.get(rel);
-      if (v === undefined) {
+    // A path that cannot be looked at (no permission on a folder above it) is not there for the plan's reader either.
+    pathExists: (rel) => memo(paths, rel, () => existsSync(resolveRel(root, rel))),
+    dirExists: (rel) =>
+      memo(dirs, rel, () => {
         // Artifacts folders are given as `parent/name`, normalised; anything else is stat'd.
         const slash = rel.lastIndexOf('/');
         const parent = slash > 0 ? rel.slice(0, slash) : '';
@@ -108,12 +95,16 @@ export function fsAnswers(root: string): FsAnswers {
         const found = n > LIST_AFTER ? listing(parent) : undefined;
         // A folder that cannot be listed is asked directly, and so is a name the listing holds in
         // another case only (a file system that ignores case finds it).
-        v = found ? (found.dirs.get(name) ?? (found.lower.has(name.toLowerCase()) ? statDir(rel) : false)) : statDir(rel);
-        dirs.set(rel, v);
-      }
-      return v;
-    },
+        return found ? (found.dirs.get(name) ?? (found.lower.has(name.toLowerCase()) ? statDir(rel) : false)) : statDir(rel);
+      }),
   };
+}
+
+/** The value `map` holds for `key`, made and kept on first use. */
+function memo<T>(map: Map<string, T>, key: string, make: () => T): T {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
 }
 
 /**

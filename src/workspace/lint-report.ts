@@ -17,6 +17,7 @@
  * the options, plans, totals, the cache file's identity and the report's length in bytes.
  */
 import { closeSync, fsyncSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import type { Totals } from '../formatters/types.js';
 import { removeStaleTemps, tempName } from './atomic-write.js';
 import { cacheTarget, type FileVersion, type LintCache } from './lint-cache.js';
 
@@ -26,25 +27,12 @@ const MARK = 'execplanLintReport';
 /** The first line; its format number is bumped when the file's layout changes. */
 const HEAD = `{"${MARK}":2}\n`;
 
-/** A run's totals, which decide the exit code. */
-export interface ReportTotals {
-  files: number;
-  errors: number;
-  warnings: number;
-  fixable: number;
-}
-
-/** A report to print again. */
-export interface KeptReport {
-  bytes: Uint8Array;
-  totals: ReportTotals;
-}
-
 /** What the last line says of the report above it. */
 interface Tail {
   options: string;
   files: readonly string[];
-  totals: ReportTotals;
+  /** A run's totals, which decide the exit code. */
+  totals: Totals;
   cache: FileVersion;
   length: number;
 }
@@ -64,26 +52,24 @@ function reportFile(cache: LintCache): string {
 }
 
 /** The kept report, when it was made with these options, over these plans, with the cache file as loaded. */
-export function keptReport(cache: LintCache, options: string, files: readonly string[]): KeptReport | undefined {
+export function keptReport(cache: LintCache, options: string, files: readonly string[]): { bytes: Uint8Array; totals: Totals } | undefined {
   const version = cache.version;
   if (!version) return undefined;
   let bytes: Buffer;
+  let tail: Partial<Tail> | null;
+  // The body ends where the last line starts, after the newline put between them.
+  let end: number;
   try {
     bytes = readFileSync(reportFile(cache));
+    end = bytes.lastIndexOf(0x0a, bytes.length - 2);
+    tail = JSON.parse(bytes.toString('utf8', end + 1)) as Partial<Tail> | null;
   } catch {
     return undefined;
   }
-  const tailAt = bytes.lastIndexOf(0x0a, bytes.length - 2) + 1;
-  if (bytes.toString('latin1', 0, HEAD.length) !== HEAD || bytes.at(-1) !== 0x0a || tailAt <= HEAD.length) return undefined;
-  let tail: Partial<Tail>;
-  try {
-    tail = JSON.parse(bytes.toString('utf8', tailAt, bytes.length - 1)) as Partial<Tail>;
-  } catch {
-    return undefined;
-  }
-  if (tail.options !== options || !sameVersion(tail.cache, version) || tail.length !== tailAt - 1 - HEAD.length || !tail.totals) return undefined;
+  if (bytes.toString('latin1', 0, HEAD.length) !== HEAD || tail?.length !== end - HEAD.length || !tail.totals) return undefined;
+  if (tail.options !== options || !sameVersion(tail.cache, version)) return undefined;
   if (!Array.isArray(tail.files) || tail.files.length !== files.length || files.some((f, i) => tail.files![i] !== f)) return undefined;
-  return { bytes: bytes.subarray(HEAD.length, HEAD.length + tail.length), totals: tail.totals };
+  return { bytes: bytes.subarray(HEAD.length, end), totals: tail.totals };
 }
 
 /**
@@ -142,14 +128,6 @@ export function draftReport(cache: LintCache, place: { gitignore: boolean; root:
     },
     discard,
   };
-}
-
-/** Keep a whole report at once (the one printed again, when the cache file it names was replaced). */
-export function keepReport(cache: LintCache, root: string, report: Omit<Tail, 'cache' | 'length'> & { bytes: Uint8Array }): boolean {
-  const { bytes, ...rest } = report;
-  const draft = draftReport(cache, { gitignore: false, root });
-  draft.write(bytes);
-  return draft.keep(rest);
 }
 
 /** Whether `file` is absent, empty, or a report kept by execplan: only those are written over. */

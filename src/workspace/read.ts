@@ -1,5 +1,6 @@
 /** Reading plan files: text and parsed model, with errors that name the file. */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { parseOptionsFor } from '../core/lint-settings.js';
 import { parsePlan } from '../core/parse.js';
 import type { ParseOptions, Plan } from '../core/types.js';
 import { errnoWords, ExecplanError } from './errors.js';
@@ -65,10 +66,7 @@ const optionsByConfig = new WeakMap<Workspace['config'], ParseOptions>();
 /** The parse options a workspace's configuration implies (one object per configuration, so the parser can reuse its heading matcher). */
 export function parseOptions(ws: Workspace): ParseOptions {
   let opts = optionsByConfig.get(ws.config);
-  if (!opts) {
-    const { aliases, custom } = ws.config.sections;
-    optionsByConfig.set(ws.config, (opts = { aliases, customSections: custom }));
-  }
+  if (!opts) optionsByConfig.set(ws.config, (opts = parseOptionsFor(ws.config.sections)));
   return opts;
 }
 

@@ -32,16 +32,14 @@ export function openSink(stdout: (text: string | Uint8Array) => void, root: stri
   }
   const abs = path.resolve(cwd, output);
   const fail = (err: unknown) =>
-    new ExecplanError('IO', `Cannot write the report to ${output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Check that the folder is writable.`, { file: output });
-  let target = abs;
-  if (isInside(root, abs)) {
-    mkdirInside(root, path.dirname(abs), 'report folder');
-    target = writablePath(root, abs, 'report file');
-  }
-  if (!force) refuseForeign(target, output);
+    err instanceof ExecplanError ? err : new ExecplanError('IO', `Cannot write the report to ${output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Check that the folder is writable.`, { file: output });
   let fd: number;
   try {
-    if (target === abs && !isInside(root, abs)) mkdirSync(path.dirname(abs), { recursive: true });
+    const inside = isInside(root, abs);
+    if (inside) mkdirInside(root, path.dirname(abs), 'report folder');
+    const target = inside ? writablePath(root, abs, 'report file') : abs;
+    if (!force) refuseForeign(target, output);
+    if (!inside) mkdirSync(path.dirname(abs), { recursive: true });
     fd = openSync(target, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC);
   } catch (err) {
     throw fail(err);
@@ -49,10 +47,7 @@ export function openSink(stdout: (text: string | Uint8Array) => void, root: stri
   return {
     write: (text) => {
       try {
-        if (!text.length) return;
-        // One call per overload of writeSync: text, or bytes as they are.
-        if (typeof text === 'string') writeSync(fd, text);
-        else writeSync(fd, text);
+        if (text.length) writeSync(fd, typeof text === 'string' ? Buffer.from(text) : text);
       } catch (err) {
         throw fail(err);
       }

@@ -1,6 +1,9 @@
 /**
- * What execplan tells a coding agent at the moments its hooks run: the plan's resume brief when a
- * session starts, and whether the work has run ahead of the plan when it stops or compacts.
+ * An agent's session and its plan: which plan it works on (the one named with `execplan use`, kept
+ * in .execplan/, which git ignores, else the single active plan in progress, else the most recently
+ * updated active plan), and what execplan tells the agent at the moments its hooks run: the plan's
+ * resume brief when a session starts, and whether the work has run ahead of the plan when it stops
+ * or compacts.
  */
 import path from 'node:path';
 import { sessionHeader, staleReminder } from '../core/keep-current.js';
@@ -8,15 +11,64 @@ import { VERSION } from '../version.js';
 import { cacheDir, readCache, writeCache } from '../workspace/cache.js';
 import { fileStat } from '../workspace/file-stat.js';
 import { changedSince } from '../workspace/git.js';
-import type { PlanRef } from '../workspace/plans.js';
+import { resolvePlan, type PlanRef } from '../workspace/plans.js';
+import { clearUsedPlan, readUsedPlan, writeUsedPlan } from '../workspace/session-file.js';
+import { listPlanSummaries } from '../workspace/summaries.js';
 import { isInside, isRepoFile, type Workspace } from '../workspace/workspace.js';
-import { chooseSessionPlan } from './session-plan.js';
+
+/** The plan a session works on, and why that one. */
+export interface ChosenPlan {
+  ref: PlanRef;
+  /** How it was chosen. */
+  how: 'use' | 'single' | 'recent';
+  /** One sentence saying why this plan. */
+  why: string;
+}
+
+/** Record `ref` as the plan sessions work on. */
+export function setSessionPlan(ws: Workspace, ref: PlanRef): void {
+  writeUsedPlan(ws.root, ref.relPath);
+}
+
+/** Forget the plan named with `execplan use`; whether there was one. */
+export function clearSessionPlan(ws: Workspace): boolean {
+  return clearUsedPlan(ws.root);
+}
+
+/** The plan a session works on, or undefined when the workspace has no active plan. */
+export async function chooseSessionPlan(ws: Workspace): Promise<ChosenPlan | undefined> {
+  const named = readUsedPlan(ws.root);
+  let gone = '';
+  if (named !== undefined) {
+    try {
+      const ref = resolvePlan(ws, named, ws.root, 'active');
+      if (!ref.archived) return { ref, how: 'use', why: 'named with `execplan use`' };
+    } catch {
+      /* the plan moved or went: fall back */
+    }
+    gone = ` (${named}, named with \`execplan use\`, is no longer an active plan)`;
+  }
+  const plans = (await listPlanSummaries(ws, 'active')).filter((p) => !p.archived);
+  if (!plans.length) return undefined;
+  const inProgress = plans.filter((p) => p.state === 'in progress');
+  const toRef = (p: (typeof plans)[number]): PlanRef => ({ id: p.id, path: path.join(ws.root, p.path), relPath: p.path, archived: false });
+  if (inProgress.length === 1) return { ref: toRef(inProgress[0]!), how: 'single', why: `the only active plan in progress${gone}` };
+  const pool = inProgress.length ? inProgress : plans;
+  let best = pool[0]!;
+  let bestTime = -1;
+  for (const p of pool) {
+    const t = fileStat(path.join(ws.root, p.path), p.path).mtimeMs;
+    if (t > bestTime) [best, bestTime] = [p, t];
+  }
+  const among = inProgress.length ? `of ${inProgress.length} plans in progress` : `of ${plans.length} active plans, none in progress`;
+  return { ref: toRef(best), how: 'recent', why: `the most recently updated ${among}${gone}; name another with \`execplan use <plan>\`` };
+}
 
 /** The context a session starts with, or why there is none. */
 export type SessionContext = { context: string; plan: string; tokens: number } | { context: null; why: string };
 
 /** The default token budget of the session-start context. */
-export const SESSION_BUDGET = 1500;
+const SESSION_BUDGET = 1500;
 
 /** The session's plan and its resume brief, within `budget` tokens (about 4 characters each). */
 export async function sessionContext(ws: Workspace, budget = SESSION_BUDGET): Promise<SessionContext> {
