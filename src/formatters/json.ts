@@ -7,16 +7,6 @@ import { okEnvelope } from '../core/envelope.js';
 import { ruleDocsUrl } from './links.js';
 import { assemble, jsonAround, jsonItem, type FormatInput, type StreamInput, type Totals } from './types.js';
 
-/** One finding as printed: `fixable` always present; `fix` holds the edits when there are any. */
-interface JsonDiagnostic extends Omit<Diagnostic, 'fix'> {
-  fixable: boolean;
-  /**
-   * Replacements of `[start, end)` by `text`, as offsets in UTF-16 code units into the file's text
-   * as read (a BOM counts as one unit): the same edits `execplan lint --fix` applies.
-   */
-  fix?: { start: number; end: number; text: string }[];
-}
-
 /** Format results as one JSON document, ending with a newline. */
 export function format(input: FormatInput): string {
   return assemble({ file, frame, separator }, input);
@@ -67,9 +57,12 @@ function result(r: LintResult) {
   };
 }
 
-function diagnostic(d: Diagnostic): JsonDiagnostic {
+/**
+ * One finding as printed: `fixable` always present; `fix`, when there are edits, holds them as
+ * replacements of `[start, end)` by `text`, offsets in UTF-16 code units into the file's text as
+ * read (a BOM counts as one unit): the same edits `execplan lint --fix` applies.
+ */
+function diagnostic(d: Diagnostic) {
   const { fix, ...rest } = d;
-  const out: JsonDiagnostic = { ...rest, fixable: isFixable(d) };
-  if (fix?.length) out.fix = fix.map((e) => ({ start: e.start, end: e.end, text: e.text }));
-  return out;
+  return { ...rest, fixable: isFixable(d), ...(fix?.length ? { fix: fix.map((e) => ({ start: e.start, end: e.end, text: e.text })) } : {}) };
 }

@@ -53,7 +53,6 @@ export function createServer(io: Io): { server: McpServer; ctx: McpContext } {
     return (await server.server.listRoots(undefined, { timeout })).roots;
   }, () => server.server.getClientVersion()?.name);
   server.server.setNotificationHandler(RootsListChangedNotificationSchema, async () => ctx.rootsChanged());
-  server.server.onerror = (err) => io.stderr(`execplan mcp: ${err.message}\n`);
   registerTools(server, ctx, TOOLS as readonly ToolSpec<z.ZodRawShape, z.ZodRawShape>[]);
   registerResources(server, ctx);
   registerPrompts(server, ctx);
@@ -87,7 +86,8 @@ class AnsweredStdioTransport extends StdioServerTransport {
       if ('method' in message && message.method === 'initialize') initialized = true;
       else if (!initialized && 'method' in message && message.method !== 'ping') {
         // Until the client has introduced itself nothing runs: a notification is dropped, a request refused.
-        if ('id' in message) void this.send(notInitialized(message)).catch(() => undefined);
+        const notYet = `Invalid Request: ${message.method} was sent before initialize; send initialize first, then notifications/initialized`;
+        if ('id' in message) void this.send(rpcError(message.id, -32600, notYet)).catch(() => undefined);
         return;
       }
       const refusal = invalidParams(message);
@@ -110,10 +110,7 @@ class AnsweredStdioTransport extends StdioServerTransport {
 }
 
 /** The requests the server answers whose params the SDK checks, by method. */
-interface RequestSchema {
-  safeParse(value: unknown): { error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
-}
-const REQUEST_SCHEMAS = new Map<string, RequestSchema>([
+const REQUEST_SCHEMAS = new Map<string, z.ZodType>([
   ['ping', PingRequestSchema],
   ['tools/list', ListToolsRequestSchema],
   ['tools/call', CallToolRequestSchema],
@@ -136,12 +133,12 @@ export function invalidParams(message: JSONRPCMessage): JSONRPCMessage | undefin
   const issues = schema?.safeParse(message).error?.issues;
   if (!issues?.length) return undefined;
   const problems = issues.map((i) => `${i.path.map(String).join('.') || 'the request'}: ${i.message.replace(/^Invalid input: /, '')}`);
-  return { jsonrpc: '2.0', id: message.id, error: { code: -32602, message: `Invalid params for ${message.method}: ${problems.join('; ')}` } } as JSONRPCMessage;
+  return rpcError(message.id, -32602, `Invalid params for ${message.method}: ${problems.join('; ')}`);
 }
 
-/** The answer to a request sent before `initialize`. */
-export function notInitialized(message: JSONRPCMessage & { id: string | number; method: string }): JSONRPCMessage {
-  return { jsonrpc: '2.0', id: message.id, error: { code: -32600, message: `Invalid Request: ${message.method} was sent before initialize; send initialize first, then notifications/initialized` } } as JSONRPCMessage;
+/** A JSON-RPC error answer; `id` is null where the message it answers has none that could be read. */
+function rpcError(id: string | number | null, code: number, message: string): JSONRPCMessage {
+  return { jsonrpc: '2.0', id, error: { code, message } } as unknown as JSONRPCMessage;
 }
 
 /** The JSON-RPC error for a line that is not JSON (-32700) or not a JSON-RPC message (-32600); undefined for other errors. */
@@ -167,7 +164,7 @@ export async function startServer(io: Io, input: Readable, output: Writable, ans
   server.server.onerror = (err) => {
     const unreadable = unreadableLine(err);
     io.stderr(`execplan mcp: ${(unreadable ?? err).message}\n`);
-    if (unreadable) void transport.send({ jsonrpc: '2.0', id: null, error: unreadable } as unknown as JSONRPCMessage).catch(() => undefined);
+    if (unreadable) void transport.send(rpcError(null, unreadable.code, unreadable.message)).catch(() => undefined);
   };
   await server.connect(transport);
   io.stderr(`execplan mcp ${VERSION}: serving on stdio\n`);

@@ -1,10 +1,7 @@
 /**
- * Serving MCP on stdin/stdout. A client's first message is `initialize`, and it waits for the
- * answer before sending anything else; loading the MCP SDK and zod takes several times as long as
- * starting Node. So the first line is read and, when it is a well-formed `initialize` request,
- * answered at once (handshake.ts), and only then is the SDK loaded. Everything read, that request
- * included, is handed to the SDK's server as if it had just arrived; its own answer to the request
- * is not sent again.
+ * Serving MCP on stdin/stdout. A first line that is a well-formed `initialize` request is answered
+ * at once (handshake.ts says why), and only then is the SDK loaded. Everything read, that request
+ * included, is handed to the SDK's server as if it had just arrived; its own answer is not sent again.
  */
 import type { Readable, Writable } from 'node:stream';
 import type { Io } from '../io.js';

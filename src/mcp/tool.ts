@@ -7,17 +7,21 @@ import type { McpContext } from './context.js';
 import { inToolWords } from './tool-words.js';
 
 /**
- * One tool. Inputs and outputs are zod shapes: the SDK validates input and publishes both as JSON
- * Schema. `run` returns the data for `structuredContent` and its rendering as text.
+ * One tool: its name, the SDK's configuration of a tool (input and output as zod shapes, which the
+ * SDK validates and publishes as JSON Schema), and `run`, which returns the data for
+ * `structuredContent` and its rendering as text.
  */
 export interface ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> {
   name: string;
   description: string;
-  input: I;
-  output: O;
+  inputSchema: I;
+  outputSchema: O;
   annotations?: ToolAnnotations;
   run(args: z.infer<z.ZodObject<I>>, ctx: McpContext): Promise<{ data: z.infer<z.ZodObject<O>>; text: string }>;
 }
+
+/** The plan a tool works on. Kept short, as every word of a schema is sent to the client in `tools/list`. */
+export const planField = z.string().describe('Plan id, id prefix, or workspace-relative path');
 
 /** Declare a tool with its types inferred from its schemas. */
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): ToolSpec<I, O> {
@@ -37,23 +41,14 @@ export function registerTools(server: McpServer, ctx: McpContext, tools: readonl
     return run;
   };
   for (const tool of tools) {
-    server.registerTool(
-      tool.name,
-      {
-        description: tool.description,
-        inputSchema: tool.input,
-        outputSchema: tool.output,
-        ...(tool.annotations ? { annotations: tool.annotations } : {}),
-      },
-      async (args: Record<string, unknown>): Promise<CallToolResult> => {
-        try {
-          const { data, text } = await inTurn(() => tool.run(args, ctx));
-          return { content: [{ type: 'text', text }], structuredContent: data };
-        } catch (err) {
-          return toolError(ctx, tool.name, err);
-        }
-      },
-    );
+    server.registerTool(tool.name, tool, async (args: Record<string, unknown>): Promise<CallToolResult> => {
+      try {
+        const { data, text } = await inTurn(() => tool.run(args, ctx));
+        return { content: [{ type: 'text', text }], structuredContent: data };
+      } catch (err) {
+        return toolError(ctx, tool.name, err);
+      }
+    });
   }
 }
 

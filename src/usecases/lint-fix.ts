@@ -16,7 +16,7 @@ import { updatePlan } from '../workspace/store.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** What fixing one plan did. */
-export interface FixOutcome {
+interface FixOutcome {
   diagnostics: Diagnostic[];
   /** Findings fixed: text fixes applied, plus the artifacts folder when it was created. */
   fixed: number;
@@ -33,16 +33,14 @@ export async function fixOne(ws: Workspace, ref: PlanRef, job: FileJob, linter: 
   let fixed = 0;
   const base = linter.contextFor(job);
   const folder = diagnostics.find((d) => d.createFolder !== undefined && d.createFolder === base.artifacts?.path)?.createFolder;
-  if (folder !== undefined && !base.artifacts?.exists) {
-    if (!dryRun) {
-      try {
-        await ensureArtifactsDir(ws, ref, { keep: true });
-        base.artifacts = { path: folder, exists: true };
-        fixed++;
-      } catch (err) {
-        // A plan id that cannot name a folder (or a link leading outside) leaves the finding standing.
-        if (!(err instanceof ExecplanError)) throw err;
-      }
+  if (folder !== undefined && !base.artifacts?.exists && !dryRun) {
+    try {
+      await ensureArtifactsDir(ws, ref, { keep: true });
+      base.artifacts = { path: folder, exists: true };
+      fixed++;
+    } catch (err) {
+      // A plan id that cannot name a folder (or a link leading outside) leaves the finding standing.
+      if (!(err instanceof ExecplanError)) throw err;
     }
   }
   const outcome = await updatePlan(
@@ -54,9 +52,7 @@ export async function fixOne(ws: Workspace, ref: PlanRef, job: FileJob, linter: 
     // fixPlan makes no fix in a plan with conflict markers: well-formed reports them instead.
     { dryRun, parse: parseOptionsFor(base.sections), display: ref.relPath, allowConflictMarkers: true },
   );
-  const result = outcome.result;
-  fixed += result.fixes.length;
-  const out: FixOutcome = { diagnostics: result.diagnostics, fixed };
+  const out: FixOutcome = { diagnostics: outcome.result.diagnostics, fixed: fixed + outcome.result.fixes.length };
   if (dryRun && folder !== undefined && !base.artifacts?.exists) out.wouldCreate = folder;
   if (dryRun && outcome.changed) {
     out.diff = unifiedDiff(outcome.before, outcome.after, { from: `a/${ref.relPath}`, to: `b/${ref.relPath}` });

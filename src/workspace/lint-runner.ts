@@ -15,12 +15,6 @@ import { fsAnswers, readFile, statFile, type FileJob, type FileOutcome, type FsA
 import { sha1 } from './hash.js';
 import { nameProblem } from './safe-path.js';
 
-/** What the rules asked of the outside world while one plan was linted. */
-interface Observed {
-  clockRules: Set<string>;
-  paths: Record<string, boolean>;
-}
-
 /** A linter for one run: settings resolved once, file-system answers memoised across plans. */
 export interface FileLinter {
   enabled: readonly EnabledRule[];
@@ -37,7 +31,8 @@ export interface FileLinter {
  * Throws an ExecplanError for unknown rules or options in the settings.
  */
 export function createFileLinter(setup: LintSetup, fs: FsAnswers = fsAnswers(setup.root)): FileLinter {
-  let observed: Observed = { clockRules: new Set(), paths: {} };
+  // What the rules asked of the outside world while one plan was linted.
+  let observed = { clockRules: new Set<string>(), paths: {} as Record<string, boolean> };
   // The rule now running, so that a read of the clock is put down to it.
   let running = '';
   const rules = RULES.map((rule): Rule => ({

@@ -1,4 +1,4 @@
-/** Which plans `execplan lint` looks at: every active plan, or the ids, prefixes, paths, folders and globs given. */
+/** Which plans `execplan lint` looks at when given ids, prefixes, paths, folders or globs. */
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { ExecplanError } from './errors.js';
@@ -6,14 +6,13 @@ import { listPlanRefs, planRefsUnder, resolvePlan, type PlanRef } from './plans.
 import { isInside, relPath, type Workspace } from './workspace.js';
 
 /**
- * Resolve the command's arguments to plan files, without duplicates, sorted by path so output
- * is the same on every run. No arguments means every active plan. A glob matches the plan files
- * of the workspace (active and archived) by their path from `cwd`; `*` and `**` match dot-folders
- * such as `.agent/` too. A folder means the Markdown plans inside it, and a glob also matches the
- * Markdown files under its folder, whether or not the configuration names it as a plan folder.
+ * Resolve the command's arguments to plan files, without duplicates, sorted by path so output is
+ * the same on every run. A glob matches the plan files of the workspace (active and archived) by
+ * their path from `cwd`; `*` and `**` match dot-folders such as `.agent/` too. A folder means the
+ * Markdown plans inside it, and a glob also matches the Markdown files under its folder, whether
+ * or not the configuration names it as a plan folder.
  */
 export async function resolveLintTargets(ws: Workspace, cwd: string, args: readonly string[]): Promise<PlanRef[]> {
-  if (!args.length) return listPlanRefs(ws, 'active');
   // The glob matcher loads only when an argument has a character that can make it a glob.
   const glob = args.some(mayBeGlob) ? await import('./glob.js') : undefined;
   let all: PlanRef[] | undefined;

@@ -10,8 +10,7 @@ import { clockFrom } from '../../usecases/clock.js';
 import { ExecplanError } from '../../workspace/errors.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { McpContext } from '../context.js';
-import { defineTool } from '../tool.js';
-import { itemField, planField } from './fields.js';
+import { defineTool, planField } from '../tool.js';
 
 /** What every edit tool returns. */
 const changeOutput = {
@@ -28,8 +27,7 @@ async function edit(ctx: McpContext, planRef: string, build: (plan: Plan, ectx: 
   const ws = await ctx.workspace();
   const ref = ctx.plan(ws, planRef);
   const outcome = await editPlan(editTarget(ws, ref, clockFrom(ctx.io.env)), (plan, ectx) => build(plan, ectx, ws));
-  const change = outcome.result;
-  const line = outcome.line;
+  const { result: change, line } = outcome;
   const data = { path: ref.relPath, changed: outcome.changed, summary: change.summary, entry: change.entry, ...(line !== null ? { line } : {}) };
   return { data, text: `${change.summary}\n${change.entry}` };
 }
@@ -44,15 +42,15 @@ function need(value: string | number | undefined, field: string, action: string)
 export const progressTool = defineTool({
   name: 'progress',
   description: 'Update Progress: add a step, mark one done (timestamped), undo that, or split a partly done step into done and remaining.',
-  input: {
+  inputSchema: {
     plan: planField,
     action: z.enum(['add', 'done', 'undo', 'split']),
-    item: itemField.optional(),
+    item: z.union([z.number().int(), z.string()]).describe('Item number, or text naming it').optional(),
     text: z.string().optional().describe('add: the step; split: what is done'),
     remaining: z.string().optional().describe('split: what remains'),
     evidence: z.string().optional().describe('done: a run transcript that exited 0, or a commit'),
   },
-  output: changeOutput,
+  outputSchema: changeOutput,
   async run({ plan, action, item, text, remaining, evidence }, ctx) {
     const { addProgressItem, markItemDone, splitItem, undoItem } = await import('../../core/edits/progress.js');
     switch (action) {
@@ -80,8 +78,8 @@ export const progressTool = defineTool({
 export const logDecisionTool = defineTool({
   name: 'log_decision',
   description: 'Append a Decision / Rationale / Date/Author entry to the Decision Log.',
-  input: { plan: planField, decision: z.string(), rationale: z.string(), author: z.string().optional().describe("Default: the client's name") },
-  output: changeOutput,
+  inputSchema: { plan: planField, decision: z.string(), rationale: z.string(), author: z.string().optional().describe("Default: the client's name") },
+  outputSchema: changeOutput,
   async run({ plan, decision, rationale, author }, ctx) {
     const { addDecision } = await import('../../core/edits/logs.js');
     const { resolveAuthor } = await import('../../workspace/author.js');
@@ -95,8 +93,8 @@ export const logDecisionTool = defineTool({
 export const logSurpriseTool = defineTool({
   name: 'log_surprise',
   description: 'Append an Observation / Evidence entry to Surprises & Discoveries.',
-  input: { plan: planField, observation: z.string(), evidence: z.string() },
-  output: changeOutput,
+  inputSchema: { plan: planField, observation: z.string(), evidence: z.string() },
+  outputSchema: changeOutput,
   async run({ plan, observation, evidence }, ctx) {
     const { addSurprise } = await import('../../core/edits/logs.js');
     return edit(ctx, plan, (p, e) => addSurprise(p, { observation, evidence }, e));
@@ -107,8 +105,8 @@ export const logSurpriseTool = defineTool({
 export const logOutcomeTool = defineTool({
   name: 'log_outcome',
   description: 'Append an entry to Outcomes & Retrospective: what shipped, what did not, lessons.',
-  input: { plan: planField, text: z.string() },
-  output: changeOutput,
+  inputSchema: { plan: planField, text: z.string() },
+  outputSchema: changeOutput,
   async run({ plan, text }, ctx) {
     const { addOutcome } = await import('../../core/edits/logs.js');
     return edit(ctx, plan, (p, e) => addOutcome(p, text, e));

@@ -6,19 +6,18 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { clockFrom } from '../../usecases/clock.js';
 import { ExecplanError } from '../../workspace/errors.js';
-import { defineTool } from '../tool.js';
-import { planField } from './fields.js';
+import { defineTool, planField } from '../tool.js';
 
 /** `run_command`: run a command in the repository as evidence; its transcript is saved and linked. */
 export const runCommandTool = defineTool({
   name: 'run_command',
   description: "Run a command in the repository root; save its output as a transcript in the plan's artifacts and link it from the plan.",
-  input: {
+  inputSchema: {
     plan: planField,
     command: z.array(z.string()).min(1).describe('Program and arguments, e.g. ["npm","test"]; no shell'),
     label: z.string().optional(),
   },
-  output: { transcript: z.string(), exitCode: z.number(), result: z.string(), tail: z.string() },
+  outputSchema: { transcript: z.string(), exitCode: z.number(), result: z.string(), tail: z.string() },
   annotations: { openWorldHint: true },
   async run(args, ctx) {
     const { runEvidence } = await import('../../usecases/run-evidence.js');
@@ -36,13 +35,13 @@ export const runCommandTool = defineTool({
 export const artifactsTool = defineTool({
   name: 'artifacts',
   description: "List the plan's artifacts folder, or copy repository files into it and link them from Artifacts and Notes.",
-  input: {
+  inputSchema: {
     plan: planField,
     action: z.enum(['list', 'add']).optional().describe('Default: list'),
     files: z.array(z.string()).optional().describe('add: repository-relative files to copy'),
     force: z.boolean().optional().describe('add: replace same-named artifacts'),
   },
-  output: {
+  outputSchema: {
     dir: z.string(),
     files: z.array(z.object({ name: z.string(), size: z.number(), mtime: z.string() })),
     added: z.array(z.string()).optional(),

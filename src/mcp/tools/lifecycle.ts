@@ -9,15 +9,14 @@ import type { FormatInput } from '../../formatters/types.js';
 import { clockFrom } from '../../usecases/clock.js';
 import { VERSION } from '../../version.js';
 import type { MoveResult } from '../../workspace/archive.js';
-import { defineTool } from '../tool.js';
-import { planField } from './fields.js';
+import { defineTool, planField } from '../tool.js';
 
 /** `lint_plan`: the workspace's rules on one plan, or on every active plan. */
 export const lintPlanTool = defineTool({
   name: 'lint_plan',
   description: 'Check one plan, or every active plan, against the specification and the workspace rules; with fix, apply the safe fixes.',
-  input: { plan: planField.optional(), fix: z.boolean().optional().describe('Apply the safe fixes first') },
-  output: {
+  inputSchema: { plan: planField.optional(), fix: z.boolean().optional().describe('Apply the safe fixes first') },
+  outputSchema: {
     checked: z.number(),
     fixed: z.number().optional(),
     errors: z.number(),
@@ -51,8 +50,8 @@ export const lintPlanTool = defineTool({
 export const resumePlanTool = defineTool({
   name: 'resume_plan',
   description: 'Brief for picking a plan up: purpose, where it stands, next steps, latest decisions and surprises, checks to run.',
-  input: { plan: planField },
-  output: {
+  inputSchema: { plan: planField },
+  outputSchema: {
     id: z.string(),
     path: z.string(),
     done: z.number(),
@@ -84,8 +83,8 @@ async function moved(result: MoveResult, verb: string) {
 export const archivePlanTool = defineTool({
   name: 'archive_plan',
   description: 'Move a finished plan and its artifacts folder to the archive; an unfinished plan is refused with the reasons.',
-  input: { plan: planField },
-  output: movedOutput,
+  inputSchema: { plan: planField },
+  outputSchema: movedOutput,
   async run(args, ctx) {
     const { archivePlan } = await import('../../usecases/archive.js');
     const ws = await ctx.workspace();
@@ -98,8 +97,8 @@ export const archivePlanTool = defineTool({
 export const reopenPlanTool = defineTool({
   name: 'reopen_plan',
   description: 'Bring an archived plan and its artifacts folder back to the active plans.',
-  input: { plan: planField },
-  output: movedOutput,
+  inputSchema: { plan: planField },
+  outputSchema: movedOutput,
   async run(args, ctx) {
     const { reopenPlan } = await import('../../usecases/archive.js');
     const ws = await ctx.workspace();

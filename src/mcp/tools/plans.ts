@@ -5,15 +5,17 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { clockFrom } from '../../usecases/clock.js';
-import { defineTool } from '../tool.js';
-import { planField, stateField } from './fields.js';
+import { defineTool, planField } from '../tool.js';
+
+/** A plan's state, as `list` reports it. */
+const stateField = z.enum(['not started', 'in progress', 'complete', 'archived']);
 
 /** `list_plans`: every plan with its progress and state. */
 export const listPlansTool = defineTool({
   name: 'list_plans',
   description: 'List the ExecPlans in the workspace with their progress and state.',
-  input: { which: z.enum(['active', 'archived', 'all']).optional().describe('Default: active') },
-  output: {
+  inputSchema: { which: z.enum(['active', 'archived', 'all']).optional().describe('Default: active') },
+  outputSchema: {
     plans: z.array(z.object({ id: z.string(), path: z.string(), title: z.string().optional(), state: stateField, done: z.number(), total: z.number(), lastActivity: z.string().optional() })),
   },
   annotations: { readOnlyHint: true },
@@ -45,8 +47,8 @@ export const listPlansTool = defineTool({
 export const showPlanTool = defineTool({
   name: 'show_plan',
   description: 'Read a plan as Markdown, or one section of it, with its numbered Progress items.',
-  input: { plan: planField, section: z.string().optional().describe('Section name, e.g. Progress') },
-  output: {
+  inputSchema: { plan: planField, section: z.string().optional().describe('Section name, e.g. Progress') },
+  outputSchema: {
     id: z.string(),
     path: z.string(),
     state: stateField,
@@ -71,8 +73,8 @@ export const showPlanTool = defineTool({
 export const createPlanTool = defineTool({
   name: 'create_plan',
   description: "Create a plan from the specification's skeleton, with its artifacts folder; then fill in every section.",
-  input: { description: z.string().describe('Short, action-oriented title') },
-  output: { id: z.string(), path: z.string(), artifacts: z.string(), absolutePath: z.string(), absoluteArtifacts: z.string() },
+  inputSchema: { description: z.string().describe('Short, action-oriented title') },
+  outputSchema: { id: z.string(), path: z.string(), artifacts: z.string(), absolutePath: z.string(), absoluteArtifacts: z.string() },
   async run({ description }, ctx) {
     const { formatDate } = await import('../../core/timestamps.js');
     const { createPlan } = await import('../../workspace/create.js');
