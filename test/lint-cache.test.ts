@@ -7,8 +7,8 @@ import { DEFAULT_SECTION_SETTINGS, lintPlan } from '../src/core/lint.js';
 import { resolveRuleSettings } from '../src/rules/index.js';
 import * as parse from '../src/core/parse.js';
 import * as stylish from '../src/formatters/stylish.js';
-import { loadLintCache, saveLintCache, setCacheEntry, type CacheEntry } from '../src/workspace/lint-cache.js';
-import { draftReport, keptReport } from '../src/workspace/lint-report.js';
+import { deleteCacheEntry, loadLintCache, saveLintCache, setCacheEntry, type CacheEntry } from '../src/workspace/lint-cache.js';
+import { draftReport, keptReport, type KeptReport } from '../src/workspace/lint-report.js';
 import { runCli } from './helpers.js';
 import { lintWorkspace, PLAN, PLAN_PATH } from './helpers/lint-workspace.js';
 import { CORPUS, realPlans, skipsWithout } from './helpers/prerequisites.js';
@@ -307,6 +307,13 @@ describe('the cache rests on this: time passing only removes findings', () => {
   });
 });
 
+/** A kept report's bytes, as it hands them on. */
+function replayed(kept: KeptReport): Buffer {
+  const pieces: Uint8Array[] = [];
+  kept.copy((bytes) => void pieces.push(bytes));
+  return Buffer.concat(pieces);
+}
+
 describe('the cache file', () => {
   const entry = (rule: string): CacheEntry => ({
     size: 10,
@@ -317,6 +324,16 @@ describe('the cache file', () => {
     paths: [['src/a.ts', true], ['src/b.ts', false]],
     diagnostics: [{ ruleId: rule, severity: 'error', message: 'm', line: 1, column: 1 } as Diagnostic],
   });
+
+  /** A cache of one entry, saved in a folder of its own. */
+  const savedCache = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'execplan-cachefile-'));
+    const file = path.join(dir, 'lint.json');
+    const cache = loadLintCache(file, 'k');
+    setCacheEntry(cache, 'a.md', entry('x'));
+    saveLintCache(cache, { gitignore: false, root: dir });
+    return { dir, file, cache };
+  };
 
   it('keeps entries, their existence answers and findings through a save and a load, as plain JSON', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'execplan-cachefile-'));
@@ -356,7 +373,7 @@ describe('the cache file', () => {
     };
     expect(keepReport(cache, 'report ✔\n')).toBe(true);
     const loaded = loadLintCache(file, 'k');
-    expect(Buffer.from(keptReport(loaded, 'o', ['a.md'])!.bytes).toString('utf8')).toBe('report ✔\n');
+    expect(replayed(keptReport(loaded, 'o', ['a.md'])!).toString('utf8')).toBe('report ✔\n');
     expect(keptReport(loaded, 'o', ['a.md'])!.totals).toEqual(totals);
     expect(keptReport(loaded, 'other', ['a.md'])).toBeUndefined();
     expect(keptReport(loaded, 'o', ['b.md'])).toBeUndefined();
@@ -375,12 +392,48 @@ describe('the cache file', () => {
     expect(readFileSync(`${file}.report`, 'utf8')).toBe('notes\n');
   });
 
-  it('calls a file that is not a cache foreign, and one of its own cut short merely damaged', () => {
+  it('prints a kept report larger than a piece back byte for byte, a piece at a time', () => {
+    const { dir, file, cache } = savedCache();
+    const files = Array.from({ length: 3000 }, (_, i) => `plans/2026-01-01_plan-${i}.md`);
+    // Multi-byte characters fall across the pieces' edges; the last line of the file is over a piece long too.
+    const report = Array.from({ length: 9000 }, (_, i) => `plans/2026-01-01_plan-${i}.md ✔ ${'é'.repeat(i % 7)}\r\n`).join('');
+    const draft = draftReport(cache, { gitignore: false, root: dir });
+    draft.write(report.slice(0, 70_001));
+    draft.write(Buffer.from(report.slice(70_001)));
+    expect(draft.keep({ options: 'o', files, totals: { files: 3000, errors: 0, warnings: 0, fixable: 0 } })).toBe(true);
+    const kept = keptReport(loadLintCache(file, 'k'), 'o', files)!;
+    const pieces: number[] = [];
+    kept.copy((bytes) => void pieces.push(bytes.length));
+    expect(Math.max(...pieces)).toBe(1 << 16);
+    expect(replayed(kept).equals(Buffer.from(report))).toBe(true);
+  });
+
+  it('saves the cache entry by entry as the one JSON document it reads back, old and new entries alike', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'execplan-cachefile-'));
     const file = path.join(dir, 'lint.json');
-    const cache = loadLintCache(file, 'k');
-    setCacheEntry(cache, 'a.md', entry('x'));
-    saveLintCache(cache, { gitignore: false, root: dir });
+    const first = loadLintCache(file, 'k ✔');
+    const many = Array.from({ length: 1500 }, (_, i) => [`plans/p${String(i).padStart(4, '0')}.md`, { ...entry(`rule-${i}`), hash: `${i}`.padStart(40, '0') }] as const);
+    for (const [rel, e] of many.slice(0, 1000)) setCacheEntry(first, rel, e);
+    expect(saveLintCache(first, { gitignore: false, root: dir })).toBe(true);
+    const second = loadLintCache(file, 'k ✔');
+    expect(second.entries.size).toBe(1000);
+    // Some replaced, some added, one forgotten: the file holds what the entries are now.
+    for (const [rel, e] of many.slice(500)) setCacheEntry(second, rel, { ...e, now: 3000 });
+    deleteCacheEntry(second, many[0]![0]);
+    expect(saveLintCache(second, { gitignore: false, root: dir })).toBe(true);
+    const text = readFileSync(file, 'utf8');
+    expect(text.length).toBeGreaterThan(1 << 18);
+    const plans = Object.fromEntries(many.slice(1).map(([rel, e], i) => [rel, i + 1 >= 500 ? { ...e, now: 3000 } : e]));
+    expect(JSON.parse(text)).toEqual({ execplanLintCache: 5, key: 'k ✔', plans });
+    expect(Object.keys(JSON.parse(text).plans)).toEqual(Object.keys(plans));
+    expect(text.indexOf('\n')).toBe(text.length - 1);
+    const third = loadLintCache(file, 'k ✔');
+    expect(third.ignored).toBeUndefined();
+    expect(Object.fromEntries(third.entries)).toEqual(plans);
+  });
+
+  it('calls a file that is not a cache foreign, and one of its own cut short merely damaged', () => {
+    const { file } = savedCache();
     const whole = readFileSync(file);
     writeFileSync(file, whole.subarray(0, whole.length - 5));
     expect(loadLintCache(file, 'k')).toMatchObject({ ignored: 'it is not valid JSON', changed: true });

@@ -103,8 +103,8 @@ export async function run(io: Io, opts: LintOptions, targets: string[] = []): Pr
           sink = openSink(io.stdout, ws.root, cwd, opts.output, Boolean(opts.force), () => (io.stdoutIsTTY ? spinner!.clear() : undefined));
           if (stream && hold) held = hold(stream.separator ?? '');
         },
-        replay(bytes, totals) {
-          sink!.write(bytes);
+        replay(copy, totals) {
+          copy(sink!.write);
           Object.assign(t, totals);
         },
         result(r, done) {

@@ -64,8 +64,8 @@ export interface LintListener {
    * report), every byte of the report is to be handed to it as it is printed.
    */
   start(total: number, input: { rules: readonly RuleMeta[]; enabled: readonly EnabledRule<{ meta: RuleMeta }>[]; keep?: (text: string | Uint8Array) => void }): void;
-  /** The report an earlier run printed over these very results: no result follows. */
-  replay?(bytes: Uint8Array, totals: Totals): void;
+  /** The report an earlier run printed over these very results, handed to `write` in pieces by `copy`: no result follows. */
+  replay?(copy: (write: (bytes: Uint8Array) => void) => void, totals: Totals): void;
   /** One plan's result, in the plans' order, as soon as it and every one before it are known (after `--fix`, once every plan is fixed). */
   result(r: LintResult, done: number): void;
   /** Every result is handed on (`fixes` with `--fix`): returns the report's totals when `reportKey` asked to keep it. */
@@ -134,7 +134,7 @@ export async function lintPlans(ws: Workspace, req: LintRequest, on: LintListene
   let threads: LintSummary['threads'] = 'the main thread';
   try {
     if (stored) {
-      on.replay?.(stored.bytes, stored.totals);
+      on.replay?.(stored.copy, stored.totals);
       totals = stored.totals;
     } else {
       // Workers or this thread; with --fix every result is needed before it is handed on.
@@ -154,6 +154,7 @@ export async function lintPlans(ws: Workspace, req: LintRequest, on: LintListene
     }
   } catch (err) {
     draft?.discard();
+    stored?.close();
     throw err;
   }
 
@@ -168,10 +169,15 @@ export async function lintPlans(ws: Workspace, req: LintRequest, on: LintListene
     if (changed && !saveLintCache(cache, place)) summary.cacheNotSaved = relPath(ws, cache.file);
     // A new report, or the one printed again when the cache file it names was just replaced.
     else if (draft && totals && (!stored || changed)) {
-      if (stored) draft.write(stored.bytes);
-      draft.keep({ options: reportKey!, files: rels, totals });
+      try {
+        stored?.copy(draft.write);
+        draft.keep({ options: reportKey!, files: rels, totals });
+      } catch {
+        // The report printed again could not be read back: the next run prints a fresh one.
+      }
     }
     draft?.discard();
+    stored?.close();
     if (cache.ignored) summary.cacheIgnored = { file: relPath(ws, cache.file), why: cache.ignored };
   }
   if (!refs.length) {

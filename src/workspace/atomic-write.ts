@@ -22,8 +22,11 @@ export function tempName(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomHex(8)}${SUFFIX}`);
 }
 
-/** Write `data` to a flushed temporary file beside `file`, with `file`'s mode (and owner, when permitted). */
-export function prepareWrite(file: string, data: string | Uint8Array): PreparedWrite {
+/**
+ * Write `data` to a flushed temporary file beside `file`, with `file`'s mode (and owner, when
+ * permitted). Text given in pieces is written as it comes, so a large file is never held whole.
+ */
+export function prepareWrite(file: string, data: string | Uint8Array | Iterable<string>): PreparedWrite {
   let mode = 0o644;
   let owner: { uid: number; gid: number } | undefined;
   try {
@@ -36,9 +39,9 @@ export function prepareWrite(file: string, data: string | Uint8Array): PreparedW
   const tmp = tempName(file);
   const fd = openSync(tmp, 'wx', mode);
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    for (const bytes of chunksOf(data)) {
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    }
     // The umask may have narrowed the mode at open.
     fchmodSync(fd, mode);
     if (owner && typeof process.getuid === 'function' && process.getuid() === 0) {
@@ -70,8 +73,22 @@ export function prepareWrite(file: string, data: string | Uint8Array): PreparedW
 }
 
 /** Write a file atomically. */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+export function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string>): void {
   prepareWrite(file, data).commit();
+}
+
+/** The bytes to write: pieces of text are joined into writes of 64 KiB or so, rather than one each. */
+function* chunksOf(data: string | Uint8Array | Iterable<string>): Generator<Uint8Array> {
+  if (typeof data === 'string') return yield Buffer.from(data, 'utf8');
+  if (data instanceof Uint8Array) return yield data;
+  let batch = '';
+  for (const piece of data) {
+    batch += piece;
+    if (batch.length < 1 << 16) continue;
+    yield Buffer.from(batch, 'utf8');
+    batch = '';
+  }
+  if (batch) yield Buffer.from(batch, 'utf8');
 }
 
 /**

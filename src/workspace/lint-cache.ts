@@ -65,8 +65,14 @@ export interface CacheEntry {
 export interface LintCache {
   file: string;
   key: string;
-  /** Each plan's entry, by repository-relative path. */
+  /** Each plan's entry as loaded, by repository-relative path. */
   entries: Map<string, CacheEntry>;
+  /**
+   * The entries stored since loading, as the UTF-8 JSON they are saved as: a run never reads them
+   * back, and bytes outside the JavaScript heap take a fraction of the memory of the findings'
+   * objects, or of as many strings.
+   */
+  stored: Map<string, Buffer>;
   /** Whether anything was added, replaced or removed since loading: an unchanged cache is not written again. */
   changed: boolean;
   /** The file is there but is not a lint cache of execplan's (or cannot be read): it must not be written over unasked. */
@@ -82,13 +88,14 @@ export type FileVersion = Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs'>;
 
 /** Store a plan's entry. */
 export function setCacheEntry(cache: LintCache, rel: string, entry: CacheEntry): void {
-  cache.entries.set(rel, entry);
+  cache.entries.delete(rel);
+  cache.stored.set(rel, Buffer.from(JSON.stringify(entry)));
   cache.changed = true;
 }
 
 /** Forget a plan's entry. */
 export function deleteCacheEntry(cache: LintCache, rel: string): void {
-  if (cache.entries.delete(rel)) cache.changed = true;
+  if (cache.entries.delete(rel) || cache.stored.delete(rel)) cache.changed = true;
 }
 
 /**
@@ -112,7 +119,7 @@ export function cacheFile(root: string, cwd: string, location?: string): string 
 /** Read the cache; an absent, unreadable, damaged or foreign-keyed file gives an empty one. */
 export function loadLintCache(file: string, key: string): LintCache {
   // An absent, broken or foreign file is written afresh even when this run adds nothing to it.
-  const cache: LintCache = { file, key, entries: new Map(), changed: true };
+  const cache: LintCache = { file, key, entries: new Map(), stored: new Map(), changed: true };
   let text: string;
   try {
     const fd = openSync(file, 'r');
@@ -165,19 +172,26 @@ export function cacheTarget(file: string, place: { gitignore: boolean; root: str
   return target;
 }
 
-/** Write the cache atomically (see {@link cacheTarget}). Returns false when it could not be written. */
+/** Write the cache atomically (see {@link cacheTarget}), entry by entry. Returns false when it could not be written. */
 export function saveLintCache(cache: LintCache, place: { gitignore: boolean; root: string }): boolean {
   try {
     const target = cacheTarget(cache.file, place);
-    const plans = Object.fromEntries([...cache.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     cache.version = undefined;
-    writeFileAtomic(target, `${JSON.stringify({ [MARK]: FORMAT, key: cache.key, plans })}\n`);
+    writeFileAtomic(target, cacheText(cache));
     cache.version = versionOf(statSync(target));
     cache.changed = false;
     return true;
   } catch {
     return false;
   }
+}
+
+/** The cache file's text, `{"execplanLintCache":…,"key":…,"plans":{…}}\n`, in pieces: its plans in path order. */
+function* cacheText(cache: LintCache): Generator<string> {
+  yield `{"${MARK}":${FORMAT},"key":${JSON.stringify(cache.key)},"plans":{`;
+  const rels = [...cache.entries.keys(), ...cache.stored.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [i, rel] of rels.entries()) yield `${i ? ',' : ''}${JSON.stringify(rel)}:${cache.stored.get(rel)?.toString() ?? JSON.stringify(cache.entries.get(rel))}`;
+  yield '}}\n';
 }
 
 function versionOf(st: FileVersion): FileVersion {

@@ -12,11 +12,12 @@
  *   left by a run killed before saving it, or by a run whose cache was saved since, is not used.
  *
  * The report goes to a temporary file beside the cache as it is printed, so a run never holds it
- * whole, and replaces the kept one once the cache is saved. The file is a line marking it
- * (`{"execplanLintReport":2}`), the report as printed, then a line of JSON known only at the end:
- * the options, plans, totals, the cache file's identity and the report's length in bytes.
+ * whole, and replaces the kept one once the cache is saved; a run printing it again reads it a
+ * piece at a time. The file is a line marking it (`{"execplanLintReport":2}`), the report as
+ * printed, then a line of JSON known only at the end: the options, plans, totals, the cache
+ * file's identity and the report's length in bytes.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import type { Totals } from '../formatters/types.js';
 import { removeStaleTemps, tempName } from './atomic-write.js';
 import { cacheTarget, type FileVersion, type LintCache } from './lint-cache.js';
@@ -51,25 +52,70 @@ function reportFile(cache: LintCache): string {
   return `${cache.file}.report`;
 }
 
+/** A kept report that applies: its totals, and its bytes to be read in pieces from the open file. */
+export interface KeptReport {
+  totals: Totals;
+  /** Hand the report to `write` in pieces of 64 KiB, in order, each a buffer of its own: it is never held whole. */
+  copy(write: (bytes: Uint8Array) => void): void;
+  close(): void;
+}
+
 /** The kept report, when it was made with these options, over these plans, with the cache file as loaded. */
-export function keptReport(cache: LintCache, options: string, files: readonly string[]): { bytes: Uint8Array; totals: Totals } | undefined {
+export function keptReport(cache: LintCache, options: string, files: readonly string[]): KeptReport | undefined {
   const version = cache.version;
   if (!version) return undefined;
-  let bytes: Buffer;
+  let fd: number;
+  try {
+    fd = openSync(reportFile(cache), 'r');
+  } catch {
+    return undefined;
+  }
   let tail: Partial<Tail> | null;
   // The body ends where the last line starts, after the newline put between them.
   let end: number;
   try {
-    bytes = readFileSync(reportFile(cache));
-    end = bytes.lastIndexOf(0x0a, bytes.length - 2);
-    tail = JSON.parse(bytes.toString('utf8', end + 1)) as Partial<Tail> | null;
+    const size = fstatSync(fd).size;
+    end = lastNewline(fd, size - 1);
+    tail = JSON.parse(readAt(fd, end + 1, size - end - 1).toString('utf8')) as Partial<Tail> | null;
+    if (readAt(fd, 0, HEAD.length).toString('latin1') !== HEAD || tail?.length !== end - HEAD.length || !tail.totals) throw new Error('not this report');
+    if (tail.options !== options || !sameVersion(tail.cache, version)) throw new Error('not this report');
+    if (!Array.isArray(tail.files) || tail.files.length !== files.length || files.some((f, i) => tail!.files![i] !== f)) throw new Error('not this report');
   } catch {
+    closeSync(fd);
     return undefined;
   }
-  if (bytes.toString('latin1', 0, HEAD.length) !== HEAD || tail?.length !== end - HEAD.length || !tail.totals) return undefined;
-  if (tail.options !== options || !sameVersion(tail.cache, version)) return undefined;
-  if (!Array.isArray(tail.files) || tail.files.length !== files.length || files.some((f, i) => tail.files![i] !== f)) return undefined;
-  return { bytes: bytes.subarray(HEAD.length, end), totals: tail.totals };
+  return {
+    totals: tail.totals,
+    copy(write) {
+      for (let at = HEAD.length; at < end; at += CHUNK) write(readAt(fd, at, Math.min(CHUNK, end - at)));
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/** The size of the pieces a kept report is read in. */
+const CHUNK = 1 << 16;
+
+/** The `length` bytes of the file at `at`; fewer there is an error. */
+function readAt(fd: number, at: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(Math.max(0, length));
+  for (let got = 0; got < bytes.length; ) {
+    const n = readSync(fd, bytes, got, bytes.length - got, at + got);
+    if (!n) throw new Error('the file is shorter than it says');
+    got += n;
+  }
+  return bytes;
+}
+
+/** Where the last newline before offset `before` is, reading back from it a piece at a time; -1 when there is none. */
+function lastNewline(fd: number, before: number): number {
+  for (let hi = before; hi > 0; ) {
+    const lo = Math.max(0, hi - CHUNK);
+    const at = readAt(fd, lo, hi - lo).lastIndexOf(0x0a);
+    if (at >= 0) return lo + at;
+    hi = lo;
+  }
+  return -1;
 }
 
 /**
