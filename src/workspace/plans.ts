@@ -4,7 +4,7 @@ import path from 'node:path';
 import { editDistance } from '../core/sections.js';
 import { ExecplanError } from './errors.js';
 import { childPath } from './join.js';
-import { settleInterruptedMoves } from './move-journal.js';
+import { settleInterruptedMoves } from './journal.js';
 import { assertRealInside, linkProblem, linkProblemWords, type LinkProblem } from './safe-path.js';
 import { isInside, relPath, type Workspace } from './workspace.js';
 
