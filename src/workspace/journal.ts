@@ -160,7 +160,7 @@ export interface SettledMove {
 }
 
 /** The folder of move records. */
-export function journalDir(ws: Workspace): string {
+function journalDir(ws: Workspace): string {
   return path.join(ws.root, '.execplan', 'journal');
 }
 
