@@ -63,17 +63,12 @@ export interface DashboardSource {
 /** Open the dashboard's view of `ws`. */
 export function dashboardSource(ws: Workspace, clock: DashboardOptions): DashboardSource {
   const cache = new Map<string, Entry>();
-  let linter: FileLinter | undefined;
-  let linterHour = '';
-
+  let linter: { hour: string; lint: FileLinter } | undefined;
   const lintFor = (now: Date): FileLinter => {
     // The rules read the clock (timestamps in the future): a linter made long ago would judge by then.
     const hour = now.toISOString().slice(0, 13);
-    if (!linter || hour !== linterHour) {
-      linterHour = hour;
-      linter = createFileLinter(lintSetup(ws, { now, tzOffsetMinutes: clock.tzOffsetMinutes }));
-    }
-    return linter;
+    if (linter?.hour !== hour) linter = { hour, lint: createFileLinter(lintSetup(ws, { now, tzOffsetMinutes: clock.tzOffsetMinutes })) };
+    return linter.lint;
   };
 
   const load = (ref: PlanRef, now: Date): Entry | undefined => {
@@ -226,7 +221,8 @@ async function branchRows(ws: Workspace, local: DashboardPlan[], env?: Record<st
   for (const o of listing.overlaps) for (const p of o.plans) for (const q of o.plans) if (p.path !== q.path) overlapOf.set(p.path, (overlapOf.get(p.path) ?? new Set()).add(q.id));
   for (const p of local) for (const id of overlapOf.get(p.path) ?? []) if (!p.overlap?.includes(id)) p.overlap = [...(p.overlap ?? []), id].sort();
   return listing.plans
-    .filter((b) => !b.worktrees.some((w) => w === root || w === ws.root) && !(here && b.branches.length === 1 && b.branches[0] === here))
+    // The version in this worktree (`.`) is the local row already.
+    .filter((b) => !b.worktrees.includes('.') && !(here && b.branches.length === 1 && b.branches[0] === here))
     .map((b) => ({
       id: b.id,
       local: false,
@@ -251,8 +247,7 @@ async function history(ws: Workspace, ref: PlanRef, env?: Record<string, string 
   if (!gitDirs(ws.root)) return [];
   const { planLog } = await import('./plan-log.js');
   try {
-    const log = await planLog(ws, ref, env);
-    return log.commits
+    return (await planLog(ws, ref, env)).commits
       .filter((c) => c.total !== undefined)
       .map((c) => ({ hash: c.hash.slice(0, 10), date: c.date, subject: c.subject, author: c.author, done: c.done ?? 0, total: c.total ?? 0 }));
   } catch {
