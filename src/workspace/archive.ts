@@ -48,25 +48,23 @@ export interface MoveResult {
   note?: string;
 }
 
-/** Options of `archivePlan`. */
-export interface ArchiveOptions {
-  /** Archive even when the plan is not finished, recording that in the plan. */
-  force?: boolean;
+/** Options of `reopenPlan`. */
+export interface ReopenOptions {
   /** Check and report the moves without making them. */
   dryRun?: boolean;
+  /** The file-system calls, replaceable in tests. */
+  ops?: FsOps;
+}
+
+/** Options of `archivePlan`. */
+export interface ArchiveOptions extends ReopenOptions {
+  /** Archive even when the plan is not finished, recording that in the plan. */
+  force?: boolean;
   /** The moment of the `--force` note, and the local zone's offset in minutes east of UTC. */
   now: Date;
   tzOffsetMinutes: number;
   /** Error-level lint findings of the plan text; none when not given. */
   lint?: (text: string, ref: PlanRef) => LintError[] | Promise<LintError[]>;
-  /** The file-system calls, replaceable in tests. */
-  ops?: FsOps;
-}
-
-/** Options of `reopenPlan`. */
-export interface ReopenOptions {
-  dryRun?: boolean;
-  ops?: FsOps;
 }
 
 /**
