@@ -15,7 +15,7 @@ export interface McpContext {
   io: Io;
   /** The workspace for one request, opened afresh so edits to `execplan.json` take effect at once. */
   workspace(): Promise<Workspace>;
-  /** Resolve a plan reference inside the workspace. */
+  /** Resolve a plan reference as the CLI does, relative to the workspace root; an absolute path is refused. */
   plan(ws: Workspace, ref: string): PlanRef;
   /** The client's name, as it gave it in `initialize` (`clientInfo.name`). */
   clientName(): string | undefined;
@@ -55,7 +55,6 @@ export function createContext(io: Io, roots: (timeoutMs: number) => Promise<{ ur
       folder ??= pick();
       return openWorkspace(await folder);
     },
-    // As the CLI resolves a reference, relative to the workspace root, refusing absolute paths.
     plan(ws, ref) {
       const trimmed = ref.trim();
       if (path.isAbsolute(trimmed) || path.win32.isAbsolute(trimmed) || /^(~|file:)/i.test(trimmed)) {
