@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ExecplanError } from '../workspace/errors.js';
 import { inToolWords } from './tool-words.js';
 import { plansGuide, type GuidePaths } from '../templates/plans-guide.js';
-import type { McpContext } from './context.js';
+import { resolveSafePlan, type McpContext } from './context.js';
 import { planField } from './tool.js';
 
 /** The guide's rules an author needs while writing: requirements, sections, entry formats, milestones. */
@@ -66,7 +66,7 @@ export function registerPrompts(server: McpServer, ctx: McpContext): void {
       const ws = await ctx.workspace();
       let ref;
       try {
-        ref = ctx.plan(ws, plan);
+        ref = resolveSafePlan(ws, plan);
       } catch (err) {
         if (err instanceof ExecplanError) throw new McpError(ErrorCode.InvalidParams, `update_execplan: ${inToolWords(err.message)}`, err.toJSON());
         throw err;
