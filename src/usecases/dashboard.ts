@@ -12,7 +12,7 @@ import { summarizePlan } from '../core/summary.js';
 import type { Plan } from '../core/types.js';
 import type { DashboardPlan, FindingRow, HistoryPoint, OverviewData, PlanPageData, TextFile } from '../formatters/html/pages.js';
 import { listArtifacts } from '../workspace/artifacts.js';
-import { fileStat } from '../workspace/file-stat.js';
+import { fileStat } from '../workspace/on-disk.js';
 import { gitDirs } from '../workspace/git-dirs.js';
 import { createFileLinter, type FileLinter } from '../workspace/lint-runner.js';
 import { lintJob, lintSetup } from './lint-setup.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { sessionHeader, staleReminder } from '../core/keep-current.js';
 import { VERSION } from '../version.js';
 import { cacheDir, readCache, writeCache } from '../workspace/cache.js';
-import { fileStat } from '../workspace/file-stat.js';
+import { fileStat } from '../workspace/on-disk.js';
 import { changedSince } from '../workspace/git.js';
 import { resolvePlan, type PlanRef } from '../workspace/plans.js';
 import { clearUsedPlan, readUsedPlan, writeUsedPlan } from '../workspace/session-file.js';

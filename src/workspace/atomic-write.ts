@@ -3,8 +3,9 @@
  * write a temporary file in the same folder, flush it to disk, then rename it over the target
  * (atomic on one file system) and flush the folder so the rename itself survives a power loss.
  */
-import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { namesIn } from './on-disk.js';
 
 /** A temporary file written and flushed, waiting to replace its target. */
 export interface PreparedWrite {
@@ -81,13 +82,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
 export function removeStaleTemps(file: string, listing?: readonly string[]): void {
   const dir = path.dirname(file);
   const prefix = `.${path.basename(file)}.`;
-  let names: readonly string[];
-  try {
-    names = listing ?? readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of listing ?? namesIn(dir)) {
     if (!name.startsWith(prefix) || !name.endsWith(SUFFIX)) continue;
     const pid = Number(name.slice(prefix.length).split('.')[0]);
     if (pid !== process.pid) safeUnlink(path.join(dir, name));

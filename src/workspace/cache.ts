@@ -3,10 +3,11 @@
  * no more than they must. A cache is only ever a shortcut: unreadable, stale or foreign entries
  * are ignored, and failing to write one never fails the command.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { ExecplanError } from './errors.js';
+import { readJson } from './on-disk.js';
 import { mkdirInside, writablePath } from './safe-path.js';
 import type { Workspace } from './workspace.js';
 
@@ -17,12 +18,8 @@ export function cacheDir(ws: Workspace): string {
 
 /** Read a cache file written by `writeCache` with the same `key`, or undefined. */
 export function readCache<T>(file: string, key: string): T | undefined {
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { key?: string; entries?: T };
-    return data.key === key ? data.entries : undefined;
-  } catch {
-    return undefined;
-  }
+  const data = readJson(file) as { key?: string; entries?: T } | undefined;
+  return data?.key === key ? data.entries : undefined;
 }
 
 /**

@@ -3,9 +3,10 @@
  * temporary files of a killed edit (see atomic-write.ts), locks whose holder is gone (see
  * lock.ts), and an artifacts folder on the wrong side of a move.
  */
-import { readdirSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readLockOwner, type LockOwner } from './lock.js';
+import { namesIn } from './on-disk.js';
 import { assertRealInside } from './safe-path.js';
 
 /** A file left in a plan folder. */
@@ -13,14 +14,8 @@ export type Leftover = { kind: 'temp'; file: string; pid: number } | { kind: 'lo
 
 /** The temporary files and locks in `dir` (absolute paths); nothing when it cannot be read. */
 export function leftoversIn(dir: string): Leftover[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
   const out: Leftover[] = [];
-  for (const name of names) {
+  for (const name of namesIn(dir)) {
     const file = path.join(dir, name);
     const temp = /^\..+\.md\.(\d+)\.[0-9a-f]+\.execplan-tmp$/.exec(name);
     if (temp) out.push({ kind: 'temp', file, pid: Number(temp[1]) });
@@ -39,11 +34,7 @@ export function removeLeftover(file: string): void {
 
 /** Whether `p` is in its folder under exactly this name (a file system that ignores case would find it under another). */
 export function hasEntry(p: string): boolean {
-  try {
-    return readdirSync(path.dirname(p)).includes(path.basename(p));
-  } catch {
-    return false;
-  }
+  return namesIn(path.dirname(p)).includes(path.basename(p));
 }
 
 /** Move a folder of the repository `root` to another place in it; no symbolic link on either path may lead outside. */

@@ -28,12 +28,12 @@
  * number comes first, so a file of this format cut short, or one of an earlier format, is still
  * known for execplan's own and may be written over, while any other file may not.
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { mkdirInside, writablePath } from './safe-path.js';
-import { isInside } from './workspace.js';
+import { placeFile } from './report-file.js';
+import { writablePath } from './safe-path.js';
 
 /** Bump when the file's layout or an entry's shape changes. */
 const FORMAT = 5;
@@ -154,19 +154,15 @@ export function loadLintCache(file: string, key: string): LintCache {
 }
 
 /**
- * The path to write `file` (the cache, or its report) at, its folder made. Inside the repository,
- * every folder on the way is checked; a place outside it was named by the user. With `gitignore`
- * (the default location, inside the user's repository), the folder gets a `.gitignore` of `*` so
- * the cache never shows up as a change.
+ * The path to write `file` (the cache, or its report) at, placed as report-file.ts places files.
+ * With `gitignore` (the default location, inside the user's repository), the folder gets a
+ * `.gitignore` of `*` so the cache never shows up as a change.
  */
 export function cacheTarget(file: string, place: { gitignore: boolean; root: string }): string {
-  const dir = path.dirname(file);
-  const inside = isInside(place.root, file);
-  if (inside) mkdirInside(place.root, dir, 'cache folder');
-  else mkdirSync(dir, { recursive: true });
-  const ignoreFile = path.join(dir, '.gitignore');
+  const target = placeFile(place.root, file, 'cache');
+  const ignoreFile = path.join(path.dirname(file), '.gitignore');
   if (place.gitignore && !existsSync(ignoreFile)) writeFileSync(writablePath(place.root, ignoreFile, 'cache file'), '*\n', { flag: 'wx' });
-  return inside ? writablePath(place.root, file, 'cache file') : file;
+  return target;
 }
 
 /** Write the cache atomically (see {@link cacheTarget}). Returns false when it could not be written. */

@@ -23,11 +23,12 @@
  */
 // Named imports only: a namespace import is copied whole in the CommonJS build, which reads the
 // stream classes of node:fs and so loads the stream modules.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, rmdirSync, rmSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { ExecplanError } from './errors.js';
 import { randomHex } from './atomic-write.js';
+import { namesIn, readJson } from './on-disk.js';
 
 /** Who holds a lock. */
 export interface LockOwner {
@@ -242,12 +243,7 @@ function foreignLockError(display: string, st: Stats): ExecplanError {
 function removeDebris(dir: string): string[] {
   const folder = path.dirname(dir);
   const prefix = `${path.basename(dir)}.`;
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return [];
-  }
+  const names = namesIn(folder);
   for (const name of names) {
     const m = name.startsWith(prefix) ? /^(?:new|stale)-(\d+)-/.exec(name.slice(prefix.length)) : null;
     if (m && Number(m[1]) !== process.pid && !processAlive(Number(m[1]))) rmSync(path.join(folder, name), { recursive: true, force: true });
@@ -273,12 +269,8 @@ export function commandLine(argv: readonly string[] = process.argv): string {
 }
 
 function readOwner(dir: string): LockOwner | undefined {
-  try {
-    const o = JSON.parse(readFileSync(path.join(dir, OWNER), 'utf8')) as LockOwner;
-    return typeof o.pid === 'number' && typeof o.host === 'string' ? o : undefined;
-  } catch {
-    return undefined;
-  }
+  const o = readJson(path.join(dir, OWNER)) as LockOwner | undefined;
+  return typeof o?.pid === 'number' && typeof o.host === 'string' ? o : undefined;
 }
 
 /**

@@ -11,11 +11,12 @@
  *   (only if the plan still holds exactly the text written).
  * Either way plan and artifacts end up together, and `execplan doctor` reports what was done.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { processAlive, readLockOwner } from './lock.js';
+import { namesIn, readJson } from './on-disk.js';
 import { mkdirInside, writablePath } from './safe-path.js';
 import type { Workspace } from './workspace.js';
 
@@ -66,21 +67,10 @@ export function clearMove(file: string): void {
 /** The move records in the workspace, with whether their mover is still at work. */
 export function pendingMoves(ws: Workspace): { file: string; record: MoveRecord | undefined; live: boolean }[] {
   const dir = journalDir(ws);
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json'));
-  } catch {
-    return [];
-  }
-  return names.map((name) => {
+  return namesIn(dir).filter((n) => n.endsWith('.json')).map((name) => {
     const file = path.join(dir, name);
-    let record: MoveRecord | undefined;
-    try {
-      const r = JSON.parse(readFileSync(file, 'utf8')) as MoveRecord;
-      if (typeof r.id === 'string' && typeof r.plan?.from === 'string' && typeof r.plan.to === 'string') record = r;
-    } catch {
-      record = undefined;
-    }
+    const r = readJson(file) as MoveRecord | undefined;
+    const record = typeof r?.id === 'string' && typeof r.plan?.from === 'string' && typeof r.plan.to === 'string' ? r : undefined;
     return { file, record, live: !!record && isLive(record) };
   });
 }

@@ -1,4 +1,7 @@
-/** Where `execplan lint` writes its report: standard output, or the `--output` file, never over a file that is not a report. */
+/**
+ * Where `execplan lint` writes: its report to standard output, or to the `--output` file, never
+ * over a file that is not a report; and where any file of its own goes (the lint cache).
+ */
 import { closeSync, constants, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { isExecplanReport } from '../core/report-signature.js';
@@ -13,11 +16,22 @@ export interface Sink {
 }
 
 /**
- * Open the report's destination. An `--output` file is created (with its folder) before linting
- * starts, so a bad path fails early. Inside the repository `root`, no symbolic link on the way may
- * lead elsewhere; a place outside it was named by the user and is theirs to choose. Either way an
- * existing file is replaced only when it is a report of execplan's (see report-signature.ts), or
- * with `force`.
+ * The path to write `file` at, its folder made. Inside the repository `root`, no symbolic link on
+ * the way may lead elsewhere; a place outside it was named by the user and is theirs to choose.
+ */
+export function placeFile(root: string, file: string, what: 'cache' | 'report'): string {
+  if (!isInside(root, file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    return file;
+  }
+  mkdirInside(root, path.dirname(file), `${what} folder`);
+  return writablePath(root, file, `${what} file`);
+}
+
+/**
+ * Open the report's destination. An `--output` file is created (with its folder, see
+ * {@link placeFile}) before linting starts, so a bad path fails early. An existing file is
+ * replaced only when it is a report of execplan's (see report-signature.ts), or with `force`.
  */
 export function openSink(stdout: (text: string | Uint8Array) => void, root: string, cwd: string, output: string | undefined, force: boolean, beforeWrite: () => void): Sink {
   if (!output) {
@@ -35,11 +49,8 @@ export function openSink(stdout: (text: string | Uint8Array) => void, root: stri
     err instanceof ExecplanError ? err : new ExecplanError('IO', `Cannot write the report to ${output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Check that the folder is writable.`, { file: output });
   let fd: number;
   try {
-    const inside = isInside(root, abs);
-    if (inside) mkdirInside(root, path.dirname(abs), 'report folder');
-    const target = inside ? writablePath(root, abs, 'report file') : abs;
+    const target = placeFile(root, abs, 'report');
     if (!force) refuseForeign(target, output);
-    if (!inside) mkdirSync(path.dirname(abs), { recursive: true });
     fd = openSync(target, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC);
   } catch (err) {
     throw fail(err);
