@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { APP_CSS, APP_JS } from '../formatters/html/assets.js';
+import { decodeOr } from '../formatters/html/escape.js';
 import { overviewPage, pageLinks, planPage, textPage, type RenderedPage } from '../formatters/html/pages.js';
 import type { DashboardSource } from '../usecases/dashboard.js';
 
@@ -59,13 +60,8 @@ export async function startDashboard(source: DashboardSource, opts: ServeOptions
     const refusal = refuse(req, allowed);
     if (refusal) return send(res, refusal.status, 'text/plain; charset=utf-8', `${refusal.message}\n`, refusal.headers);
     const url = new URL(req.url ?? '/', 'http://dashboard.invalid');
-    const parts = url.pathname.split('/').slice(1).map((p) => {
-      try {
-        return decodeURIComponent(p);
-      } catch {
-        return '\0';
-      }
-    });
+    // A malformed part names nothing: NUL is refused wherever a name is looked up.
+    const parts = url.pathname.split('/').slice(1).map((p) => decodeOr(p, '\0'));
     const fragment = req.headers['x-execplan-fragment'] === '1';
     const page = (p: RenderedPage | undefined) => (p ? send(res, 200, 'text/html; charset=utf-8', fragment ? p.main : p.page) : notFound(res));
     const json = (data: object | undefined) => (data ? send(res, 200, 'application/json; charset=utf-8', JSON.stringify(data)) : notFound(res));
@@ -117,8 +113,7 @@ export async function startDashboard(source: DashboardSource, opts: ServeOptions
   // `once` rejects with the error when listening fails.
   await once(server.listen(opts.port, opts.host), 'listening');
   server.on('error', (err) => onError(`dashboard: ${err.message}`));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : opts.port;
+  const { port } = server.address() as { port: number };
   const exposed = !LOOPBACK.has(opts.host);
   allowed = allowedHosts(opts.host, port, exposed);
   const shown = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host.includes(':') && !opts.host.startsWith('[') ? `[${opts.host}]` : opts.host;

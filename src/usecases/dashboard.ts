@@ -63,17 +63,12 @@ export interface DashboardSource {
 /** Open the dashboard's view of `ws`. */
 export function dashboardSource(ws: Workspace, clock: DashboardOptions): DashboardSource {
   const cache = new Map<string, Entry>();
-  let linter: FileLinter | undefined;
-  let linterHour = '';
-
+  let linter: { hour: string; lint: FileLinter } | undefined;
   const lintFor = (now: Date): FileLinter => {
     // The rules read the clock (timestamps in the future): a linter made long ago would judge by then.
     const hour = now.toISOString().slice(0, 13);
-    if (!linter || hour !== linterHour) {
-      linterHour = hour;
-      linter = createFileLinter(lintSetup(ws, { now, tzOffsetMinutes: clock.tzOffsetMinutes }));
-    }
-    return linter;
+    if (linter?.hour !== hour) linter = { hour, lint: createFileLinter(lintSetup(ws, { now, tzOffsetMinutes: clock.tzOffsetMinutes })) };
+    return linter.lint;
   };
 
   const load = (ref: PlanRef, now: Date): Entry | undefined => {
@@ -251,8 +246,7 @@ async function history(ws: Workspace, ref: PlanRef, env?: Record<string, string 
   if (!gitDirs(ws.root)) return [];
   const { planLog } = await import('./plan-log.js');
   try {
-    const log = await planLog(ws, ref, env);
-    return log.commits
+    return (await planLog(ws, ref, env)).commits
       .filter((c) => c.total !== undefined)
       .map((c) => ({ hash: c.hash.slice(0, 10), date: c.date, subject: c.subject, author: c.author, done: c.done ?? 0, total: c.total ?? 0 }));
   } catch {

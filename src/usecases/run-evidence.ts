@@ -91,8 +91,7 @@ export async function runEvidence(ws: Workspace, ref: PlanRef, req: RunRequest, 
   }
 
   const ended = new Date(started.getTime() + result.durationMs);
-  const header = { command: shellQuote(result.argv), cwd: relPath(ws, cwd) || '.', started, ended, durationMs: result.durationMs, ending: result.ending };
-  const text = redact(renderTranscript({ ...header, ...(result.interrupted ? { interrupted: result.interrupted } : {}) }, output));
+  const text = redact(renderTranscript({ command: shellQuote(result.argv), cwd: relPath(ws, cwd) || '.', started, ended, durationMs: result.durationMs, ending: result.ending, interrupted: result.interrupted }, output));
   await ensureArtifactsDir(ws, ref);
   const file = await writeNewFile(ws.root, dir, `${fileStamp(started, ws.config.timestamps.style, clock.tzOffsetMinutes)}_${label}`, '.log', text);
 

@@ -18,12 +18,11 @@ export function artifactsDir(ws: Workspace, ref: PlanRef): string {
 }
 
 /** Create the artifacts folder when missing, after checking no link on the way leads outside. */
-export async function ensureArtifactsDir(ws: Workspace, ref: PlanRef, options: { keep?: boolean } = {}): Promise<string> {
+export async function ensureArtifactsDir(ws: Workspace, ref: PlanRef, options: { keep?: boolean } = {}): Promise<void> {
   const dir = artifactsDir(ws, ref);
   const made = mkdirInside(ws.root, dir, 'artifacts folder');
   // With `keep`, a folder made here gets a .gitkeep, as `execplan new` gives one, so git keeps it.
   if (made && options.keep) await fsp.writeFile(writablePath(ws.root, path.join(dir, '.gitkeep'), 'file'), '', { flag: 'a' });
-  return dir;
 }
 
 /** One file of an artifacts folder. */
@@ -178,9 +177,8 @@ async function place(tmp: string, target: string, replace: boolean): Promise<voi
       return;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new ExecplanError('REFUSED', `${target} appeared while copying; nothing was overwritten. Run the command again.`, { details: [target] });
       // File systems without hard links: check, then rename.
-      if (await exists(target)) throw new ExecplanError('REFUSED', `${target} appeared while copying; nothing was overwritten. Run the command again.`, { details: [target] });
+      if (code === 'EEXIST' || (await exists(target))) throw new ExecplanError('REFUSED', `${target} appeared while copying; nothing was overwritten. Run the command again.`, { details: [target] });
     }
   }
   await fsp.rename(tmp, target);

@@ -24,7 +24,7 @@ export interface EvidenceItem {
 /** Append one dated bullet per item (its text without marker or stamp) to the plan's Artifacts and Notes, created when missing; returns the lines written. */
 export async function linkEvidence(ws: Workspace, ref: PlanRef, items: readonly EvidenceItem[], now: Date, tzOffsetMinutes: number): Promise<string[]> {
   const bullets = items.map((i) => i.describe(linkFromPlan(ref.path, i.file)));
-  const outcome = await updatePlan(
+  const { result } = await updatePlan(
     ref.path,
     (plan) => {
       const ctx: EditContext = { now, style: writingStyle(ws.config.timestamps, plan), offsetMinutes: tzOffsetMinutes, order: ws.config.sections.order, file: ref.relPath };
@@ -35,7 +35,7 @@ export async function linkEvidence(ws: Workspace, ref: PlanRef, items: readonly 
     },
     { parse: parseOptions(ws), display: ref.relPath },
   );
-  return outcome.result;
+  return result;
 }
 
 /**

@@ -120,9 +120,8 @@ export function spawnCommand(req: SpawnRequest): Promise<SpawnResult> {
     }
 
     child.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') finish({ kind: 'not-found', code: 127, message: `command not found: ${argv[0]}` });
-      else if (err.code === 'EACCES' || err.code === 'ENOEXEC') finish({ kind: 'not-executable', code: 126, message: `cannot run ${argv[0]}: ${err.code === 'EACCES' ? 'permission denied' : 'not an executable'}` });
-      else finish({ kind: 'not-executable', code: 126, message: `cannot run ${argv[0]}: ${err.message}` });
+      const why = err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOEXEC' ? 'not an executable' : err.message;
+      finish(err.code === 'ENOENT' ? { kind: 'not-found', code: 127, message: `command not found: ${argv[0]}` } : { kind: 'not-executable', code: 126, message: `cannot run ${argv[0]}: ${why}` });
     });
     // 'close' waits for the output pipes to drain, so no late chunk is lost.
     child.on('close', (code, signal) => {

@@ -11,10 +11,7 @@ import { readHead } from './read.js';
 /** Which stream a chunk came from. */
 export type StreamName = 'stdout' | 'stderr';
 
-interface Chunk {
-  stream: StreamName;
-  bytes: Uint8Array;
-}
+type Chunk = { stream: StreamName; bytes: Uint8Array };
 
 /**
  * Collects output up to `maxBytes`: when the output is longer, the first half of the bound and the

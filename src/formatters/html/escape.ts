@@ -1,4 +1,4 @@
-/** HTML escaping: every text from a plan, a file or the workspace goes through here before a page holds it. */
+/** HTML escaping: every text from a plan, a file or the workspace goes through here before a page holds it; and URL decoding. */
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -9,9 +9,7 @@ export function esc(text: string | number): string {
 
 /** A tagged template whose interpolations are escaped, except those already {@link Html}. */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
-  let out = strings[0]!;
-  for (let i = 0; i < values.length; i++) out += piece(values[i]) + strings[i + 1]!;
-  return new Html(out);
+  return new Html(String.raw({ raw: strings }, ...values.map(piece)));
 }
 
 /** Markup that is already safe: made by {@link html}, or by a renderer or an SVG builder that escapes. */
@@ -19,6 +17,15 @@ export class Html {
   constructor(readonly value: string) {}
   toString(): string {
     return this.value;
+  }
+}
+
+/** A URL's percent-encoded text decoded, or `fallback` (the text itself unless given) when it is malformed. */
+export function decodeOr(text: string, fallback = text): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return fallback;
   }
 }
 

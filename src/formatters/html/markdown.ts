@@ -7,7 +7,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { esc } from './escape.js';
+import { decodeOr, esc } from './escape.js';
 
 /** Where the rendered links go, and what the repository holds. */
 export interface MarkdownLinks {
@@ -78,18 +78,17 @@ function inline(children: Token[], planDir: string, links: MarkdownLinks): void 
       const src = t.attrGet('src') ?? '';
       const target = linkTarget(src, planDir, links);
       const alt = t.children?.map((c) => c.content).join('') || src;
-      const open = new (t.constructor as typeof Token)('html_inline', '', 0);
-      open.content = target ? `<a class="image-link" href="${esc(target)}">${esc(`image: ${alt}`)}</a>` : `<span class="image-link">${esc(`image: ${alt}`)}</span>`;
-      children[i] = open;
+      children[i] = markup(t, target ? `<a class="image-link" href="${esc(target)}">${esc(`image: ${alt}`)}</a>` : `<span class="image-link">${esc(`image: ${alt}`)}</span>`);
     } else if (t.type === 'code_inline') {
       const p = repoPathOf(t.content, '');
-      if (p !== undefined && looksLikePath(t.content) && links.exists(p)) {
-        const a = new (t.constructor as typeof Token)('html_inline', '', 0);
-        a.content = `<a class="file-link" href="${esc(links.file(p))}"><code>${esc(t.content)}</code></a>`;
-        children[i] = a;
-      }
+      if (p !== undefined && looksLikePath(t.content) && links.exists(p)) children[i] = markup(t, `<a class="file-link" href="${esc(links.file(p))}"><code>${esc(t.content)}</code></a>`);
     }
   }
+}
+
+/** An inline token of HTML made here, escaped, in place of `t`. */
+function markup(t: Token, content: string): Token {
+  return Object.assign(new (t.constructor as typeof Token)('html_inline', '', 0), { content });
 }
 
 /** Where a link of the plan goes on the dashboard, or undefined when it must not be followed. */
@@ -99,7 +98,7 @@ function linkTarget(href: string, planDir: string, links: MarkdownLinks): string
   if (scheme) return scheme === 'http' || scheme === 'https' || scheme === 'mailto' ? href : undefined;
   if (href.startsWith('//')) return undefined;
   const hashAt = href.indexOf('#');
-  const pathPart = decodeSafe((hashAt >= 0 ? href.slice(0, hashAt) : href).split('?')[0]!);
+  const pathPart = decodeOr((hashAt >= 0 ? href.slice(0, hashAt) : href).split('?')[0]!);
   const p = repoPathOf(pathPart, planDir);
   if (p === undefined) return undefined;
   return links.file(p, hashAt >= 0 ? href.slice(hashAt + 1) : undefined);
@@ -122,12 +121,4 @@ function repoPathOf(written: string, planDir: string): string | undefined {
 
 function looksLikePath(s: string): boolean {
   return s.length <= 200 && !/\s/.test(s) && /[/.]/.test(s) && !SCHEME.test(s);
-}
-
-function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }

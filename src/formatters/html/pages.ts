@@ -141,8 +141,7 @@ export function planPage(data: PlanPageData, workspace: string, links: PageLinks
 
 /** A text page for a repository file or an artifact, below its plan's page when `parent` names it. */
 export function textPage(f: TextFile, workspace: string, links: PageLinks, live: boolean, parent?: [string, string]): RenderedPage {
-  const trail: [string, string | undefined][] = parent ? [parent, [f.path, undefined]] : [[f.path, undefined]];
-  return rendered(f.path, crumbs(links, workspace, ...trail), textMain(f.path, f.text, f.note), links, live);
+  return rendered(f.path, crumbs(links, workspace, ...(parent ? [parent] : []), [f.path, undefined]), textMain(f.path, f.text, f.note), links, live);
 }
 
 const STATES: PlanState[] = ['in progress', 'not started', 'complete', 'archived'];
@@ -157,16 +156,7 @@ function rendered(title: string, crumbs: Html, main: Html, links: PageLinks, liv
 function overviewMain(data: OverviewData, links: PageLinks): Html {
   const counts = STATES.map((s) => [s, data.plans.filter((p) => p.state === s).length] as const).filter(([, n]) => n > 0);
   const branches = [...new Set(data.plans.flatMap((p) => (p.branch ? p.branch.split(' ') : [])))].sort();
-  const columns: [string, string][] = [
-    ['plan', 'Plan'],
-    ...(data.branches ? ([['branch', 'Branch']] as [string, string][]) : []),
-    ['state', 'State'],
-    ['progress', 'Progress'],
-    ['activity', 'Last activity'],
-    ['pace', 'Pace (7 days)'],
-    ['lint', 'Lint'],
-    ['flags', 'Flags'],
-  ];
+  const columns = Object.entries({ plan: 'Plan', ...(data.branches ? { branch: 'Branch' } : {}), state: 'State', progress: 'Progress', activity: 'Last activity', pace: 'Pace (7 days)', lint: 'Lint', flags: 'Flags' });
   return html`<h1>Plans in ${data.workspace}</h1>
 <p class="counts">${data.plans.length} ${data.plans.length === 1 ? 'plan' : 'plans'}${counts.map(([s, n]) => html`, <span class="state state-${slug(s)}">${n} ${s}</span>`)}. Updated <time datetime="${data.generated}">${data.generated.slice(0, 16).replace('T', ' ')} UTC</time>.</p>
 <form class="filters" aria-label="Filter plans"><label>State <select data-filter="state"><option value="">all</option>${STATES.map((s) => html`<option value="${s}">${s}</option>`)}</select></label>${data.branches ? html` <label>Branch <select data-filter="branch"><option value="">all</option>${branches.map((b) => html`<option value="${b}">${b}</option>`)}</select></label>` : ''}</form>
