@@ -6,7 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { optionShape, PROGRAM, type CommandSpec, type OptionSpec } from './command-table.js';
 import { writeJson, type Io } from './commands/io.js';
-import { reportError, runCommand, type CommandModule } from './run-command.js';
+import { reportError, runCommand, type CommandModule } from './direct.js';
 import { errorEnvelope } from './usecases/envelope.js';
 import { ExecplanError } from './workspace/errors.js';
 import { VERSION } from './version.js';

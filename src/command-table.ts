@@ -4,7 +4,7 @@
  * frequent commands from it without that parser, and `execplan completion` writes its scripts from
  * it. Plain data: reading it loads no command and no parser.
  */
-import type { CommandModule } from './run-command.js';
+import type { CommandModule } from './direct.js';
 
 /** An option, in the option parser's notation: `-f, --format <name>`, `--done [text]`, `--no-cache`. */
 export interface OptionSpec {

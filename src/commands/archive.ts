@@ -1,8 +1,8 @@
 /** `execplan archive <plan>`: move a finished plan and its artifacts to the archive, together. */
+import type { OptionsOf } from '../command-table.js';
 import { renderMoves } from '../formatters/moves.js';
 import { archivePlan } from '../usecases/archive.js';
 import { openPlan } from '../usecases/open.js';
-import type { OptionsOf } from '../command-table.js';
 import { clockOf, writeJson, type Io } from './io.js';
 
 /** Run `execplan archive`. */

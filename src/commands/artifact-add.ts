@@ -1,7 +1,7 @@
 /** `execplan artifact add <plan> <file>...`: copy evidence into the plan's artifacts folder and link it. */
+import type { OptionsOf } from '../command-table.js';
 import { addPlanArtifacts } from '../usecases/artifacts.js';
 import { openPlan } from '../usecases/open.js';
-import type { OptionsOf } from '../command-table.js';
 import { clockOf, writeJson, type Io } from './io.js';
 
 /** Run `execplan artifact add`. */
@@ -9,7 +9,7 @@ export async function run(io: Io, opts: OptionsOf<'artifact add'>, ref: string, 
   const { ws, ref: planRef } = openPlan(io.cwd, ref);
   const { added, lines } = await addPlanArtifacts(ws, planRef, { files, cwd: io.cwd, force: Boolean(opts.force), allowOutsideSources: true, link: opts.link !== false }, clockOf(io));
   if (opts.json) {
-    writeJson(io, { ok: true, plan: planRef.relPath, added, lines });
+    writeJson(io, { plan: planRef.relPath, added, lines });
     return 0;
   }
   for (const a of added) io.stdout(`${a.path}\n`);

@@ -1,7 +1,7 @@
 /** `execplan artifact list <plan>`: the files in the plan's artifacts folder. */
+import type { OptionsOf } from '../command-table.js';
 import { planArtifacts } from '../usecases/artifacts.js';
 import { openPlan } from '../usecases/open.js';
-import type { OptionsOf } from '../command-table.js';
 import { renderTable } from '../terminal/table.js';
 import { writeJson, type Io } from './io.js';
 
@@ -24,12 +24,6 @@ export async function run(io: Io, opts: OptionsOf<'artifact list'>, ref: string)
 /** `532 B`, `12.3 KiB`, `4.0 MiB`. */
 function formatSize(n: number): string {
   if (n < 1024) return `${n} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v.toFixed(1)} ${units[u]}`;
+  const unit = Math.min(Math.floor(Math.log2(n) / 10), 4);
+  return `${(n / 1024 ** unit).toFixed(1)} ${['B', 'KiB', 'MiB', 'GiB', 'TiB'][unit]}`;
 }

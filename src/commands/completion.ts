@@ -1,5 +1,5 @@
 /** `execplan completion bash|zsh|fish`: a shell completion script generated from the command table (src/command-table.ts). */
-import { optionShape, PROGRAM, type CommandSpec, type OptionSpec, type OptionsOf, type ProgramSpec } from '../command-table.js';
+import { optionShape, PROGRAM, type CommandSpec, type OptionSpec, type OptionsOf } from '../command-table.js';
 import { completionScript, SHELLS, type CompletionCommand, type CompletionOption, type CompletionTable, type Shell } from '../core/completion.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { listPlanRefs } from '../workspace/plans.js';
@@ -26,7 +26,7 @@ export async function run(io: Io, opts: OptionsOf<'completion'>, shell: string |
 }
 
 /** The command table as the completion scripts need it: hidden commands and options left out. */
-export function completionTable(program: ProgramSpec = PROGRAM): CompletionTable {
+export function completionTable(): CompletionTable {
   const commands: CompletionCommand[] = [];
   const visit = (list: readonly CommandSpec[], prefix: string[]) => {
     for (const c of visible(list)) {
@@ -35,8 +35,8 @@ export function completionTable(program: ProgramSpec = PROGRAM): CompletionTable
       visit(c.commands ?? [], path);
     }
   };
-  visit(program.commands, []);
-  return { options: options([program.version, ...program.options]), subcommands: visible(program.commands).map((c) => c.name), commands };
+  visit(PROGRAM.commands, []);
+  return { options: options([PROGRAM.version, ...PROGRAM.options]), subcommands: visible(PROGRAM.commands).map((c) => c.name), commands };
 }
 
 function visible(list: readonly CommandSpec[] = []): CommandSpec[] {

@@ -1,7 +1,7 @@
 /** `execplan decide <plan> "decision" --rationale "why"`: append a Decision Log entry. */
+import type { OptionsOf } from '../command-table.js';
 import { addDecision } from '../core/edits/logs.js';
 import { renderEdit } from '../formatters/edit.js';
-import type { OptionsOf } from '../command-table.js';
 import { editPlan, openEditTarget } from '../usecases/edit-plan.js';
 import { resolveAuthor } from '../workspace/author.js';
 import { ExecplanError } from '../workspace/errors.js';

@@ -1,7 +1,7 @@
 /** `execplan discover <plan> "observation" --evidence "..."`: append a Surprises & Discoveries entry. */
+import type { OptionsOf } from '../command-table.js';
 import { addSurprise } from '../core/edits/logs.js';
 import { renderEdit } from '../formatters/edit.js';
-import type { OptionsOf } from '../command-table.js';
 import { editPlan, openEditTarget } from '../usecases/edit-plan.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { clockOf, print, type Io } from './io.js';

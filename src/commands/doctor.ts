@@ -1,9 +1,9 @@
 /** `execplan doctor`: report (and with `--fix`, repair) what interrupted processes left in the workspace. */
 import { hostname } from 'node:os';
+import type { OptionsOf } from '../command-table.js';
 import { doctor, type DoctorFinding } from '../usecases/doctor.js';
 import { processAlive } from '../workspace/lock.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import type { OptionsOf } from '../command-table.js';
 import { writeJson, type Io } from './io.js';
 
 /** Run `execplan doctor`. Exit 0 when nothing is left to repair, 1 when something is. */

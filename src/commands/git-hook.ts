@@ -1,8 +1,8 @@
 /** `execplan git hook install|uninstall`, and `execplan git hook run`, what the hook runs. */
+import type { OptionsOf } from '../command-table.js';
 import { installHook, lintStaged, uninstallHook } from '../usecases/git-hook.js';
 import { lintSetup } from '../usecases/lint-setup.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import type { OptionsOf } from '../command-table.js';
 import { clockOf, printSteps, type Io } from './io.js';
 
 type Options = OptionsOf<'git hook install'>;

@@ -1,8 +1,8 @@
 /** `execplan hooks install|uninstall [--claude] [--codex] [--cursor] [--gemini]`: the agents' lifecycle hooks in their settings files. */
+import type { OptionsOf } from '../command-table.js';
 import { AGENT_IDS } from '../core/agent-hooks.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import type { OptionsOf } from '../command-table.js';
 import { refusedEnvelope } from '../usecases/envelope.js';
 import { writeJson, type Io } from './io.js';
 
@@ -20,11 +20,7 @@ export async function run(io: Io, opts: OptionsOf<'hooks'>, action: string): Pro
   const blocked = blockedSteps.length > 0;
   const data = { root: ws.root, steps };
   if (opts.json) writeJson(io, blocked ? refusedEnvelope(`Left ${blockedSteps.map((s) => s.path).join(', ')} as ${blockedSteps.length === 1 ? 'it is' : 'they are'}.`, blockedSteps.map((s) => `${s.path}: ${s.note ?? 'left as it is'}`), data) : data);
-  else io.stdout(renderHookSteps(steps));
+  // One line per settings file: what was done, to which events.
+  else io.stdout(steps.map((s) => `${s.action.padEnd(9)} ${s.path}${s.events.length ? ` (${s.events.join(', ')})` : ''}${s.note ? `: ${s.note}` : ''}\n`).join(''));
   return blocked ? 1 : 0;
-}
-
-/** One line per settings file: what was done, to which events. */
-export function renderHookSteps(steps: readonly { path: string; action: string; events: string[]; note?: string }[]): string {
-  return steps.map((s) => `${s.action.padEnd(9)} ${s.path}${s.events.length ? ` (${s.events.join(', ')})` : ''}${s.note ? `: ${s.note}` : ''}\n`).join('');
 }

@@ -1,7 +1,7 @@
 /** `execplan init`: the plan folders and the PLANS.md guide, or a configuration pointing at an existing layout. */
 import path from 'node:path';
-import { refusedEnvelope } from '../usecases/envelope.js';
 import type { OptionsOf } from '../command-table.js';
+import { refusedEnvelope } from '../usecases/envelope.js';
 import { initWorkspace } from '../usecases/init.js';
 import { renderSteps, writeJson, type Io } from './io.js';
 

@@ -1,8 +1,8 @@
 /** `execplan list`: every plan with its progress, last activity and state; `--branches` across branches and worktrees. */
+import type { OptionsOf } from '../command-table.js';
 import type { Drift } from '../core/drift.js';
 import type { ExecplanError } from '../workspace/errors.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
-import type { OptionsOf } from '../command-table.js';
 import { writeJson, type Io } from './io.js';
 
 type Options = OptionsOf<'list'>;

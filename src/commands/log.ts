@@ -1,7 +1,7 @@
 /** `execplan log <plan>`: the commits that changed a plan, and its progress over time. */
+import type { OptionsOf } from '../command-table.js';
 import { planLog } from '../usecases/plan-log.js';
 import { openPlan } from '../usecases/open.js';
-import type { OptionsOf } from '../command-table.js';
 import { renderTable, truncate } from '../terminal/table.js';
 import { writeJson, type Io } from './io.js';
 

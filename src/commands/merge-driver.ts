@@ -1,8 +1,8 @@
 /** `execplan merge-driver %O %A %B %P`: the command git runs to merge a plan changed on both sides. */
+import type { OptionsOf } from '../command-table.js';
 import { mergeFiles } from '../usecases/merge-file.js';
 import { findRoot } from '../workspace/workspace.js';
 import { ExecplanError } from '../workspace/errors.js';
-import type { OptionsOf } from '../command-table.js';
 import type { Io } from './io.js';
 
 /** The driver is what git runs: no reminder to install it. */

@@ -1,9 +1,9 @@
 /** `execplan new "Short description"`: a plan from the skeleton, with its artifacts folder. */
+import type { OptionsOf } from '../command-table.js';
 import { formatDate } from '../core/timestamps.js';
 import { createPlan, namePlan } from '../workspace/create.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import type { OptionsOf } from '../command-table.js';
 import { clockOf, writeJson, type Io } from './io.js';
 
 /** Run `execplan new`. */

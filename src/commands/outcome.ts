@@ -1,7 +1,7 @@
 /** `execplan outcome <plan> "text"`: append an Outcomes & Retrospective entry. */
+import type { OptionsOf } from '../command-table.js';
 import { addOutcome } from '../core/edits/logs.js';
 import { renderEdit } from '../formatters/edit.js';
-import type { OptionsOf } from '../command-table.js';
 import { editPlan, openEditTarget } from '../usecases/edit-plan.js';
 import { clockOf, print, type Io } from './io.js';
 

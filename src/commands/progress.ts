@@ -6,7 +6,6 @@ import type { OptionsOf } from '../command-table.js';
 import { resolveItem } from '../core/edits/item-ref.js';
 import { addProgressItem, markItemDone, splitItem, undoItem } from '../core/edits/progress.js';
 import { withEvidence } from '../core/evidence.js';
-import type { ProgressItem } from '../core/types.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { renderEdit } from '../formatters/edit.js';
 import { editPlan, openEditTarget, type BuildChange, type EditTarget } from '../usecases/edit-plan.js';
@@ -76,7 +75,6 @@ function list(io: Io, opts: Options, target: EditTarget): number {
   const done = items.filter((i) => i.state === 'done').length;
   if (opts.json) {
     writeJson(io, {
-      ok: true,
       plan: { id: ref.id, path: ref.relPath },
       total: items.length,
       done,
@@ -86,13 +84,9 @@ function list(io: Io, opts: Options, target: EditTarget): number {
   }
   const out = [`${ref.relPath}: ${done} of ${items.length} Progress item${items.length === 1 ? '' : 's'} done`];
   if (!items.length) out.push('  (no checkbox items; add one with `execplan progress <plan> add "step"`)');
-  for (const i of items) out.push(line(i));
+  for (const i of items) out.push(`  ${String(i.index).padStart(3)}. ${'  '.repeat(i.depth)}[${i.mark}] ${i.timestamp ? `${i.timestamp.raw} ` : ''}${i.text}`);
   io.stdout(`${out.join('\n')}\n`);
   return 0;
-}
-
-function line(i: ProgressItem): string {
-  return `  ${String(i.index).padStart(3)}. ${'  '.repeat(i.depth)}[${i.mark}] ${i.timestamp ? `${i.timestamp.raw} ` : ''}${i.text}`;
 }
 
 function needItem(action: string, ref: string): string {

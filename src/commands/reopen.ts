@@ -1,8 +1,8 @@
 /** `execplan reopen <plan>`: bring an archived plan and its artifacts back to the active folders. */
+import type { OptionsOf } from '../command-table.js';
 import { renderMoves } from '../formatters/moves.js';
 import { reopenPlan } from '../usecases/archive.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import type { OptionsOf } from '../command-table.js';
 import { writeJson, type Io } from './io.js';
 
 /** Run `execplan reopen`. */

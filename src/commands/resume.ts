@@ -1,8 +1,8 @@
 /** `execplan resume <plan>`: a short brief to pick the plan up from, for a person or a fresh agent. */
+import type { OptionsOf } from '../command-table.js';
 import { textSize } from '../core/resume.js';
 import { openPlan } from '../usecases/open.js';
 import { resumePlan } from '../usecases/resume.js';
-import type { OptionsOf } from '../command-table.js';
 import { writeJson, type Io } from './io.js';
 
 /** Run `execplan resume`. */

@@ -45,7 +45,6 @@ export async function run(io: Io, opts: OptionsOf<'run'>, ref: string, words: st
   if (linkError !== undefined) io.stderr(`execplan: the transcript was saved but not linked from ${planRef.relPath}: ${linkError}\n`);
   if (opts.json) {
     writeJson(io, {
-      ok: true,
       plan: planRef.relPath,
       transcript: r.transcript,
       command: r.command,

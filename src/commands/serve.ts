@@ -1,10 +1,10 @@
 /** `execplan serve`: the local live dashboard, until Ctrl-C. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import type { OptionsOf } from '../command-table.js';
 import { dashboardSource } from '../usecases/dashboard.js';
 import { ExecplanError } from '../workspace/errors.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import type { OptionsOf } from '../command-table.js';
 import { clockOf, type Io } from './io.js';
 
 /** Run `execplan serve`; resolves when the server stops (SIGINT or SIGTERM). */

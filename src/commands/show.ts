@@ -1,4 +1,5 @@
 /** `execplan show <plan>`: the parsed plan, or one section of it. */
+import type { OptionsOf } from '../command-table.js';
 import { visibleControls } from '../core/redact.js';
 import { isPlaceholderEntry, isPlaceholderItem } from '../core/edits/placeholders.js';
 import { summarizePlan } from '../core/summary.js';
@@ -6,7 +7,6 @@ import type { LogEntry, Plan, ProgressItem } from '../core/types.js';
 import { openPlan } from '../usecases/open.js';
 import { describe, findSection } from '../usecases/show.js';
 import { readPlan } from '../workspace/read.js';
-import type { OptionsOf } from '../command-table.js';
 import { writeJson, type Io } from './io.js';
 
 /** Control characters a terminal shows as layout, kept as they are. */

@@ -1,7 +1,7 @@
 /** `execplan use [plan]`: name the plan agent sessions work on, or say which one they work on and why. */
+import type { OptionsOf } from '../command-table.js';
 import { assertActive, resolvePlan } from '../workspace/plans.js';
 import { openWorkspace } from '../workspace/workspace.js';
-import type { OptionsOf } from '../command-table.js';
 import { writeJson, type Io } from './io.js';
 
 /** Run `execplan use`. */
@@ -18,7 +18,7 @@ export async function run(io: Io, opts: OptionsOf<'use'>, ref?: string): Promise
   }
   const chosen = await uc.chooseSessionPlan(ws);
   if (opts.json) {
-    writeJson(io, { ok: true, plan: chosen ? { id: chosen.ref.id, path: chosen.ref.relPath, how: chosen.how, why: chosen.why } : null });
+    writeJson(io, { plan: chosen ? { id: chosen.ref.id, path: chosen.ref.relPath, how: chosen.how, why: chosen.why } : null });
     return 0;
   }
   if (!chosen) io.stdout('No active plan: sessions have none to work on. Create one with: execplan new "Short description"\n');
