@@ -201,6 +201,8 @@ describe('the dashboard over git', () => {
     const overview = await source.overview();
     const retry = overview.plans.find((p) => p.id === PLANS.retry && p.local)!;
     expect(retry.branch).toBe('main');
+    // The same bytes on both branches and on disk: one row, the local one.
+    expect(overview.plans.filter((p) => p.id === PLANS.retry)).toHaveLength(1);
     expect(retry.drift).toMatchObject({ files: ['src/upload.ts'], commits: 1 });
     // On this branch, and on the other one.
     expect(retry.overlap).toEqual(['2026-01-06_share-the-http-client', '2026-01-07_only-on-the-other-branch']);

@@ -221,7 +221,8 @@ async function branchRows(ws: Workspace, local: DashboardPlan[], env?: Record<st
   for (const o of listing.overlaps) for (const p of o.plans) for (const q of o.plans) if (p.path !== q.path) overlapOf.set(p.path, (overlapOf.get(p.path) ?? new Set()).add(q.id));
   for (const p of local) for (const id of overlapOf.get(p.path) ?? []) if (!p.overlap?.includes(id)) p.overlap = [...(p.overlap ?? []), id].sort();
   return listing.plans
-    .filter((b) => !b.worktrees.some((w) => w === root || w === ws.root) && !(here && b.branches.length === 1 && b.branches[0] === here))
+    // The version in this worktree (`.`) is the local row already.
+    .filter((b) => !b.worktrees.includes('.') && !(here && b.branches.length === 1 && b.branches[0] === here))
     .map((b) => ({
       id: b.id,
       local: false,
