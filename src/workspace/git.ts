@@ -4,12 +4,13 @@
  * has read enough. What git's own files tell without a process is in git-dirs.ts.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { HistoryCommit } from '../core/drift.js';
 import { ExecplanError } from './errors.js';
 import { gitDirs } from './git-dirs.js';
 import { sha1, sha256 } from './hash.js';
+import { namesIn } from './on-disk.js';
 
 type Env = Record<string, string | undefined> | undefined;
 
@@ -186,13 +187,7 @@ export function listWorktrees(root: string, env?: Env): Worktree[] {
  * passed over.
  */
 export function markdownBlobs(dir: string, hexLength: number): { name: string; blob: string; bytes: Buffer }[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.md'));
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
+  return namesIn(dir).filter((n) => n.endsWith('.md')).flatMap((name) => {
     let bytes: Buffer;
     try {
       bytes = readFileSync(path.join(dir, name));

@@ -1,7 +1,8 @@
 /** `.execplan/use.json`: the plan named with `execplan use`, in a folder git ignores. */
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
+import { readJson } from './on-disk.js';
 import { writablePath } from './safe-path.js';
 
 function useFile(root: string): string {
@@ -10,12 +11,8 @@ function useFile(root: string): string {
 
 /** The plan recorded with `execplan use`, as recorded: its path relative to the root; undefined when none is. */
 export function readUsedPlan(root: string): string | undefined {
-  try {
-    const data = JSON.parse(readFileSync(useFile(root), 'utf8')) as { plan?: unknown };
-    return typeof data.plan === 'string' ? data.plan : undefined;
-  } catch {
-    return undefined;
-  }
+  const plan = (readJson(useFile(root)) as { plan?: unknown } | undefined)?.plan;
+  return typeof plan === 'string' ? plan : undefined;
 }
 
 /** Record `rel`, a plan's path relative to the root, as the plan sessions work on. */
