@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { isFixable, type LintResult, type RuleMeta } from '../core/diagnostic.js';
-import type { Totals } from '../formatters/types.js';
+import { plural, type Totals } from '../formatters/types.js';
 import { resolveSettingsOf, type EnabledRule, type LintSettingsInput, type RuleSettingInput } from '../core/lint-settings.js';
 import { summarize } from '../core/lint.js';
 import { editDistance } from '../core/sections.js';
@@ -299,6 +299,5 @@ async function applyFixes(ws: Workspace, refs: PlanRef[], jobs: FileJob[], linte
 async function unconfiguredHint(ws: Workspace): Promise<string> {
   const found = (await import('../workspace/layout.js')).detectLayout(ws.root);
   if (!found || path.resolve(ws.root, found.paths.active) === ws.dirs.active) return '';
-  const n = `${found.plans} plan${found.plans === 1 ? '' : 's'}`;
-  return `${found.paths.active}/ holds ${n} but is not the configured plan folder. Run \`execplan init\` to point execplan.json there, or lint it by name: execplan lint ${found.paths.active}`;
+  return `${found.paths.active}/ holds ${plural(found.plans, 'plan')} but is not the configured plan folder. Run \`execplan init\` to point execplan.json there, or lint it by name: execplan lint ${found.paths.active}`;
 }
