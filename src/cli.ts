@@ -54,7 +54,7 @@ const VALUE_OPTIONS = new Set(
  * included (`run p python3 -c "print(1)"`), as if it followed `--`, which stays accepted. Returns
  * `argv` with the `--` in place.
  */
-export function commandAfterPlan(argv: readonly string[]): string[] {
+function commandAfterPlan(argv: readonly string[]): string[] {
   let i = 0;
   // Options of the program come before the command's name.
   while (i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '--') i += VALUE_OPTIONS.has(argv[i]!) ? 2 : 1;
@@ -79,10 +79,7 @@ function wantsJson(argv: readonly string[]): boolean {
   return (end < 0 ? argv : argv.slice(0, end)).some((a, i) => a === '--json' || a === '--format=json' || ((a === '--format' || a === '-f') && argv[i + 1] === 'json'));
 }
 
-/**
- * The command table the parser is built from, without running anything: for generated shell
- * completion and the tests that walk every command.
- */
+/** The option parser, built without running anything: for the tests that walk every command's help. */
 export function commandTree(): Command {
   const none = () => undefined;
   return buildProgram({ cwd: '.', env: {}, stdout: none, stderr: none, stdoutIsTTY: false, stderrIsTTY: false }, async () => 0);

@@ -81,13 +81,11 @@ export async function start(argv: string[], io: Io): Promise<number> {
   return (await import('./cli.js')).main(argv, io);
 }
 
-// Each command module checks its own arguments; `any` is the seam between the parsers and them.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Action = (io: Io, ...args: any[]) => Promise<number>;
-
 /** A command module: `src/commands/<verb>.ts`. */
 export interface CommandModule {
-  run: Action;
+  // Each command module checks its own arguments; `any` is the seam between the parsers and them.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  run: (io: Io, ...args: any[]) => Promise<number>;
   /** True for the commands that set up or run the merge driver themselves: they skip the check that it is installed. */
   ownsMergeDriver?: boolean;
 }

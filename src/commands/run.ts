@@ -67,7 +67,7 @@ export async function run(io: Io, opts: OptionsOf<'run'>, ref: string, words: st
 }
 
 /** `5`, `0.5`, `30` (seconds) → milliseconds. */
-export function parseSeconds(text: string): number {
+function parseSeconds(text: string): number {
   const n = Number(text.trim());
   if (!text.trim() || !Number.isFinite(n) || n < 0 || n > 86_400) {
     throw new ExecplanError('USAGE', `--grace ${JSON.stringify(text)} is not a number of seconds; give one such as --grace 5 or --grace 0.5.`);

@@ -15,8 +15,8 @@ export interface McpContext {
   io: Io;
   /** The workspace for one request, opened afresh so edits to `execplan.json` take effect at once. */
   workspace(): Promise<Workspace>;
-  /** Resolve a plan reference inside the workspace. */
-  plan(ws: Workspace, ref: string): PlanRef;
+  /** The workspace, and the plan a reference names in it (see resolveSafePlan). */
+  plan(ref: string): Promise<{ ws: Workspace; ref: PlanRef }>;
   /** The client's name, as it gave it in `initialize` (`clientInfo.name`). */
   clientName(): string | undefined;
 }
@@ -55,18 +55,23 @@ export function createContext(io: Io, roots: (timeoutMs: number) => Promise<{ ur
       folder ??= pick();
       return openWorkspace(await folder);
     },
-    // As the CLI resolves a reference, relative to the workspace root, refusing absolute paths.
-    plan(ws, ref) {
-      const trimmed = ref.trim();
-      if (path.isAbsolute(trimmed) || path.win32.isAbsolute(trimmed) || /^(~|file:)/i.test(trimmed)) {
-        throw new ExecplanError('UNSAFE_PATH', `${trimmed} is an absolute path. Name the plan by its id, a unique prefix of one, or its path relative to the workspace root ${ws.root}.`);
-      }
-      // resolvePlan refuses a plan whose real location (symbolic links followed) is outside the workspace.
-      return resolvePlan(ws, trimmed, ws.root);
+    async plan(ref) {
+      const ws = await this.workspace();
+      return { ws, ref: resolveSafePlan(ws, ref) };
     },
     clientName,
     rootsChanged() {
       folder = undefined;
     },
   };
+}
+
+/** Resolve a plan reference as the CLI does, relative to the workspace root; an absolute path is refused. */
+export function resolveSafePlan(ws: Workspace, ref: string): PlanRef {
+  const trimmed = ref.trim();
+  if (path.isAbsolute(trimmed) || path.win32.isAbsolute(trimmed) || /^(~|file:)/i.test(trimmed)) {
+    throw new ExecplanError('UNSAFE_PATH', `${trimmed} is an absolute path. Name the plan by its id, a unique prefix of one, or its path relative to the workspace root ${ws.root}.`);
+  }
+  // resolvePlan refuses a plan whose real location (symbolic links followed) is outside the workspace.
+  return resolvePlan(ws, trimmed, ws.root);
 }

@@ -8,13 +8,10 @@ import { Transform, type TransformCallback } from 'node:stream';
 /** The largest message the server reads: 10 MiB, the SDK's own buffer size. */
 export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
-/** What is known of a line that was too long: the request id when its first bytes name one. */
-export interface Oversize {
-  id: string | number | null;
-  bytes: number;
-}
-
-/** Passes complete lines through; a line longer than `limit` bytes is dropped and `onOversize` hears of it. */
+/**
+ * Passes complete lines through; a line longer than `maxBytes` is dropped and `onOversize` hears
+ * its length and the request id, when the line's first bytes name one.
+ */
 export class LineGuard extends Transform {
   /** The first line, without its newline; undefined when the input ends or fails before one, or that line is too long. */
   readonly firstLine: Promise<string | undefined>;
@@ -26,7 +23,7 @@ export class LineGuard extends Transform {
 
   constructor(
     private readonly maxBytes: number,
-    private readonly onOversize: (o: Oversize) => void,
+    private readonly onOversize: (o: { id: string | number | null; bytes: number }) => void,
   ) {
     super();
     this.firstLine = new Promise((resolve) => (this.settleFirst = resolve));

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { ExecplanError } from '../workspace/errors.js';
 import { inToolWords } from './tool-words.js';
 import { plansGuide, type GuidePaths } from '../templates/plans-guide.js';
-import type { McpContext } from './context.js';
+import { resolveSafePlan, type McpContext } from './context.js';
+import { planField } from './tool.js';
 
 /** The guide's rules an author needs while writing: requirements, sections, entry formats, milestones. */
 export function writingRules(guide: string): string {
@@ -59,13 +60,13 @@ export function registerPrompts(server: McpServer, ctx: McpContext): void {
   );
   server.registerPrompt(
     'update_execplan',
-    { description: 'Bring an ExecPlan up to date at a stopping point.', argsSchema: { plan: z.string().describe('Plan id, id prefix, or workspace-relative path') } },
+    { description: 'Bring an ExecPlan up to date at a stopping point.', argsSchema: { plan: planField } },
     async ({ plan }) => {
       // A prompt about a plan that is not there would send the agent after nothing: refuse it, saying why.
       const ws = await ctx.workspace();
       let ref;
       try {
-        ref = ctx.plan(ws, plan);
+        ref = resolveSafePlan(ws, plan);
       } catch (err) {
         if (err instanceof ExecplanError) throw new McpError(ErrorCode.InvalidParams, `update_execplan: ${inToolWords(err.message)}`, err.toJSON());
         throw err;

@@ -29,8 +29,7 @@ export function registerResources(server: McpServer, ctx: McpContext): void {
   server.registerResource('plan', template, { description: 'An ExecPlan as Markdown.', mimeType: 'text/markdown' }, async (uri, vars) => {
     const raw = Array.isArray(vars.id) ? vars.id.join(',') : (vars.id ?? '');
     try {
-      const ws = await ctx.workspace();
-      const ref = ctx.plan(ws, decode(raw));
+      const { ws, ref } = await ctx.plan(decode(raw));
       const { readPlan } = await import('../workspace/read.js');
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: readPlan(ws, ref).text }] };
     } catch (err) {

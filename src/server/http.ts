@@ -83,11 +83,8 @@ export async function startDashboard(source: DashboardSource, opts: ServeOptions
     if (url.pathname === '/assets/app.js') return send(res, 200, 'text/javascript; charset=utf-8', APP_JS);
     if (url.pathname === '/api/overview') return json(await source.overview());
     if (parts[0] === 'api' && parts[1] === 'plan' && parts.length === 3) return json(await source.plan(parts[2]!));
-    if (url.pathname === '/events') return events(req, res);
-    return notFound(res);
-  };
-
-  const events = (req: IncomingMessage, res: ServerResponse) => {
+    if (url.pathname !== '/events') return notFound(res);
+    // Server-sent events: a `change` after the plan folders change.
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     res.write('retry: 1000\n: connected\n\n');
     clients.add(res);
@@ -105,10 +102,7 @@ export async function startDashboard(source: DashboardSource, opts: ServeOptions
     }, 40);
   };
   const watchers = watchFolders(source.watched(), changed, onError);
-  const keepAlive = setInterval(() => {
-    for (const c of clients) c.write(': keep-alive\n\n');
-  }, 15_000);
-  keepAlive.unref();
+  const keepAlive = setInterval(() => clients.forEach((c) => c.write(': keep-alive\n\n')), 15_000).unref();
 
   // `once` rejects with the error when listening fails.
   await once(server.listen(opts.port, opts.host), 'listening');

@@ -147,9 +147,8 @@ export function dashboardSource(ws: Workspace, clock: DashboardOptions): Dashboa
 
     async plan(id) {
       const ref = refOf(id);
-      if (!ref) return undefined;
-      const e = load(ref, clock.now());
-      if (!e) return undefined;
+      const e = ref && load(ref, clock.now());
+      if (!ref || !e) return undefined;
       return {
         plan: e.row,
         text: e.text,

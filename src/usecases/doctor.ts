@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { hasEntry, leftoversIn, moveFolderInside, removeLeftover } from '../workspace/leftovers.js';
-import { clearMove, pendingMoves, settleMove } from '../workspace/move-journal.js';
+import { safeUnlink } from '../workspace/atomic-write.js';
+import { pendingMoves, settleMove } from '../workspace/journal.js';
 import { listPlanRefs, type PlanRef } from '../workspace/plans.js';
 import { relPath, type Workspace } from '../workspace/workspace.js';
 
@@ -42,7 +43,7 @@ export function doctor(ws: Workspace, opts: { fix: boolean; alive: (pid: number)
     out.push(finding);
     if (opts.fix) {
       const settled = settleMove(ws, r);
-      clearMove(p.file);
+      safeUnlink(p.file);
       finding.fixed = true;
       finding.repair = `${settled.outcome}${settled.actions.length ? `: ${settled.actions.join('; ')}` : ''}`;
     }

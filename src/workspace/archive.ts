@@ -15,16 +15,16 @@ import { addOutcome } from '../core/edits/logs.js';
 import { parsePlan } from '../core/parse.js';
 import { writingStyle } from '../core/timestamps.js';
 import type { Plan } from '../core/types.js';
+import { safeUnlink } from './atomic-write.js';
 import { ExecplanError } from './errors.js';
 import { unfinishedReasons, type LintError, type UnfinishedReason } from './finished.js';
-import { exists, mkdirSteps, renameStep, runJournal, type FsOps, type Step } from './journal.js';
+import { exists, mkdirSteps, recordMove, renameStep, runJournal, type FsOps, type Step } from './journal.js';
 import type { PlanRef } from './plans.js';
 import { parseOptions } from './read.js';
 import { refuseConflictMarkers } from './store.js';
 import { assertRealInside, assertSafeName } from './safe-path.js';
 import { isInside, relPath, type Workspace } from './workspace.js';
 import { lockFile } from './lock.js';
-import { clearMove, recordMove } from './move-journal.js';
 
 /** One move of an archive or reopen, repository-relative. */
 export interface PlanMove {
@@ -48,25 +48,23 @@ export interface MoveResult {
   note?: string;
 }
 
-/** Options of `archivePlan`. */
-export interface ArchiveOptions {
-  /** Archive even when the plan is not finished, recording that in the plan. */
-  force?: boolean;
+/** Options of `reopenPlan`. */
+export interface ReopenOptions {
   /** Check and report the moves without making them. */
   dryRun?: boolean;
+  /** The file-system calls, replaceable in tests. */
+  ops?: FsOps;
+}
+
+/** Options of `archivePlan`. */
+export interface ArchiveOptions extends ReopenOptions {
+  /** Archive even when the plan is not finished, recording that in the plan. */
+  force?: boolean;
   /** The moment of the `--force` note, and the local zone's offset in minutes east of UTC. */
   now: Date;
   tzOffsetMinutes: number;
   /** Error-level lint findings of the plan text; none when not given. */
   lint?: (text: string, ref: PlanRef) => LintError[] | Promise<LintError[]>;
-  /** The file-system calls, replaceable in tests. */
-  ops?: FsOps;
-}
-
-/** Options of `reopenPlan`. */
-export interface ReopenOptions {
-  dryRun?: boolean;
-  ops?: FsOps;
 }
 
 /**
@@ -159,7 +157,7 @@ async function movePlan(ws: Workspace, ref: PlanRef, opts: ReopenOptions, check:
     // The plan moves last: until then it is where it was, and a failure leaves it there.
     steps.push(renameStep(ref.path, to, shown));
     held?.check();
-    // Recorded before anything moves: a crash from here on is finished or rolled back by the next command (move-journal.ts).
+    // Recorded before anything moves: a crash from here on is finished or rolled back by the next command (journal.ts).
     const record = recordMove(ws, {
       op: ref.archived ? 'reopen' : 'archive',
       id: ref.id,
@@ -171,10 +169,10 @@ async function movePlan(ws: Workspace, ref: PlanRef, opts: ReopenOptions, check:
       await runJournal(steps, opts.ops);
     } catch (err) {
       // Rolled back whole: nothing to settle. Otherwise the record stays for the next command (or `doctor`) to settle.
-      if ((await exists(ref.path)) && (!hasArtifacts || (await exists(art.from)))) clearMove(record);
+      if ((await exists(ref.path)) && (!hasArtifacts || (await exists(art.from)))) safeUnlink(record);
       throw err;
     }
-    clearMove(record);
+    safeUnlink(record);
     return result;
   };
   if (dryRun) return work();

@@ -129,7 +129,8 @@ function syncDir(dir: string): void {
   }
 }
 
-function safeUnlink(file: string): void {
+/** Remove a file if it can be: one already gone, or left behind, costs nothing but its space. */
+export function safeUnlink(file: string): void {
   try {
     unlinkSync(file);
   } catch {

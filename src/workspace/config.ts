@@ -47,7 +47,7 @@ export const DEFAULT_PATHS: Config['paths'] = {
 const PATH_KEYS = ['active', 'archive', 'artifacts', 'archiveArtifacts'] as const;
 
 /** The configuration a workspace without `execplan.json` gets. */
-export function defaultConfig(root: string): Config {
+function defaultConfig(root: string): Config {
   return {
     root,
     paths: { ...DEFAULT_PATHS },

@@ -2,6 +2,7 @@
  * Whether a plan is finished enough to archive: every Progress item checked, Outcomes &
  * Retrospective written, and no error-level lint finding. Each unmet condition is one reason.
  */
+import type { Diagnostic } from '../core/diagnostic.js';
 import { isPlaceholderEntry, isPlaceholderLine } from '../core/edits/placeholders.js';
 import { sectionSpec } from '../core/sections.js';
 import type { Plan } from '../core/types.js';
@@ -21,12 +22,7 @@ export interface UnfinishedReason {
 }
 
 /** An error-level lint finding, as the archive check reports it. */
-export interface LintError {
-  line: number;
-  column: number;
-  message: string;
-  ruleId: string;
-}
+export type LintError = Pick<Diagnostic, 'line' | 'column' | 'message' | 'ruleId'>;
 
 /** How many lint findings a refusal lists before pointing to `execplan lint`. */
 const SHOWN = 10;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { editDistance } from '../core/sections.js';
 import { ExecplanError } from './errors.js';
 import { childPath } from './join.js';
-import { settleInterruptedMoves } from './move-journal.js';
+import { settleInterruptedMoves } from './journal.js';
 import { assertRealInside, linkProblem, linkProblemWords, type LinkProblem } from './safe-path.js';
 import { isInside, relPath, type Workspace } from './workspace.js';
 
@@ -70,7 +70,7 @@ export function leftOutMessage(relPath: string, why: string, link = true): strin
 }
 
 /** What a file system entry that is not a regular file is, in words. */
-export function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
   if (st.isDirectory()) return 'a folder';
   if (st.isFIFO()) return 'a named pipe (FIFO)';
   if (st.isSocket()) return 'a socket';

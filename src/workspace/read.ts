@@ -7,12 +7,12 @@ import { errnoWords, ExecplanError } from './errors.js';
 import type { PlanRef } from './plans.js';
 import type { Workspace } from './workspace.js';
 
-/** Read a file as UTF-8 text, turning I/O failures into errors that name the file. */
-export function readText(file: string, shown: string = file): string {
+/** A file's bytes, turning I/O failures into errors that name the file. */
+function readBytes(file: string, shown: string): Buffer {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (err) {
-    throw readError(err, shown);
+    throw new ExecplanError('IO', `Cannot read ${shown}: ${errnoWords(err) ?? (err as Error).message}.`, { file: shown });
   }
 }
 
@@ -36,13 +36,7 @@ export function isFile(file: string): boolean {
 
 /** Read a file that is to be written back changed: its text, refused unless it is UTF-8 (see {@link editableText}). */
 export function readEditableText(file: string, shown: string = file): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    throw readError(err, shown);
-  }
-  return editableText(bytes, shown);
+  return editableText(readBytes(file, shown), shown);
 }
 
 /**
@@ -57,10 +51,6 @@ export function editableText(bytes: Buffer, shown: string): string {
   return text;
 }
 
-function readError(err: unknown, shown: string): ExecplanError {
-  return new ExecplanError('IO', `Cannot read ${shown}: ${errnoWords(err) ?? (err as Error).message}.`, { file: shown });
-}
-
 const optionsByConfig = new WeakMap<Workspace['config'], ParseOptions>();
 
 /** The parse options a workspace's configuration implies (one object per configuration, so the parser can reuse its heading matcher). */
@@ -72,6 +62,6 @@ export function parseOptions(ws: Workspace): ParseOptions {
 
 /** Read and parse one plan. */
 export function readPlan(ws: Workspace, ref: PlanRef): { text: string; plan: Plan } {
-  const text = readText(ref.path, ref.relPath);
+  const text = readBytes(ref.path, ref.relPath).toString('utf8');
   return { text, plan: parsePlan(text, parseOptions(ws)) };
 }

@@ -19,7 +19,6 @@ type Chunk = { stream: StreamName; bytes: Uint8Array };
  * middle is dropped and counted.
  */
 export class BoundedOutput {
-  readonly maxBytes: number;
   private readonly headMax: number;
   private readonly tailMax: number;
   private head: Chunk[] = [];
@@ -29,8 +28,7 @@ export class BoundedOutput {
   /** Bytes received in all. */
   total = 0;
 
-  constructor(maxBytes: number) {
-    this.maxBytes = maxBytes;
+  constructor(readonly maxBytes: number) {
     this.tailMax = Math.floor(maxBytes / 2);
     this.headMax = maxBytes - this.tailMax;
   }

@@ -128,36 +128,26 @@ export interface RenderedPage {
   main: string;
 }
 
-/** The overview page; `live` pages follow changes (the server), others are a snapshot (the report). */
-export function overviewPage(data: OverviewData, links: PageLinks, live: boolean): RenderedPage {
-  return rendered(`Plans in ${data.workspace}`, crumbs(links, data.workspace), overviewMain(data, links), links, live);
-}
-
-/** One plan's page. */
-export function planPage(data: PlanPageData, workspace: string, links: PageLinks, live: boolean): RenderedPage {
-  const title = data.plan.title ?? data.plan.id;
-  return rendered(title, crumbs(links, workspace, [title, undefined]), planMain(data, links), links, live);
-}
-
 /** A text page for a repository file or an artifact, below its plan's page when `parent` names it. */
 export function textPage(f: TextFile, workspace: string, links: PageLinks, live: boolean, parent?: [string, string]): RenderedPage {
-  return rendered(f.path, crumbs(links, workspace, ...(parent ? [parent] : []), [f.path, undefined]), textMain(f.path, f.text, f.note), links, live);
+  const main = html`<h1><code>${f.path}</code></h1>${f.note ? html`<p class="note">${f.note}</p>` : ''}<pre class="text"><code>${f.text}</code></pre>`;
+  return rendered(f.path, crumbs(links, workspace, ...(parent ? [parent] : []), [f.path, undefined]), main, links, live);
 }
 
 const STATES: PlanState[] = ['in progress', 'not started', 'complete', 'archived'];
 
-/** A whole page around `main`. */
+/** A whole page around `main`; `live` pages follow changes (the server), others are a snapshot (the report). */
 function rendered(title: string, crumbs: Html, main: Html, links: PageLinks, live: boolean): RenderedPage {
   const page = `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${title}</title><link rel="stylesheet" href="${links.asset('app.css')}"><script src="${links.asset('app.js')}" defer></script></head><body data-live="${live ? '1' : '0'}"><a class="skip" href="#main">Skip to content</a><header class="top"><nav aria-label="Breadcrumb">${crumbs}</nav><p class="live-status" role="status" aria-live="polite"></p></header><main id="main" tabindex="-1">${main}</main><footer class="foot"><p>execplan dashboard${live ? ', live: pages follow changes on disk' : ', a snapshot'}.</p></footer></body></html>`}\n`;
   return { page, main: main.value };
 }
 
-/** The inside of the overview page's `<main>` (what a live update replaces). */
-function overviewMain(data: OverviewData, links: PageLinks): Html {
+/** The overview page. */
+export function overviewPage(data: OverviewData, links: PageLinks, live: boolean): RenderedPage {
   const counts = STATES.map((s) => [s, data.plans.filter((p) => p.state === s).length] as const).filter(([, n]) => n > 0);
   const branches = [...new Set(data.plans.flatMap((p) => (p.branch ? p.branch.split(' ') : [])))].sort();
   const columns = Object.entries({ plan: 'Plan', ...(data.branches ? { branch: 'Branch' } : {}), state: 'State', progress: 'Progress', activity: 'Last activity', pace: 'Pace (7 days)', lint: 'Lint', flags: 'Flags' });
-  return html`<h1>Plans in ${data.workspace}</h1>
+  const main = html`<h1>Plans in ${data.workspace}</h1>
 <p class="counts">${data.plans.length} ${data.plans.length === 1 ? 'plan' : 'plans'}${counts.map(([s, n]) => html`, <span class="state state-${slug(s)}">${n} ${s}</span>`)}. Updated <time datetime="${data.generated}">${data.generated.slice(0, 16).replace('T', ' ')} UTC</time>.</p>
 <form class="filters" aria-label="Filter plans"><label>State <select data-filter="state"><option value="">all</option>${STATES.map((s) => html`<option value="${s}">${s}</option>`)}</select></label>${data.branches ? html` <label>Branch <select data-filter="branch"><option value="">all</option>${branches.map((b) => html`<option value="${b}">${b}</option>`)}</select></label>` : ''}</form>
 ${
@@ -165,6 +155,7 @@ ${
     ? html`<div class="table-wrap"><table class="plans"><caption class="visually-hidden">Plans, one per row; the column buttons sort them</caption><thead><tr>${columns.map(([key, label]) => html`<th scope="col" data-key="${key}"><button type="button" data-sort="${key}">${label}</button></th>`)}</tr></thead><tbody>${data.plans.map((p) => overviewRow(p, data.branches, links))}</tbody></table></div><p class="empty-filter" hidden>No plan matches the filter.</p>`
     : html`<p class="empty">No plans yet. Create one with <code>execplan new "Short description"</code>.</p>`
 }`;
+  return rendered(`Plans in ${data.workspace}`, crumbs(links, data.workspace), main, links, live);
 }
 
 function overviewRow(p: DashboardPlan, branches: boolean, links: PageLinks): Html {
@@ -185,8 +176,8 @@ function overviewRow(p: DashboardPlan, branches: boolean, links: PageLinks): Htm
 <td data-label="Flags" data-value="${flags.length}">${flags.length ? flags : '–'}</td></tr>`;
 }
 
-/** The inside of one plan's `<main>`. */
-function planMain(d: PlanPageData, links: PageLinks): Html {
+/** One plan's page. */
+export function planPage(d: PlanPageData, workspace: string, links: PageLinks, live: boolean): RenderedPage {
   const p = d.plan;
   const title = p.title ?? p.id;
   const lines = blockLines(d.text, new Set(d.hidden));
@@ -196,7 +187,7 @@ function planMain(d: PlanPageData, links: PageLinks): Html {
     return `#L${best}`;
   };
   const chart = burnUpSvg(d.burnUp, p.total, `Burn-up of ${title}`, d.history.map((h) => ({ epoch: Date.parse(h.date), done: h.done, total: h.total })));
-  return html`<h1>${title}</h1>
+  const main = html`<h1>${title}</h1>
 <dl class="facts"><div><dt>Plan</dt><dd><code>${p.path}</code></dd></div>${p.branch ? html`<div><dt>Branch</dt><dd>${p.branch}</dd></div>` : ''}<div><dt>State</dt><dd><span class="state state-${slug(p.state)}">${p.state}</span></dd></div><div><dt>Progress</dt><dd><progress max="${p.total || 1}" value="${p.done}" aria-label="${`${p.done} of ${p.total} items done`}"></progress> ${p.total ? `${p.done}/${p.total}` : 'no items'}</dd></div><div><dt>Last activity</dt><dd>${p.lastActivity ?? '–'}</dd></div><div><dt>Pace (7 days)</dt><dd>${p.pace ? paceText(p.pace) : '–'}</dd></div><div><dt>Lint</dt><dd>${p.lint ? lintText(p.lint) : '–'}</dd></div>${p.drift ? html`<div><dt>Drift</dt><dd><span class="flag flag-drift">drifting</span> ${p.drift.files.join(', ')} changed in ${p.drift.commits} ${p.drift.commits === 1 ? 'commit' : 'commits'} since ${p.drift.since}</dd></div>` : ''}${p.overlap?.length ? html`<div><dt>Overlap</dt><dd>names the same files as ${p.overlap.map((id, i) => html`${i ? ', ' : ''}<a href="${links.plan(id)}">${id}</a>`)}</dd></div>` : ''}</dl>
 <nav class="toc" aria-label="On this page"><a href="#progress">Progress</a> <a href="#burn-up">Burn-up</a> ${d.history.length ? html`<a href="#history">History</a> ` : ''}<a href="#log">Decisions, surprises, outcomes</a> <a href="#artifacts">Artifacts</a> <a href="#findings">Findings</a> <a href="#plan-text">Plan</a></nav>
 ${section('progress', 'Progress', d.progress.length > 0 && html`<ol class="timeline">${d.progress.map((i) => html`<li class="item item-${i.state}${i.depth ? ' nested' : ''}"><span class="mark">${i.state === 'done' ? 'done' : i.state === 'partial' ? 'partly done' : 'open'}</span>${i.timestamp ? html` <time>${i.timestamp}</time>` : ''} <a href="${at(i.line)}">${i.text || '(no text)'}</a></li>`)}</ol>`, 'No Progress items.')}
@@ -206,16 +197,12 @@ ${section('log', 'Decisions, surprises and outcomes', d.entries.length > 0 && ht
 ${section('artifacts', 'Artifacts', d.artifacts.length > 0 && html`<div class="table-wrap"><table class="artifacts"><caption class="visually-hidden">Files of the plan's artifacts folder</caption><thead><tr><th scope="col">File</th><th scope="col">Command</th><th scope="col">Exit code</th><th scope="col">Size</th><th scope="col">Modified</th></tr></thead><tbody>${d.artifacts.map((a) => html`<tr><td data-label="File"><a href="${links.artifact(p.id, a.name)}">${a.name}</a></td><td data-label="Command">${a.command ? html`<code>${a.command}</code>` : '–'}</td><td data-label="Exit code">${a.exitCode === undefined ? '–' : a.exitCode === null ? 'unknown' : html`<span class="${a.exitCode === 0 ? 'ok' : 'bad'}">${a.exitCode}</span>`}</td><td data-label="Size">${size(a.size)}</td><td data-label="Modified"><time datetime="${a.mtime}">${a.mtime.slice(0, 16).replace('T', ' ')}</time></td></tr>`)}</tbody></table></div>`, 'No artifacts.')}
 ${section('findings', 'Findings', d.findings.length > 0 && html`<ul class="findings">${d.findings.map((f) => html`<li class="finding finding-${f.severity}"><a href="${at(f.line)}">line ${f.line}</a> <span class="severity">${f.severity === 'warn' ? 'warning' : 'error'}</span> ${f.message} <code>${f.rule}</code></li>`)}</ul>`, p.lint ? 'No findings.' : 'Not linted.')}
 ${section('plan-text', 'Plan', html`<article class="markdown">${new Html(renderMarkdown(d.text, p.path, links, new Set(d.hidden)))}</article>`)}`;
+  return rendered(title, crumbs(links, workspace, [title, undefined]), main, links, live);
 }
 
 /** A section of a plan's page: its heading, then `body`, or `empty` in a paragraph when there is no body. */
 function section(id: string, title: string, body: Html | false, empty = ''): Html {
   return html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>${body || html`<p>${empty}</p>`}</section>`;
-}
-
-/** The inside of a text page: a repository file or an artifact. */
-function textMain(title: string, text: string, note?: string): Html {
-  return html`<h1><code>${title}</code></h1>${note ? html`<p class="note">${note}</p>` : ''}<pre class="text"><code>${text}</code></pre>`;
 }
 
 /** The breadcrumb of a page below the overview. */

@@ -24,8 +24,7 @@ const changeOutput = {
 /** Resolve the plan, apply the change under its lock, and describe what happened. */
 async function edit(ctx: McpContext, planRef: string, build: (plan: Plan, ectx: EditContext, ws: Workspace) => PlanChange) {
   const { editPlan, editTarget } = await import('../../usecases/edit-plan.js');
-  const ws = await ctx.workspace();
-  const ref = ctx.plan(ws, planRef);
+  const { ws, ref } = await ctx.plan(planRef);
   const outcome = await editPlan(editTarget(ws, ref, clockFrom(ctx.io.env)), (plan, ectx) => build(plan, ectx, ws));
   const { result: change, line } = outcome;
   const data = { path: ref.relPath, changed: outcome.changed, summary: change.summary, entry: change.entry, ...(line !== null ? { line } : {}) };
@@ -62,8 +61,8 @@ export const progressTool = defineTool({
         const { resolveItem } = await import('../../core/edits/item-ref.js');
         const { withEvidence } = await import('../../core/evidence.js');
         const { evidenceFor } = await import('../../usecases/progress-evidence.js');
-        const ws = await ctx.workspace();
-        const words = evidenceFor(ws, ctx.plan(ws, plan), evidence, ws.root);
+        const { ws, ref: target } = await ctx.plan(plan);
+        const words = evidenceFor(ws, target, evidence, ws.root);
         return edit(ctx, plan, (p, e) => withEvidence(p.source, markItemDone(p, ref, e), resolveItem(p, ref, e), words));
       }
       case 'undo':

@@ -21,8 +21,7 @@ export const runCommandTool = defineTool({
   annotations: { openWorldHint: true },
   async run(args, ctx) {
     const { runEvidence } = await import('../../usecases/run-evidence.js');
-    const ws = await ctx.workspace();
-    const ref = ctx.plan(ws, args.plan);
+    const { ws, ref } = await ctx.plan(args.plan);
     // Its standard input is empty: the server's own is the protocol.
     const r = await runEvidence(ws, ref, { command: args.command, env: ctx.io.env, stdin: Readable.from([]), ...(args.label !== undefined ? { label: args.label } : {}) }, clockFrom(ctx.io.env));
     if (r.linked && 'error' in r.linked) throw r.linked.error;
@@ -48,8 +47,7 @@ export const artifactsTool = defineTool({
   },
   async run(args, ctx) {
     const { addPlanArtifacts, planArtifacts } = await import('../../usecases/artifacts.js');
-    const ws = await ctx.workspace();
-    const ref = ctx.plan(ws, args.plan);
+    const { ws, ref } = await ctx.plan(args.plan);
     let added: string[] | undefined;
     if (args.action === 'add') {
       if (!args.files?.length) throw new ExecplanError('INVALID_INPUT', 'artifacts with action "add" needs "files": a list of repository-relative paths; call artifacts again with it.');

@@ -26,8 +26,7 @@ export const lintPlanTool = defineTool({
   async run(args, ctx) {
     const { format: stylish } = await import('../../formatters/stylish.js');
     const { lintPlans } = await import('../../usecases/lint.js');
-    const ws = await ctx.workspace();
-    const named = args.plan !== undefined ? ctx.plan(ws, args.plan) : undefined;
+    const { ws, ref: named } = args.plan !== undefined ? await ctx.plan(args.plan) : { ws: await ctx.workspace(), ref: undefined };
     const results: LintResult[] = [];
     let input: Pick<FormatInput, 'rules' | 'enabled'> = { rules: [], enabled: {} };
     let fixed = 0;
@@ -62,8 +61,7 @@ export const resumePlanTool = defineTool({
   annotations: { readOnlyHint: true },
   async run(args, ctx) {
     const { resumePlan } = await import('../../usecases/resume.js');
-    const ws = await ctx.workspace();
-    const ref = ctx.plan(ws, args.plan);
+    const { ws, ref } = await ctx.plan(args.plan);
     const { brief, text } = resumePlan({ ws, ref });
     const next = brief.progress.next.items.map((i) => ({ n: i.index, text: i.text }));
     return { data: { id: ref.id, path: ref.relPath, done: brief.progress.done, total: brief.progress.total, next, brief: text }, text };
@@ -87,8 +85,7 @@ export const archivePlanTool = defineTool({
   outputSchema: movedOutput,
   async run(args, ctx) {
     const { archivePlan } = await import('../../usecases/archive.js');
-    const ws = await ctx.workspace();
-    const ref = ctx.plan(ws, args.plan);
+    const { ws, ref } = await ctx.plan(args.plan);
     return moved(await archivePlan({ ws, ref }, clockFrom(ctx.io.env)), 'Archived');
   },
 });
@@ -101,9 +98,8 @@ export const reopenPlanTool = defineTool({
   outputSchema: movedOutput,
   async run(args, ctx) {
     const { reopenPlan } = await import('../../usecases/archive.js');
-    const ws = await ctx.workspace();
     // The reference is checked as any tool's is (no absolute path, nothing outside the workspace).
-    const ref = ctx.plan(ws, args.plan);
+    const { ws, ref } = await ctx.plan(args.plan);
     return moved(await reopenPlan(ws, ref.archived ? ref.relPath : args.plan, ws.root), 'Reopened');
   },
 });

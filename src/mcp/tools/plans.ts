@@ -60,8 +60,7 @@ export const showPlanTool = defineTool({
     const { summarizePlan } = await import('../../core/summary.js');
     const { findSection } = await import('../../usecases/show.js');
     const { readPlan } = await import('../../workspace/read.js');
-    const ws = await ctx.workspace();
-    const ref = ctx.plan(ws, args.plan);
+    const { ws, ref } = await ctx.plan(args.plan);
     const { plan } = readPlan(ws, ref);
     const text = args.section !== undefined ? findSection(ws, ref, plan, args.section).text : plan.source;
     const progress = plan.progress.map((i) => ({ n: i.index, state: i.state, text: i.text }));
