@@ -17,9 +17,9 @@
  * printed, then a line of JSON known only at the end: the options, plans, totals, the cache
  * file's identity and the report's length in bytes.
  */
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import type { Totals } from '../formatters/types.js';
-import { removeStaleTemps, tempName } from './atomic-write.js';
+import { removeStaleTemps, safeUnlink, tempName } from './atomic-write.js';
 import { cacheTarget, type FileVersion, type LintCache } from './lint-cache.js';
 
 /** The key that starts the file, marking it as execplan's. */
@@ -145,7 +145,7 @@ export function draftReport(cache: LintCache, place: { gitignore: boolean; root:
   };
   const discard = () => {
     if (fd !== undefined) closeSync(fd);
-    if (tmp !== undefined) unlinkQuietly(tmp);
+    if (tmp !== undefined) safeUnlink(tmp);
     fd = undefined;
     tmp = undefined;
   };
@@ -196,14 +196,6 @@ function ownFileOrNone(file: string): boolean {
 
 function writeAll(fd: number, bytes: Uint8Array): void {
   for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
-}
-
-function unlinkQuietly(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch {
-    /* already gone */
-  }
 }
 
 function sameVersion(a: FileVersion | undefined, b: FileVersion): boolean {
