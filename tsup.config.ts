@@ -63,6 +63,9 @@ const LAZY_PACKAGES = [
   // markdown-it's block parser decodes entities only in reference definitions' targets and titles,
   // which few plans have; the decoder builds its tables from a 47 KB string as it is loaded.
   lazy('entities/lib/decode.js', ['decodeHTML', 'decodeHTMLStrict'], ['entities', 'entities/lib/decode.js']),
+  // picocolors looks at process.stdout as it is loaded, which loads Node's stream modules: `lint`
+  // loads it only when its report is coloured (src/formatters/stylish.ts).
+  lazy('picocolors', ['createColors']),
 ];
 
 // The library, with types. Its dependencies stay packages, except the small parsing ones.

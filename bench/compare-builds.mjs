@@ -49,7 +49,8 @@ const GIT_ENV = { GIT_CONFIG_NOSYSTEM: '1' };
 const COMMANDS = [
   { id: 'version', cmd: (bin) => ({ argv: [node, bin, '--version'] }) },
   { id: 'lint-one', cmd: (bin) => ({ argv: [node, bin, 'lint', path.relative(ws.root, path.join(ws.plansDir, `${ws.ids[0]}.md`))], cwd: ws.root, okCodes: [0, 1] }) },
-  { id: 'lint-cache', cmd: (bin) => ({ argv: [node, bin, 'lint', '--cache'], cwd: ws.root, okCodes: [0, 1] }) },
+  // Each build keeps its own cache: builds whose caches differ in format would otherwise make each other's runs cold.
+  { id: 'lint-cache', cmd: (bin, label) => ({ argv: [node, bin, 'lint', '--cache', '--cache-location', `.execplan/bench-${label}/lint.json`], cwd: ws.root, okCodes: [0, 1] }) },
   { id: 'progress-done', cmd: (bin) => ({ argv: [node, bin, 'progress', ws.ids[done], 'done', '1'], cwd: ws.root, prepare: () => resetPlan(ws, done) }) },
   { id: 'mcp', mcp: true, cmd: (bin) => ({ argv: [node, bin, 'mcp'], cwd: ws.root }) },
   { id: 'hook-stop', cmd: (bin) => ({ argv: [node, bin, 'hook', 'stop', '--agent', 'claude'], cwd: repo.root, env: repo.env, input: stopPayload(repo) }) },
@@ -83,7 +84,7 @@ async function time(c, cmd) {
 
 const rows = [];
 for (const c of selected) {
-  const sides = [{ name: 'node -e 0', cmd: { argv: [node, '-e', '0'], noop: true } }, ...builds.map((b) => ({ name: b.name, cmd: c.cmd(b.bin) }))];
+  const sides = [{ name: 'node -e 0', cmd: { argv: [node, '-e', '0'], noop: true } }, ...builds.map((b) => ({ name: b.name, cmd: c.cmd(b.bin, b.name.replace(/[^\w.-]/g, '_')) }))];
   const wall = sides.map(() => []);
   const cpu = sides.map(() => []);
   for (let r = 0; r < warmup + runs; r++) {

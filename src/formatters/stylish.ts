@@ -2,7 +2,7 @@
  * The default, human format: findings grouped by file, `line:col  severity  message  rule-id`
  * aligned in columns, and a summary line. Colour only when the command asks for it.
  */
-import pc from 'picocolors';
+import { createColors } from 'picocolors';
 import type { Diagnostic, LintResult } from '../core/diagnostic.js';
 import { assemble, plural, type FormatInput, type StreamInput, type Totals } from './types.js';
 import { displayWidth } from './width.js';
@@ -30,14 +30,18 @@ export function frame(t: Totals, input: StreamInput): { tail: string } {
   return { tail: `\n${(t.errors ? c.red : c.yellow)(c.bold(summary))}\n${t.fixable ? `  ${t.fixable} fixable with --fix\n` : ''}` };
 }
 
-type Colors = ReturnType<typeof pc.createColors>;
+type Colors = Pick<ReturnType<typeof createColors>, 'bold' | 'dim' | 'green' | 'red' | 'underline' | 'yellow'>;
 
+/**
+ * Without colour, picocolors is not loaded at all: as it loads it looks at `process.stdout`, which
+ * loads Node's stream modules, a cost a run into a pipe (an agent, CI) need not pay.
+ */
+const PLAIN: Colors = { bold: String, dim: String, green: String, red: String, underline: String, yellow: String };
 // Made once: a large run formats one block per plan.
-const COLORED = pc.createColors(true);
-const PLAIN = pc.createColors(false);
+let colored: Colors | undefined;
 
 function colors(input: StreamInput): Colors {
-  return input.color ? COLORED : PLAIN;
+  return input.color ? (colored ??= createColors(true)) : PLAIN;
 }
 
 /** One aligned row per finding, in the order the rules reported them. */
