@@ -8,8 +8,7 @@ import path from 'node:path';
 import { namedFiles, overlaps } from '../core/drift.js';
 import { parsePlan } from '../core/parse.js';
 import { isPlanSummary, summarizePlan, type PlanSummary } from '../core/summary.js';
-import { VERSION } from '../version.js';
-import { cacheDir, readCache, writeCache } from '../workspace/cache.js';
+import { cacheDir, parseKey, readCache, writeCache } from '../workspace/cache.js';
 import { assertGitRepo, git, listWorktrees, markdownBlobs, parseTree, readObjects, type Worktree } from '../workspace/git.js';
 import { parseOptions } from '../workspace/read.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -69,7 +68,7 @@ export async function listBranchPlans(ws: Workspace, options: { remote?: boolean
   const texts = new Map<string, string>();
   // A blob id names its bytes: what was made of a plan file once holds for good (per version and sections).
   const cacheFile = path.join(cacheDir(ws), 'blobs.json');
-  const cacheKey = `${VERSION}:${JSON.stringify(ws.config.sections)}`;
+  const cacheKey = parseKey(ws);
   const kept = readCache<Record<string, { summary: PlanSummary; files: string[] }>>(cacheFile, cacheKey) ?? {};
   const trees = readObjects(ws.root, refs.map((r) => `${r.oid}:${activeRel}`), env);
   const wanted = new Set<string>();

@@ -7,8 +7,7 @@
  */
 import path from 'node:path';
 import { sessionHeader, staleReminder } from '../core/keep-current.js';
-import { VERSION } from '../version.js';
-import { cacheDir, readCache, writeCache } from '../workspace/cache.js';
+import { cacheDir, parseKey, readCache, writeCache } from '../workspace/cache.js';
 import { changedSince } from '../workspace/git.js';
 import { fileStat } from '../workspace/on-disk.js';
 import { resolvePlan, type PlanRef } from '../workspace/plans.js';
@@ -120,7 +119,7 @@ interface StopFacts {
  */
 async function stopFacts(ws: Workspace, ref: PlanRef): Promise<StopFacts> {
   const file = path.join(cacheDir(ws), 'stop-facts.json');
-  const key = `${VERSION}:${JSON.stringify(ws.config.sections)}`;
+  const key = parseKey(ws);
   const st = fileStat(ref.path, ref.relPath);
   const cached = readCache<{ path: string; size: number; mtimeMs: number; facts: StopFacts }>(file, key);
   if (cached && cached.path === ref.relPath && cached.size === st.size && cached.mtimeMs === st.mtimeMs && Date.now() - st.mtimeMs > 2000) return cached.facts;

@@ -10,10 +10,26 @@ import { ExecplanError } from './errors.js';
 import { readJson } from './on-disk.js';
 import { mkdirInside, writablePath } from './safe-path.js';
 import type { Workspace } from './workspace.js';
+import { VERSION } from '../version.js';
 
 /** The folder that holds the caches; it ignores itself in git. */
 export function cacheDir(ws: Workspace): string {
   return path.join(ws.root, '.execplan', 'cache');
+}
+
+/** The key of a cache of what plans parse to: section aliases change what a plan parses to, so they are part of it. */
+export function parseKey(ws: Workspace): string {
+  return `${VERSION}:${JSON.stringify(ws.config.sections)}`;
+}
+
+/** Give a folder of execplan's own a `.gitignore` of `*`, so nothing in it shows up as a change; one already there is kept. */
+export function ignoreInGit(root: string, dir: string, what: string): void {
+  const file = writablePath(root, path.join(dir, '.gitignore'), what);
+  try {
+    writeFileSync(file, '*\n', { flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
 }
 
 /** Read a cache file written by `writeCache` with the same `key`, or undefined. */
@@ -31,12 +47,7 @@ export function writeCache(root: string, file: string, key: string, entries: unk
   try {
     const dir = path.dirname(file);
     mkdirInside(root, dir, 'cache folder');
-    const ignore = writablePath(root, path.join(dir, '.gitignore'), 'cache file');
-    try {
-      writeFileSync(ignore, '*\n', { flag: 'wx' });
-    } catch {
-      // Already there.
-    }
+    ignoreInGit(root, dir, 'cache file');
     writeFileAtomic(writablePath(root, file, 'cache file'), JSON.stringify({ key, entries }));
   } catch (err) {
     if (err instanceof ExecplanError && err.code === 'UNSAFE_PATH') return err;

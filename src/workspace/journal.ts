@@ -16,10 +16,11 @@
  *   (only if the plan still holds exactly the text written).
  * Either way plan and artifacts end up together, and `execplan doctor` reports what was done.
  */
-import { existsSync, lstatSync, promises as fsp, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, promises as fsp, readFileSync, renameSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { safeUnlink, writeFileAtomic } from './atomic-write.js';
+import { ignoreInGit } from './cache.js';
 import { ExecplanError } from './errors.js';
 import { processAlive, readLockOwner } from './lock.js';
 import { namesIn, readJson } from './on-disk.js';
@@ -167,7 +168,7 @@ function journalDir(ws: Workspace): string {
 /** Record a move about to start; returns the record's path. */
 export function recordMove(ws: Workspace, record: Omit<MoveRecord, 'pid' | 'host'>): string {
   const dir = journalDir(ws);
-  if (mkdirInside(ws.root, dir, 'journal folder')) writeFileSync(writablePath(ws.root, path.join(dir, '.gitignore'), 'journal file'), '*\n', { flag: 'wx' });
+  if (mkdirInside(ws.root, dir, 'journal folder')) ignoreInGit(ws.root, dir, 'journal file');
   const file = writablePath(ws.root, path.join(dir, `${record.id}.json`), 'journal file');
   writeFileAtomic(file, `${JSON.stringify({ ...record, pid: process.pid, host: hostname() })}\n`);
   return file;

@@ -28,12 +28,12 @@
  * number comes first, so a file of this format cut short, or one of an earlier format, is still
  * known for execplan's own and may be written over, while any other file may not.
  */
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { ignoreInGit } from './cache.js';
 import { placeFile } from './report-file.js';
-import { writablePath } from './safe-path.js';
 
 /** Bump when the file's layout or an entry's shape changes. */
 const FORMAT = 5;
@@ -167,8 +167,7 @@ export function loadLintCache(file: string, key: string): LintCache {
  */
 export function cacheTarget(file: string, place: { gitignore: boolean; root: string }): string {
   const target = placeFile(place.root, file, 'cache');
-  const ignoreFile = path.join(path.dirname(file), '.gitignore');
-  if (place.gitignore && !existsSync(ignoreFile)) writeFileSync(writablePath(place.root, ignoreFile, 'cache file'), '*\n', { flag: 'wx' });
+  if (place.gitignore) ignoreInGit(place.root, path.dirname(file), 'cache file');
   return target;
 }
 

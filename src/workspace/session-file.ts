@@ -1,7 +1,8 @@
 /** `.execplan/use.json`: the plan named with `execplan use`, in a folder git ignores. */
-import { unlinkSync, writeFileSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
+import { ignoreInGit } from './cache.js';
 import { readJson } from './on-disk.js';
 import { writablePath } from './safe-path.js';
 
@@ -18,11 +19,7 @@ export function readUsedPlan(root: string): string | undefined {
 /** Record `rel`, a plan's path relative to the root, as the plan sessions work on. */
 export function writeUsedPlan(root: string, rel: string): void {
   const file = writablePath(root, useFile(root), 'session plan file');
-  try {
-    writeFileSync(writablePath(root, path.join(path.dirname(file), '.gitignore'), 'ignore file'), '*\n', { flag: 'wx' });
-  } catch {
-    // Already there.
-  }
+  ignoreInGit(root, path.dirname(file), 'ignore file');
   writeFileAtomic(file, `${JSON.stringify({ plan: rel }, null, 2)}\n`);
 }
 

@@ -6,8 +6,7 @@ import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { namedFiles } from '../core/drift.js';
 import { isPlanSummary, summarizePlan, type PlanSummary } from '../core/summary.js';
-import { VERSION } from '../version.js';
-import { cacheDir, readCache, writeCache } from './cache.js';
+import { cacheDir, parseKey, readCache, writeCache } from './cache.js';
 import { listPlanRefs, type LeftOut } from './plans.js';
 import type { ExecplanError } from './errors.js';
 import type { Workspace } from './workspace.js';
@@ -42,8 +41,7 @@ export async function listPlanSummaries(ws: Workspace, which: 'active' | 'archiv
   const refs = listPlanRefs(ws, which, opts.onOutside);
   const useCache = opts.cache !== false;
   const file = path.join(cacheDir(ws), 'summaries.json');
-  // Section aliases change what a plan parses to, so they are part of the key.
-  const key = `${VERSION}:${JSON.stringify(ws.config.sections)}`;
+  const key = parseKey(ws);
   const old = useCache ? (readCache<Record<string, Entry>>(file, key) ?? {}) : {};
   const fresh: Record<string, Entry> = {};
   let changed = false;
